@@ -1,0 +1,131 @@
+"""Extraction quality and speed on ../shared/eval, parkwatch beside trafilatura and readability-lxml.
+
+    python bench/extraction_quality.py [--eval-dir ../shared/eval] [--sets daniel_zh,magic_html,cwce]
+                                       [--limit N] [--markdown FILE]
+
+Every figure comes from one run, all extractors on the same pages. Skips with a message when the
+evaluation data is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from statistics import mean
+
+from parkwatch.evaluate import Case, iter_sets, prf, read_case, shared_dir
+from parkwatch.extract import extract_article
+from parkwatch.extract.dates import day_of, parse_date
+from parkwatch.extract.decode import decode_html
+
+ALL_SETS = ["daniel_zh", "magic_html", "cwce", "general_scrapinghub_aeb"]
+
+
+def run_parkwatch(data: bytes, url: str | None) -> tuple[str, str | None]:
+    article = extract_article(data, url or "http://example.invalid/")
+    return article.text, article.published_at
+
+
+def run_trafilatura(data: bytes, url: str | None) -> tuple[str, str | None]:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(data, url=url, with_metadata=True)
+    if doc is None:
+        return "", None
+    return doc.text or "", doc.date
+
+
+def run_readability(data: bytes, url: str | None) -> tuple[str, str | None]:
+    from readability import Document
+
+    from parkwatch.extract.html import block_text, parse_html
+
+    text, _ = decode_html(data)
+    try:
+        summary = Document(text, url=url).summary(html_partial=True)
+    except Exception:
+        return "", None
+    tree = parse_html(summary)
+    return (block_text(tree) if tree is not None else ""), None
+
+
+EXTRACTORS: dict[str, Callable[[bytes, str | None], tuple[str, str | None]]] = {
+    "parkwatch": run_parkwatch,
+    "trafilatura": run_trafilatura,
+    "readability": run_readability,
+}
+
+
+def score_set(cases: list[Case], name: str, extractor: Callable) -> dict[str, float]:
+    ps, rs, fs, date_hits, date_total, seconds = [], [], [], 0, 0, 0.0
+    if cases:  # warm up: one-time imports and caches are not per-page cost
+        extractor(read_case(cases[0]), cases[0].url)
+    for case in cases:
+        data = read_case(case)
+        start = time.perf_counter()
+        try:
+            text, published = extractor(data, case.url)
+        except Exception as exc:  # a crash scores zero, and is reported
+            print(f"  {name} failed on {case.id}: {exc!r}", file=sys.stderr)
+            text, published = "", None
+        seconds += time.perf_counter() - start
+        p, r, f = prf(text, case.ref_text)
+        ps.append(p)
+        rs.append(r)
+        fs.append(f)
+        if case.ref_date:
+            date_total += 1
+            date_hits += day_of(parse_date(published or "") or published) == case.ref_date
+    return {
+        "precision": mean(ps), "recall": mean(rs), "f1": mean(fs),
+        "date_accuracy": date_hits / date_total if date_total else float("nan"),
+        "dated": date_total, "seconds": seconds, "pages": len(cases),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--eval-dir", help="the eval folder (default: ../shared/eval or $PARKWATCH_SHARED/eval)")
+    parser.add_argument("--sets", default=",".join(ALL_SETS))
+    parser.add_argument("--extractors", default=",".join(EXTRACTORS))
+    parser.add_argument("--limit", type=int, default=0, help="first N pages of each set (0: all)")
+    parser.add_argument("--markdown", help="also write the table to this file")
+    args = parser.parse_args(argv)
+    eval_dir = Path(args.eval_dir) if args.eval_dir else (shared_dir() or Path("-")) / "eval"
+    if not eval_dir.is_dir():
+        print(f"skipped: no evaluation data at {eval_dir} (pass --eval-dir)")
+        return 0
+    rows = []
+    for set_name, cases in iter_sets(eval_dir, args.sets.split(",")):
+        cases = cases[: args.limit] if args.limit else cases
+        for extractor in args.extractors.split(","):
+            result = score_set(cases, extractor, EXTRACTORS[extractor])
+            rows.append((set_name, extractor, result))
+            print(
+                f"{set_name:24} {extractor:12} P={result['precision']:.3f} R={result['recall']:.3f} "
+                f"F1={result['f1']:.3f} date={result['date_accuracy']:.2f} ({result['dated']} dated) "
+                f"{result['pages'] / result['seconds']:.1f} pages/s",
+                flush=True,
+            )
+    table = [
+        f"Machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}",
+        "",
+        "| set | extractor | precision | recall | F1 | date accuracy | pages/s |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for set_name, extractor, r in rows:
+        table.append(
+            f"| {set_name} | {extractor} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | "
+            f"{r['date_accuracy']:.2f} | {r['pages'] / r['seconds']:.1f} |"
+        )
+    if args.markdown:
+        Path(args.markdown).write_text("\n".join(table) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

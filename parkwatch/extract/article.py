@@ -1,0 +1,244 @@
+"""Article extraction: a pure function of page bytes and URL (plus what the HTTP layer said)."""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+from urllib.parse import urljoin
+
+import trafilatura
+from lxml import etree
+
+from parkwatch.extract import dates, fields
+from parkwatch.extract.boilerplate import clean_lines, is_chrome
+from parkwatch.extract.decode import decode_html
+from parkwatch.extract.html import block_text, link_href, meta_content, parse_html
+from parkwatch.extract.normalize import script_of, simplify, strip_controls
+from parkwatch.extract.repair import count_mojibake, remove_pinyin_artifacts
+from parkwatch.extract.selectors import select_text
+
+_DATE_METAS = (
+    "article:published_time", "pubdate", "publishdate", "publish_date", "publishtime", "datepublished",
+    "og:release_date", "dc.date", "dc.date.issued", "dcterms.created", "firstpublishedtime", "sailthru.date",
+    "weibo: article:create_at", "created", "date",
+)
+_BYLINE_RE = re.compile(r"(?:发稿时间|发布时间|發布時間|发表时间|来源|來源|作者|浏览|瀏覽|点击|點擊|字号|字號)\s*[:：]")
+
+
+@dataclass
+class Article:
+    """What parkwatch knows about one page. ``text`` keeps the page's script; ``text_simplified`` is for matching."""
+
+    url: str
+    title: str | None = None
+    published_at: str | None = None
+    text: str = ""
+    text_simplified: str = ""
+    source: str | None = None
+    author: list[str] = field(default_factory=list)
+    editor: list[str] = field(default_factory=list)
+    original_title: str | None = None
+    summary: str | None = None
+    canonical_url: str | None = None
+    language: str = "und"
+    encoding: str | None = None
+    quality: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def extract_article(
+    body: bytes,
+    url: str,
+    *,
+    content_type: str | None = None,
+    encoding: str | None = None,
+    selectors: dict[str, str] | None = None,
+    fetched_at: datetime | None = None,
+    list_date: str | None = None,
+) -> Article:
+    """Extract title, date, clean text and metadata fields from one page's bytes."""
+    html_text, used_encoding = decode_html(body, content_type, encoding)
+    html_text, artifacts = remove_pinyin_artifacts(strip_controls(html_text))
+    article = Article(url=url, encoding=used_encoding)
+    article.quality["pinyin_artifacts"] = artifacts
+    tree = parse_html(html_text)
+    if tree is None:
+        article.quality["empty"] = True
+        return article
+    selectors = selectors or {}
+    page_lines = block_text(tree.find("body") if tree.find("body") is not None else tree).split("\n")
+
+    doc = _trafilatura(tree, url)
+    title = _title(tree, doc, selectors)
+    body_lines, fallback = _body_lines(tree, doc, selectors)
+    header = _header_lines(page_lines, title, body_lines)
+    cleaned = clean_lines(_drop_leading_meta(body_lines, title))
+    text = "\n".join(cleaned.lines)
+
+    article.title = title
+    article.text = text
+    article.text_simplified = simplify(text)
+    article.source = fields.find_source(header) or fields.find_source(cleaned.lines[-3:])
+    article.author = fields.find_authors(header, cleaned.lines)
+    article.editor = fields.find_editors(cleaned.editor_lines + page_lines[-80:])
+    article.original_title = fields.find_original_title(header + cleaned.lines[:5])
+    article.summary = fields.find_summary(header + cleaned.lines[:3]) or _meta_description(tree)
+    article.canonical_url = _canonical(tree, url, page_lines)
+    article.published_at = _published(tree, doc, url, header, selectors, fetched_at, list_date)
+    article.language = script_of(text or (title or ""))
+    article.quality.update(
+        mojibake=count_mojibake(text), spam_lines=cleaned.spam_lines, removed=cleaned.removed, fallback=fallback
+    )
+    return article
+
+
+def _trafilatura(tree: etree._Element, url: str) -> Any:
+    try:
+        return trafilatura.bare_extraction(
+            copy.deepcopy(tree), url=url, with_metadata=False, include_comments=False, include_tables=True,
+            include_images=False, deduplicate=False,
+        )
+    except Exception:  # trafilatura failing on one odd page must not lose the page
+        return None
+
+
+def _doc_field(doc: Any, name: str) -> Any:
+    if doc is None:
+        return None
+    return doc.get(name) if isinstance(doc, dict) else getattr(doc, name, None)
+
+
+def _title(tree: etree._Element, doc: Any, selectors: dict[str, str]) -> str | None:
+    if selectors.get("title"):
+        chosen = select_text(tree, selectors["title"], " ")
+        if chosen:
+            return chosen
+    raw = tree.findtext(".//title")
+    headings = [" ".join(block_text(h).split()) for h in tree.iter("h1", "h2")][:6]
+    og = meta_content(tree, "og:title", "twitter:title", "articletitle", "headline")
+    if raw:
+        normal = " ".join(raw.split())
+        for heading in headings:
+            if len(heading) >= 4 and heading in normal:
+                return heading
+    if og and not raw:
+        return fields.clean_title(og)
+    return fields.clean_title(raw or og, headings[0] if headings else None) or _doc_field(doc, "title")
+
+
+def _body_lines(tree: etree._Element, doc: Any, selectors: dict[str, str]) -> tuple[list[str], bool]:
+    if selectors.get("body"):
+        text = select_text(tree, selectors["body"])
+        if text:
+            return text.split("\n"), False
+    text = _doc_field(doc, "text") or ""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    if sum(len(line) for line in lines) >= 40:
+        return lines, False
+    fallback = _densest_block(tree)
+    return (fallback or lines), bool(fallback)
+
+
+def _densest_block(tree: etree._Element) -> list[str]:
+    """Fallback body: the container whose paragraphs hold the most non-link text."""
+    best, best_score = None, 0
+    for element in tree.iter("div", "td", "article", "section", "main", "font"):
+        score = 0
+        for child in element:
+            if not isinstance(child.tag, str) or child.tag not in ("p", "br", "span", "font", "div"):
+                continue
+            text_len = len("".join(child.itertext()).strip())
+            link_len = sum(len("".join(a.itertext())) for a in child.iter("a"))
+            score += max(0, text_len - 2 * link_len)
+        score += len((element.text or "").strip())
+        if score > best_score:
+            best, best_score = element, score
+    if best is None or best_score < 40:
+        return []
+    return [line for line in block_text(best).split("\n") if not is_chrome(line)]
+
+
+def _header_lines(page_lines: list[str], title: str | None, body_lines: list[str]) -> list[str]:
+    """Lines around the headline, before the body: where 来源, 发布时间 and 记者 stand."""
+    first_body = body_lines[0][:20] if body_lines else None
+    body_at = next((i for i, line in enumerate(page_lines) if first_body and first_body in line), None)
+    title_at = None
+    if title:
+        key = title[:20]
+        limit = body_at if body_at is not None else len(page_lines)
+        hits = [i for i, line in enumerate(page_lines[:limit + 1]) if key in line]
+        title_at = hits[-1] if hits else None
+    if title_at is not None:
+        end = body_at if body_at is not None and body_at > title_at else title_at + 6
+        return page_lines[title_at : min(end + 1, title_at + 12)]
+    if body_at is not None:
+        return page_lines[max(0, body_at - 8) : body_at + 1]
+    return page_lines[:12]
+
+
+def _drop_leading_meta(lines: list[str], title: str | None) -> list[str]:
+    """Drop a repeated headline and byline (发布时间/来源 …) at the top of the body."""
+    out = list(lines)
+    for _ in range(3):
+        if not out:
+            break
+        first = out[0]
+        if title and (first == title or (len(first) < len(title) + 8 and title in first)):
+            out.pop(0)
+        elif len(first) < 100 and _BYLINE_RE.search(first) and dates.parse_date(first):
+            out.pop(0)
+        else:
+            break
+    return out
+
+
+def _published(
+    tree: etree._Element, doc: Any, url: str, header: list[str], selectors: dict[str, str],
+    fetched_at: datetime | None, list_date: str | None,
+) -> str | None:
+    candidates: list[str | None] = []
+    if selectors.get("date"):
+        candidates.append(dates.parse_date(select_text(tree, selectors["date"], " ")))
+    found = dates.find_dates("\n".join(header))
+    candidates += [d.value for d in found if d.labelled]
+    meta = meta_content(tree, *_DATE_METAS)
+    candidates.append(dates.parse_date(meta) if meta else None)
+    candidates += [d.value for d in found if not d.labelled]
+    candidates.append(dates.date_from_url(url))
+    candidates.append(dates.parse_date(list_date) if list_date else None)
+    valid = [c for c in candidates if c and dates.not_after(c, fetched_at)]
+    if not valid:
+        valid = [c for c in [_htmldate(tree)] if c and dates.not_after(c, fetched_at)]
+    if not valid:
+        return None
+    chosen = valid[0]
+    if "T" not in chosen:  # a time given elsewhere for the same day makes it more precise
+        chosen = next((c for c in valid if "T" in c and c[:10] == chosen), chosen)
+    return chosen
+
+
+def _htmldate(tree: etree._Element) -> str | None:
+    """Last resort: htmldate's quick search (meta tags, structured data, common markup)."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(copy.deepcopy(tree), extensive_search=False, original_date=True)
+    except Exception:
+        return None
+    return dates.parse_date(found) if found else None
+
+
+def _canonical(tree: etree._Element, url: str, page_lines: list[str]) -> str | None:
+    href = link_href(tree, "canonical") or meta_content(tree, "og:url") or fields.find_permalink(page_lines[-60:])
+    return urljoin(url, href) if href else None
+
+
+def _meta_description(tree: etree._Element) -> str | None:
+    description = meta_content(tree, "description", "og:description")
+    return description if description and len(description) >= 20 else None

@@ -1,0 +1,108 @@
+"""Chinese-aware cleaning of extracted body lines.
+
+Removes what generic extractors leave in Chinese pages: breadcrumbs (您现在的位置), related and
+recommended blocks (相关新闻, 推荐阅读 …) and everything after them, share/QR/app prompts,
+copyright and ICP footers, editor lines, and injected porn/gambling SEO spam.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_BREADCRUMB_RE = re.compile(r"^(?:您现在的位置|您當前的位置|您的位置|当前位置|當前位置|现在位置|所在位置)|^首[页頁]\s*[>›»/]")
+_RELATED_HEADING_RE = re.compile(
+    r"^[\[【]?\s*(?:相关新闻|相關新聞|相关阅读|相關閱讀|推荐阅读|推薦閱讀|图片推荐|圖片推薦|相关文章|相關文章|相关链接|相關鏈接|"
+    r"延伸阅读|延伸閱讀|热点推荐|熱點推薦|猜你喜欢|猜你喜歡|热门推荐|熱門推薦|更多新闻|更多新聞|往期回顾|往期回顧|"
+    r"精彩推荐|精彩推薦|热门文章|熱門文章|最新文章|相关报道|相關報導|热点新闻|熱點新聞|今日推荐|视觉焦点|視覺焦點|独家策划)"
+    r"\s*[\]】]?\s*[:：]?\s*$"
+)
+_PREV_NEXT_RE = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|上一頁|下一頁)\s*[:：]")
+_PROMPT_RE = re.compile(
+    r"扫一扫|掃一掃|扫描二维码|掃描二維碼|扫码|掃碼|下载客户端|下載客戶端|分享到|分享给朋友|分享給朋友|点击右上角|"
+    r"請使用瀏覽器分享|请使用浏览器分享|打印本页|打印本頁|关闭窗口|關閉窗口|【打印】|【关闭】|返回顶部|返回頂部|"
+    r"阅读原文|閱讀原文|阅读剩余全文|加载更多|加載更多|我要举报|我要舉報|您此时的心情|设为首页|設為首頁|加入收藏|"
+    r"^字号[:：]?\s*(?:大|中|小|$)|^字號|^收藏$|^朋友圈$|^微信$|^微博$|^分享$|^\+1$|^登录$|^反馈$"
+)
+_FOOTER_RE = re.compile(
+    r"版权所有|版權所有|ICP备|ICP證|ICP证|ICP備|公网安备|公網安備|互联网新闻信息服务许可证|增值电信业务经营许可证|"
+    r"违法和不良信息举报|違法和不良信息舉報|未经书面授权|未經書面授權|版权声明|版權聲明|Copyright|©|\(c\)\s*\d{4}|"
+    r"如需转载|如需轉載|转载请注明|轉載請注明|本文为澎湃号|仅代表该作者|僅代表該作者|網站聲明|网站声明|"
+    r"举报电话|舉報電話|举报邮箱|舉報郵箱|服务邮箱|新闻热线|新聞熱線",
+    re.I,
+)
+EDITOR_LINE_RE = re.compile(
+    r"^[\[【(（]?\s*(?:[\u4e00-\u9fff]{0,6}?)(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對|审核|審核|审校|監製|监制|终审|終審|初审|初審|复审|複審)"
+    r"\s*[:：丨|｜\s]\s*(?P<names>[^\]】)）]{1,40})[\]】)）]?\s*$"
+)
+_SPAM_STRONG_RE = re.compile(
+    r"(?<![a-z])av(?![a-z])|无码|無碼|毛片|熟妇|熟婦|牲交|偷拍|添荫蒂|一区二区|一區二區|百家乐|百家樂|六合彩|时时彩|"
+    r"娱乐城|娛樂城|菠菜|老虎机|威尼斯人|葡京|成人影|黄色网站|裸聊",
+    re.I,
+)
+_SPAM_WEAK_RE = re.compile(
+    r"亚洲|亞洲|欧美|歐美|日韩|日韓|成人|午夜|在线观看|在線觀看|在线播放|中文字幕|乱码|天堂|澳门|澳門|彩票|博彩|赌场|賭場|"
+    r"真人|下注|精品视频|色情|国产|視頻|视频"
+)
+
+
+@dataclass
+class CleanResult:
+    """Cleaned lines, and what was removed on the way."""
+
+    lines: list[str]
+    spam_lines: int = 0
+    removed: dict[str, int] = field(default_factory=dict)
+    editor_lines: list[str] = field(default_factory=list)
+
+    def count(self, reason: str) -> None:
+        self.removed[reason] = self.removed.get(reason, 0) + 1
+
+
+def is_spam(line: str) -> bool:
+    """A line of SEO spam: several porn/gambling terms, or a short line dense with them."""
+    strong = len(_SPAM_STRONG_RE.findall(line))
+    return strong >= 2 or (strong >= 1 and len(_SPAM_WEAK_RE.findall(line)) >= 2)
+
+
+def is_related_heading(line: str) -> bool:
+    return bool(_RELATED_HEADING_RE.match(line) or _PREV_NEXT_RE.match(line))
+
+
+def is_chrome(line: str) -> str | None:
+    """Why *line* is page chrome rather than article text (``None`` when it is text)."""
+    if len(line) <= 200 and _FOOTER_RE.search(line):
+        return "footer"
+    if len(line) <= 60 and _PROMPT_RE.search(line):
+        return "prompt"
+    if len(line) <= 120 and _BREADCRUMB_RE.search(line):
+        return "breadcrumb"
+    return None
+
+
+def clean_lines(lines: list[str]) -> CleanResult:
+    """Remove boilerplate lines; cut at the first related-news heading past the article's start."""
+    result = CleanResult(lines=[])
+    text_chars = sum(len(line) for line in lines)
+    seen_chars = 0
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if is_related_heading(stripped) and seen_chars >= min(200, text_chars * 0.3):
+            result.count("related")
+            break
+        seen_chars += len(stripped)
+        if is_spam(stripped):
+            result.spam_lines += 1
+            continue
+        if len(stripped) <= 50 and EDITOR_LINE_RE.match(stripped):
+            result.editor_lines.append(stripped)
+            result.count("editor")
+            continue
+        reason = is_chrome(stripped)
+        if reason:
+            result.count(reason)
+            continue
+        result.lines.append(stripped)
+    return result
