@@ -13,9 +13,9 @@ import trafilatura
 from lxml import etree
 
 from parkwatch.extract import dates, fields
-from parkwatch.extract.boilerplate import clean_lines, is_chrome
+from parkwatch.extract.boilerplate import clean_lines, is_chrome, is_spam
 from parkwatch.extract.decode import decode_html
-from parkwatch.extract.html import block_text, link_href, meta_content, parse_html
+from parkwatch.extract.html import block_text, link_href, meta_content, parse_html, remove_hidden, remove_related_blocks
 from parkwatch.extract.normalize import script_of, simplify, strip_controls
 from parkwatch.extract.repair import count_mojibake, remove_pinyin_artifacts
 from parkwatch.extract.selectors import select_text
@@ -70,6 +70,8 @@ def extract_article(
     if tree is None:
         article.quality["empty"] = True
         return article
+    article.quality["hidden_removed"] = remove_hidden(tree)
+    article.quality["related_blocks"] = remove_related_blocks(tree)
     selectors = selectors or {}
     page_lines = block_text(tree.find("body") if tree.find("body") is not None else tree).split("\n")
 
@@ -77,16 +79,16 @@ def extract_article(
     title = _title(tree, doc, selectors)
     body_lines, fallback = _body_lines(tree, doc, selectors)
     header = _header_lines(page_lines, title, body_lines)
-    cleaned = clean_lines(_drop_leading_meta(body_lines, title))
+    cleaned = clean_lines(_drop_leading_meta(body_lines, title), title)
     text = "\n".join(cleaned.lines)
 
     article.title = title
     article.text = text
     article.text_simplified = simplify(text)
     article.source = fields.find_source(header) or fields.find_source(cleaned.lines[-3:])
-    article.author = fields.find_authors(header, cleaned.lines)
+    article.author = list(dict.fromkeys(fields.find_authors(header, body_lines) + fields.find_authors([], cleaned.lines)))
     article.editor = fields.find_editors(cleaned.editor_lines + page_lines[-80:])
-    article.original_title = fields.find_original_title(header + cleaned.lines[:5])
+    article.original_title = fields.find_original_title(header + body_lines[:5] + body_lines[-3:])
     article.summary = fields.find_summary(header + cleaned.lines[:3]) or _meta_description(tree)
     article.canonical_url = _canonical(tree, url, page_lines)
     article.published_at = _published(tree, doc, url, header, selectors, fetched_at, list_date)
@@ -118,8 +120,8 @@ def _title(tree: etree._Element, doc: Any, selectors: dict[str, str]) -> str | N
         chosen = select_text(tree, selectors["title"], " ")
         if chosen:
             return chosen
-    raw = tree.findtext(".//title")
-    headings = [" ".join(block_text(h).split()) for h in tree.iter("h1", "h2")][:6]
+    raw = _without_spam(tree.findtext(".//title"))
+    headings = [h for h in (" ".join(block_text(h).split()) for h in tree.iter("h1", "h2")) if not is_spam(h)][:6]
     og = meta_content(tree, "og:title", "twitter:title", "articletitle", "headline")
     if raw:
         normal = " ".join(raw.split())
@@ -129,6 +131,15 @@ def _title(tree: etree._Element, doc: Any, selectors: dict[str, str]) -> str | N
     if og and not raw:
         return fields.clean_title(og)
     return fields.clean_title(raw or og, headings[0] if headings else None) or _doc_field(doc, "title")
+
+
+def _without_spam(title: str | None) -> str | None:
+    """Drop spam segments that hacked pages prepend to ``<title>``."""
+    if not title:
+        return title
+    parts = re.split(r"(\s+[-_|]\s+|[-_|])", title)
+    kept = [p for p in parts if not is_spam(p)]
+    return "".join(kept).strip(" -_|") or None
 
 
 def _body_lines(tree: etree._Element, doc: Any, selectors: dict[str, str]) -> tuple[list[str], bool]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 _BREADCRUMB_RE = re.compile(r"^(?:您现在的位置|您當前的位置|您的位置|当前位置|當前位置|现在位置|所在位置)|^首[页頁]\s*[>›»/]")
-_RELATED_HEADING_RE = re.compile(
+RELATED_HEADING_RE = re.compile(
     r"^[\[【]?\s*(?:相关新闻|相關新聞|相关阅读|相關閱讀|推荐阅读|推薦閱讀|图片推荐|圖片推薦|相关文章|相關文章|相关链接|相關鏈接|"
     r"延伸阅读|延伸閱讀|热点推荐|熱點推薦|猜你喜欢|猜你喜歡|热门推荐|熱門推薦|更多新闻|更多新聞|往期回顾|往期回顧|"
     r"精彩推荐|精彩推薦|热门文章|熱門文章|最新文章|相关报道|相關報導|热点新闻|熱點新聞|今日推荐|视觉焦点|視覺焦點|独家策划)"
@@ -22,13 +22,14 @@ _PROMPT_RE = re.compile(
     r"扫一扫|掃一掃|扫描二维码|掃描二維碼|扫码|掃碼|下载客户端|下載客戶端|分享到|分享给朋友|分享給朋友|点击右上角|"
     r"請使用瀏覽器分享|请使用浏览器分享|打印本页|打印本頁|关闭窗口|關閉窗口|【打印】|【关闭】|返回顶部|返回頂部|"
     r"阅读原文|閱讀原文|阅读剩余全文|加载更多|加載更多|我要举报|我要舉報|您此时的心情|设为首页|設為首頁|加入收藏|"
-    r"^字号[:：]?\s*(?:大|中|小|$)|^字號|^收藏$|^朋友圈$|^微信$|^微博$|^分享$|^\+1$|^登录$|^反馈$"
+    r"^字号[:：]?\s*(?:大|中|小|$)|^字號|^收藏$|^朋友圈$|^微信$|^微博$|^分享$|^\+1$|^登录$|^反馈$|"
+    r"微信号|微信/手机|關注公眾號|关注公众号|咨询电话|諮詢電話|联系电话|聯繫電話|招商热线|招商熱線"
 )
 _FOOTER_RE = re.compile(
     r"版权所有|版權所有|ICP备|ICP證|ICP证|ICP備|公网安备|公網安備|互联网新闻信息服务许可证|增值电信业务经营许可证|"
     r"违法和不良信息举报|違法和不良信息舉報|未经书面授权|未經書面授權|版权声明|版權聲明|Copyright|©|\(c\)\s*\d{4}|"
     r"如需转载|如需轉載|转载请注明|轉載請注明|本文为澎湃号|仅代表该作者|僅代表該作者|網站聲明|网站声明|"
-    r"举报电话|舉報電話|举报邮箱|舉報郵箱|服务邮箱|新闻热线|新聞熱線",
+    r"举报电话|舉報電話|举报邮箱|舉報郵箱|服务邮箱|新闻热线|新聞熱線|本文链接|本文鏈接|原文链接|本文地址",
     re.I,
 )
 EDITOR_LINE_RE = re.compile(
@@ -66,11 +67,23 @@ def is_spam(line: str) -> bool:
 
 
 def is_related_heading(line: str) -> bool:
-    return bool(_RELATED_HEADING_RE.match(line) or _PREV_NEXT_RE.match(line))
+    return bool(RELATED_HEADING_RE.match(line) or _PREV_NEXT_RE.match(line))
+
+
+_PHONE_RE = re.compile(r"(?<!\d)(?:400[- ]?\d{3,4}[- ]?\d{3,4}|1[3-9]\d{9}|0\d{2,3}-\d{7,8})(?!\d)")
+
+
+_SPACED_HAN_RE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+CREDIT_LINE_RE = re.compile(
+    r"^[\u4e00-\u9fff]{0,10}(?:记者|記者|摄影|攝影|通讯员|通訊員)\s*[|丨｜:：]\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*$"
+)
 
 
 def is_chrome(line: str) -> str | None:
     """Why *line* is page chrome rather than article text (``None`` when it is text)."""
+    line = _SPACED_HAN_RE.sub("", line)  # "版 权 所 有" → "版权所有"
+    if len(line) <= 60 and _PHONE_RE.search(line) and "。" not in line:
+        return "contact"
     if len(line) <= 200 and _FOOTER_RE.search(line):
         return "footer"
     if len(line) <= 60 and _PROMPT_RE.search(line):
@@ -80,7 +93,22 @@ def is_chrome(line: str) -> str | None:
     return None
 
 
-def clean_lines(lines: list[str]) -> CleanResult:
+def is_chrome_row(line: str, title: str | None = None) -> bool:
+    """A layout-table row (``| 首頁 | 今日頭條 | …``) that holds navigation, breadcrumb, headline or byline."""
+    if not (line.startswith("|") and line.endswith("|")):
+        return False
+    cells = [c.strip() for c in line.strip("|").split("|") if c.strip()]
+    if not cells:
+        return True
+    if len(cells) >= 3 and all(len(c) <= 8 for c in cells):
+        return True
+    return any(is_chrome(c) or (title and c == title) or _BYLINE_CELL_RE.search(c) for c in cells)
+
+
+_BYLINE_CELL_RE = re.compile(r"(?:发稿时间|发布时间|發布時間|来源|來源)\s*[:：]")
+
+
+def clean_lines(lines: list[str], title: str | None = None) -> CleanResult:
     """Remove boilerplate lines; cut at the first related-news heading past the article's start."""
     result = CleanResult(lines=[])
     text_chars = sum(len(line) for line in lines)
@@ -96,13 +124,28 @@ def clean_lines(lines: list[str]) -> CleanResult:
         if is_spam(stripped):
             result.spam_lines += 1
             continue
+        if len(stripped) <= 50 and CREDIT_LINE_RE.match(stripped):
+            result.count("credit")
+            continue
         if len(stripped) <= 50 and EDITOR_LINE_RE.match(stripped):
             result.editor_lines.append(stripped)
             result.count("editor")
             continue
-        reason = is_chrome(stripped)
+        if stripped.startswith("|") and _repeats(stripped, result.lines):
+            result.count("layout")
+            continue
+        reason = is_chrome(stripped) or ("layout" if is_chrome_row(stripped, title) else None)
         if reason:
             result.count(reason)
             continue
         result.lines.append(stripped)
     return result
+
+
+def _repeats(row: str, kept: list[str]) -> bool:
+    """A layout-table row that repeats text already kept (extractors sometimes emit both)."""
+    cells = [c.strip() for c in row.strip("|").split("|") if len(c.strip()) >= 12]
+    if not cells:
+        return False
+    seen = "\n".join(kept)
+    return all(c[:20] in seen for c in cells[:3])

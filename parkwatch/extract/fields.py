@@ -10,9 +10,15 @@ _NAME = r"[\u4e00-\u9fff·]{2,4}"
 _NAMES = rf"{_NAME}(?:[ 　、，,和]+{_NAME})*"
 _SOURCE_RE = re.compile(r"(?:来源|來源|稿源|出处|出處)\s*[:：|丨｜]\s*(?P<src>[^\s|丨｜:：]{2,30})")
 _SOURCE_STOP_RE = re.compile(
-    r"(?:(?:19|20)\d{2}[-/.年]|作者|记者|記者|编辑|編輯|责编|責編|发布|發布|发稿|發稿|时间|時間|日期|浏览|瀏覽|点击|點擊|字号|字號|【|\[|（|\().*$"
+    r"(?:(?:19|20)\d{2}[-/.年]|作者|记者|記者|编辑|編輯|责编|責編|(?:发布|發布|发稿|發稿|更新)(?:时间|時間|日期)|时间|時間|日期|"
+    r"浏览|瀏覽|点击|點擊|字号|字號|【|\[|（|\().*$"
 )
-_REPORTER_RE = re.compile(rf"(?:记者|記者|通讯员|通訊員|作者|文/|文／|撰文)\s*[:：|丨｜]?\s*(?P<names>{_NAMES})")
+# A name list ends at a delimiter: "记者 祖明远)" is a name, "记者从四川省获悉" is not.
+_NAME_END = r"(?=$|[\s)）|丨｜,，。、;；]|报道|報道|摄|攝|通讯员|通訊員)"
+_NOT_NAME_START = "从從在日近获獲了对對今昨于於向就据據到来來说說表也还還"
+_REPORTER_RE = re.compile(
+    rf"(?:记者|記者|通讯员|通訊員|作者|文/|文／|撰文)\s*[:：|丨｜]?\s*(?P<names>(?![{_NOT_NAME_START}]){_NAMES}){_NAME_END}"
+)
 _CREDIT_TAIL_RE = re.compile(rf"[(（](?:[^()（）]{{0,16}}?(?:记者|記者)\s*)?(?P<names>{_NAMES})[)）]\s*$")
 _ORIGINAL_TITLE_RE = re.compile(r"^(?:原标题|原標題)\s*[:：]\s*(?P<title>.+)$")
 _SUMMARY_RE = re.compile(r"^(?:【?\s*(?:摘要|內容提要|内容提要|导读|導讀)\s*】?)\s*[:：]?\s*(?P<summary>.{8,})$")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree, html
 
 BLOCK_TAGS = frozenset(
@@ -68,3 +70,82 @@ def link_href(tree: etree._Element, rel: str) -> str | None:
         if (link.get("rel") or "").lower() == rel and link.get("href"):
             return link.get("href").strip()
     return None
+
+
+_HIDDEN_STYLE_RE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|(?:top|left)\s*:\s*-\d{3,}px|text-indent\s*:\s*-\d{3,}px", re.I
+)
+
+
+def remove_hidden(tree: etree._Element) -> int:
+    """Remove elements hidden with inline styles or ``hidden`` (where injected SEO spam hides); returns the count."""
+    doomed = [el for el in tree.iter() if isinstance(el.tag, str) and el.tag not in ("html", "body")
+              and (el.get("hidden") is not None or _HIDDEN_STYLE_RE.search(el.get("style") or ""))]
+    for el in doomed:
+        parent = el.getparent()
+        if parent is not None:
+            if el.tail:  # keep the text that follows the hidden element
+                prev = el.getprevious()
+                if prev is not None:
+                    prev.tail = (prev.tail or "") + el.tail
+                else:
+                    parent.text = (parent.text or "") + el.tail
+            parent.remove(el)
+    return len(doomed)
+
+
+_HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6 div span p strong b em dt li td th".split())
+
+
+def remove_related_blocks(tree: etree._Element) -> int:
+    """Remove related/recommended-news blocks (相关新闻, 推荐阅读 …) found by their heading; returns the count.
+
+    A heading that opens its container takes the container with it; a heading that follows article
+    text in the same container takes itself and everything after it.
+    """
+    from parkwatch.extract.boilerplate import RELATED_HEADING_RE
+
+    body = tree.find("body")
+    total = len("".join(body.itertext())) if body is not None else 0
+    headings = [el for el in tree.iter(*_HEADING_TAGS)
+                if len(el) <= 1 and RELATED_HEADING_RE.match(" ".join("".join(el.itertext()).split()))]
+    removed = 0
+    for heading in headings:
+        parent = heading.getparent()
+        if parent is None or not _attached(heading, tree):
+            continue  # already removed with an earlier block
+        before = sum(len("".join(sib.itertext())) for sib in heading.itersiblings(preceding=True))
+        parent_text = len("".join(parent.itertext()))
+        if before < 50 and parent.tag not in ("body", "html") and parent_text < 0.6 * total:
+            grand = parent.getparent()
+            if grand is not None:
+                _drop(parent)
+                removed += 1
+                continue
+        for sibling in list(heading.itersiblings()):
+            _drop(sibling)
+        _drop(heading)
+        removed += 1
+    return removed
+
+
+def _drop(el: etree._Element) -> None:
+    """Remove *el* but keep its tail text."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail and el.tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _attached(el: etree._Element, root: etree._Element) -> bool:
+    while el is not None:
+        if el is root:
+            return True
+        el = el.getparent()
+    return False

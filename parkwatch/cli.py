@@ -1,0 +1,189 @@
+"""The ``parkwatch`` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+from loguru import logger
+
+from parkwatch import __version__
+from parkwatch.config import Config, ConfigError, db_path, load_config
+
+
+def setup_logging(verbose: bool) -> None:
+    logger.remove()
+    logger.add(sys.stderr, level="DEBUG" if verbose else "WARNING",
+               format="<level>{level: <7}</level> {message}", colorize=None)
+
+
+class Context:
+    def __init__(self, config_dir: str | None, db: str | None, verbose: bool) -> None:
+        self.config_dir = config_dir
+        self.db = db
+        self.verbose = verbose
+        self._config: Config | None = None
+
+    @property
+    def config(self) -> Config:
+        if self._config is None:
+            self._config = load_config(self.config_dir)
+        return self._config
+
+    def db_path(self, need_config: bool = True) -> Path:
+        settings = self.config.settings if need_config or self.config_dir else None
+        return db_path(self.db, settings)
+
+
+def _fail(message: str, code: int = 2) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+class _Group(click.Group):
+    """Turns configuration errors into one clear line and a non-zero exit, without a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ConfigError as exc:
+            _fail(str(exc))
+
+
+@click.group(cls=_Group)
+@click.option("--config", "config_dir", envvar="PARKWATCH_CONFIG", metavar="DIR",
+              help="Configuration folder (default: ./config).")
+@click.option("--db", envvar="PARKWATCH_DB", metavar="PATH", help="SQLite database (default: settings.yaml's db).")
+@click.option("-v", "--verbose", is_flag=True, help="Log debug detail, Scrapy's included.")
+@click.version_option(__version__, prog_name="parkwatch")
+@click.pass_context
+def main(ctx: click.Context, config_dir: str | None, db: str | None, verbose: bool) -> None:
+    """Scrape and monitor Chinese regional industrial-park news."""
+    setup_logging(verbose)
+    ctx.obj = Context(config_dir, db, verbose)
+
+
+@main.command()
+@click.option("--site", "sites", multiple=True, metavar="NAME", help="Crawl only this site (repeatable).")
+@click.pass_obj
+def crawl(obj: Context, sites: tuple[str, ...]) -> None:
+    """Crawl the configured sites once and store new articles."""
+    from parkwatch.crawl import run_crawl
+
+    config = obj.config
+    for name in sites:
+        config.site(name)
+    db = obj.db_path()
+    chosen = list(sites) or [s.name for s in config.sites if s.enabled]
+    click.echo(f"crawling {len(chosen)} site(s) into {db}")
+    summary = run_crawl(config, db, list(sites) or None, verbose=obj.verbose,
+                        on_site_done=lambda r: click.echo(f"  {r.line()}"))
+    t = summary.totals
+    click.echo(f"done: {t.pages} pages fetched, {t.new} new, {t.updated} updated, {t.unchanged} unchanged, "
+               f"{t.errors} errors")
+    if summary.sites and t.errors and not (t.new or t.updated or t.unchanged):
+        sys.exit(1)
+
+
+@main.command()
+@click.pass_obj
+def sites(obj: Context) -> None:
+    """List the configured sites and the spider serving each."""
+    from parkwatch.spider_registry import available_spiders
+
+    spiders = available_spiders()
+    config = obj.config
+    rows = [("NAME", "SPIDER", "SCHEDULE", "ENABLED", "SOURCES", "REGION")]
+    for site in config.sites:
+        spider = site.spider if site.spider in spiders else f"{site.spider} (missing!)"
+        sources = f"{len(site.start_urls)} list, {len(site.feeds)} feed, {len(site.sitemaps)} sitemap"
+        rows.append((site.name, spider, str(site.schedule), "yes" if site.enabled else "no", sources, site.region or ""))
+    _table(rows)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--url", help="The page's URL (helps dates and links; default: the file's URI).")
+@click.option("--encoding", help="Force an encoding instead of detecting it.")
+@click.option("--jsonl", is_flag=True, help="One JSON object per line.")
+def extract(files: tuple[Path, ...], url: str | None, encoding: str | None, jsonl: bool) -> None:
+    """Extract articles from saved pages: one JSON object per file."""
+    from parkwatch.extract import extract_article
+
+    failed = 0
+    for path in files:
+        try:
+            article = extract_article(path.read_bytes(), url or path.resolve().as_uri(), encoding=encoding,
+                                      fetched_at=datetime.now(UTC))
+            record = {"file": str(path), **article.as_dict()}
+            record["url"] = url or None
+        except Exception as exc:  # report and go on with the other files
+            failed += 1
+            record = {"file": str(path), "error": repr(exc)}
+            logger.error("{}: extraction failed: {}", path, exc)
+        click.echo(json.dumps(record, ensure_ascii=False, indent=None if jsonl else 2))
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--limit", default=20, show_default=True)
+@click.option("--site", help="Only this site.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per result.")
+@click.pass_obj
+def search(obj: Context, query: str, limit: int, site: str | None, as_json: bool) -> None:
+    """Full-text search over stored articles (Simplified, Traditional or mixed queries)."""
+    from parkwatch.store import Store
+
+    db = _existing_db(obj)
+    with Store(db) as store:
+        results = store.search(query, limit=limit, site=site)
+    if as_json:
+        for row in results:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    if not results:
+        click.echo(f"no articles match {query!r}")
+        return
+    for row in results:
+        click.echo(f"{(row['published_at'] or '')[:16]:16}  {row['site']:10}  {row['title']}")
+        click.echo(f"{'':28}…{row['snippet'].replace(chr(10), ' ')}…")
+
+
+@main.command()
+@click.option("--db", "demo_db", metavar="PATH", help="Keep the demo database here (default: a temporary folder).")
+@click.option("--port", default=0, help="First port of the sample web (default: free ports).")
+@click.pass_obj
+def demo(obj: Context, demo_db: str | None, port: int) -> None:
+    """Crawl the embedded sample web on 127.0.0.1 and show what parkwatch found."""
+    from parkwatch.demo import run_demo
+
+    run_demo(Path(demo_db or obj.db) if (demo_db or obj.db) else None, port=port, verbose=obj.verbose)
+
+
+def _existing_db(obj: Context) -> Path:
+    db = db_path(obj.db, obj.config.settings if (obj.config_dir or Path("config").is_dir()) else None)
+    if not db.exists():
+        _fail(f"{db}: no database yet; run `parkwatch crawl` first (or pass --db)")
+    return db
+
+
+def _table(rows: list[tuple[str, ...]]) -> None:
+    from unicodedata import east_asian_width
+
+    def width(text: str) -> int:
+        return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
+
+    widths = [max(width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        click.echo("  ".join(cell + " " * (w - width(cell)) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,221 @@
+"""The SQLite store: schema, migrations, and the queries the CLI and pipelines need.
+
+The schema is versioned with ``PRAGMA user_version``; each migration runs once, in a transaction,
+so later releases add tables and columns without losing data. See the README for the schema.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from parkwatch.extract.normalize import simplify
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _migration_1(db: sqlite_utils.Database) -> None:
+    """articles, their full-text index, crawls and fetch errors (idempotent: FTS setup commits midway)."""
+    db["articles"].create(
+        {
+            "id": str, "url": str, "canonical_url": str, "final_url": str, "site": str, "title": str,
+            "published_at": str, "text": str, "text_simplified": str, "title_simplified": str, "source": str,
+            "author": str, "editor": str, "original_title": str, "summary": str, "language": str,
+            "encoding": str, "quality": str, "content_hash": str, "list_date": str, "http_status": int,
+            "fetched_at": str, "first_seen_at": str, "updated_at": str,
+        },
+        pk="id",
+        not_null={"url", "site", "fetched_at", "first_seen_at"},
+        if_not_exists=True,
+    )
+    db["articles"].create_index(["site", "published_at"], if_not_exists=True)
+    db["articles"].create_index(["published_at"], if_not_exists=True)
+    db["articles"].create_index(["first_seen_at"], if_not_exists=True)
+    db["articles"].enable_fts(["title_simplified", "text_simplified"], tokenize="trigram", create_triggers=True, replace=True)
+    db["crawls"].create(
+        {
+            "id": int, "site": str, "started_at": str, "finished_at": str, "status": str, "pages": int,
+            "articles_new": int, "articles_updated": int, "articles_unchanged": int, "not_articles": int,
+            "errors": int, "stats": str,
+        },
+        pk="id",
+        if_not_exists=True,
+    )
+    db["crawls"].create_index(["site", "started_at"], if_not_exists=True)
+    db["fetch_errors"].create(
+        {"id": int, "crawl_id": int, "site": str, "url": str, "status": int, "error": str, "at": str}, pk="id", if_not_exists=True
+    )
+    db["fetch_errors"].create_index(["site", "at"], if_not_exists=True)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class Store:
+    """A parkwatch database file."""
+
+    def __init__(self, path: str | Path, *, migrate: bool = True) -> None:
+        self.path = Path(path)
+        if self.path.parent and not self.path.parent.exists():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
+        self.db = sqlite_utils.Database(conn)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        if migrate:
+            self.migrate()
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # schema ---------------------------------------------------------------------------------------
+    @property
+    def version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def migrate(self) -> int:
+        """Apply pending migrations; returns the schema version."""
+        current = self.version
+        if current > SCHEMA_VERSION:
+            raise RuntimeError(
+                f"{self.path}: database schema v{current} is newer than this parkwatch (v{SCHEMA_VERSION}); upgrade"
+            )
+        for number, migration in enumerate(MIGRATIONS[current:], start=current + 1):
+            with self.db.conn:
+                self.db.execute("BEGIN")
+                migration(self.db)
+                self.db.execute(f"PRAGMA user_version = {number}")
+        return self.version
+
+    # articles -------------------------------------------------------------------------------------
+    def upsert_article(self, record: dict[str, Any]) -> str:
+        """Insert or update one article by id; returns ``new``, ``updated`` or ``unchanged``."""
+        now = record.get("fetched_at") or utc_now()
+        row = dict(record)
+        for key in ("author", "editor", "quality"):
+            if not isinstance(row.get(key), str | type(None)):
+                row[key] = json.dumps(row[key], ensure_ascii=False)
+        row["title_simplified"] = simplify(row.get("title") or "")
+        row["content_hash"] = content_hash(row)
+        existing = self.db.execute(
+            "SELECT content_hash, first_seen_at FROM articles WHERE id = ?", [row["id"]]
+        ).fetchone()
+        with self.db.conn:
+            self.db.execute("BEGIN IMMEDIATE")
+            if existing is None:
+                row.update(first_seen_at=now, updated_at=now)
+                self.db["articles"].insert(row)
+                return "new"
+            if existing[0] == row["content_hash"]:
+                self.db.execute("UPDATE articles SET fetched_at = ? WHERE id = ?", [now, row["id"]])
+                return "unchanged"
+            row.update(first_seen_at=existing[1], updated_at=now)
+            self.db["articles"].update(row["id"], row)
+            return "updated"
+
+    def known_urls(self, urls: list[str]) -> set[str]:
+        """Which of *urls* (canonical) are stored already."""
+        if not urls:
+            return set()
+        marks = ",".join("?" * len(urls))
+        return {r[0] for r in self.db.execute(f"SELECT canonical_url FROM articles WHERE canonical_url IN ({marks})", urls)}
+
+    def article_count(self, site: str | None = None) -> int:
+        if site:
+            return self.db.execute("SELECT count(*) FROM articles WHERE site = ?", [site]).fetchone()[0]
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def counts_by_site(self) -> dict[str, int]:
+        rows = self.db.execute("SELECT site, count(*) FROM articles GROUP BY site ORDER BY site")
+        return dict(rows.fetchall())
+
+    def newest(self, limit: int = 10) -> list[dict[str, Any]]:
+        return self._rows(
+            "SELECT id, site, title, published_at, url, source FROM articles "
+            "ORDER BY coalesce(published_at, '') DESC, first_seen_at DESC LIMIT ?",
+            [limit],
+        )
+
+    def search(self, query: str, limit: int = 20, site: str | None = None) -> list[dict[str, Any]]:
+        """Full-text search in Simplified form (Traditional, full-width and Simplified queries all match).
+
+        Uses the trigram index for terms of 3+ characters; shorter terms fall back to a scan.
+        """
+        terms = [t for t in simplify(query).split() if t]
+        if not terms:
+            return []
+        where, params = [], []
+        fts_terms = [t for t in terms if len(t) >= 3]
+        for term in terms:
+            if len(term) < 3:
+                where.append("(a.title_simplified LIKE ? OR a.text_simplified LIKE ?)")
+                params += [f"%{term}%", f"%{term}%"]
+        if site:
+            where.append("a.site = ?")
+            params.append(site)
+        snippet_term = terms[0]
+        select = (
+            "SELECT a.id, a.site, a.title, a.published_at, a.url, "
+            "substr(a.text_simplified, max(1, instr(a.text_simplified, ?) - 30), 90) AS snippet "
+        )
+        if fts_terms:
+            match = " AND ".join('"' + t.replace('"', '""') + '"' for t in fts_terms)
+            sql = (select + "FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ?"
+                   + "".join(" AND " + w for w in where) + " ORDER BY f.rank LIMIT ?")
+            return self._rows(sql, [snippet_term, match, *params, limit])
+        sql = (select + "FROM articles a WHERE " + " AND ".join(where)
+               + " ORDER BY coalesce(a.published_at, '') DESC LIMIT ?")
+        return self._rows(sql, [snippet_term, *params, limit])
+
+    # crawls ---------------------------------------------------------------------------------------
+    def start_crawl(self, site: str) -> int:
+        with self.db.conn:
+            return self.db["crawls"].insert({"site": site, "started_at": utc_now(), "status": "running"}).last_pk
+
+    def finish_crawl(self, crawl_id: int, counts: dict[str, int], status: str, stats: dict[str, Any]) -> None:
+        with self.db.conn:
+            self.db["crawls"].update(
+                crawl_id,
+                {"finished_at": utc_now(), "status": status, "stats": json.dumps(stats, default=str), **counts},
+            )
+
+    def record_error(self, crawl_id: int | None, site: str, url: str, error: str, status: int | None = None) -> None:
+        with self.db.conn:
+            self.db["fetch_errors"].insert(
+                {"crawl_id": crawl_id, "site": site, "url": url, "status": status, "error": error[:500], "at": utc_now()}
+            )
+
+    def crawls(self, limit: int = 20) -> list[dict[str, Any]]:
+        return self._rows("SELECT * FROM crawls ORDER BY id DESC LIMIT ?", [limit])
+
+    # helpers --------------------------------------------------------------------------------------
+    def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        cursor = self.db.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def iter_articles(self) -> Iterator[dict[str, Any]]:
+        yield from self.db["articles"].rows
+
+
+def content_hash(row: dict[str, Any]) -> str:
+    """Hash of what a reader sees; a re-fetch with the same hash is ``unchanged``."""
+    key = "\x1f".join(str(row.get(k) or "") for k in ("title", "published_at", "text", "source"))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()

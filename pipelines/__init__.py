@@ -1,0 +1,1 @@
+"""Scrapy item pipelines, one concern each: extract → store (later: normalise, dedupe, tag)."""

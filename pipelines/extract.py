@@ -1,0 +1,58 @@
+"""Extract pipeline: raw page item → ``item["article"]`` (see :func:`parkwatch.extract.extract_article`)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from loguru import logger
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+from parkwatch.extract import extract_article
+
+MIN_TEXT_CHARS = 20
+
+
+class ExtractPipeline:
+    """Runs extraction on page items; a page that yields no article text is marked, not stored.
+
+    Disabled with ``PARKWATCH_EXTRACT = False``.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
+        if not crawler.settings.getbool("PARKWATCH_EXTRACT", True):
+            raise NotConfigured("PARKWATCH_EXTRACT is off")
+        return cls(crawler)
+
+    def process_item(self, item: dict[str, Any], spider: Any = None) -> dict[str, Any]:
+        if item.get("kind") != "page":
+            return item
+        site = getattr(spider, "site", None)
+        try:
+            article = extract_article(
+                item["body"],
+                item.get("final_url") or item["url"],
+                content_type=item.get("headers", {}).get("content-type"),
+                encoding=site.encoding if site else None,
+                selectors=site.selectors.as_dict() if site else None,
+                fetched_at=datetime.fromisoformat(item["fetched_at"]) if item.get("fetched_at") else None,
+                list_date=item.get("list_date"),
+            )
+        except Exception as exc:  # one broken page must not stop the crawl
+            logger.opt(exception=exc).error("extraction failed for {}: {}", item["url"], exc)
+            self.stats.inc_value("parkwatch/extract_errors")
+            return {"kind": "error", "site": item["site"], "url": item["url"], "status": item.get("status"),
+                    "error": f"extraction failed: {exc!r}"}
+        if len(article.text) < MIN_TEXT_CHARS:
+            self.stats.inc_value("parkwatch/not_articles")
+            item["article"] = None
+            return item
+        if not article.title:
+            article.title = item.get("link_text") or None
+        item["article"] = article.as_dict()
+        return item

@@ -1,0 +1,76 @@
+"""Store pipeline: articles upserted into SQLite by stable id; error items recorded per URL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+from parkwatch.store import Store
+from parkwatch.urls import article_id, canonical_url
+
+
+class StorePipeline:
+    """Writes to the database named by ``PARKWATCH_DB`` (not configured without it)."""
+
+    def __init__(self, crawler: Crawler, db_path: str) -> None:
+        self.stats = crawler.stats
+        self.db_path = db_path
+        self.store: Store | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        db_path = crawler.settings.get("PARKWATCH_DB")
+        if not db_path:
+            raise NotConfigured("PARKWATCH_DB is not set")
+        return cls(crawler, db_path)
+
+    def open_spider(self, spider: Any = None) -> None:
+        self.store = Store(self.db_path)
+
+    def close_spider(self, spider: Any = None) -> None:
+        if self.store:
+            self.store.close()
+
+    def process_item(self, item: dict[str, Any], spider: Any = None) -> dict[str, Any]:
+        assert self.store is not None
+        if item.get("kind") == "error":
+            self.stats.inc_value("parkwatch/errors")
+            self.store.record_error(self.stats.get_value("parkwatch/crawl_id"), item["site"], item["url"],
+                                    item["error"], item.get("status"))
+            return item
+        article = item.get("article")
+        if item.get("kind") != "page" or not article:
+            return item
+        status = self.store.upsert_article(article_record(item, article))
+        self.stats.inc_value(f"parkwatch/articles_{status}")
+        item["stored"] = status
+        return item
+
+
+def article_record(item: dict[str, Any], article: dict[str, Any]) -> dict[str, Any]:
+    """The ``articles`` row for one extracted page."""
+    canonical = canonical_url(item["url"])
+    return {
+        "id": article_id(item["url"]),
+        "url": item["url"],
+        "canonical_url": canonical,
+        "final_url": item.get("final_url"),
+        "site": item["site"],
+        "title": article.get("title"),
+        "published_at": article.get("published_at"),
+        "text": article.get("text"),
+        "text_simplified": article.get("text_simplified"),
+        "source": article.get("source"),
+        "author": article.get("author") or [],
+        "editor": article.get("editor") or [],
+        "original_title": article.get("original_title"),
+        "summary": article.get("summary"),
+        "language": article.get("language"),
+        "encoding": article.get("encoding"),
+        "quality": article.get("quality") or {},
+        "list_date": item.get("list_date"),
+        "http_status": item.get("status"),
+        "fetched_at": item.get("fetched_at"),
+    }

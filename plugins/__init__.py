@@ -1,0 +1,1 @@
+"""Built-in parkwatch plugins (registered the same way external ones are)."""

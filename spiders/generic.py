@@ -1,0 +1,246 @@
+"""The generic config-driven spider: list pages (with pagination), feeds and sitemaps → raw pages.
+
+It only fetches. Each article page becomes a raw-page item (a dict)::
+
+    {"kind": "page", "site", "url", "final_url", "status", "headers", "body", "fetched_at",
+     "list_date", "link_text", "discovered_from"}
+
+and each failed fetch an error item (``{"kind": "error", "site", "url", "status", "error"}``);
+the item pipelines do the rest. Per-site spider plugins subclass :class:`ConfigSpider` and override
+:meth:`article_links`, :meth:`next_pages` or :meth:`parse_article`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+from urllib.parse import urljoin, urlsplit
+
+import scrapy
+from lxml import etree
+from scrapy.http import Request, Response
+from scrapy.selector import Selector
+from scrapy.utils.gz import gunzip
+from scrapy.utils.sitemap import Sitemap
+from twisted.python.failure import Failure
+
+from parkwatch.config import Site
+from parkwatch.extract.dates import parse_date
+from parkwatch.extract.decode import decode_html
+
+_NEXT_TEXT_RE = re.compile(r"^\s*(?:下一页|下一頁|下页|下頁|后页|後頁|next|›|»|>)\s*$", re.I)
+_ARTICLE_URL_RE = re.compile(r"(?:\d{4,}|/20\d{2}[-/]?\d{2}).*|\.(?:s?html?|php|aspx?|jsp)$", re.I)
+_LIST_ITEM_TAGS = ("li", "tr", "dd", "dt", "p", "div")
+_KEPT_HEADERS = ("content-type", "last-modified", "etag", "date", "content-language")
+
+
+class ConfigSpider(scrapy.Spider):
+    """Crawls one configured :class:`~parkwatch.config.Site`.
+
+    ``plugin_name`` is the name sites use in ``spider:``; the Scrapy ``name`` is the site's name.
+    """
+
+    plugin_name: ClassVar[str] = "generic"
+    name = "generic"
+
+    def __init__(self, site: Site, **kwargs: Any) -> None:
+        super().__init__(name=site.name, **kwargs)
+        self.site = site
+        self.allow = [re.compile(p) for p in site.allow]
+        self.deny = [re.compile(p) for p in site.deny]
+        self.follow = re.compile(site.follow) if site.follow else None
+
+    # start ----------------------------------------------------------------------------------------
+    async def start(self) -> AsyncIterator[Request]:
+        for request in self.start_requests():
+            yield request
+
+    def start_requests(self) -> Iterator[Request]:
+        for url in self.site.start_urls:
+            yield self._request(url, self.parse_list, page=1)
+        for url in self.site.feeds:
+            yield self._request(url, self.parse_feed)
+        for url in self.site.sitemaps:
+            yield self._request(url, self.parse_sitemap)
+
+    def _request(self, url: str, callback: Any, **meta: Any) -> Request:
+        return Request(url, callback=callback, errback=self.fetch_failed, meta=meta)
+
+    def selector(self, response: Response) -> Selector:
+        """The page decoded as parkwatch decodes articles (a lying ``<meta charset>`` must not garble link text)."""
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        text, _ = decode_html(response.body, content_type, self.site.encoding)
+        return Selector(text=text, type="html")
+
+    # list pages -----------------------------------------------------------------------------------
+    def parse_list(self, response: Response) -> Iterator[Any]:
+        """Article links of a list page, then its next page while ``max_pages`` allows."""
+        if not _is_html(response):
+            return
+        for url, link_text, list_date in self.article_links(response):
+            yield self.article_request(url, response.url, link_text=link_text, list_date=list_date)
+        page = response.meta.get("page", 1)
+        if page < self.site.max_pages:
+            for url in self.next_pages(response):
+                yield self._request(url, self.parse_list, page=page + 1)
+
+    def article_links(self, response: Response) -> Iterator[tuple[str, str, str | None]]:
+        """``(url, link text, date written next to the link)`` for each article link on a list page."""
+        seen: set[str] = set()
+        for anchor in self.selector(response).xpath("//a[@href]"):
+            url = response.urljoin(anchor.attrib["href"].strip())
+            if url in seen or url.split("#")[0] == response.url.split("#")[0] or not self.is_article_url(url):
+                continue
+            seen.add(url)
+            text = " ".join("".join(anchor.xpath(".//text()").getall()).split())
+            yield url, text, _date_near(anchor.root)
+
+    def is_article_url(self, url: str) -> bool:
+        """Allowed by ``allow`` (or, without it, same host and article-looking), not ``deny``, not pagination."""
+        if not url.startswith(("http://", "https://")):
+            return False
+        if any(p.search(url) for p in self.deny) or (self.follow and self.follow.search(url)):
+            return False
+        if self.allow:
+            return any(p.search(url) for p in self.allow)
+        hosts = {urlsplit(u).netloc for u in self.site.start_urls}
+        return urlsplit(url).netloc in hosts and bool(_ARTICLE_URL_RE.search(urlsplit(url).path))
+
+    def next_pages(self, response: Response) -> Iterator[str]:
+        """Pagination links: those matching ``follow``, or a 下一页/next link when ``follow`` is unset."""
+        for anchor in self.selector(response).xpath("//a[@href]"):
+            url = response.urljoin(anchor.attrib["href"].strip())
+            if self.follow:
+                if self.follow.search(url) and not any(p.search(url) for p in self.deny):
+                    yield url
+            elif _NEXT_TEXT_RE.match("".join(anchor.xpath(".//text()").getall())):
+                yield url
+
+    # feeds and sitemaps ---------------------------------------------------------------------------
+    def parse_feed(self, response: Response) -> Iterator[Request]:
+        """RSS 2.0 and Atom entries."""
+        try:
+            root = etree.fromstring(response.body, parser=etree.XMLParser(recover=True, resolve_entities=False))
+        except etree.XMLSyntaxError:
+            root = None
+        if root is None:
+            yield from self._failed_item(response.url, response.status, "feed is not XML")
+            return
+        for entry in root.iter("{*}item", "{*}entry"):
+            link = entry.findtext("{*}link") or ""
+            if not link.strip():
+                href = entry.find("{*}link[@href]")
+                link = href.get("href", "") if href is not None else ""
+            if not link.strip():
+                continue
+            date_text = next((entry.findtext(t) for t in ("{*}pubDate", "{*}published", "{*}updated", "{*}date")
+                              if entry.findtext(t)), None)
+            url = urljoin(response.url, link.strip())
+            if self.allow and not any(p.search(url) for p in self.allow):
+                continue
+            if any(p.search(url) for p in self.deny):
+                continue
+            yield self.article_request(
+                url, response.url, link_text=(entry.findtext("{*}title") or "").strip(),
+                list_date=_feed_date(date_text),
+            )
+
+    def parse_sitemap(self, response: Response) -> Iterator[Request]:
+        """``urlset`` entries become article requests; a ``sitemapindex`` is followed."""
+        body = response.body
+        if body[:2] == b"\x1f\x8b":
+            body = gunzip(body)
+        try:
+            sitemap = Sitemap(body)
+        except Exception:
+            yield from self._failed_item(response.url, response.status, "sitemap is not XML")
+            return
+        for entry in sitemap:
+            url = response.urljoin(entry["loc"])
+            if sitemap.type == "sitemapindex":
+                yield self._request(url, self.parse_sitemap)
+            elif (not self.allow or any(p.search(url) for p in self.allow)) and not any(
+                p.search(url) for p in self.deny
+            ):
+                yield self.article_request(url, response.url, list_date=parse_date(entry.get("lastmod", "")))
+
+    # articles -------------------------------------------------------------------------------------
+    def article_request(self, url: str, source: str, link_text: str = "", list_date: str | None = None) -> Request:
+        meta = {"list_date": list_date, "link_text": link_text, "discovered_from": source}
+        return Request(url, callback=self.parse_article, errback=self.fetch_failed, meta=meta)
+
+    def parse_article(self, response: Response) -> Iterator[dict[str, Any]]:
+        """The raw page, untouched: extraction happens in the pipelines."""
+        if not _is_html(response):
+            yield from self._failed_item(response.request.url, response.status, "not an HTML page")
+            return
+        yield {
+            "kind": "page",
+            "site": self.site.name,
+            "url": (response.meta.get("redirect_urls") or [response.url])[0],
+            "final_url": response.url,
+            "status": response.status,
+            "headers": _headers(response),
+            "body": response.body,
+            "fetched_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "list_date": response.meta.get("list_date"),
+            "link_text": response.meta.get("link_text") or "",
+            "discovered_from": response.meta.get("discovered_from"),
+        }
+
+    def fetch_failed(self, failure: Failure) -> Iterator[dict[str, Any]]:
+        """Errback: a failed request becomes an error item, recorded by the store pipeline."""
+        request = getattr(failure, "request", None)
+        response = getattr(failure.value, "response", None)
+        url = request.url if request is not None else "?"
+        status = response.status if response is not None else None
+        message = f"HTTP {status}" if status else f"{failure.type.__name__}: {failure.getErrorMessage()}"
+        yield from self._failed_item(url, status, message)
+
+    def _failed_item(self, url: str, status: int | None, error: str) -> Iterable[dict[str, Any]]:
+        self.logger.warning("%s: %s (%s)", self.site.name, error, url)
+        yield {"kind": "error", "site": self.site.name, "url": url, "status": status, "error": error}
+
+
+def _is_html(response: Response) -> bool:
+    content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+    return not content_type or "html" in content_type or "xml" in content_type or "text/plain" in content_type
+
+
+def _headers(response: Response) -> dict[str, str]:
+    out = {}
+    for key in _KEPT_HEADERS:
+        value = response.headers.get(key)
+        if value:
+            out[key] = value.decode("latin-1")
+    return out
+
+
+def _date_near(anchor: etree._Element) -> str | None:
+    """The date written beside a list link (in its list item, table row or the link itself)."""
+    node = anchor
+    for _ in range(3):
+        node = node.getparent()
+        if node is None:
+            break
+        if node.tag in _LIST_ITEM_TAGS:
+            text = " ".join("".join(node.itertext()).split())
+            if len(text) <= 300:
+                return parse_date(text)
+    return parse_date(" ".join("".join(anchor.itertext()).split()))
+
+
+def _feed_date(text: str | None) -> str | None:
+    if not text:
+        return None
+    found = parse_date(text)
+    if found:
+        return found
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(text).isoformat()
+    except (TypeError, ValueError):
+        return None
