@@ -34,9 +34,10 @@ def available_spiders() -> dict[str, SpiderPlugin]:
             logger.error("spider module {} failed to import: {}", module_info.name, exc)
             continue
         for value in vars(module).values():
-            if isinstance(value, type) and issubclass(value, ConfigSpider) and value is not ConfigSpider:
-                if value.__module__ == module.__name__:
-                    found[value.plugin_name] = SpiderPlugin(value.plugin_name, value, "built-in")
+            own_subclass = (isinstance(value, type) and issubclass(value, ConfigSpider)
+                            and value is not ConfigSpider and value.__module__ == module.__name__)
+            if own_subclass:
+                found[value.plugin_name] = SpiderPlugin(value.plugin_name, value, "built-in")
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         try:
             cls = ep.load()

@@ -15,7 +15,14 @@ from lxml import etree
 from parkwatch.extract import dates, fields
 from parkwatch.extract.boilerplate import clean_lines, is_chrome, is_spam
 from parkwatch.extract.decode import decode_html
-from parkwatch.extract.html import block_text, link_href, meta_content, parse_html, remove_hidden, remove_related_blocks
+from parkwatch.extract.html import (
+    block_text,
+    link_href,
+    meta_content,
+    parse_html,
+    remove_hidden,
+    remove_related_blocks,
+)
 from parkwatch.extract.normalize import script_of, simplify, strip_controls
 from parkwatch.extract.repair import count_mojibake, remove_pinyin_artifacts
 from parkwatch.extract.selectors import select_text
@@ -150,10 +157,13 @@ def _body_lines(tree: etree._Element, doc: Any, selectors: dict[str, str]) -> tu
     text = _doc_field(doc, "text") or ""
     lines = [" ".join(line.split()) for line in text.split("\n")]
     lines = [line for line in lines if line]
-    if sum(len(line) for line in lines) >= 40:
+    found = sum(len(line) for line in lines)
+    if found >= 200:
         return lines, False
-    fallback = _densest_block(tree)
-    return (fallback or lines), bool(fallback)
+    fallback = _densest_block(tree)  # trafilatura found little: is there a denser text block?
+    if sum(len(line) for line in fallback) > max(2 * found, 40):
+        return fallback, True
+    return lines, False
 
 
 def _densest_block(tree: etree._Element) -> list[str]:
@@ -200,9 +210,7 @@ def _drop_leading_meta(lines: list[str], title: str | None) -> list[str]:
         if not out:
             break
         first = out[0]
-        if title and (first == title or (len(first) < len(title) + 8 and title in first)):
-            out.pop(0)
-        elif len(first) < 100 and _BYLINE_RE.search(first) and dates.parse_date(first):
+        if title and (first == title or (len(first) < len(title) + 8 and title in first)) or len(first) < 100 and _BYLINE_RE.search(first) and dates.parse_date(first):
             out.pop(0)
         else:
             break

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 CST = timezone(timedelta(hours=8))
 
@@ -55,7 +55,7 @@ def _build(y: str, m: str, d: str, hh: str | None = None, mm: str | None = None,
             digits = tz[1:].replace(":", "")
             zone = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
         elif tz == "Z":
-            zone = timezone.utc
+            zone = UTC
         moment = datetime(day.year, day.month, day.day, int(hh), int(mm), int(ss or 0), tzinfo=zone)
     except ValueError:
         return day.isoformat()

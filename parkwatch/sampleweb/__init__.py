@@ -76,7 +76,7 @@ SITES: dict[str, SiteSpec] = {
     ),
     "xian-cf": SiteSpec(
         "xian-cf", "西安厂房网", "text/html; charset=utf-8",
-        config={"start_urls": ["{base}/index.php/category-1.html"], "allow": [r"/index\.php/post/\d+\.html$"],
+        config={"start_urls": ["{base}/index.php/category-1.html"], "spider": "zblog",
                 "region": "陕西省西安市", "schedule": "6h"},
     ),
 }
