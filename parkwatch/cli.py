@@ -22,7 +22,7 @@ def setup_logging(verbose: bool) -> None:
 
 
 class Context:
-    def __init__(self, config_dir: str | None, db: str | None, verbose: bool) -> None:
+    def __init__(self, config_dir: str | None = None, db: str | None = None, verbose: bool = False) -> None:
         self.config_dir = config_dir
         self.db = db
         self.verbose = verbose
@@ -42,6 +42,22 @@ class Context:
 def _fail(message: str, code: int = 2) -> None:
     click.echo(f"error: {message}", err=True)
     sys.exit(code)
+
+
+def _set_obj(attr: str):
+    def callback(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+        if value is not None:
+            setattr(ctx.ensure_object(Context), attr, value)
+
+    return callback
+
+
+def common_options(command: Any) -> Any:
+    """``--config`` and ``--db`` work after the command name too (``parkwatch crawl --db x.db``)."""
+    command = click.option("--db", metavar="PATH", expose_value=False, callback=_set_obj("db"),
+                           help="SQLite database.")(command)
+    return click.option("--config", metavar="DIR", expose_value=False, callback=_set_obj("config_dir"),
+                        help="Configuration folder.")(command)
 
 
 class _Group(click.Group):
@@ -68,6 +84,7 @@ def main(ctx: click.Context, config_dir: str | None, db: str | None, verbose: bo
 
 
 @main.command()
+@common_options
 @click.option("--site", "sites", multiple=True, metavar="NAME", help="Crawl only this site (repeatable).")
 @click.pass_obj
 def crawl(obj: Context, sites: tuple[str, ...]) -> None:
@@ -90,6 +107,7 @@ def crawl(obj: Context, sites: tuple[str, ...]) -> None:
 
 
 @main.command()
+@common_options
 @click.pass_obj
 def sites(obj: Context) -> None:
     """List the configured sites and the spider serving each."""
@@ -131,6 +149,7 @@ def extract(files: tuple[Path, ...], url: str | None, encoding: str | None, json
 
 
 @main.command()
+@common_options
 @click.argument("query")
 @click.option("--limit", default=20, show_default=True)
 @click.option("--site", help="Only this site.")

@@ -31,6 +31,7 @@ from parkwatch.extract.dates import parse_date
 from parkwatch.extract.decode import decode_html
 
 _NEXT_TEXT_RE = re.compile(r"^\s*(?:下一页|下一頁|下页|下頁|后页|後頁|next|›|»|>)\s*$", re.I)
+_PAGER_TEXT_RE = re.compile(r"^\s*(?:上一页|上一頁|上页|首页|首頁|尾页|末页|尾頁|末頁|prev|previous|last|first|«|‹|<)\s*$", re.I)
 _ARTICLE_URL_RE = re.compile(r"(?:\d{4,}|/20\d{2}[-/]?\d{2}).*|\.(?:s?html?|php|aspx?|jsp)$", re.I)
 _LIST_ITEM_TAGS = ("li", "tr", "dd", "dt", "p", "div")
 _KEPT_HEADERS = ("content-type", "last-modified", "etag", "date", "content-language")
@@ -95,6 +96,8 @@ class ConfigSpider(scrapy.Spider):
                 continue
             seen.add(url)
             text = " ".join("".join(anchor.xpath(".//text()").getall()).split())
+            if _NEXT_TEXT_RE.match(text) or text.isdigit() or _PAGER_TEXT_RE.match(text):
+                continue  # pagination, not an article
             yield url, text, _date_near(anchor.root)
 
     def is_article_url(self, url: str) -> bool:

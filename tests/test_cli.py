@@ -1,0 +1,67 @@
+"""Each CLI command end to end, in a fresh process as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from conftest import FILES, run_cli, write_config
+
+
+def test_sites_lists_sites_and_their_spiders(tmp_path):
+    write_config(tmp_path, [
+        {"name": "news", "start_urls": ["http://x.cn/"], "region": "四川省", "schedule": "30m"},
+        {"name": "blog", "start_urls": ["http://y.cn/category-1.html"], "spider": "zblog", "enabled": False},
+    ])
+    result = run_cli("--config", str(tmp_path), "sites")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["NAME", "SPIDER", "SCHEDULE", "ENABLED", "SOURCES", "REGION"]
+    assert lines[1].split()[:3] == ["news", "generic", "every"] and "四川省" in lines[1]
+    assert lines[2].split()[:2] == ["blog", "zblog"] and " no " in lines[2]
+
+
+def test_extract_jsonl_prints_one_object_per_file():
+    files = sorted(str(p) for p in FILES.glob("*.html") if "list" not in p.name)
+    result = run_cli("extract", "--jsonl", *files)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(files)
+    records = [json.loads(line) for line in lines]
+    for record, path in zip(records, files, strict=True):
+        assert record["file"] == path
+        for key in ("url", "title", "published_at", "text", "text_simplified", "source", "author", "editor",
+                    "original_title", "summary", "canonical_url", "language", "encoding", "quality"):
+            assert key in record
+        assert len(record["text"]) > 100
+    gbk = next(r for r in records if r["file"].endswith("cdht_policy_gbk.html"))
+    assert gbk["encoding"] == "gb18030" and gbk["title"] == "成都高新区发布促进新经济高质量发展若干政策"
+
+
+def test_extract_with_url_uses_it_for_dates():
+    page = FILES / "cdht_policy_gbk.html"
+    result = run_cli("extract", str(page), "--url", "http://cdht.example.cn/zwgk/tzgg/202409/t20240913_500.html")
+    record = json.loads(result.stdout)
+    assert record["url"] == "http://cdht.example.cn/zwgk/tzgg/202409/t20240913_500.html"
+    assert record["published_at"].startswith("2024-09-13")
+
+
+def test_demo_search_and_missing_db(tmp_path):
+    db = tmp_path / "X.db"
+    result = run_cli("demo", "--db", str(db), timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "stored 23 articles from 6 sites" in result.stdout
+    conn = sqlite3.connect(db)
+    assert conn.execute("select count(*) from articles").fetchone()[0] >= 20
+    assert conn.execute("select count(distinct site) from articles").fetchone()[0] >= 4
+    assert "newest articles:" in result.stdout and "2024-12-02" in result.stdout
+
+    found = run_cli("--db", str(db), "search", "綿陽高新區", "--json")
+    titles = [json.loads(line)["title"] for line in found.stdout.splitlines()]
+    assert "【科技城新區】綿陽首個產值規模千億元園區誕生" in titles
+    assert "多措并举 绵阳助力园区提质增效" in titles  # Simplified article, Traditional query
+    plain = run_cli("search", "--db", str(db), "综合保税区")
+    assert "成都高新综合保税区前三季度进出口总值同比增长14%" in plain.stdout
+
+    missing = run_cli("--db", str(tmp_path / "none.db"), "search", "园区", cwd=tmp_path)
+    assert missing.returncode == 2 and "no database yet" in missing.stderr

@@ -1,0 +1,139 @@
+"""The generic spider and the pipelines against a real HTTP server on 127.0.0.1.
+
+List pages with pagination and its limit, RSS feed, sitemap index, allow/deny, robots.txt, dates
+next to links, errors recorded per URL, and re-crawls that never duplicate an article.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from conftest import run_cli, write_config
+
+from parkwatch.sampleweb.server import LocalWeb
+
+
+def article_page(n: int) -> bytes:
+    body = "".join(f"<p>第{n}篇文章第{i}段:某某经开区项目建设加快推进,园区企业满园,产业发展势头良好。</p>" for i in range(4))
+    return (f"<html><head><meta charset='utf-8'><title>测试文章{n}_测试网</title></head><body>"
+            f"<div class='nav'><a href='/'>首页</a></div><h1>测试文章{n}</h1>"
+            f"<div class='info'>发布时间:2024-09-{n:02d} 08:00 来源:测试日报</div>{body}</body></html>").encode()
+
+
+def list_page(links: list[tuple[str, str]], next_url: str | None) -> bytes:
+    items = "".join(f"<li><a href='{href}'>标题{href}</a><span>{date}</span></li>" for href, date in links)
+    nav = f"<a href='{next_url}'>下一页</a>" if next_url else ""
+    return f"<html><head><meta charset='utf-8'></head><body><ul>{items}</ul>{nav}</body></html>".encode()
+
+
+def fixture_site(base: str) -> dict[str, tuple[bytes, str]]:
+    html = "text/html; charset=utf-8"
+    pages = {f"/a/{n}.html": (article_page(n), html) for n in (1, 2, 3, 4, 5, 6, 7, 8, 9)}
+    pages["/a/deny-4.html"] = (article_page(4), html)
+    pages["/private/3.html"] = (article_page(3), html)
+    pages["/other/x.html"] = (article_page(10), html)
+    pages["/robots.txt"] = (b"User-agent: *\nDisallow: /private/\n", "text/plain")
+    pages["/list_1.html"] = (list_page([("/a/1.html", "2024-09-01"), ("/a/2.html", "2024-09-02"),
+                                        ("/private/3.html", ""), ("/other/x.html", ""), ("/a/deny-4.html", "")],
+                                       "/list_2.html"), html)
+    pages["/list_2.html"] = (list_page([("/a/5.html", "2024-09-05"), ("/a/6.html", ""), ("/a/broken.html", "")],
+                                       "/list_3.html"), html)
+    pages["/list_3.html"] = (list_page([("/a/7.html", "")], None), html)
+    pages["/feed.xml"] = (
+        f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><item><title>八</title>"
+        f"<link>{base}/a/8.html</link><pubDate>Sun, 08 Sep 2024 08:00:00 +0800</pubDate></item>"
+        f"</channel></rss>".encode(), "application/rss+xml")
+    pages["/sitemap.xml"] = (
+        f"<?xml version='1.0' encoding='UTF-8'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+        f"<sitemap><loc>{base}/sitemap-1.xml</loc></sitemap></sitemapindex>".encode(), "application/xml")
+    pages["/sitemap-1.xml"] = (
+        f"<?xml version='1.0' encoding='UTF-8'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+        f"<url><loc>{base}/a/9.html</loc><lastmod>2024-09-09</lastmod></url></urlset>".encode(), "application/xml")
+    return pages
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    """One crawl of the fixture site, then a second one; both through the real CLI."""
+    tmp = tmp_path_factory.mktemp("crawl")
+    with LocalWeb(["news"]) as web:
+        base = web.bases["news"]
+        web.publish({"news": fixture_site(base)})
+        write_config(tmp / "config", [{
+            "name": "news", "start_urls": [f"{base}/list_1.html"], "feeds": [f"{base}/feed.xml"],
+            "sitemaps": [f"{base}/sitemap.xml"], "allow": ["/a/"], "deny": ["deny"],
+            "follow": r"list_\d+\.html$", "max_pages": 2,
+        }])
+        db = tmp / "p.db"
+        first = run_cli("--config", str(tmp / "config"), "crawl", "--db", str(db))
+        hits_first = web.hits("news")
+        second = run_cli("--config", str(tmp / "config"), "--db", str(db), "crawl")
+    return {"first": first, "second": second, "hits": hits_first, "db": db}
+
+
+def stored(db) -> dict[str, tuple]:
+    conn = sqlite3.connect(db)
+    rows = conn.execute("select url, title, published_at, list_date, site from articles").fetchall()
+    return {r[0].rsplit("/", 1)[1]: r for r in rows}
+
+
+def test_discovers_from_lists_feed_and_sitemap(crawled):
+    assert crawled["first"].returncode == 0, crawled["first"].stderr
+    assert sorted(stored(crawled["db"])) == ["1.html", "2.html", "5.html", "6.html", "8.html", "9.html"]
+
+
+def test_pagination_stops_at_max_pages(crawled):
+    assert "/list_2.html" in crawled["hits"]
+    assert "/list_3.html" not in crawled["hits"] and "/a/7.html" not in crawled["hits"]
+
+
+def test_allow_deny_and_robots(crawled):
+    hits = crawled["hits"]
+    assert "/robots.txt" in hits
+    assert "/private/3.html" not in hits  # robots.txt
+    assert "/a/deny-4.html" not in hits  # deny
+    assert "/other/x.html" not in hits  # not allowed
+
+
+def test_fields_and_list_dates_stored(crawled):
+    rows = stored(crawled["db"])
+    url, title, published, list_date, site = rows["1.html"]
+    assert (title, published, list_date, site) == ("测试文章1", "2024-09-01T08:00:00+08:00", "2024-09-01", "news")
+    assert rows["8.html"][3] == "2024-09-08T08:00:00+08:00"  # RSS pubDate
+    assert rows["9.html"][3] == "2024-09-09"  # sitemap lastmod
+
+
+def test_errors_recorded_per_url_and_summarised(crawled):
+    conn = sqlite3.connect(crawled["db"])
+    errors = conn.execute("select url, status, error from fetch_errors where crawl_id = 1").fetchall()
+    assert [(e[0].rsplit("/", 1)[1], e[1]) for e in errors] == [("broken.html", 404)]
+    out = crawled["first"].stdout
+    assert "news: " in out and "6 new" in out and "1 errors" in out
+    assert "done:" in out
+
+
+def test_recrawl_never_duplicates(crawled):
+    assert crawled["second"].returncode == 0, crawled["second"].stderr
+    assert "0 new" in crawled["second"].stdout and "6 unchanged" in crawled["second"].stdout
+    conn = sqlite3.connect(crawled["db"])
+    assert conn.execute("select count(*), count(distinct url) from articles").fetchone() == (6, 6)
+    crawls = conn.execute("select site, status, articles_new, articles_unchanged, errors from crawls").fetchall()
+    assert crawls == [("news", "finished", 6, 0, 1), ("news", "finished", 0, 6, 1)]
+    stats = json.loads(conn.execute("select stats from crawls where id = 1").fetchone()[0])
+    assert stats["parkwatch/articles_new"] == 6
+
+
+def test_dead_site_is_counted_and_the_others_still_crawl(tmp_path):
+    with LocalWeb(["news"]) as web:
+        base = web.bases["news"]
+        web.publish({"news": fixture_site(base)})
+        write_config(tmp_path / "config", [
+            {"name": "dead", "start_urls": ["http://127.0.0.1:9/list.html"]},
+            {"name": "news", "feeds": [f"{base}/feed.xml"], "allow": ["/a/"]},
+        ], {"timeout": 3})
+        result = run_cli("--config", str(tmp_path / "config"), "crawl", "--db", str(tmp_path / "p.db"))
+    assert result.returncode == 0, result.stderr
+    assert "dead: 0 pages, 0 new" in result.stdout and "1 errors" in result.stdout
+    assert "news: " in result.stdout and "1 new" in result.stdout
