@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from parkwatch.spiders.generic import ConfigSpider
 from scrapy.http import Response
 
 from parkwatch.extract.dates import parse_date
-from parkwatch.spiders.generic import ConfigSpider
 
 _PAGE_RE = re.compile(r"/category-(\d+)(?:_(\d+))?\.html$")
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from conftest import saved_page
+from parkwatch.spiders.generic import ConfigSpider
+from parkwatch.spiders.zblog import ZBlogSpider
 from scrapy.http import HtmlResponse, Request
 
 from parkwatch.config import Site
 from parkwatch.spider_registry import available_spiders
-from parkwatch.spiders.generic import ConfigSpider
-from parkwatch.spiders.zblog import ZBlogSpider
 
 
 def test_builtin_plugins_are_discovered():
@@ -42,7 +42,7 @@ def test_zblog_follows_numbered_pagination():
 def test_generic_spider_reads_link_dates_despite_a_lying_charset():
     url = "http://x.cn/list.html"
     body = ('<html><head><meta charset="gb2312"></head><body><table><tr><td><a href="/content/1.html">綿陽園區</a>'
-            '</td><td>2024-02-02</td></tr></table><a href="/list_2.html">下一頁</a></body></html>').encode("utf-8")
+            '</td><td>2024-02-02</td></tr></table><a href="/list_2.html">下一頁</a></body></html>').encode()
     response = HtmlResponse(url, body=body, request=Request(url))
     spider = ConfigSpider(site=Site(name="x", start_urls=(url,)))
     assert list(spider.article_links(response)) == [("http://x.cn/content/1.html", "綿陽園區", "2024-02-02")]
