@@ -47,3 +47,23 @@ def test_generic_spider_reads_link_dates_despite_a_lying_charset():
     spider = ConfigSpider(site=Site(name="x", start_urls=(url,)))
     assert list(spider.article_links(response)) == [("http://x.cn/content/1.html", "綿陽園區", "2024-02-02")]
     assert list(spider.next_pages(response)) == ["http://x.cn/list_2.html"]
+
+
+def test_installed_package_plugin_via_entry_point(tmp_path):
+    """A distribution on the path exposing a spider through ``parkwatch.spiders`` serves sites."""
+    from conftest import run_cli, write_config
+
+    packages = tmp_path / "site-packages"
+    (packages / "myspiders-0.1.dist-info").mkdir(parents=True)
+    (packages / "myspiders-0.1.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: myspiders\nVersion: 0.1\n")
+    (packages / "myspiders-0.1.dist-info" / "entry_points.txt").write_text(
+        "[parkwatch.spiders]\nmysite = myspiders:MySiteSpider\n")
+    (packages / "myspiders.py").write_text(
+        "from parkwatch.spiders.generic import ConfigSpider\n\n"
+        "class MySiteSpider(ConfigSpider):\n    plugin_name = 'mysite'\n")
+    write_config(tmp_path / "config", [{"name": "custom", "start_urls": ["http://x.cn/"], "spider": "mysite"}])
+    result = run_cli("--config", str(tmp_path / "config"), "sites", env={"PYTHONPATH": str(packages)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1].split()[:2] == ["custom", "mysite"]
+    without = run_cli("--config", str(tmp_path / "config"), "sites")
+    assert "mysite (missing!)" in without.stdout
