@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -55,5 +56,6 @@ def run_demo(db: Path | None, port: int = 0, verbose: bool = False) -> Path:
     click.echo("\nnewest articles:")
     for row in newest:
         click.echo(f"  {(row['published_at'] or '?')[:16]:16}  {row['site']:10}  {row['title']}")
-    click.echo(f"\ntry: parkwatch --db {db} search 高新区")
+    command = sys.argv[0] if Path(sys.argv[0]).name == "parkwatch" else "parkwatch"
+    click.echo(f"\ntry: {command} --db {db} search 高新区")
     return db

@@ -65,3 +65,12 @@ def test_demo_search_and_missing_db(tmp_path):
 
     missing = run_cli("--db", str(tmp_path / "none.db"), "search", "园区", cwd=tmp_path)
     assert missing.returncode == 2 and "no database yet" in missing.stderr
+
+
+def test_environment_picks_config_and_database(tmp_path):
+    folder = write_config(tmp_path / "elsewhere", [{"name": "envsite", "start_urls": ["http://x.cn/"]}])
+    db = tmp_path / "env.db"
+    sites = run_cli("sites", env={"PARKWATCH_CONFIG": str(folder)}, cwd=tmp_path)
+    assert "envsite" in sites.stdout
+    search = run_cli("search", "园区", env={"PARKWATCH_CONFIG": str(folder), "PARKWATCH_DB": str(db)}, cwd=tmp_path)
+    assert search.returncode == 2 and str(db) in search.stderr
