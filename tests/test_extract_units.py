@@ -165,3 +165,11 @@ def test_broken_and_empty_input_gives_no_article_text():
     for data in (b"", b"\x00\x01\x02", b"<html><body></body></html>", b"<<<>>>\xff\xfe", b"<p>" * 5000):
         article = extract_article(data, "http://x.cn/a.html")
         assert len(article.text) < 20, data[:20]
+
+
+def test_related_block_with_comments_is_removed():
+    html = ("<html><body><div class='a'>" + "<p>园区项目建设加快推进,企业满园。</p>" * 12 + "</div>"
+            "<div class='r'><!-- related --><h3>相关新闻</h3><!-- x --><ul><li><a href='/1'>另一篇园区新闻标题很长</a>"
+            "<span>2025-03-06</span></li></ul></div></body></html>")
+    article = extract_article(html.encode(), "http://x.cn/a.html")
+    assert "另一篇" not in article.text and article.quality["related_blocks"] == 1

@@ -13,7 +13,7 @@ import trafilatura
 from lxml import etree
 
 from parkwatch.extract import dates, fields
-from parkwatch.extract.boilerplate import clean_lines, is_chrome, is_spam
+from parkwatch.extract.boilerplate import clean_lines, is_chrome, is_spam, main_span
 from parkwatch.extract.decode import decode_html
 from parkwatch.extract.html import (
     block_text,
@@ -32,6 +32,8 @@ _DATE_METAS = (
     "og:release_date", "dc.date", "dc.date.issued", "dcterms.created", "firstpublishedtime", "sailthru.date",
     "weibo: article:create_at", "created", "date",
 )
+PRECISION = True
+SPAN = True
 _BYLINE_RE = re.compile(r"(?:发稿时间|发布时间|發布時間|发表时间|来源|來源|作者|浏览|瀏覽|点击|點擊|字号|字號)\s*[:：]")
 
 
@@ -87,7 +89,10 @@ def extract_article(
     body_lines, fallback = _body_lines(tree, doc, selectors)
     header = _header_lines(page_lines, title, body_lines)
     cleaned = clean_lines(_drop_leading_meta(body_lines, title), title)
-    text = "\n".join(cleaned.lines)
+    span, dropped = main_span(cleaned.lines) if SPAN else (cleaned.lines, 0)
+    if dropped:
+        cleaned.removed["outside_main_span"] = dropped
+    text = "\n".join(span)
 
     article.title = title
     article.text = text
@@ -110,7 +115,7 @@ def _trafilatura(tree: etree._Element, url: str) -> Any:
     try:
         return trafilatura.bare_extraction(
             copy.deepcopy(tree), url=url, with_metadata=False, include_comments=False, include_tables=True,
-            include_images=False, deduplicate=False,
+            include_images=False, deduplicate=False, favor_precision=PRECISION,
         )
     except Exception:  # trafilatura failing on one odd page must not lose the page
         return None

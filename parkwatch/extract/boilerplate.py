@@ -149,3 +149,55 @@ def _repeats(row: str, kept: list[str]) -> bool:
         return False
     seen = "\n".join(kept)
     return all(c[:20] in seen for c in cells[:3])
+
+
+_PROSE_PUNCT_RE = re.compile(r"[，。！？；、：,.;:!?]")
+_SENTENCE_END_RE = re.compile(r"[。！？；.!?;”」』\"')）]\s*$")
+_LIST_ITEM_RE = re.compile(r"^(?:[-·•●◆■▪*]\s|[\[【]\S{1,6}[\]】])")
+_TRAILING_STAMP_RE = re.compile(
+    r"(?:(?:19|20)\d{2}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?|\d{1,2}[-/]\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*\)?\]?$"
+    r"|评论\s*\d+\s*条?$|[\d,]{3,}$"
+)
+
+
+def line_score(line: str) -> float:
+    """How much *line* looks like article prose (positive) or like lists, menus and teasers (negative)."""
+    length = len(line)
+    teaser = bool(_TRAILING_STAMP_RE.search(line)) and not _SENTENCE_END_RE.search(line[:-10] + "")
+    if teaser and length < 80:
+        return -(length + 10)
+    if _LIST_ITEM_RE.match(line) and not _PROSE_PUNCT_RE.search(line[2:]):
+        return -(length * 0.3 + 2)
+    if _PROSE_PUNCT_RE.search(line) and (length >= 20 or _SENTENCE_END_RE.search(line)):
+        return float(length)
+    if length >= 80:
+        return float(length)
+    return SHORT_PENALTY
+
+
+SHORT_PENALTY = -1.0
+
+
+def main_span(lines: list[str]) -> tuple[list[str], int]:
+    """The contiguous run of lines with the most prose (maximum-sum span); returns ``(lines, dropped)``.
+
+    Menus and link lists before the article and teaser lists after it score negative, so they fall
+    outside the span; a short subheading between paragraphs stays inside it.
+    """
+    if len(lines) < 3:
+        return lines, 0
+    scores = [line_score(line) for line in lines]
+    if all(s <= 0 for s in scores):
+        return lines, 0
+    best_sum, best = float("-inf"), (0, len(lines))
+    running, start = 0.0, 0
+    for index, score in enumerate(scores):
+        if running <= 0:
+            running, start = 0.0, index
+        running += score
+        if running > best_sum:
+            best_sum, best = running, (start, index + 1)
+    span = lines[best[0] : best[1]]
+    if sum(map(len, span)) < 0.1 * sum(map(len, lines)):
+        return lines, 0  # a page of short lines (a blog, a poem): no span stands out, keep it whole
+    return span, len(lines) - len(span)

@@ -106,7 +106,7 @@ def remove_related_blocks(tree: etree._Element) -> int:
     from parkwatch.extract.boilerplate import RELATED_HEADING_RE
 
     body = tree.find("body")
-    total = len("".join(body.itertext())) if body is not None else 0
+    total = text_length(body) if body is not None else 0
     headings = [el for el in tree.iter(*_HEADING_TAGS)
                 if len(el) <= 1 and RELATED_HEADING_RE.match(" ".join("".join(el.itertext()).split()))]
     removed = 0
@@ -114,8 +114,8 @@ def remove_related_blocks(tree: etree._Element) -> int:
         parent = heading.getparent()
         if parent is None or not _attached(heading, tree):
             continue  # already removed with an earlier block
-        before = sum(len("".join(sib.itertext())) for sib in heading.itersiblings(preceding=True))
-        parent_text = len("".join(parent.itertext()))
+        before = sum(text_length(sib) for sib in heading.itersiblings(preceding=True))
+        parent_text = text_length(parent)
         if before < 50 and parent.tag not in ("body", "html") and parent_text < 0.6 * total:
             grand = parent.getparent()
             if grand is not None:
@@ -149,3 +149,10 @@ def _attached(el: etree._Element, root: etree._Element) -> bool:
             return True
         el = el.getparent()
     return False
+
+
+def text_length(el: etree._Element) -> int:
+    """Characters of text inside *el* (0 for comments and processing instructions)."""
+    if not isinstance(el.tag, str):
+        return 0
+    return sum(len(t) for t in el.itertext())
