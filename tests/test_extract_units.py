@@ -139,15 +139,25 @@ def test_spam_lines_detected_but_not_news_about_macau_or_asia():
 
 
 def test_fallback_when_trafilatura_finds_nothing():
-    from parkwatch.extract.article import _body_lines
+    from parkwatch.extract.article import _densest_block
     from parkwatch.extract.html import parse_html
 
     html = ("<html><body><div id='nav'><a href='/'>首页</a> <a href='/n'>新闻</a></div><div class='con'>"
             + "".join(f"<span>第{i}段,园区项目建设加快推进,企业满园。</span><br>" for i in range(8))
             + "</div><div class='foot'>版权所有</div></body></html>")
-    lines, used_fallback = _body_lines(parse_html(html), None, {})
-    assert used_fallback
+    lines = _densest_block(parse_html(html))
     assert lines[0] == "第0段,园区项目建设加快推进,企业满园。" and len(lines) == 8
+
+
+def test_double_encoded_page_is_repaired():
+    from parkwatch.extract.decode import decode_html
+
+    original = "<html><head><meta charset='gbk'></head><body><p>" + "意大利游轮运营商公司首席执行官认定船长失误。" * 10 + "</p></body></html>"
+    mojibake = original.encode("gbk").decode("iso8859_15").encode("utf-8")  # shown as Latin-9, saved as UTF-8
+    text, encoding = decode_html(mojibake)
+    assert "意大利游轮运营商" in text and encoding == "utf-8+gb18030"
+    twice = original.encode("gbk").decode("latin-1").encode("utf-8").decode("latin-1").encode("utf-8")
+    assert "意大利游轮运营商" in decode_html(twice)[0]
 
 
 def test_per_site_selectors_win():

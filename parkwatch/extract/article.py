@@ -13,7 +13,7 @@ import trafilatura
 from lxml import etree
 
 from parkwatch.extract import dates, fields
-from parkwatch.extract.boilerplate import clean_lines, is_chrome, is_spam, main_span
+from parkwatch.extract.boilerplate import CleanResult, clean_lines, is_chrome, is_spam, line_score, main_span
 from parkwatch.extract.decode import decode_html
 from parkwatch.extract.html import (
     block_text,
@@ -84,14 +84,12 @@ def extract_article(
     selectors = selectors or {}
     page_lines = block_text(tree.find("body") if tree.find("body") is not None else tree).split("\n")
 
-    doc = _trafilatura(tree, url)
-    title = _title(tree, doc, selectors)
-    body_lines, fallback = _body_lines(tree, doc, selectors)
+    title = _title(tree, selectors)
+    body = _choose_body(tree, url, title, selectors)
+    body_lines, cleaned, span = body.lines, body.cleaned, body.span
     header = _header_lines(page_lines, title, body_lines)
-    cleaned = clean_lines(_drop_leading_meta(body_lines, title), title)
-    span, dropped = main_span(cleaned.lines) if SPAN else (cleaned.lines, 0)
-    if dropped:
-        cleaned.removed["outside_main_span"] = dropped
+    if len(span) < len(cleaned.lines):
+        cleaned.removed["outside_main_span"] = len(cleaned.lines) - len(span)
     text = "\n".join(span)
 
     article.title = title
@@ -103,22 +101,70 @@ def extract_article(
     article.original_title = fields.find_original_title(header + body_lines[:5] + body_lines[-3:])
     article.summary = fields.find_summary(header + cleaned.lines[:3]) or _meta_description(tree)
     article.canonical_url = _canonical(tree, url, page_lines)
-    article.published_at = _published(tree, doc, url, header, selectors, fetched_at, list_date)
+    article.published_at = _published(tree, url, header, selectors, fetched_at, list_date)
     article.language = script_of(text or (title or ""))
     article.quality.update(
-        mojibake=count_mojibake(text), spam_lines=cleaned.spam_lines, removed=cleaned.removed, fallback=fallback
+        mojibake=count_mojibake(text), spam_lines=cleaned.spam_lines, removed=cleaned.removed, body=body.method
     )
     return article
 
 
-def _trafilatura(tree: etree._Element, url: str) -> Any:
+def _trafilatura(tree: etree._Element, url: str, precision: bool = True) -> str:
+    """trafilatura's main text (on a copy: it prunes the tree it gets)."""
     try:
-        return trafilatura.bare_extraction(
+        doc = trafilatura.bare_extraction(
             copy.deepcopy(tree), url=url, with_metadata=False, include_comments=False, include_tables=True,
-            include_images=False, deduplicate=False, favor_precision=PRECISION,
+            include_images=False, deduplicate=False, favor_precision=precision,
         )
     except Exception:  # trafilatura failing on one odd page must not lose the page
-        return None
+        return ""
+    return (_doc_field(doc, "text") or "") if doc is not None else ""
+
+
+@dataclass
+class _Body:
+    method: str
+    lines: list[str]
+    cleaned: CleanResult
+    span: list[str]
+
+    @property
+    def prose(self) -> int:
+        return sum(len(line) for line in self.span if line_score(line) > 0)
+
+
+ENOUGH_PROSE = 100
+LITTLE_PROSE = 40
+
+
+def _choose_body(tree: etree._Element, url: str, title: str | None, selectors: dict[str, str]) -> _Body:
+    """Configured selector, else trafilatura (precision mode); when that finds little prose, the better of
+    trafilatura's recall mode and the densest text block."""
+    if selectors.get("body"):
+        text = select_text(tree, selectors["body"])
+        if text:
+            return _body("selector", text.split("\n"), title)
+    best = _body("trafilatura", _split(_trafilatura(tree, url)), title)
+    if best.prose >= ENOUGH_PROSE:
+        return best
+    recall = _body("trafilatura-recall", _split(_trafilatura(tree, url, precision=False)), title)
+    if recall.prose > max(1.5 * best.prose, best.prose + 100):
+        best = recall
+    if best.prose < LITTLE_PROSE:  # both found next to nothing: the densest block of text
+        densest = _body("densest-block", _densest_block(tree), title)
+        if densest.prose > best.prose:
+            best = densest
+    return best
+
+
+def _split(text: str) -> list[str]:
+    return [line for line in (" ".join(raw.split()) for raw in text.split("\n")) if line]
+
+
+def _body(method: str, lines: list[str], title: str | None) -> _Body:
+    cleaned = clean_lines(_drop_leading_meta(lines, title), title)
+    span, _ = main_span(cleaned.lines) if SPAN else (cleaned.lines, 0)
+    return _Body(method, lines, cleaned, span)
 
 
 def _doc_field(doc: Any, name: str) -> Any:
@@ -127,7 +173,7 @@ def _doc_field(doc: Any, name: str) -> Any:
     return doc.get(name) if isinstance(doc, dict) else getattr(doc, name, None)
 
 
-def _title(tree: etree._Element, doc: Any, selectors: dict[str, str]) -> str | None:
+def _title(tree: etree._Element, selectors: dict[str, str]) -> str | None:
     if selectors.get("title"):
         chosen = select_text(tree, selectors["title"], " ")
         if chosen:
@@ -142,7 +188,7 @@ def _title(tree: etree._Element, doc: Any, selectors: dict[str, str]) -> str | N
                 return heading
     if og and not raw:
         return fields.clean_title(og)
-    return fields.clean_title(raw or og, headings[0] if headings else None) or _doc_field(doc, "title")
+    return fields.clean_title(raw or og, headings[0] if headings else None)
 
 
 def _without_spam(title: str | None) -> str | None:
@@ -152,23 +198,6 @@ def _without_spam(title: str | None) -> str | None:
     parts = re.split(r"(\s+[-_|]\s+|[-_|])", title)
     kept = [p for p in parts if not is_spam(p)]
     return "".join(kept).strip(" -_|") or None
-
-
-def _body_lines(tree: etree._Element, doc: Any, selectors: dict[str, str]) -> tuple[list[str], bool]:
-    if selectors.get("body"):
-        text = select_text(tree, selectors["body"])
-        if text:
-            return text.split("\n"), False
-    text = _doc_field(doc, "text") or ""
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    lines = [line for line in lines if line]
-    found = sum(len(line) for line in lines)
-    if found >= 200:
-        return lines, False
-    fallback = _densest_block(tree)  # trafilatura found little: is there a denser text block?
-    if sum(len(line) for line in fallback) > max(2 * found, 40):
-        return fallback, True
-    return lines, False
 
 
 def _densest_block(tree: etree._Element) -> list[str]:
@@ -223,7 +252,7 @@ def _drop_leading_meta(lines: list[str], title: str | None) -> list[str]:
 
 
 def _published(
-    tree: etree._Element, doc: Any, url: str, header: list[str], selectors: dict[str, str],
+    tree: etree._Element, url: str, header: list[str], selectors: dict[str, str],
     fetched_at: datetime | None, list_date: str | None,
 ) -> str | None:
     candidates: list[str | None] = []

@@ -100,6 +100,8 @@ def is_chrome_row(line: str, title: str | None = None) -> bool:
     cells = [c.strip() for c in line.strip("|").split("|") if c.strip()]
     if not cells:
         return True
+    if any(len(c) >= 60 and _PROSE_PUNCT_RE.search(c) for c in cells):
+        return False  # a layout cell holding the article itself
     if len(cells) >= 3 and all(len(c) <= 8 for c in cells):
         return True
     return any(is_chrome(c) or (title and c == title) or _BYLINE_CELL_RE.search(c) for c in cells)

@@ -104,6 +104,65 @@ def detect_encoding(body: bytes, content_type: str | None = None, override: str 
 
 
 def decode_html(body: bytes, content_type: str | None = None, override: str | None = None) -> tuple[str, str]:
-    """Decode page bytes; returns ``(text, encoding)``. Undecodable bytes become U+FFFD."""
+    """Decode page bytes; returns ``(text, encoding)``. Undecodable bytes become U+FFFD.
+
+    Pages that were decoded as Latin-1 and saved again as UTF-8 (``ÒâŽóÀû`` for 意大利) are
+    turned back into Chinese; their encoding reads ``utf-8+gb18030``.
+    """
     encoding = detect_encoding(body, content_type, override)
-    return body.decode(encoding, errors="replace"), encoding
+    text = body.decode(encoding, errors="replace")
+    if not override and (encoding == "utf-8" or body.count(b"\xc3") + body.count(b"\xc2") > len(body) // 50):
+        utf8_text = text if encoding == "utf-8" else body.decode("utf-8", errors="replace")
+        repaired = undo_latin_mojibake(utf8_text)
+        if repaired is not None:
+            return repaired, "utf-8+gb18030"
+    return text, encoding
+
+
+def _latin_byte_map() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for codec in ("latin-1", "cp1252", "iso8859_15"):  # later codecs win for the bytes they remap
+        for byte in range(0x80, 0x100):
+            try:
+                table[bytes([byte]).decode(codec)] = byte
+            except UnicodeDecodeError:
+                continue
+    return table
+
+
+_LATIN_BYTES = _latin_byte_map()
+
+
+def undo_latin_mojibake(text: str, depth: int = 0) -> str | None:
+    """GBK bytes shown as Latin-1/cp1252/ISO-8859-15 and re-saved as UTF-8: the Chinese text, or ``None``."""
+    sample = text[:20000]
+    non_ascii = [c for c in sample if ord(c) > 0x7F and c != "\ufffd"]
+    if len(non_ascii) < 50:
+        return None
+    latin = sum(1 for c in non_ascii if c in _LATIN_BYTES)
+    han = sum(1 for c in non_ascii if "\u4e00" <= c <= "\u9fff")
+    if latin < 0.9 * len(non_ascii) or han > 0.02 * len(non_ascii):
+        return None
+    out = bytearray()
+    for char in text:
+        code = ord(char)
+        if code < 0x80:
+            out.append(code)
+        elif char in _LATIN_BYTES:
+            out.append(_LATIN_BYTES[char])
+        elif char == "\ufffd":
+            out.append(0x3F)
+        else:
+            out += char.encode("utf-8")
+    try:  # mojibake of mojibake: the bytes are UTF-8 again, undo one more layer
+        again = out.decode("utf-8")
+    except UnicodeDecodeError:
+        again = None
+    if again is not None:
+        return undo_latin_mojibake(again, depth + 1) if depth < 2 else None
+    repaired = out.decode("gb18030", errors="replace")
+    repaired_non_ascii = [c for c in repaired[:20000] if ord(c) > 0x7F]
+    repaired_han = sum(1 for c in repaired_non_ascii if "\u4e00" <= c <= "\u9fff")
+    if not repaired_non_ascii or repaired_han < 0.6 * len(repaired_non_ascii):
+        return None
+    return repaired
