@@ -13,7 +13,7 @@ import trafilatura
 from lxml import etree
 
 from parkwatch.extract import dates, fields
-from parkwatch.extract.boilerplate import CleanResult, clean_lines, is_chrome, is_spam, line_score, main_span
+from parkwatch.extract.boilerplate import CleanResult, clean_lines, is_chrome, is_spam, main_span, prose_chars
 from parkwatch.extract.decode import decode_html
 from parkwatch.extract.html import (
     block_text,
@@ -130,7 +130,7 @@ class _Body:
 
     @property
     def prose(self) -> int:
-        return sum(len(line) for line in self.span if line_score(line) > 0)
+        return prose_chars(self.span)
 
 
 ENOUGH_PROSE = 100

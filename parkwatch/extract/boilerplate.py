@@ -29,7 +29,8 @@ _FOOTER_RE = re.compile(
     r"版权所有|版權所有|ICP备|ICP證|ICP证|ICP備|公网安备|公網安備|互联网新闻信息服务许可证|增值电信业务经营许可证|"
     r"违法和不良信息举报|違法和不良信息舉報|未经书面授权|未經書面授權|版权声明|版權聲明|Copyright|©|\(c\)\s*\d{4}|"
     r"如需转载|如需轉載|转载请注明|轉載請注明|本文为澎湃号|仅代表该作者|僅代表該作者|網站聲明|网站声明|"
-    r"举报电话|舉報電話|举报邮箱|舉報郵箱|服务邮箱|新闻热线|新聞熱線|本文链接|本文鏈接|原文链接|本文地址",
+    r"举报电话|舉報電話|举报邮箱|舉報郵箱|服务邮箱|新闻热线|新聞熱線|本文链接|本文鏈接|原文链接|本文地址|"
+    r"仅供参考|僅供參考|风险自负|風險自負|免责声明|免責聲明",
     re.I,
 )
 EDITOR_LINE_RE = re.compile(
@@ -174,10 +175,31 @@ def line_score(line: str) -> float:
         return float(length)
     if length >= 80:
         return float(length)
-    return SHORT_PENALTY
+    return MENU_PENALTY if length <= 6 else SHORT_PENALTY
 
 
-SHORT_PENALTY = -1.0
+SHORT_PENALTY = -1.0  # a subheading between paragraphs costs little
+MENU_PENALTY = -1.0  # a run of 2–6 character items is a menu
+
+
+def _mark_link_lists(lines: list[str], scores: list[float]) -> None:
+    """Runs of three or more short list items without a sentence end are link lists: strongly negative."""
+    run: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        if line and _LIST_ITEM_RE.match(line) and len(line) < 60 and not _SENTENCE_END_RE.search(line):
+            run.append(index)
+            continue
+        if len(run) >= 3:
+            for i in run:
+                scores[i] = -(len(lines[i]) + 10)
+        run = []
+
+
+def prose_chars(lines: list[str]) -> int:
+    """Characters in lines that read as prose, link lists discounted."""
+    scores = [line_score(line) for line in lines]
+    _mark_link_lists(lines, scores)
+    return sum(len(line) for line, score in zip(lines, scores, strict=True) if score > 0)
 
 
 def main_span(lines: list[str]) -> tuple[list[str], int]:
@@ -189,6 +211,7 @@ def main_span(lines: list[str]) -> tuple[list[str], int]:
     if len(lines) < 3:
         return lines, 0
     scores = [line_score(line) for line in lines]
+    _mark_link_lists(lines, scores)
     if all(s <= 0 for s in scores):
         return lines, 0
     best_sum, best = float("-inf"), (0, len(lines))
