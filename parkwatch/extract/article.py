@@ -144,10 +144,10 @@ def _choose_body(tree: etree._Element, url: str, title: str | None, selectors: d
         text = select_text(tree, selectors["body"])
         if text:
             return _body("selector", text.split("\n"), title)
-    best = _body("trafilatura", _split(_trafilatura(tree, url)), title)
+    best = _body("trafilatura", _split(_trafilatura(tree, url)), title, tree)
     if best.prose >= ENOUGH_PROSE:
         return best
-    recall = _body("trafilatura-recall", _split(_trafilatura(tree, url, precision=False)), title)
+    recall = _body("trafilatura-recall", _split(_trafilatura(tree, url, precision=False)), title, tree)
     if recall.prose > max(1.5 * best.prose, best.prose + 100):
         best = recall
     if best.prose < LITTLE_PROSE:  # both found next to nothing: the densest block of text
@@ -161,7 +161,27 @@ def _split(text: str) -> list[str]:
     return [line for line in (" ".join(raw.split()) for raw in text.split("\n")) if line]
 
 
-def _body(method: str, lines: list[str], title: str | None) -> _Body:
+def _within_article_element(tree: etree._Element, lines: list[str]) -> list[str]:
+    """Keep only lines inside the page's one ``<article>`` (or ``itemprop=articleBody``) element when it holds
+    a real article: teasers of other stories in the page's stream stay out."""
+    candidates = tree.xpath("//article")
+    if len(candidates) != 1 or not lines:
+        return lines
+    text = re.sub(r"\s+", "", block_text(candidates[0]))
+
+    def inside(line: str) -> bool:
+        key = re.sub(r"[\s|]+", "", line.lstrip("-*#>· "))[:12]
+        return not key or key in text
+
+    kept = [line for line in lines if inside(line)]
+    if prose_chars(kept) >= max(150, 0.1 * prose_chars(lines)):
+        return kept
+    return lines
+
+
+def _body(method: str, lines: list[str], title: str | None, tree: etree._Element | None = None) -> _Body:
+    if tree is not None:
+        lines = _within_article_element(tree, lines)
     cleaned = clean_lines(_drop_leading_meta(lines, title), title)
     span, _ = main_span(cleaned.lines) if SPAN else (cleaned.lines, 0)
     return _Body(method, lines, cleaned, span)
