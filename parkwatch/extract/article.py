@@ -101,7 +101,8 @@ def extract_article(
     article.original_title = fields.find_original_title(header + body_lines[:5] + body_lines[-3:])
     article.summary = fields.find_summary(header + cleaned.lines[:3]) or _meta_description(tree)
     article.canonical_url = _canonical(tree, url, page_lines)
-    article.published_at = _published(tree, url, header, selectors, fetched_at, list_date)
+    footer = _footer_lines(page_lines, span)
+    article.published_at = _published(tree, url, header, footer, page_lines, selectors, fetched_at, list_date)
     article.language = script_of(text or (title or ""))
     article.quality.update(
         mojibake=count_mojibake(text), spam_lines=cleaned.spam_lines, removed=cleaned.removed, body=body.method
@@ -257,6 +258,15 @@ def _header_lines(page_lines: list[str], title: str | None, body_lines: list[str
     return page_lines[:12]
 
 
+def _footer_lines(page_lines: list[str], body: list[str]) -> list[str]:
+    """The few lines right after the body, where blogs and forums write 发表于 …"""
+    if not body:
+        return []
+    key = body[-1][-20:]
+    end = next((i for i, line in enumerate(page_lines) if key and key in line), None)
+    return page_lines[end + 1 : end + 6] if end is not None else []
+
+
 def _drop_leading_meta(lines: list[str], title: str | None) -> list[str]:
     """Drop a repeated headline and byline (发布时间/来源 …) at the top of the body."""
     out = list(lines)
@@ -272,7 +282,8 @@ def _drop_leading_meta(lines: list[str], title: str | None) -> list[str]:
 
 
 def _published(
-    tree: etree._Element, url: str, header: list[str], selectors: dict[str, str],
+    tree: etree._Element, url: str, header: list[str], footer: list[str], page_lines: list[str],
+    selectors: dict[str, str],
     fetched_at: datetime | None, list_date: str | None,
 ) -> str | None:
     candidates: list[str | None] = []
@@ -284,6 +295,8 @@ def _published(
     candidates.append(dates.parse_date(meta) if meta else None)
     candidates += [d.value for d in found if not d.labelled]
     candidates.append(dates.date_from_url(url))
+    candidates += [d.value for d in dates.find_dates("\n".join(footer)) if d.labelled]  # 发表于… under a post
+    candidates += [d.value for d in dates.find_dates("\n".join(page_lines)) if d.labelled][:1]
     candidates.append(dates.parse_date(list_date) if list_date else None)
     valid = [c for c in candidates if c and dates.not_after(c, fetched_at)]
     if not valid:

@@ -20,7 +20,14 @@ _DATE_RE = re.compile(
     r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
 )
 _LABEL_RE = re.compile(
-    r"(?:发稿时间|發稿時間|发布时间|發佈時間|發布時間|发表时间|發表時間|发布日期|發布日期|时间|時間|日期|更新时间|来源|來源)\s*[:：]?\s*"
+    r"(?:发稿时间|發稿時間|发布时间|發佈時間|發布時間|发表时间|發表時間|发布日期|發布日期|时间|時間|日期|更新时间|来源|來源|"
+    r"发表于|發表於|发布于|發佈於|发表日期|刊登日期|posted(?: on)?|published(?: on)?)\s*[:：]?\s*",
+    re.I,
+)
+# Month/day/year, believed only right after a label (发布日期： 9/17/2004 5:54:13 AM).
+_US_DATE_RE = re.compile(
+    r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
+    r"\s*(?P<ampm>[AaPp][Mm])?)?"
 )
 _URL_DATE_RES = (
     re.compile(r"/(?P<y>20\d{2})[-/_]?(?P<m>[01]\d)[-/_]?(?P<d>[0-3]\d)/"),
@@ -70,17 +77,31 @@ def parse_date(text: str) -> str | None:
     return _build(match["y"], match["m"], match["d"], match["H"], match["M"], match["S"], match["tz"])
 
 
+def _labelled(text: str, start: int) -> bool:
+    before = text[max(0, start - 24) : start]
+    label = None
+    for label in _LABEL_RE.finditer(before):
+        pass
+    return bool(label) and not re.search(r"[。！？\n]", before[label.end():])
+
+
 def find_dates(text: str) -> list[FoundDate]:
     """Every date in *text*, noting whether a 发布时间-style label stands right before it."""
     found = []
     for match in _DATE_RE.finditer(text):
         value = _build(match["y"], match["m"], match["d"], match["H"], match["M"], match["S"], match["tz"])
-        if not value:
+        if value:
+            found.append(FoundDate(value, match.start(), _labelled(text, match.start()), "T" in value))
+    for match in _US_DATE_RE.finditer(text):
+        if not _labelled(text, match.start()):
             continue
-        before = text[max(0, match.start() - 24) : match.start()]
-        label = _LABEL_RE.search(before)
-        labelled = bool(label) and not re.search(r"[。！？\n]", before[label.end():]) if label else False
-        found.append(FoundDate(value, match.start(), labelled, "T" in value))
+        hour = match["H"]
+        if hour and match["ampm"]:
+            hour = str(int(hour) % 12 + (12 if match["ampm"].lower() == "pm" else 0))
+        value = _build(match["y"], match["m"], match["d"], hour, match["M"], match["S"])
+        if value:
+            found.append(FoundDate(value, match.start(), True, "T" in value))
+    found.sort(key=lambda f: f.start)
     return found
 
 
