@@ -79,10 +79,8 @@ def parse_date(text: str) -> str | None:
 
 def _labelled(text: str, start: int) -> bool:
     before = text[max(0, start - 24) : start]
-    label = None
-    for label in _LABEL_RE.finditer(before):
-        pass
-    return bool(label) and not re.search(r"[。！？\n]", before[label.end():])
+    labels = list(_LABEL_RE.finditer(before))
+    return bool(labels) and not re.search(r"[。！？\n]", before[labels[-1].end():])
 
 
 def find_dates(text: str) -> list[FoundDate]:

@@ -66,7 +66,7 @@ def _decodes(body: bytes, encoding: str) -> bool:
 
 
 def _is_utf8_with_multibyte(body: bytes) -> bool:
-    return any(b > 0x7F for b in body[:65536]) and _decodes(body, "utf-8")
+    return not body.isascii() and _decodes(body, "utf-8")
 
 
 def _guess(body: bytes) -> str:
@@ -94,7 +94,7 @@ def detect_encoding(body: bytes, content_type: str | None = None, override: str 
     for encoding in declared:
         if encoding != "utf-8" and _decodes(body, encoding):
             return encoding
-    if not any(b > 0x7F for b in body):
+    if body.isascii():
         return "utf-8"
     for encoding in declared:  # a few broken bytes in an otherwise honest declaration
         text = body.decode(encoding, errors="replace")
@@ -131,17 +131,18 @@ def _latin_byte_map() -> dict[str, int]:
 
 
 _LATIN_BYTES = _latin_byte_map()
+_NON_ASCII_RE = re.compile("[^\x00-\x7f\ufffd]")
+_HAN_RE = re.compile("[\u4e00-\u9fff]")
 
 
 def undo_latin_mojibake(text: str, depth: int = 0) -> str | None:
     """GBK bytes shown as Latin-1/cp1252/ISO-8859-15 and re-saved as UTF-8: the Chinese text, or ``None``."""
     sample = text[:20000]
-    non_ascii = [c for c in sample if ord(c) > 0x7F and c != "\ufffd"]
-    if len(non_ascii) < 50:
+    non_ascii = _NON_ASCII_RE.findall(sample)
+    if len(non_ascii) < 50 or len(_HAN_RE.findall(sample)) > 0.02 * len(non_ascii):
         return None
     latin = sum(1 for c in non_ascii if c in _LATIN_BYTES)
-    han = sum(1 for c in non_ascii if "\u4e00" <= c <= "\u9fff")
-    if latin < 0.9 * len(non_ascii) or han > 0.02 * len(non_ascii):
+    if latin < 0.9 * len(non_ascii):
         return None
     out = bytearray()
     for char in text:
@@ -161,8 +162,7 @@ def undo_latin_mojibake(text: str, depth: int = 0) -> str | None:
     if again is not None:
         return undo_latin_mojibake(again, depth + 1) if depth < 2 else None
     repaired = out.decode("gb18030", errors="replace")
-    repaired_non_ascii = [c for c in repaired[:20000] if ord(c) > 0x7F]
-    repaired_han = sum(1 for c in repaired_non_ascii if "\u4e00" <= c <= "\u9fff")
-    if not repaired_non_ascii or repaired_han < 0.6 * len(repaired_non_ascii):
+    repaired_non_ascii = len(_NON_ASCII_RE.findall(repaired[:20000]))
+    if not repaired_non_ascii or len(_HAN_RE.findall(repaired[:20000])) < 0.6 * repaired_non_ascii:
         return None
     return repaired

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from functools import lru_cache
 
 import opencc
@@ -37,18 +37,24 @@ def is_han(char: str) -> bool:
     return any(lo <= cp <= hi for lo, hi in _HAN_RANGES)
 
 
+_HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_LATIN_RE = re.compile("[A-Za-z]")
+
+
 def script_of(text: str) -> str:
     """``zh-Hant``, ``zh-Hans`` or ``und``/``en`` from the characters of *text*."""
     sample = text[:20000]
-    han = [c for c in sample if is_han(c)]
-    letters = sum(1 for c in sample if c.isascii() and c.isalpha())
-    if len(han) < 20 or len(han) < letters / 4:
+    han_text = "".join(_HAN_RE.findall(sample))
+    letters = len(_LATIN_RE.findall(sample))
+    if len(han_text) < 20 or len(han_text) < letters / 4:
         return "en" if letters > 200 else "und"
-    han_text = "".join(han)
     changed = sum(1 for a, b in zip(han_text, to_simplified(han_text), strict=False) if a != b)
-    return "zh-Hant" if changed / len(han) > 0.05 else "zh-Hans"
+    return "zh-Hant" if changed / len(han_text) > 0.05 else "zh-Hans"
+
+
+_CONTROLS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2060\ufeff\ufff9-\ufffb]")
 
 
 def strip_controls(text: str) -> str:
-    """Remove control and format characters except newlines and tabs."""
-    return "".join(c for c in text if c in "\n\t" or unicodedata.category(c)[0] != "C")
+    """Remove control characters (newlines, tabs and carriage returns stay) and zero-width marks."""
+    return _CONTROLS_RE.sub("", text)

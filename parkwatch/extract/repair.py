@@ -28,6 +28,8 @@ def remove_pinyin_artifacts(text: str) -> tuple[str, int]:
     A toned syllable (``qū``) is always an artifact. A toneless one (``men``) is removed only
     when the same text has at least three toned artifacts, so ``(ai)`` in ordinary prose stays.
     """
+    if not _TONE_RE.search(text):
+        return text, 0
     toned = [m for m in _ARTIFACT_RE.finditer(text) if _TONE_RE.search(m.group(1))]
     if not toned:
         return text, 0
