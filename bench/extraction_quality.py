@@ -4,7 +4,8 @@
                                        [--limit N] [--markdown FILE]
 
 Every figure comes from one run, all extractors on the same pages. Skips with a message when the
-evaluation data is absent.
+evaluation data is absent. Where a set's references include the headline (daniel_zh), every extractor
+is scored on its headline plus its text.
 """
 
 from __future__ import annotations
@@ -25,42 +26,48 @@ from parkwatch.extract.decode import decode_html
 ALL_SETS = ["daniel_zh", "magic_html", "cwce", "general_scrapinghub_aeb"]
 
 
-def run_parkwatch(data: bytes, url: str | None) -> tuple[str, str | None]:
+# Sets whose references include the headline: every extractor is scored on headline + text there.
+HEADLINE_SETS = {"daniel_zh"}
+
+
+def run_parkwatch(data: bytes, url: str | None) -> tuple[str, str | None, str | None]:
     article = extract_article(data, url or "http://example.invalid/")
-    return article.text, article.published_at
+    return article.text, article.published_at, article.title
 
 
-def run_trafilatura(data: bytes, url: str | None) -> tuple[str, str | None]:
+def run_trafilatura(data: bytes, url: str | None) -> tuple[str, str | None, str | None]:
+    """trafilatura as a user runs it for text, title and date (``with_metadata=True``)."""
     import trafilatura
 
     doc = trafilatura.bare_extraction(data, url=url, with_metadata=True)
     if doc is None:
-        return "", None
-    return doc.text or "", doc.date
+        return "", None, None
+    return doc.text or "", doc.date, doc.title
 
 
-def run_readability(data: bytes, url: str | None) -> tuple[str, str | None]:
+def run_readability(data: bytes, url: str | None) -> tuple[str, str | None, str | None]:
     from readability import Document
 
     from parkwatch.extract.html import block_text, parse_html
 
     text, _ = decode_html(data)
     try:
-        summary = Document(text, url=url).summary(html_partial=True)
+        document = Document(text, url=url)
+        summary, title = document.summary(html_partial=True), document.short_title()
     except Exception:
-        return "", None
+        return "", None, None
     tree = parse_html(summary)
-    return (block_text(tree) if tree is not None else ""), None
+    return (block_text(tree) if tree is not None else ""), None, title
 
 
-EXTRACTORS: dict[str, Callable[[bytes, str | None], tuple[str, str | None]]] = {
+EXTRACTORS: dict[str, Callable[[bytes, str | None], tuple[str, str | None, str | None]]] = {
     "parkwatch": run_parkwatch,
     "trafilatura": run_trafilatura,
     "readability": run_readability,
 }
 
 
-def score_set(cases: list[Case], name: str, extractor: Callable) -> dict[str, float]:
+def score_set(cases: list[Case], name: str, extractor: Callable, headline: bool = False) -> dict[str, float]:
     ps, rs, fs, date_hits, date_total, seconds = [], [], [], 0, 0, 0.0
     if cases:  # warm up: one-time imports and caches are not per-page cost
         extractor(read_case(cases[0]), cases[0].url)
@@ -68,10 +75,12 @@ def score_set(cases: list[Case], name: str, extractor: Callable) -> dict[str, fl
         data = read_case(case)
         start = time.perf_counter()
         try:
-            text, published = extractor(data, case.url)
+            text, published, title = extractor(data, case.url)
         except Exception as exc:  # a crash scores zero, and is reported
             print(f"  {name} failed on {case.id}: {exc!r}", file=sys.stderr)
-            text, published = "", None
+            text, published, title = "", None, None
+        if headline:
+            text = f"{title or ''}\n{text}"
         seconds += time.perf_counter() - start
         p, r, f = prf(text, case.ref_text)
         ps.append(p)
@@ -103,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     for set_name, cases in iter_sets(eval_dir, args.sets.split(",")):
         cases = cases[: args.limit] if args.limit else cases
         for extractor in args.extractors.split(","):
-            result = score_set(cases, extractor, EXTRACTORS[extractor])
+            result = score_set(cases, extractor, EXTRACTORS[extractor], headline=set_name in HEADLINE_SETS)
             rows.append((set_name, extractor, result))
             print(
                 f"{set_name:24} {extractor:12} P={result['precision']:.3f} R={result['recall']:.3f} "
