@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     for set_name, extractor, r in rows:
         table.append(
             f"| {set_name} | {extractor} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | "
-            f"{r['date_accuracy']:.2f} | {r['pages'] / r['seconds']:.1f} |"
+            f"{'–' if r['dated'] == 0 else format(r['date_accuracy'], '.2f')} | {r['pages'] / r['seconds']:.1f} |"
         )
     if args.markdown:
         Path(args.markdown).write_text("\n".join(table) + "\n", encoding="utf-8")
