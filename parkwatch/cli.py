@@ -175,6 +175,64 @@ def search(obj: Context, query: str, limit: int, site: str | None, as_json: bool
 
 
 @main.command()
+@common_options
+@click.argument("source", default="-", metavar="[FILE|-]")
+@click.option("--jsonl", is_flag=True, help='Input lines {"id", "text"}; output lines {"id", "mentions"}.')
+@click.option("--region", help="The place the text is about (e.g. 四川省绵阳市), for bare 高新区.")
+@click.pass_obj
+def tag(obj: Context, source: str, jsonl: bool, region: str | None) -> None:
+    """Tag parks, policies, regions, figures and topics in plain text (a file or standard input)."""
+    from parkwatch.mentions import ArticleText
+    from parkwatch.tagging import manager_for
+    from parkwatch.tagging import tag as run_tag
+
+    pm = manager_for(_optional_config(obj))
+    stream = sys.stdin if source == "-" else open(source, encoding="utf-8")  # noqa: SIM115
+    with stream:
+        if not jsonl:
+            mentions = run_tag(ArticleText(stream.read(), region=region), pm)
+            click.echo(json.dumps({"mentions": [_mention_json(m) for m in mentions]}, ensure_ascii=False))
+            return
+        for number, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                text, ident = record["text"], record.get("id")
+            except (ValueError, KeyError, TypeError) as exc:
+                _fail(f"{source}: line {number}: expected a JSON object with 'text' (and 'id'): {exc}")
+            mentions = run_tag(ArticleText(text, region=record.get("region") or region, id=ident), pm)
+            click.echo(json.dumps({"id": ident, "mentions": [_mention_json(m) for m in mentions]}, ensure_ascii=False))
+
+
+def _mention_json(mention: Any) -> dict[str, Any]:
+    keys = ("kind", "surface", "start", "end", "canonical", "id", "plugin")
+    return {k: getattr(mention, k) for k in keys}
+
+
+def _optional_config(obj: Context) -> Config | None:
+    """The configuration when there is one (``tag`` and ``plugins`` work without it)."""
+    from parkwatch.config import config_dir
+
+    return obj.config if config_dir(obj.config_dir).is_dir() else None
+
+
+@main.command()
+@common_options
+@click.pass_obj
+def plugins(obj: Context) -> None:
+    """List the tagger plugins and the hooks each implements."""
+    from parkwatch.tagging import manager_for, plugin_infos
+
+    config = _optional_config(obj)
+    disabled = config.settings.disabled_plugins if config else ()
+    rows = [("PLUGIN", "FROM", "HOOKS")]
+    for info in plugin_infos(manager_for(config), disabled):
+        rows.append((info.name, info.origin, ", ".join(info.hooks) or "-"))
+    _table(rows)
+
+
+@main.command()
 @click.option("--db", "demo_db", metavar="PATH", help="Keep the demo database here (default: a temporary folder).")
 @click.option("--port", default=0, help="First port of the sample web (default: free ports).")
 @click.pass_obj

@@ -104,6 +104,7 @@ class Config:
     directory: Path
     sites: tuple[Site, ...]
     settings: Settings
+    parks: tuple[dict[str, Any], ...] = ()
 
     def site(self, name: str) -> Site:
         for site in self.sites:
@@ -134,7 +135,27 @@ def load_config(directory: str | os.PathLike[str] | None = None) -> Config:
     settings_file = folder / "settings.yaml"
     settings = parse_settings(_read_yaml(settings_file), settings_file) if settings_file.is_file() else Settings()
     sites = parse_sites(_read_yaml(sites_file), sites_file)
-    return Config(directory=folder, sites=sites, settings=settings)
+    parks_file = folder / "parks.yaml"
+    park_entries = parse_parks(_read_yaml(parks_file), parks_file) if parks_file.is_file() else ()
+    return Config(directory=folder, sites=sites, settings=settings, parks=park_entries)
+
+
+def parse_parks(data: Any, path: Path) -> tuple[dict[str, Any], ...]:
+    """The user gazetteer: parks the catalogue lacks, and aliases for catalogue parks."""
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        raise ConfigError(f"{path}: expected a list of parks, each with 'name' and optional 'aliases', 'province', 'code'")
+    entries = []
+    for number, entry in enumerate(data, start=1):
+        label = entry.get("name") if isinstance(entry, dict) else None
+        where = f"{path}: park {label!r} (#{number})" if isinstance(label, str) else f"{path}: park #{number}"
+        if not isinstance(entry, dict):
+            raise ConfigError(f"{where}: expected a mapping with 'name', got {entry!r}")
+        f = _Fields(entry, where, {"name", "aliases", "province", "code", "type"})
+        entries.append({"name": f.str("name", required=True), "aliases": list(f.str_list("aliases")),
+                        "province": f.str("province", ""), "code": f.str("code"), "type": f.str("type", "园区")})
+    return tuple(entries)
 
 
 def _read_yaml(path: Path) -> Any:

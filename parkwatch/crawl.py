@@ -23,6 +23,7 @@ from parkwatch.store import Store
 
 PIPELINES = {
     "parkwatch.pipelines.extract.ExtractPipeline": 300,
+    "parkwatch.pipelines.tag.TagPipeline": 500,
     "parkwatch.pipelines.store.StorePipeline": 800,
 }
 
@@ -160,7 +161,8 @@ def run_crawl(
     if not sites:
         return summary
     route_std_logging(verbose)
-    process = CrawlerProcess({**scrapy_settings(config.settings, db, verbose), **(extra_settings or {})})
+    process = CrawlerProcess({**scrapy_settings(config.settings, db, verbose), "PARKWATCH_CONFIG_OBJECT": config,
+                              **(extra_settings or {})})
     handlers = []  # Scrapy's signal dispatcher holds receivers weakly: keep them alive for the run
     for site in sites:
         crawler = process.create_crawler(spider_class_for(site, spiders, config.settings))

@@ -17,6 +17,11 @@ from parkwatch.sampleweb.server import serve_sample_web
 from parkwatch.store import Store
 
 DEMO_SETTINGS = {"delay": 0, "concurrency": 4, "timeout": 10, "obey_robots": True}
+DEMO_GAZETTEER = [
+    {"name": "绵阳高新技术产业开发区", "aliases": ["科技城直管区"]},
+    {"name": "绵阳安州高新技术产业园区", "province": "四川省", "aliases": ["安州高新区", "绵阳安州高新区"]},
+    {"name": "北川通用航空产业园", "province": "四川省", "aliases": ["北川通航产业园"]},
+]
 
 
 def write_demo_config(folder: Path, bases: dict[str, str]) -> Path:
@@ -27,6 +32,7 @@ def write_demo_config(folder: Path, bases: dict[str, str]) -> Path:
         header + yaml.safe_dump(sites_config(bases), allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
     (folder / "settings.yaml").write_text(header + yaml.safe_dump(DEMO_SETTINGS), encoding="utf-8")
+    (folder / "parks.yaml").write_text(header + yaml.safe_dump(DEMO_GAZETTEER, allow_unicode=True), encoding="utf-8")
     return folder
 
 
@@ -49,10 +55,14 @@ def run_demo(db: Path | None, port: int = 0, verbose: bool = False) -> Path:
         counts = store.counts_by_site()
         newest = store.newest(12)
         total = store.article_count()
+        parks = store.top_entities("park", 8)
     click.echo(f"\nstored {total} articles from {len(counts)} sites "
                f"({totals.pages} pages fetched, {totals.errors} errors) in {time.monotonic() - started:.1f}s")
     for site, count in counts.items():
         click.echo(f"  {site:10} {count:3d} articles")
+    click.echo("\nparks in the news (articles):")
+    for row in parks:
+        click.echo(f"  {row['articles']:3d}  {row['canonical']}  [{row['entity_id']}]")
     click.echo("\nnewest articles:")
     for row in newest:
         click.echo(f"  {(row['published_at'] or '?')[:16]:16}  {row['site']:10}  {row['title']}")

@@ -57,7 +57,19 @@ def _migration_1(db: sqlite_utils.Database) -> None:
     db["fetch_errors"].create_index(["site", "at"], if_not_exists=True)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1]
+def _migration_2(db: sqlite_utils.Database) -> None:
+    """mentions: what the tagger plugins found in each article."""
+    db["mentions"].create(
+        {"id": int, "article_id": str, "kind": str, "entity_id": str, "canonical": str, "surface": str,
+         "start": int, "end": int, "plugin": str, "context": str, "attrs": str},
+        pk="id", foreign_keys=[("article_id", "articles", "id")], if_not_exists=True,
+    )
+    db["mentions"].create_index(["entity_id", "article_id"], if_not_exists=True)
+    db["mentions"].create_index(["kind", "canonical"], if_not_exists=True)
+    db["mentions"].create_index(["article_id"], if_not_exists=True)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -129,6 +141,35 @@ class Store:
             row.update(first_seen_at=existing[1], updated_at=now)
             self.db["articles"].update(row["id"], row)
             return "updated"
+
+    def replace_mentions(self, article_id: str, mentions: list[dict[str, Any]]) -> None:
+        """Store *mentions* as the article's mentions (the old ones go)."""
+        rows = [{"article_id": article_id, "kind": m["kind"], "entity_id": m["id"], "canonical": m["canonical"],
+                 "surface": m["surface"], "start": m["start"], "end": m["end"], "plugin": m.get("plugin", ""),
+                 "context": m.get("context", ""), "attrs": json.dumps(m.get("attrs") or {}, ensure_ascii=False)}
+                for m in mentions]
+        with self.db.conn:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
+            if rows:
+                self.db["mentions"].insert_all(rows)
+
+    def articles_mentioning(self, entity: str, since: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        """Articles that mention an entity (id such as G512046, or canonical name), newest first."""
+        return self._rows(
+            "SELECT DISTINCT a.id, a.site, a.title, a.published_at, a.url FROM mentions m "
+            "JOIN articles a ON a.id = m.article_id WHERE (m.entity_id = ? OR m.canonical = ?) "
+            "AND coalesce(a.published_at, a.first_seen_at) >= ? ORDER BY a.published_at DESC LIMIT ?",
+            [entity, entity, since or "", limit],
+        )
+
+    def top_entities(self, kind: str, limit: int = 10) -> list[dict[str, Any]]:
+        """Entities of *kind* by the number of articles mentioning them."""
+        return self._rows(
+            "SELECT canonical, entity_id, count(DISTINCT article_id) AS articles FROM mentions WHERE kind = ? "
+            "GROUP BY entity_id ORDER BY articles DESC, canonical LIMIT ?",
+            [kind, limit],
+        )
 
     def known_urls(self, urls: list[str]) -> set[str]:
         """Which of *urls* (canonical) are stored already."""

@@ -1,1 +1,1 @@
-"""Scrapy item pipelines, one concern each: extract → store (later: normalise, dedupe, tag)."""
+"""Scrapy item pipelines, one concern each: extract → tag → store (later: dedupe)."""

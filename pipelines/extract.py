@@ -21,6 +21,7 @@ class ExtractPipeline:
     """
 
     def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
         self.stats = crawler.stats
 
     @classmethod
@@ -32,7 +33,7 @@ class ExtractPipeline:
     def process_item(self, item: dict[str, Any], spider: Any = None) -> dict[str, Any]:
         if item.get("kind") != "page":
             return item
-        site = getattr(spider, "site", None)
+        site = getattr(spider or self.crawler.spider, "site", None)
         try:
             article = extract_article(
                 item["body"],

@@ -43,7 +43,10 @@ class StorePipeline:
         article = item.get("article")
         if item.get("kind") != "page" or not article:
             return item
-        status = self.store.upsert_article(article_record(item, article))
+        record = article_record(item, article)
+        status = self.store.upsert_article(record)
+        if status != "unchanged" and "mentions" in item:
+            self.store.replace_mentions(record["id"], item["mentions"])
         self.stats.inc_value(f"parkwatch/articles_{status}")
         item["stored"] = status
         return item

@@ -1,0 +1,261 @@
+"""Gazetteers shipped with parkwatch: administrative divisions (2023) and the 2018 development-zone catalogue.
+
+Both are loaded once per process and matched with Aho-Corasick automata over Simplified text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import ahocorasick
+
+
+def _data(name: str) -> list[dict[str, str]]:
+    text = resources.files("parkwatch").joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+# ---------------------------------------------------------------------------------------------- regions
+_ETHNIC_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?族)+(?:自治州|自治县|自治旗)$|(?:蒙古|回族|维吾尔|壮族)?自治(?:区|州|县|旗)$")
+_PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
+# District short forms that are everyday words (和平, 城东 …) are not matched on their own.
+_COMMON_SHORTS = set(
+    "和平 新华 城中 城东 城西 城南 城北 市中 东区 西区 南区 北区 中区 郊区 矿区 新城 高新 开发 江北 江南 河东 河西 "
+    "江东 青山 南山 中山 平安 永安 长安 红旗 铁西 铁东 白云 海港 城关 城区 新区 向阳 胜利 前进 利民 幸福 东方 "
+    "和田 文化 工农 建设 光明 友谊 民主 团结 金山 宝山 龙华 普陀 鼓楼 朝阳 通州 西湖 东湖 太平 永和 长寿 合作 "
+    "建平 大方 安全 和县 都安 开放 开阳 东海 平和 新建 发展 将乐 永新 安福".split()
+)
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    level: str  # province, city, county
+    province: str  # province code
+    city: str | None = None  # city code, for counties
+    short: str | None = None
+
+
+def _short(name: str, level: str) -> str | None:
+    if level == "province":
+        short = _PROVINCE_SUFFIX.sub("", name)
+    else:
+        short = _ETHNIC_SUFFIX.sub("", name)
+        if short == name:
+            short = re.sub(r"(?:市|地区|盟|县|区|旗|林区|特区)$", "", name)
+    if len(short) < 2 or short == name:
+        return None
+    if level == "county" and (short in _COMMON_SHORTS or name.endswith("区") and len(short) < 2):
+        return None
+    return short
+
+
+@dataclass
+class Regions:
+    by_code: dict[str, Region]
+    automaton: Any
+    provinces: dict[str, Region] = field(default_factory=dict)
+
+    def city_of(self, region: Region) -> Region | None:
+        if region.level == "city":
+            return region
+        if region.level == "county" and region.city:
+            return self.by_code.get(region.city)
+        return None
+
+    def find(self, text: str) -> list[tuple[int, int, str, list[Region]]]:
+        """Leftmost-longest region names in Simplified *text*: ``(start, end, surface, candidates)``."""
+        return _longest(self.automaton.iter(text), text)
+
+    def lookup(self, place: str) -> list[Region]:
+        """Regions a written place (``四川省绵阳市``, ``绵阳``) names, most specific last."""
+        found = [cands for _, _, _, cands in self.find(place)]
+        return [c[0] for c in found if len(c) == 1]
+
+
+_SKIP_CITY = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+
+
+@lru_cache(maxsize=1)
+def regions() -> Regions:
+    by_code: dict[str, Region] = {}
+    for row in _data("provinces.csv"):
+        by_code[row["code"]] = Region(row["code"], row["name"], "province", row["code"], short=_short(row["name"], "province"))
+    for row in _data("cities.csv"):
+        if row["name"] in _SKIP_CITY:
+            continue
+        by_code[row["code"]] = Region(row["code"], row["name"], "city", row["provinceCode"], short=_short(row["name"], "city"))
+    for row in _data("areas.csv"):
+        name = row["name"]
+        if re.search(r"开发区|园区|示范区|管理区|管委会|实验区|合作区|试验区", name) or name in ("市辖区",):
+            continue
+        by_code[row["code"]] = Region(row["code"], name, "county", row["provinceCode"], row["cityCode"],
+                                      short=_short(name, "county"))
+    keys: dict[str, list[Region]] = defaultdict(list)
+    for region in by_code.values():
+        keys[region.name].append(region)
+        if region.short:
+            keys[region.short].append(region)
+    automaton = ahocorasick.Automaton()
+    for key, cands in keys.items():
+        order = {"province": 0, "city": 1, "county": 2}
+        automaton.add_word(key, (key, sorted(cands, key=lambda r: order[r.level])))
+    automaton.make_automaton()
+    return Regions(by_code, automaton, {r.code: r for r in by_code.values() if r.level == "province"})
+
+
+def _longest(hits: Any, text: str) -> list[tuple[int, int, str, list[Any]]]:
+    spans = []
+    for end_index, (key, value) in hits:
+        start = end_index - len(key) + 1
+        spans.append((start, end_index + 1, key, value))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    chosen: list[tuple[int, int, str, list[Any]]] = []
+    last_end = -1
+    for span in spans:  # leftmost-longest: 绵阳高新区 wins over 绵阳 at the same start
+        if span[0] >= last_end:
+            chosen.append(span)
+            last_end = span[1]
+    return chosen
+
+
+# ---------------------------------------------------------------------------------------------- parks
+_TYPE_ALIASES = [
+    ("高新技术产业开发区", ["高新技术产业开发区", "高新区", "高新技术开发区", "高新开发区"]),
+    ("高新技术产业园区", ["高新技术产业园区", "高新区", "高新园区"]),
+    ("经济技术开发区", ["经济技术开发区", "经开区", "经济开发区"]),
+    ("经济开发区", ["经济开发区", "经开区"]),
+    ("工业园区", ["工业园区", "工业园"]),
+    ("综合保税区", ["综合保税区", "综保区"]),
+    ("工业集中发展区", ["工业集中发展区", "工业集中区"]),
+    ("产业园区", ["产业园区", "产业园"]),
+]
+_WEAK_ALIASES = {("经济开发区", "经开区"), ("经济技术开发区", "经济开发区")}  # used only when unambiguous
+
+
+@dataclass(frozen=True)
+class Park:
+    code: str
+    name: str
+    province: str  # 四川省
+    level: str  # national / provincial
+    type: str
+    place: str = ""  # the place part of the name (绵阳, 游仙)
+    aliases: tuple[str, ...] = ()
+
+
+def is_place(text: str) -> bool:
+    """True when *text* starts with a region name."""
+    hits = regions().find(text)
+    return bool(hits) and hits[0][0] == 0
+
+
+def _park_aliases(name: str, province: str, cities: list[str]) -> tuple[str, tuple[str, ...]]:
+    """Aliases of a catalogue name: with and without province (and 省) and city prefixes, short type forms."""
+    province_short = _PROVINCE_SUFFIX.sub("", province)
+    core = name
+    for prefix in (province, province_short):
+        rest = name[len(prefix) :]
+        if name.startswith(prefix) and len(rest) > 3 and not any(rest == t for t, _ in _TYPE_ALIASES):
+            core = rest
+            break
+    type_part, forms = next(((t, f) for t, f in _TYPE_ALIASES if core.endswith(t)), ("", []))
+    place = core[: len(core) - len(type_part)] if type_part else ""
+    places = [place] if place else []
+    for city in cities:  # 绵阳游仙 → also 游仙, when what remains is itself a place
+        rest = place[len(city) :]
+        if place.startswith(city) and len(rest) >= 2 and is_place(rest):
+            places.append(rest)
+    aliases = {name, core, province_short + core, province + core}
+    for p in places:
+        for form in forms:
+            strong = (type_part, form) not in _WEAK_ALIASES
+            if len(p) >= 2:
+                aliases.add(p + form if strong else f"~{p}{form}")
+                if strong:
+                    aliases.add(province_short + p + form)
+    return place, tuple(sorted(a for a in aliases if len(a.lstrip("~")) >= 4))
+
+
+@dataclass
+class Parks:
+    by_code: dict[str, Park]
+    automaton: Any
+    by_place_type: dict[tuple[str, str], list[Park]]
+
+    def find(self, text: str) -> list[tuple[int, int, str, list[Any]]]:
+        return _longest(self.automaton.iter(text), text)
+
+
+def short_type(park_type: str) -> str:
+    return {"高新技术产业开发区": "高新区", "经济技术开发区": "经开区", "经济开发区": "经开区"}.get(park_type, park_type)
+
+
+@lru_cache(maxsize=1)
+def parks() -> Parks:
+    region_index = regions()
+    city_shorts = sorted({r.short for r in region_index.by_code.values() if r.level == "city" and r.short}, key=len,
+                         reverse=True)
+    by_code: dict[str, Park] = {}
+    for row in _data("devzones_2018.csv"):
+        code = row["代码"]
+        if code in by_code:  # the catalogue uses one code twice; keep both zones apart
+            code = f"{code}-{row['序号']}"
+        place, aliases = _park_aliases(row["开发区名称"], row["省份"], city_shorts)
+        by_code[code] = Park(code, row["开发区名称"], row["省份"], "national" if row["批准级别"] == "国务院" else "provincial",
+                             row["开发区类型"], place, aliases)
+    return _build_parks(by_code)
+
+
+def _build_parks(by_code: dict[str, Park], extra: dict[str, list[Park]] | None = None) -> Parks:
+    strong: dict[str, list[Park]] = defaultdict(list)
+    weak: dict[str, list[Park]] = defaultdict(list)
+    by_place_type: dict[tuple[str, str], list[Park]] = defaultdict(list)
+    for park in by_code.values():
+        for alias in park.aliases:
+            (weak[alias[1:]] if alias.startswith("~") else strong[alias]).append(park)
+        for place in {park.place, *(a for a in [park.place[2:]] if len(a) >= 2)}:
+            if place:
+                by_place_type[(place, short_type(park.type))].append(park)
+    for alias, cands in (extra or {}).items():
+        strong[alias] = list(dict.fromkeys([*cands, *strong.get(alias, [])]))
+    automaton = ahocorasick.Automaton()
+    for alias, cands in strong.items():
+        automaton.add_word(alias, (alias, cands))
+    for alias, cands in weak.items():
+        if alias not in strong and len(cands) == 1:
+            automaton.add_word(alias, (alias, cands))
+    automaton.make_automaton()
+    return Parks(by_code, automaton, by_place_type)
+
+
+def parks_with_gazetteer(entries: list[dict[str, Any]]) -> Parks:
+    """The catalogue plus a user gazetteer (``config/parks.yaml``): new parks and extra aliases.
+
+    Each entry: ``name`` (a catalogue name, or a new park), optional ``aliases``, ``province``, ``code``.
+    """
+    base = parks()
+    by_code = dict(base.by_code)
+    by_name = {p.name: p for p in by_code.values()}
+    extra: dict[str, list[Park]] = defaultdict(list)
+    from parkwatch.mentions import stable_id
+
+    for entry in entries:
+        park = by_name.get(entry["name"])
+        if park is None:
+            code = entry.get("code") or stable_id("U", entry["name"])
+            province = entry.get("province", "")
+            place, aliases = _park_aliases(entry["name"], province, [])
+            park = Park(code, entry["name"], province, "user", entry.get("type", "园区"), place, aliases)
+            by_code[code] = park
+        for alias in [park.name, *entry.get("aliases", [])]:
+            extra[alias].append(park)
+    return _build_parks(by_code, extra)

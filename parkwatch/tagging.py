@@ -1,0 +1,101 @@
+"""The plugin manager and :func:`tag`: every enabled plugin's ``tag_article``, each isolated from the others."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pluggy
+from loguru import logger
+
+from parkwatch import hookspecs
+from parkwatch.mentions import ArticleText, Mention
+
+ENTRY_POINT_GROUP = "parkwatch.plugins"
+BUILTIN_PLUGINS = ("regions", "parks", "policies", "figures")
+
+
+@dataclass(frozen=True)
+class PluginInfo:
+    name: str
+    origin: str
+    hooks: tuple[str, ...]
+    enabled: bool
+
+
+def make_manager(disabled: tuple[str, ...] = (), load_entry_points: bool = True) -> pluggy.PluginManager:
+    """Built-in plugins from ``parkwatch.plugins`` and installed ones from the entry-point group; *disabled*
+    names are blocked (``settings.yaml``: ``plugins: {disabled: [...]}``)."""
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    for name in disabled:
+        pm.set_blocked(name)
+    for name in BUILTIN_PLUGINS:
+        if name in disabled:
+            continue
+        pm.register(importlib.import_module(f"parkwatch.plugins.{name}"), name=name)
+    if load_entry_points:
+        try:
+            pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+        except Exception as exc:  # a broken external plugin must not take the built-in ones down
+            logger.error("a parkwatch plugin failed to load: {}", exc)
+    return pm
+
+
+@lru_cache(maxsize=8)
+def default_manager(disabled: tuple[str, ...] = ()) -> pluggy.PluginManager:
+    return make_manager(disabled)
+
+
+def tag(article: ArticleText, pm: pluggy.PluginManager | None = None) -> list[Mention]:
+    """All mentions in *article*, sorted by position. A plugin that raises is logged (with its name and
+    the article) and skipped; the others still run."""
+    pm = pm or default_manager()
+    mentions: list[Mention] = []
+    for impl in pm.hook.tag_article.get_hookimpls():
+        try:
+            found = impl.function(article=article) or []
+        except Exception as exc:
+            logger.opt(exception=exc).error("plugin {} failed on article {}: {}", impl.plugin_name,
+                                            article.id or article.title or article.text[:30], exc)
+            continue
+        for mention in found:
+            mention.plugin = mention.plugin or impl.plugin_name
+            if not mention.context:
+                mention.context = article.context(mention.start, mention.end)
+            mentions.append(mention)
+    mentions.sort(key=lambda m: (m.start, -m.end, m.kind))
+    return mentions
+
+
+def configure(pm: pluggy.PluginManager, config: object) -> None:
+    """Give every plugin the loaded configuration (``configure`` hook); a failing plugin is logged."""
+    for impl in pm.hook.configure.get_hookimpls():
+        try:
+            impl.function(config=config)
+        except Exception as exc:
+            logger.opt(exception=exc).error("plugin {} failed to configure: {}", impl.plugin_name, exc)
+
+
+def manager_for(config: object | None) -> pluggy.PluginManager:
+    """A plugin manager set up for *config* (disabled plugins blocked, gazetteer loaded)."""
+    disabled = tuple(getattr(getattr(config, "settings", None), "disabled_plugins", ()) or ())
+    pm = make_manager(disabled)
+    if config is not None:
+        configure(pm, config)
+    return pm
+
+
+def plugin_infos(pm: pluggy.PluginManager, disabled: tuple[str, ...] = ()) -> list[PluginInfo]:
+    infos = []
+    for name, plugin in pm.list_name_plugin():
+        if plugin is None:
+            continue
+        hooks = tuple(sorted(h.name for h in pm.get_hookcallers(plugin) or []))
+        dist = dict(pm.list_plugin_distinfo()).get(plugin)
+        origin = f"{dist.project_name} {dist.version}" if dist else "built-in"
+        infos.append(PluginInfo(name, origin, hooks, True))
+    for name in disabled:
+        infos.append(PluginInfo(name, "disabled in settings", (), False))
+    return infos

@@ -1,0 +1,240 @@
+"""Parks plugin: the 2,543 zones of the 2018 catalogue, the user's gazetteer, and parks found by pattern.
+
+* Catalogue names and generated aliases (高新技术产业开发区 → 高新区, 经济技术开发区 → 经开区, with and
+  without province and 省, city + 高新区) are matched with an Aho-Corasick automaton; the id is the
+  catalogue 代码.
+* A bare 高新区/经开区 resolves to the park of the article's locality (the site's region, else the city
+  the article names most) when exactly one park fits.
+* Parks the catalogue lacks (…产业园, …工业园区, …科技城, …新区, …示范区, …综合保税区) are found by pattern,
+  their names cut at verbs and function words (推动绵阳高新区 → 绵阳高新区), with a stable id.
+* 公园, 校园, 小区, 景区, 幼儿园 and generic 园区/各园区 are never parks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from parkwatch.gazetteer import Park, Parks, parks, parks_with_gazetteer, regions, short_type
+from parkwatch.hookspecs import hookimpl
+from parkwatch.mentions import ArticleText, Mention, stable_id
+
+_GAZETTEER: list[dict[str, Any]] = []
+_INDEX: Parks | None = None
+
+_SUFFIXES = ("综合保税区", "高新技术产业开发区", "经济技术开发区", "经济开发区", "高新技术产业园区", "工业集中发展区",
+             "产业园区", "工业园区", "产业新城", "产业园", "工业园", "科技城", "高新区", "经开区", "开发区", "新区",
+             "功能区", "示范区", "合作区", "保税区", "综保区", "产业基地")
+_SUFFIX_RE = re.compile("|".join(sorted(_SUFFIXES, key=len, reverse=True)))
+# Zone words that only make a park when the name starts with a place (天府新区, 川渝高竹新区).
+_PLACE_REQUIRED = {"新区", "科技城", "功能区", "示范区", "合作区", "产业新城", "开发区", "产业基地"}
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
+_LEADING_WORDS = re.compile(
+    r"^(?:推动|推进|加快|加速|位于|落户|落地|入驻|入园|建设|建成|打造|共建|支持|围绕|依托|联合|邀请|包括|其中|来自|前往|"
+    r"走进|成为|作为|设立|成立|组建|规划|新建|引进|签约|推介|参加|发布|获批|创建|申报|聚焦|服务|助力|对接|考察|调研|"
+    r"携手|牵手|融入|实施|开展|举办|召开|深化|完善|提升|培育|发展|壮大|带动|辐射|覆盖|涉及|全市|全省|全国|全区|各|本|该|这|其|"
+    r"在|于|的|和|与|及|等|将|把|对|为|以|向|从|至|到|是|有|了|由|让|使|并|也|还|即|或|同|跟|给|被|所|个|家|座|批)+"
+)
+_GENERIC = set(
+    "特色 专业 现代 重点 省级 国家级 市级 县级 相关 首批 标准化 各类 其他 这些 一批 多个 一个 首个 城市 新型 智慧 "
+    "数字化 标杆 所在 周边 区域 千亿 百亿 本地 当地 全市 全省 各地 同类 其余 跨省 这座 新的 传统 综合 特色专业 "
+    "主要 优势 示范 创新 科技 产业 工业 经济 生态 绿色 低碳 物流 文化 农业 现代农业 文旅 数字 智能 高端 未来".split()
+)
+_NEVER = re.compile(r"公园|校园|小区|景区|幼儿园|家园|乐园|庄园|陵园|果园|菜园|花园|植物园|动物园|游乐园")
+_BARE_TYPES = {"高新区": "高新区", "经开区": "经开区", "高新技术产业开发区": "高新区", "经济技术开发区": "经开区"}
+
+
+def configure_gazetteer(entries: list[dict[str, Any]]) -> None:
+    """Use the user's gazetteer (``config/parks.yaml``) beside the catalogue."""
+    global _GAZETTEER, _INDEX
+    _GAZETTEER, _INDEX = list(entries), None
+
+
+def _index() -> Parks:
+    global _INDEX
+    if _INDEX is None:
+        _INDEX = parks_with_gazetteer(_GAZETTEER) if _GAZETTEER else parks()
+    return _INDEX
+
+
+def locality(article: ArticleText) -> tuple[str | None, str | None]:
+    """``(province name, city short name)`` the article is about: the site's region, else the most named city."""
+    index = regions()
+    if article.region:
+        found = index.lookup(article.region)
+        city = next((index.city_of(r) for r in reversed(found) if index.city_of(r)), None)
+        province = next((index.provinces.get(r.province) for r in found), None)
+        if city or province:
+            return (province.name if province else None), (city.short if city else None)
+    counts: Counter[str] = Counter()
+    for _, _, key, cands in index.find(article.simplified):
+        region = cands[0]
+        if region.level == "city" or (region.level == "county" and key == region.name and len(cands) == 1):
+            city = index.city_of(region)
+            if city:
+                counts[city.code] += 1
+    if not counts:
+        return None, None
+    city = index.by_code[counts.most_common(1)[0][0]]
+    return index.provinces[city.province].name, city.short
+
+
+def park_mentions(article: ArticleText) -> list[Mention]:
+    text, simplified = article.text, article.simplified
+    province, city = locality(article)
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, _key, cands in _index().find(simplified):
+        park = _resolve(cands, province, city)
+        if park is None:
+            continue
+        mentions.append(Mention("park", text[start:end], start, end, park.name, park.code,
+                                attrs={"level": park.level, "source": "catalogue" if park.level != "user" else "gazetteer"}))
+        taken.append((start, end))
+    for match in _SUFFIX_RE.finditer(simplified):
+        if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
+            continue
+        floor = max((e for s_, e in taken if e <= match.start()), default=0)
+        mention = _discover(article, match, province, city, floor)
+        if mention is not None:
+            mentions.append(mention)
+            taken.append((mention.start, mention.end))
+    return mentions
+
+
+def _resolve(cands: list[Park], province: str | None, city: str | None) -> Park | None:
+    if len(cands) == 1:
+        return cands[0]
+    local = [p for p in cands if province and p.province == province] or cands
+    if city and len(local) > 1:
+        local = [p for p in local if p.place.startswith(city) or city in p.name] or local
+    return local[0] if len(local) == 1 else None
+
+
+_STOP_RE = re.compile(
+    r"推动|推进|加快|加速|位于|落户|落地|入驻|入园|建设|建成|打造|共建|支持|围绕|依托|联合|邀请|包括|其中|来自|前往|走进|成为|"
+    r"作为|设立|成立|组建|规划|新建|引进|签约|推介|参加|发布|获批|创建|申报|聚焦|服务|助力|对接|考察|调研|携手|牵手|融入|实施|"
+    r"开展|举办|召开|深化|完善|提升|培育|发展|壮大|带动|辐射|覆盖|涉及|做强|做大|做优|打好|确保|要求|明确|增强|通过|除了|"
+    r"全市|全省|全国|全区|部分|各|本|该|这|其|在|于|的|和|与|及|等|将|把|对|为|以|向|从|至|到|是|有|了|由|让|使|并|也|还|即|"
+    r"或|同|给|被|所|个|家|座|批"
+)
+_GENERIC_SUFFIXES = {"产业园区", "工业园区", "产业园", "工业园", "开发区", "新区", "园区"}
+_NO_PLACE_OK = {"产业园", "工业园"}
+
+
+def _discover(article: ArticleText, match: re.Match[str], province: str | None, city: str | None,
+              floor: int = 0) -> Mention | None:
+    """A park the catalogue lacks: [place][descriptor]suffix, cut at the nearest verb or function word."""
+    simplified, suffix = article.simplified, match.group(0)
+    start = match.start()
+    while start > floor and match.start() - start < 12 and _NAME_CHAR.match(simplified[start - 1]):
+        start -= 1
+    window = simplified[start : match.start()]
+    open_ended = match.start() - start >= 12  # no natural boundary within reach
+    stops = list(_STOP_RE.finditer(window))
+    boundary = stops[-1].end() if stops else 0
+    name_part = window[boundary:]
+    if not name_part:
+        return _bare(article, match, province, city)
+    places = regions().find(name_part)
+    place_end = 0
+    for p_start, p_end, _key, _c in places:  # a run of place names from the start (绵阳安州)
+        if p_start != place_end:
+            break
+        place_end = p_end
+    descriptor = name_part[place_end:]
+    if place_end == 0 and suffix in _BARE_TYPES and (len(name_part) < 2 or name_part in _GENERIC or stops):
+        return _bare(article, match, province, city)
+    if place_end == 0:
+        if (suffix not in _NO_PLACE_OK or not (2 <= len(name_part) <= 8) or name_part in _GENERIC
+                or (open_ended and not stops) or re.search(r"千亿|百亿|万亿|加速|助推", name_part)):
+            return None
+    else:
+        leading = regions().find(name_part[:place_end])
+        top_level = leading[-1][3][0].level if leading else "county"
+        if not descriptor and suffix in _GENERIC_SUFFIXES and top_level in ("province", "city"):
+            return None  # 成都产业园区: a city's parks in general, not one park
+    if descriptor in _GENERIC or re.fullmatch(r"[\d·A-Za-z]*", descriptor) and place_end == 0:
+        return None
+    name = name_part + suffix
+    if _NEVER.search(name):
+        return None
+    if not descriptor and suffix in _BARE_TYPES:  # 西安市高新区: the catalogue park of that city
+        known = _park_of(regions().find(name_part)[-1][3][0], _BARE_TYPES[suffix])
+        if known is not None:
+            first = start + boundary
+            return Mention("park", article.text[first : match.end()], first, match.end(), known.name, known.code,
+                           attrs={"level": known.level, "source": "catalogue"})
+    first = start + boundary
+    canonical = _without_province(name)
+    return Mention("park", article.text[first : match.end()], first, match.end(), canonical, stable_id("P", canonical),
+                   attrs={"source": "pattern"})
+
+
+def _without_province(name: str) -> str:
+    """四川宜宾三江新区 → 宜宾三江新区: one canonical name whether or not the press adds the province."""
+    hits = regions().find(name)
+    if len(hits) >= 2 and hits[0][0] == 0 and hits[0][3][0].level == "province" and hits[1][0] == hits[0][1]:
+        return name[hits[0][1] :]
+    return name
+
+
+def _park_of(region: Any, kind: str) -> Park | None:
+    """The one catalogue park of *kind* (高新区/经开区) in a city or county region, if there is exactly one."""
+    index = regions()
+    province = index.provinces.get(region.province)
+    for place in {region.short, region.name}:
+        cands = [p for p in _index().by_place_type.get((place, kind), []) if not province or p.province == province.name]
+        if len(cands) == 1:
+            return cands[0]
+    return None
+
+
+def _bare(article: ArticleText, match: re.Match[str], province: str | None, city: str | None) -> Mention | None:
+    """A bare 高新区/经开区: the park of the city named earlier in the same paragraph, else of the article's locality."""
+    kind = _BARE_TYPES.get(match.group(0))
+    if not kind:
+        return None
+    line_start = article.simplified.rfind("\n", 0, match.start()) + 1
+    nearby = [c for _, _, key, cands in regions().find(article.simplified[line_start : match.start()])
+              for c in cands[:1] if c.level == "city" or (c.level == "county" and key == c.name)]
+    if nearby:
+        park = _park_of(regions().city_of(nearby[-1]) or nearby[-1], kind)
+    else:
+        if not city:
+            return None
+        cands = [p for p in _index().by_place_type.get((city, kind), []) if not province or p.province == province]
+        park = cands[0] if len(cands) == 1 else None
+    if park is None:
+        return None
+    return Mention("park", article.text[match.start() : match.end()], match.start(), match.end(), park.name, park.code,
+                   attrs={"level": park.level, "source": "locality"})
+
+
+def _first_place(prefix: str) -> int | None:
+    hits = regions().find(prefix)
+    return hits[0][0] if hits else None
+
+
+def _looks_like_name(part: str) -> bool:
+    """A stretch before a place name that still belongs to the park's name (中国(绵阳)… is cut elsewhere)."""
+    return bool(re.fullmatch(r"[A-Za-z0-9]+", part))
+
+
+@hookimpl
+def tag_article(article: ArticleText) -> list[Mention]:
+    return park_mentions(article)
+
+
+@hookimpl
+def configure(config: Any) -> None:
+    configure_gazetteer(list(getattr(config, "parks", ()) or ()))
+
+
+@hookimpl
+def plugin_info() -> dict[str, str]:
+    return {"name": "parks", "description": "development zones (2018 catalogue + gazetteer + pattern), bare 高新区 by locality"}
+
+
+__all__ = ["configure_gazetteer", "locality", "park_mentions", "short_type"]
