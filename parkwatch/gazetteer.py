@@ -81,6 +81,8 @@ class Regions:
         return [c[0] for c in found if len(c) == 1]
 
 
+_REGION_COMBOS = {"川渝": ("51", "50"), "成渝": ("51", "50"), "京津冀": ("11", "12", "13"), "长三角": ("31", "32", "33", "34"),
+                  "粤港澳": ("44", "81", "82"), "珠三角": ("44",), "闽台": ("35", "71"), "陕甘": ("61", "62")}
 _SKIP_CITY = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 
@@ -100,6 +102,8 @@ def regions() -> Regions:
         by_code[row["code"]] = Region(row["code"], name, "county", row["provinceCode"], row["cityCode"],
                                       short=_short(name, "county"))
     keys: dict[str, list[Region]] = defaultdict(list)
+    for combo, codes in _REGION_COMBOS.items():  # 川渝高竹新区: cross-province names start with a place too
+        keys[combo].append(Region("+".join(codes), combo, "province", codes[0], short=None))
     for region in by_code.values():
         keys[region.name].append(region)
         if region.short:
@@ -131,14 +135,18 @@ def _longest(hits: Any, text: str) -> list[tuple[int, int, str, list[Any]]]:
 _TYPE_ALIASES = [
     ("高新技术产业开发区", ["高新技术产业开发区", "高新区", "高新技术开发区", "高新开发区"]),
     ("高新技术产业园区", ["高新技术产业园区", "高新区", "高新园区"]),
-    ("经济技术开发区", ["经济技术开发区", "经开区", "经济开发区"]),
+    ("经济技术开发区", ["经济技术开发区", "经开区", "经济开发区", "开发区"]),
+    ("新技术产业开发区", ["新技术产业开发区", "高新区"]),
+    ("新技术开发区", ["新技术开发区", "高新区"]),
+    ("科技园区", ["科技园区", "科技园"]),
     ("经济开发区", ["经济开发区", "经开区"]),
     ("工业园区", ["工业园区", "工业园"]),
     ("综合保税区", ["综合保税区", "综保区"]),
     ("工业集中发展区", ["工业集中发展区", "工业集中区"]),
     ("产业园区", ["产业园区", "产业园"]),
 ]
-_WEAK_ALIASES = {("经济开发区", "经开区"), ("经济技术开发区", "经济开发区")}  # used only when unambiguous
+_SPECIFIC_TYPES = {"高新技术产业开发区", "经济技术开发区", "综合保税区"}
+_WEAK_ALIASES = {("经济开发区", "经开区"), ("经济技术开发区", "经济开发区"), ("经济技术开发区", "开发区")}  # used only when unambiguous
 
 
 @dataclass(frozen=True)
@@ -170,9 +178,9 @@ def _park_aliases(name: str, province: str, cities: list[str]) -> tuple[str, tup
     type_part, forms = next(((t, f) for t, f in _TYPE_ALIASES if core.endswith(t)), ("", []))
     place = core[: len(core) - len(type_part)] if type_part else ""
     places = [place] if place else []
-    for city in cities:  # 绵阳游仙 → also 游仙, when what remains is itself a place
+    for city in cities:  # 绵阳游仙 → also 游仙; 宜宾临港 → 临港 for the specific zone types
         rest = place[len(city) :]
-        if place.startswith(city) and len(rest) >= 2 and is_place(rest):
+        if place.startswith(city) and len(rest) >= 2 and (is_place(rest) or type_part in _SPECIFIC_TYPES):
             places.append(rest)
     aliases = {name, core, province_short + core, province + core}
     for p in places:

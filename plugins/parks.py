@@ -24,11 +24,11 @@ _GAZETTEER: list[dict[str, Any]] = []
 _INDEX: Parks | None = None
 
 _SUFFIXES = ("综合保税区", "高新技术产业开发区", "经济技术开发区", "经济开发区", "高新技术产业园区", "工业集中发展区",
-             "产业园区", "工业园区", "产业新城", "产业园", "工业园", "科技城", "高新区", "经开区", "开发区", "新区",
-             "功能区", "示范区", "合作区", "保税区", "综保区", "产业基地")
+             "经济发展区", "产业园区", "工业园区", "产业新城", "产业园", "工业园", "科技城", "科学城", "生物城", "科创城",
+             "高新区", "经开区", "开发区", "新区", "功能区", "示范区", "合作区", "保税区", "综保区", "产业基地")
 _SUFFIX_RE = re.compile("|".join(sorted(_SUFFIXES, key=len, reverse=True)))
 # Zone words that only make a park when the name starts with a place (天府新区, 川渝高竹新区).
-_PLACE_REQUIRED = {"新区", "科技城", "功能区", "示范区", "合作区", "产业新城", "开发区", "产业基地"}
+_PLACE_REQUIRED = {"新区", "科技城", "功能区", "示范区", "合作区", "产业新城", "开发区", "产业基地", "经济发展区"}
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 _LEADING_WORDS = re.compile(
     r"^(?:推动|推进|加快|加速|位于|落户|落地|入驻|入园|建设|建成|打造|共建|支持|围绕|依托|联合|邀请|包括|其中|来自|前往|"
@@ -85,8 +85,8 @@ def park_mentions(article: ArticleText) -> list[Mention]:
     province, city = locality(article)
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for start, end, _key, cands in _index().find(simplified):
-        park = _resolve(cands, province, city)
+    for start, end, key, cands in _index().find(simplified):
+        park = _resolve(cands, province, city, key)
         if park is None:
             continue
         mentions.append(Mention("park", text[start:end], start, end, park.name, park.code,
@@ -103,9 +103,16 @@ def park_mentions(article: ArticleText) -> list[Mention]:
     return mentions
 
 
-def _resolve(cands: list[Park], province: str | None, city: str | None) -> Park | None:
+def _resolve(cands: list[Park], province: str | None, city: str | None, key: str = "") -> Park | None:
+    """The park an alias names here: unique, or the one in the article's province and city. An alias without
+    the park's place (临港经开区) names a park elsewhere only when the article's province is unknown."""
+    if province:
+        cands = [p for p in cands if p.province == province or (p.place and p.place in key)] or (
+            [] if all(p.place and p.place not in key for p in cands) else cands)
     if len(cands) == 1:
         return cands[0]
+    if not cands:
+        return None
     local = [p for p in cands if province and p.province == province] or cands
     if city and len(local) > 1:
         local = [p for p in local if p.place.startswith(city) or city in p.name] or local
@@ -120,7 +127,7 @@ _STOP_RE = re.compile(
     r"或|同|给|被|所|个|家|座|批"
 )
 _GENERIC_SUFFIXES = {"产业园区", "工业园区", "产业园", "工业园", "开发区", "新区", "园区"}
-_NO_PLACE_OK = {"产业园", "工业园"}
+_NO_PLACE_OK = {"产业园", "工业园", "科学城", "生物城", "科创城"}
 
 
 def _discover(article: ArticleText, match: re.Match[str], province: str | None, city: str | None,
@@ -157,6 +164,10 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
             return None  # 成都产业园区: a city's parks in general, not one park
     if descriptor in _GENERIC or re.fullmatch(r"[\d·A-Za-z]*", descriptor) and place_end == 0:
         return None
+    end = match.end()
+    extension = re.match(r"新区|新城", simplified[end:])
+    if extension and suffix in ("科技城", "科学城", "高新区", "经开区"):  # 绵阳科技城新区: a zone within a zone
+        suffix, end = suffix + extension.group(0), end + extension.end()
     name = name_part + suffix
     if _NEVER.search(name):
         return None
@@ -168,15 +179,16 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
                            attrs={"level": known.level, "source": "catalogue"})
     first = start + boundary
     canonical = _without_province(name)
-    return Mention("park", article.text[first : match.end()], first, match.end(), canonical, stable_id("P", canonical),
+    return Mention("park", article.text[first:end], first, end, canonical, stable_id("P", canonical),
                    attrs={"source": "pattern"})
 
 
 def _without_province(name: str) -> str:
-    """四川宜宾三江新区 → 宜宾三江新区: one canonical name whether or not the press adds the province."""
+    """One canonical name whether or not the press adds the province or city in front of a county's park."""
     hits = regions().find(name)
-    if len(hits) >= 2 and hits[0][0] == 0 and hits[0][3][0].level == "province" and hits[1][0] == hits[0][1]:
-        return name[hits[0][1] :]
+    while len(hits) >= 2 and hits[0][0] == 0 and hits[0][3][0].level in ("province", "city") and hits[1][0] == hits[0][1]:
+        name = name[hits[0][1] :]  # 四川宜宾三江新区 → 宜宾三江新区; 绵阳安州高新区 → 安州高新区
+        hits = regions().find(name)
     return name
 
 

@@ -24,12 +24,12 @@ def saved_page(name: str) -> bytes:
 
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
-            timeout: int = 180) -> subprocess.CompletedProcess[str]:
+            timeout: int = 180, input_text: str | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``parkwatch ARGS`` as a user would, in a fresh process."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("PARKWATCH_")}
     full_env.update(env or {})
     return subprocess.run([*PARKWATCH, *args], capture_output=True, text=True, cwd=cwd, env=full_env,
-                          timeout=timeout, check=False)
+                          timeout=timeout, check=False, input=input_text)
 
 
 def write_config(folder: Path, sites: list[dict], settings: dict | None = None) -> Path:

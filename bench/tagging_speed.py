@@ -1,0 +1,70 @@
+"""Tagging throughput on 1 MB (or more) of park news, beside the floor of one automaton pass.
+
+    python bench/tagging_speed.py [--megabytes 1] [--repeat 3]
+
+The text is the sample web's articles repeated until the size is reached, tagged article by article
+with every built-in plugin, as the crawl pipeline does. The floor is one Aho-Corasick pass of the park
+gazetteer over the same text: the part no tagger can avoid.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sys
+import time
+
+from parkwatch.extract.repair import remove_pinyin_artifacts
+from parkwatch.gazetteer import parks
+from parkwatch.mentions import ArticleText
+from parkwatch.sampleweb import SITES, load_articles
+from parkwatch.tagging import make_manager, tag
+
+
+def corpus(megabytes: float) -> list[ArticleText]:
+    base = []
+    for article in load_articles():
+        if "paragraphs" not in article:  # a reprint: its text is another article's
+            continue
+        text, _ = remove_pinyin_artifacts("\n".join(article["paragraphs"]))
+        base.append((text, SITES[article["site"]].config.get("region")))
+    out, size, index = [], 0, 0
+    while size < megabytes * 1_000_000:
+        text, region = base[index % len(base)]
+        out.append(ArticleText(text, region=region))
+        size += len(text.encode("utf-8"))
+        index += 1
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--megabytes", type=float, default=1.0)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    pm = make_manager(load_entry_points=False)
+    articles = corpus(args.megabytes)
+    size = sum(len(a.text.encode("utf-8")) for a in articles)
+    automaton = parks().automaton
+    tag(articles[0], pm)  # warm up: gazetteers load once per process
+    best_tag = best_floor = float("inf")
+    mentions = 0
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        mentions = sum(len(tag(a, pm)) for a in articles)
+        best_tag = min(best_tag, time.perf_counter() - start)
+        start = time.perf_counter()
+        for a in articles:
+            for _hit in automaton.iter(a.simplified):
+                pass
+        best_floor = min(best_floor, time.perf_counter() - start)
+    print(f"machine: {platform.machine()} {platform.processor() or ''} Python {platform.python_version()}")
+    print(f"text: {size / 1e6:.2f} MB in {len(articles)} articles, {mentions} mentions")
+    print(f"tagging (all plugins): {best_tag:.3f} s  ({size / 1e6 / best_tag:.2f} MB/s)")
+    print(f"floor (one automaton pass): {best_floor:.3f} s  ({size / 1e6 / best_floor:.2f} MB/s)")
+    print(f"ratio: tagging takes {best_tag / best_floor:.1f}x the floor")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
