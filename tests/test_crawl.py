@@ -137,3 +137,25 @@ def test_dead_site_is_counted_and_the_others_still_crawl(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "dead: 0 pages, 0 new" in result.stdout and "1 errors" in result.stdout
     assert "news: " in result.stdout and "1 new" in result.stdout
+
+
+def test_site_settings_reach_the_pipelines(tmp_path):
+    """Per-site selectors and encoding drive extraction; the site's region localises a bare 高新区."""
+    page = ("<html><head><title>错误的标题</title></head><body><h2 class='t'>园区新闻标题</h2>"
+            "<div class='body'><p>服务好高新区的企业，是今年园区工作的重点。园区企业满园。</p></div>"
+            "<div class='noise'><p>" + "这是一段很长的干扰文字，" * 40 + "</p></div></body></html>").encode("gbk")
+    with LocalWeb(["sel"]) as web:
+        base = web.bases["sel"]
+        web.publish({"sel": {"/list.html": (f"<a href='{base}/a/1.html'>一</a>".encode(), "text/html"),
+                             "/a/1.html": (page, "text/html")}})
+        write_config(tmp_path / "config", [{
+            "name": "sel", "start_urls": [f"{base}/list.html"], "allow": ["/a/"], "encoding": "gbk",
+            "region": "四川省绵阳市", "selectors": {"title": "h2.t", "body": "css:div.body p"},
+        }])
+        result = run_cli("--config", str(tmp_path / "config"), "crawl", "--db", str(tmp_path / "p.db"))
+    assert result.returncode == 0, result.stderr
+    conn = sqlite3.connect(tmp_path / "p.db")
+    title, text = conn.execute("select title, text from articles").fetchone()
+    assert title == "园区新闻标题" and text.startswith("服务好高新区的企业") and "干扰" not in text
+    parks = conn.execute("select surface, entity_id from mentions where kind = 'park'").fetchall()
+    assert parks == [("高新区", "G512046")]
