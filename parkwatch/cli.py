@@ -176,6 +176,43 @@ def search(obj: Context, query: str, limit: int, site: str | None, as_json: bool
 
 @main.command()
 @common_options
+@click.option("--since", metavar="DATE", help="Stories published on or after this date (YYYY-MM-DD).")
+@click.option("--park", metavar="NAME", help="Stories mentioning this park (name, alias as written, or id).")
+@click.option("--limit", default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per story.")
+@click.pass_obj
+def stories(obj: Context, since: str | None, park: str | None, limit: int, as_json: bool) -> None:
+    """Stories (one piece of news and all its copies), newest first."""
+    from parkwatch.store import Store
+    from parkwatch.stories import list_stories
+
+    with Store(_existing_db(obj)) as store:
+        if park:
+            park = _park_key(store, park)
+        rows = list_stories(store, since=since, park=park, limit=limit)
+    for row in rows:
+        if as_json:
+            click.echo(json.dumps(row, ensure_ascii=False))
+            continue
+        click.echo(f"{(row['published_at'] or '')[:16]:16}  {row['title']}")
+        for copy in row["copies"]:
+            click.echo(f"{'':18}{copy['site']:10} {(copy['published_at'] or '')[:10]:10}  {copy['source'] or ''}  {copy['url']}")
+    if not rows and not as_json:
+        click.echo("no stories match")
+
+
+def _park_key(store: Any, name: str) -> str:
+    """A park's id from a name as users write it (绵阳高新区 → G512046), or the name itself."""
+    from parkwatch.mentions import ArticleText
+    from parkwatch.tagging import manager_for
+    from parkwatch.tagging import tag as run_tag
+
+    found = [m for m in run_tag(ArticleText(name), manager_for(None)) if m.kind == "park"]
+    return found[0].id if found else name
+
+
+@main.command()
+@common_options
 @click.argument("source", default="-", metavar="[FILE|-]")
 @click.option("--jsonl", is_flag=True, help='Input lines {"id", "text"}; output lines {"id", "mentions"}.')
 @click.option("--region", help="The place the text is about (e.g. 四川省绵阳市), for bare 高新区.")

@@ -25,6 +25,7 @@ PIPELINES = {
     "parkwatch.pipelines.extract.ExtractPipeline": 300,
     "parkwatch.pipelines.tag.TagPipeline": 500,
     "parkwatch.pipelines.store.StorePipeline": 800,
+    "parkwatch.pipelines.stories.StoryPipeline": 850,
 }
 
 

@@ -69,7 +69,26 @@ def _migration_2(db: sqlite_utils.Database) -> None:
     db["mentions"].create_index(["article_id"], if_not_exists=True)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2]
+def _migration_3(db: sqlite_utils.Database) -> None:
+    """stories (reprint clusters), their MinHash signatures, and validators for conditional GET."""
+    db["stories"].create(
+        {"id": int, "title": str, "published_at": str, "representative_id": str, "copies": int,
+         "created_at": str, "updated_at": str},
+        pk="id", if_not_exists=True,
+    )
+    db["stories"].create_index(["published_at"], if_not_exists=True)
+    columns = db["articles"].columns_dict
+    for name, kind in (("story_id", int), ("etag", str), ("last_modified", str)):
+        if name not in columns:
+            db["articles"].add_column(name, kind)
+    db["articles"].create_index(["story_id"], if_not_exists=True)
+    db["articles"].create_index(["canonical_url"], if_not_exists=True)
+    db["story_signatures"].create({"article_id": str, "minhash": bytes, "indexed_at": str}, pk="article_id",
+                                  if_not_exists=True)
+    db["story_signatures"].create_index(["indexed_at"], if_not_exists=True)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

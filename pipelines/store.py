@@ -49,6 +49,7 @@ class StorePipeline:
             self.store.replace_mentions(record["id"], item["mentions"])
         self.stats.inc_value(f"parkwatch/articles_{status}")
         item["stored"] = status
+        item["article_id"] = record["id"]
         return item
 
 
