@@ -86,8 +86,9 @@ def main(ctx: click.Context, config_dir: str | None, db: str | None, verbose: bo
 @main.command()
 @common_options
 @click.option("--site", "sites", multiple=True, metavar="NAME", help="Crawl only this site (repeatable).")
+@click.option("--backfill", default=0, metavar="N", help="Follow N list pages even where they hold only known articles.")
 @click.pass_obj
-def crawl(obj: Context, sites: tuple[str, ...]) -> None:
+def crawl(obj: Context, sites: tuple[str, ...], backfill: int) -> None:
     """Crawl the configured sites once and store new articles."""
     from parkwatch.crawl import run_crawl
 
@@ -97,12 +98,12 @@ def crawl(obj: Context, sites: tuple[str, ...]) -> None:
     db = obj.db_path()
     chosen = list(sites) or [s.name for s in config.sites if s.enabled]
     click.echo(f"crawling {len(chosen)} site(s) into {db}")
-    summary = run_crawl(config, db, list(sites) or None, verbose=obj.verbose,
+    summary = run_crawl(config, db, list(sites) or None, verbose=obj.verbose, backfill=backfill,
                         on_site_done=lambda r: click.echo(f"  {r.line()}"))
     t = summary.totals
     click.echo(f"done: {t.pages} pages fetched, {t.new} new, {t.updated} updated, {t.unchanged} unchanged, "
-               f"{t.errors} errors")
-    if summary.sites and t.errors and not (t.new or t.updated or t.unchanged):
+               f"{t.skipped} skipped as known, {t.errors} errors")
+    if summary.sites and t.errors and not (t.new or t.updated or t.unchanged or t.skipped):
         sys.exit(1)
 
 

@@ -80,6 +80,7 @@ class Site:
     enabled: bool = True
     delay: float | None = None
     concurrency: int | None = None
+    recheck: timedelta | None = None  # re-fetch stored articles older than this (conditional GET); None: never
 
 
 @dataclass(frozen=True)
@@ -308,7 +309,17 @@ def parse_site(entry: dict[str, Any], where: str) -> Site:
         enabled=f.bool("enabled", True),
         delay=f.number("delay", None),
         concurrency=f.number("concurrency", None, integer=True, minimum=1),
+        recheck=_parse_recheck(entry.get("recheck"), where),
     )
+
+
+def _parse_recheck(value: Any, where: str) -> timedelta | None:
+    if value is None or value is False:
+        return None
+    schedule = parse_schedule(value, where)
+    if schedule.interval is None:
+        raise ConfigError(f"{where}: field 'recheck': expected an interval such as '7d' or false, got {value!r}")
+    return schedule.interval
 
 
 def _parse_selectors(value: Any, where: str) -> Selectors:

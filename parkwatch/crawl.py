@@ -40,11 +40,12 @@ class SiteResult:
     unchanged: int = 0
     not_articles: int = 0
     errors: int = 0
+    skipped: int = 0
     reason: str = ""
 
     def line(self) -> str:
         return (f"{self.site}: {self.pages} pages, {self.new} new, {self.updated} updated, "
-                f"{self.unchanged} unchanged, {self.errors} errors")
+                f"{self.unchanged} unchanged, {self.skipped} skipped as known, {self.errors} errors")
 
 
 @dataclass
@@ -55,7 +56,7 @@ class CrawlSummary:
     def totals(self) -> SiteResult:
         total = SiteResult("total")
         for r in self.sites:
-            for key in ("pages", "new", "updated", "unchanged", "not_articles", "errors"):
+            for key in ("pages", "new", "updated", "unchanged", "not_articles", "errors", "skipped"):
                 setattr(total, key, getattr(total, key) + getattr(r, key))
         return total
 
@@ -140,6 +141,7 @@ def site_result(site: str, stats: dict[str, Any], reason: str = "") -> SiteResul
         unchanged=stats.get("parkwatch/articles_unchanged", 0),
         not_articles=stats.get("parkwatch/not_articles", 0),
         errors=stats.get("parkwatch/errors", 0),
+        skipped=stats.get("parkwatch/skipped_known", 0),
         reason=reason,
     )
 
@@ -152,6 +154,7 @@ def run_crawl(
     on_site_done: Callable[[SiteResult], None] | None = None,
     verbose: bool = False,
     extra_settings: dict[str, Any] | None = None,
+    backfill: int = 0,
 ) -> CrawlSummary:
     """Crawl the chosen (default: all enabled) sites once, in this process; blocks until done."""
     spiders = available_spiders()
@@ -163,6 +166,7 @@ def run_crawl(
         return summary
     route_std_logging(verbose)
     process = CrawlerProcess({**scrapy_settings(config.settings, db, verbose), "PARKWATCH_CONFIG_OBJECT": config,
+                              "PARKWATCH_BACKFILL": backfill,
                               **(extra_settings or {})})
     handlers = []  # Scrapy's signal dispatcher holds receivers weakly: keep them alive for the run
     for site in sites:

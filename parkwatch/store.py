@@ -161,6 +161,11 @@ class Store:
             self.db["articles"].update(row["id"], row)
             return "updated"
 
+    def touch(self, canonical: str, fetched_at: str) -> None:
+        """Record a re-fetch that found the article unchanged."""
+        with self.db.conn:
+            self.db.execute("UPDATE articles SET fetched_at = ? WHERE canonical_url = ?", [fetched_at, canonical])
+
     def replace_mentions(self, article_id: str, mentions: list[dict[str, Any]]) -> None:
         """Store *mentions* as the article's mentions (the old ones go)."""
         rows = [{"article_id": article_id, "kind": m["kind"], "entity_id": m["id"], "canonical": m["canonical"],

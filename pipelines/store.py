@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
@@ -40,6 +41,10 @@ class StorePipeline:
             self.store.record_error(self.stats.get_value("parkwatch/crawl_id"), item["site"], item["url"],
                                     item["error"], item.get("status"))
             return item
+        if item.get("kind") == "not_modified":  # a conditional GET answered 304
+            self.store.touch(canonical_url(item["url"]), item["fetched_at"])
+            self.stats.inc_value("parkwatch/articles_unchanged")
+            return item
         article = item.get("article")
         if item.get("kind") != "page" or not article:
             return item
@@ -55,9 +60,12 @@ class StorePipeline:
 
 def article_record(item: dict[str, Any], article: dict[str, Any]) -> dict[str, Any]:
     """The ``articles`` row for one extracted page."""
-    canonical = canonical_url(item["url"])
+    canonical = canonical_url(_own_canonical(item["url"], article.get("canonical_url")))
+    headers = item.get("headers") or {}
     return {
-        "id": article_id(item["url"]),
+        "id": article_id(canonical),
+        "etag": headers.get("etag"),
+        "last_modified": headers.get("last-modified"),
         "url": item["url"],
         "canonical_url": canonical,
         "final_url": item.get("final_url"),
@@ -78,3 +86,11 @@ def article_record(item: dict[str, Any], article: dict[str, Any]) -> dict[str, A
         "http_status": item.get("status"),
         "fetched_at": item.get("fetched_at"),
     }
+
+
+def _own_canonical(url: str, declared: str | None) -> str:
+    """The page's rel=canonical when it points to the same host; a reprint's canonical pointing to the
+    original publisher must not merge the copy into the original's row."""
+    if declared and urlsplit(declared).netloc.lower() == urlsplit(url).netloc.lower():
+        return declared
+    return url

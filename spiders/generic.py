@@ -13,8 +13,12 @@ the item pipelines do the rest. Per-site spider plugins subclass :class:`ConfigS
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import AsyncIterator, Iterable, Iterator
-from datetime import UTC, datetime
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
 
@@ -29,6 +33,7 @@ from twisted.python.failure import Failure
 from parkwatch.config import Site
 from parkwatch.extract.dates import parse_date
 from parkwatch.extract.decode import decode_html
+from parkwatch.urls import canonical_url
 
 _NEXT_TEXT_RE = re.compile(r"^\s*(?:下一页|下一頁|下页|下頁|后页|後頁|next|›|»|>)\s*$", re.I)
 _PAGER_TEXT_RE = re.compile(r"^\s*(?:上一页|上一頁|上页|首页|首頁|尾页|末页|尾頁|末頁|prev|previous|last|first|«|‹|<)\s*$", re.I)
@@ -49,9 +54,18 @@ class ConfigSpider(scrapy.Spider):
     def __init__(self, site: Site, **kwargs: Any) -> None:
         super().__init__(name=site.name, **kwargs)
         self.site = site
+        self.frontier: Frontier | None = None  # what the database already holds (read-only)
         self.allow = [re.compile(p) for p in site.allow]
         self.deny = [re.compile(p) for p in site.deny]
         self.follow = re.compile(site.follow) if site.follow else None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> ConfigSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        db = crawler.settings.get("PARKWATCH_DB")
+        if db:
+            spider.frontier = Frontier(db, crawler.settings.getint("PARKWATCH_BACKFILL", 0))
+        return spider
 
     # start ----------------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
@@ -80,10 +94,15 @@ class ConfigSpider(scrapy.Spider):
         """Article links of a list page, then its next page while ``max_pages`` allows."""
         if not _is_html(response):
             return
-        for url, link_text, list_date in self.article_links(response):
-            yield self.article_request(url, response.url, link_text=link_text, list_date=list_date)
+        links = list(self.article_links(response))
+        requests = list(self.article_requests(links, response.url))
         page = response.meta.get("page", 1)
-        if page < self.site.max_pages:
+        yield from requests
+        backfill = self.frontier.backfill if self.frontier else 0
+        if links and not requests and page >= max(1, backfill):
+            self.crawler.stats.inc_value("parkwatch/pagination_stopped")
+            return  # every article on this page is stored already: older pages hold nothing new
+        if page < max(self.site.max_pages, backfill):
             for url in self.next_pages(response):
                 yield self._request(url, self.parse_list, page=page + 1)
 
@@ -131,6 +150,7 @@ class ConfigSpider(scrapy.Spider):
         if root is None:
             yield from self._failed_item(response.url, response.status, "feed is not XML")
             return
+        links: list[tuple[str, str, str | None]] = []
         for entry in root.iter("{*}item", "{*}entry"):
             link = entry.findtext("{*}link") or ""
             if not link.strip():
@@ -145,10 +165,8 @@ class ConfigSpider(scrapy.Spider):
                 continue
             if any(p.search(url) for p in self.deny):
                 continue
-            yield self.article_request(
-                url, response.url, link_text=(entry.findtext("{*}title") or "").strip(),
-                list_date=_feed_date(date_text),
-            )
+            links.append((url, (entry.findtext("{*}title") or "").strip(), _feed_date(date_text)))
+        yield from self.article_requests(links, response.url)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         """``urlset`` entries become article requests; a ``sitemapindex`` is followed."""
@@ -160,6 +178,7 @@ class ConfigSpider(scrapy.Spider):
         except Exception:
             yield from self._failed_item(response.url, response.status, "sitemap is not XML")
             return
+        links: list[tuple[str, str, str | None]] = []
         for entry in sitemap:
             url = response.urljoin(entry["loc"])
             if sitemap.type == "sitemapindex":
@@ -167,15 +186,37 @@ class ConfigSpider(scrapy.Spider):
             elif (not self.allow or any(p.search(url) for p in self.allow)) and not any(
                 p.search(url) for p in self.deny
             ):
-                yield self.article_request(url, response.url, list_date=parse_date(entry.get("lastmod", "")))
+                links.append((url, "", parse_date(entry.get("lastmod", ""))))
+        yield from self.article_requests(links, response.url)
 
     # articles -------------------------------------------------------------------------------------
-    def article_request(self, url: str, source: str, link_text: str = "", list_date: str | None = None) -> Request:
-        meta = {"list_date": list_date, "link_text": link_text, "discovered_from": source}
-        return Request(url, callback=self.parse_article, errback=self.fetch_failed, meta=meta)
+    def article_requests(self, links: list[tuple[str, str, str | None]], source: str) -> Iterator[Request]:
+        """Requests for the links not stored yet; stored ones only when ``recheck`` is due (conditional GET)."""
+        known = self.frontier.known([url for url, _, _ in links]) if self.frontier else {}
+        for url, link_text, list_date in links:
+            stored = known.get(url)
+            if stored is None:
+                yield self.article_request(url, source, link_text, list_date)
+            elif self.site.recheck is not None and stored.due(self.site.recheck):
+                yield self.article_request(url, source, link_text, list_date, validators=stored.validators())
+            else:
+                self.crawler.stats.inc_value("parkwatch/skipped_known")
+
+    def article_request(self, url: str, source: str, link_text: str = "", list_date: str | None = None,
+                        validators: dict[str, str] | None = None) -> Request:
+        meta: dict[str, Any] = {"list_date": list_date, "link_text": link_text, "discovered_from": source}
+        if validators:
+            meta["handle_httpstatus_list"] = [304]
+        return Request(url, callback=self.parse_article, errback=self.fetch_failed, meta=meta,
+                       headers=validators or None)
 
     def parse_article(self, response: Response) -> Iterator[dict[str, Any]]:
         """The raw page, untouched: extraction happens in the pipelines."""
+        if response.status == 304:
+            yield {"kind": "not_modified", "site": self.site.name,
+                   "url": (response.meta.get("redirect_urls") or [response.url])[0],
+                   "fetched_at": datetime.now(UTC).isoformat(timespec="seconds")}
+            return
         if not _is_html(response):
             yield from self._failed_item(response.request.url, response.status, "not an HTML page")
             return
@@ -205,6 +246,58 @@ class ConfigSpider(scrapy.Spider):
     def _failed_item(self, url: str, status: int | None, error: str) -> Iterable[dict[str, Any]]:
         self.logger.warning("%s: %s (%s)", self.site.name, error, url)
         yield {"kind": "error", "site": self.site.name, "url": url, "status": status, "error": error}
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    fetched_at: str
+    etag: str | None
+    last_modified: str | None
+
+    def due(self, recheck: timedelta) -> bool:
+        try:
+            fetched = datetime.fromisoformat(self.fetched_at)
+        except ValueError:
+            return True
+        return datetime.now(UTC) - fetched >= recheck
+
+    def validators(self) -> dict[str, str]:
+        headers = {}
+        if self.etag:
+            headers["If-None-Match"] = self.etag
+        if self.last_modified:
+            headers["If-Modified-Since"] = self.last_modified
+        return headers
+
+
+class Frontier:
+    """Read-only view of what the database holds, so a crawl fetches only what is new."""
+
+    def __init__(self, db_path: str, backfill: int = 0) -> None:
+        self.db_path = db_path
+        self.backfill = backfill
+
+    def known(self, urls: list[str]) -> dict[str, StoredPage]:
+        if not urls or not Path(self.db_path).exists():
+            return {}
+        by_canonical = {canonical_url(u): u for u in urls}
+        marks = ",".join("?" * len(by_canonical))
+        with closing(sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, timeout=30)) as conn:
+            try:
+                rows = conn.execute(
+                    f"SELECT canonical_url, url, fetched_at, etag, last_modified FROM articles "
+                    f"WHERE canonical_url IN ({marks}) OR url IN ({marks})",
+                    [*by_canonical, *urls],
+                ).fetchall()
+            except sqlite3.OperationalError:  # an empty or older database: nothing is known
+                return {}
+        found: dict[str, StoredPage] = {}
+        for canonical, url, fetched_at, etag, last_modified in rows:
+            page = StoredPage(fetched_at, etag, last_modified)
+            for key in (by_canonical.get(canonical), url if url in urls else None):
+                if key:
+                    found[key] = page
+        return found
 
 
 def _is_html(response: Response) -> bool:

@@ -70,7 +70,11 @@ def crawled(tmp_path_factory):
         first = run_cli("--config", str(tmp / "config"), "crawl", "--db", str(db))
         hits_first = web.hits("news")
         second = run_cli("--config", str(tmp / "config"), "--db", str(db), "crawl")
-    return {"first": first, "second": second, "hits": hits_first, "db": db}
+        hits_second = web.hits("news")[len(hits_first):]
+        backfill = run_cli("--config", str(tmp / "config"), "--db", str(db), "crawl", "--backfill", "2")
+        hits_backfill = web.hits("news")[len(hits_first) + len(hits_second):]
+    return {"first": first, "second": second, "hits": hits_first, "db": db, "hits_second": hits_second,
+            "backfill": backfill, "hits_backfill": hits_backfill}
 
 
 def stored(db) -> dict[str, tuple]:
@@ -114,15 +118,40 @@ def test_errors_recorded_per_url_and_summarised(crawled):
     assert "done:" in out
 
 
-def test_recrawl_never_duplicates(crawled):
+def test_second_crawl_fetches_only_first_list_pages_and_feeds(crawled):
     assert crawled["second"].returncode == 0, crawled["second"].stderr
-    assert "0 new" in crawled["second"].stdout and "6 unchanged" in crawled["second"].stdout
+    assert "0 new" in crawled["second"].stdout and "4 skipped as known" in crawled["second"].stdout
+    assert sorted(set(crawled["hits_second"])) == ["/feed.xml", "/list_1.html", "/robots.txt", "/sitemap-1.xml",
+                                                   "/sitemap.xml"]
     conn = sqlite3.connect(crawled["db"])
     assert conn.execute("select count(*), count(distinct url) from articles").fetchone() == (6, 6)
-    crawls = conn.execute("select site, status, articles_new, articles_unchanged, errors from crawls").fetchall()
-    assert crawls == [("news", "finished", 6, 0, 1), ("news", "finished", 0, 6, 1)]
-    stats = json.loads(conn.execute("select stats from crawls where id = 1").fetchone()[0])
-    assert stats["parkwatch/articles_new"] == 6
+    crawls = conn.execute("select site, status, articles_new, errors from crawls").fetchall()
+    assert crawls[:2] == [("news", "finished", 6, 1), ("news", "finished", 0, 0)]
+    stats = json.loads(conn.execute("select stats from crawls where id = 2").fetchone()[0])
+    assert stats["parkwatch/skipped_known"] == 4 and stats["parkwatch/pagination_stopped"] == 1
+
+
+def test_backfill_follows_pages_of_known_articles(crawled):
+    assert crawled["backfill"].returncode == 0, crawled["backfill"].stderr
+    assert "/list_2.html" in crawled["hits_backfill"] and "/a/broken.html" in crawled["hits_backfill"]
+    assert "/list_3.html" not in crawled["hits_backfill"]  # max_pages is 2 and so is the backfill
+    assert "/a/5.html" not in crawled["hits_backfill"]  # known articles are still not fetched again
+
+
+def test_recheck_uses_conditional_get(tmp_path):
+    with LocalWeb(["news"]) as web:
+        base = web.bases["news"]
+        web.publish({"news": fixture_site(base)})
+        site = {"name": "news", "feeds": [f"{base}/feed.xml"], "allow": ["/a/"], "recheck": "1s"}
+        write_config(tmp_path / "config", [site])
+        db = str(tmp_path / "p.db")
+        assert run_cli("--config", str(tmp_path / "config"), "crawl", "--db", db).returncode == 0
+        import time
+
+        time.sleep(1.5)
+        again = run_cli("--config", str(tmp_path / "config"), "crawl", "--db", db)
+    assert "0 new, 0 updated, 1 unchanged, 0 skipped as known" in again.stdout, again.stdout + again.stderr
+    assert sqlite3.connect(db).execute("select count(*) from articles where etag is not null").fetchone() == (1,)
 
 
 def test_dead_site_is_counted_and_the_others_still_crawl(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -30,9 +31,18 @@ class _Handler(BaseHTTPRequestHandler):
             body, content_type, status = b"<html><body>404 Not Found</body></html>", "text/html", 404
         else:
             (body, content_type), status = found, 200
+        etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+        if status == 200 and self.headers.get("If-None-Match") == etag:  # conditional GET
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
+        if status == 200:
+            self.send_header("ETag", etag)
         self.end_headers()
         if send_body:
             self.wfile.write(body)
