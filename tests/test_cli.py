@@ -63,6 +63,14 @@ def test_demo_search_and_missing_db(tmp_path):
     plain = run_cli("search", "--db", str(db), "综合保税区")
     assert "成都高新综合保税区前三季度进出口总值同比增长14%" in plain.stdout
 
+    stories = [json.loads(line) for line in run_cli("--db", str(db), "stories", "--json").stdout.splitlines()]
+    reprinted = [s for s in stories if len(s["copies"]) > 1]
+    assert len(reprinted) == 1 and reprinted[0]["title"] == "多措并举 绵阳助力园区提质增效"
+    assert [c["site"] for c in reprinted[0]["copies"]] == ["people-sc", "xian-cf"]  # the original first
+    assert set(reprinted[0]["copies"][0]) == {"url", "site", "source", "published_at"}
+    by_park = run_cli("--db", str(db), "stories", "--park", "绵阳高新区")
+    assert "多措并举 绵阳助力园区提质增效" in by_park.stdout and "三星堆" not in by_park.stdout
+
     missing = run_cli("--db", str(tmp_path / "none.db"), "search", "园区", cwd=tmp_path)
     assert missing.returncode == 2 and "no database yet" in missing.stderr
 
