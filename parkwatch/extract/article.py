@@ -32,8 +32,6 @@ _DATE_METAS = (
     "og:release_date", "dc.date", "dc.date.issued", "dcterms.created", "firstpublishedtime", "sailthru.date",
     "weibo: article:create_at", "created", "date",
 )
-PRECISION = True
-SPAN = True
 _BYLINE_RE = re.compile(r"(?:发稿时间|发布时间|發布時間|发表时间|来源|來源|作者|浏览|瀏覽|点击|點擊|字号|字號)\s*[:：]")
 
 
@@ -184,7 +182,7 @@ def _body(method: str, lines: list[str], title: str | None, tree: etree._Element
     if tree is not None:
         lines = _within_article_element(tree, lines)
     cleaned = clean_lines(_drop_leading_meta(lines, title), title)
-    span, _ = main_span(cleaned.lines) if SPAN else (cleaned.lines, 0)
+    span, _ = main_span(cleaned.lines)
     return _Body(method, lines, cleaned, span)
 
 

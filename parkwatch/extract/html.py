@@ -82,15 +82,7 @@ def remove_hidden(tree: etree._Element) -> int:
     doomed = [el for el in tree.iter() if isinstance(el.tag, str) and el.tag not in ("html", "body")
               and (el.get("hidden") is not None or _HIDDEN_STYLE_RE.search(el.get("style") or ""))]
     for el in doomed:
-        parent = el.getparent()
-        if parent is not None:
-            if el.tail:  # keep the text that follows the hidden element
-                prev = el.getprevious()
-                if prev is not None:
-                    prev.tail = (prev.tail or "") + el.tail
-                else:
-                    parent.text = (parent.text or "") + el.tail
-            parent.remove(el)
+        _drop(el)
     return len(doomed)
 
 
