@@ -60,6 +60,8 @@ def common_options(command: Any) -> Any:
                         help="Configuration folder.")(command)
 
 
+
+
 class _Group(click.Group):
     """Turns configuration errors into one clear line and a non-zero exit, without a traceback."""
 
@@ -173,6 +175,65 @@ def search(obj: Context, query: str, limit: int, site: str | None, as_json: bool
     for row in results:
         click.echo(f"{(row['published_at'] or '')[:16]:16}  {row['site']:10}  {row['title']}")
         click.echo(f"{'':28}…{row['snippet'].replace(chr(10), ' ')}…")
+
+
+@main.command()
+@common_options
+@click.option("--watch", "watch_name", metavar="NAME", help="Only this watch.")
+@click.option("--dry-run", is_flag=True, help="Render pending alerts without sending or marking them.")
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "html"]), default="text", show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="With --dry-run: write here.")
+@click.pass_obj
+def digest(obj: Context, watch_name: str | None, dry_run: bool, fmt: str, output: Path | None) -> None:
+    """Match new articles against watches, then send (or, with --dry-run, show) the pending digests."""
+    from parkwatch.alerts.digest import render
+    from parkwatch.alerts.dispatch import send_pending
+    from parkwatch.alerts.outbox import pending, record_alerts
+    from parkwatch.alerts.watches import load_watches
+    from parkwatch.store import Store
+
+    watches = load_watches(obj.config.directory)
+    if watch_name:
+        watches.get(watch_name)
+    with Store(_existing_db(obj)) as store:
+        created = record_alerts(store, watches)
+        if not dry_run:
+            report = send_pending(store, watches, watch_name, respect_quiet_hours=False)
+            click.echo(f"{created} new alerts; {report.sent} sent, {report.failed} failed (kept pending)")
+            if report.failed:
+                sys.exit(1)
+            return
+        bodies = []
+        seen: dict[str, list[dict[str, Any]]] = {}
+        for group in pending(store, watch_name, include_waiting=True):
+            alerts = seen.setdefault(group.watch, [])
+            alerts += [a for a in group.alerts if a["alert_id"] not in {x["alert_id"] for x in alerts}]
+        for name, alerts in seen.items():
+            bodies.append(render(store, name, alerts, fmt).body)
+    text = "\n".join(bodies) or "no pending alerts\n"
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"{output}: {len(seen)} digest(s)")
+    else:
+        click.echo(text)
+
+
+@main.command()
+@common_options
+@click.option("--limit", default=50, show_default=True)
+@click.pass_obj
+def alerts(obj: Context, limit: int) -> None:
+    """The alert outbox: each alert, its channel and whether it went out."""
+    from parkwatch.alerts.outbox import outbox
+    from parkwatch.store import Store
+
+    with Store(_existing_db(obj)) as store:
+        rows = outbox(store, limit)
+    table = [("ALERT", "WATCH", "CHANNEL", "STATUS", "TRIES", "STORY")]
+    for row in rows:
+        status = row["status"] + (f" ({row['last_error'][:40]})" if row["status"] == "pending" and row["last_error"] else "")
+        table.append((str(row["id"]), row["watch"], row["channel"], status, str(row["attempts"]), (row["title"] or "")[:40]))
+    _table(table) if rows else click.echo("the outbox is empty")
 
 
 @main.command()

@@ -88,7 +88,22 @@ def _migration_3(db: sqlite_utils.Database) -> None:
     db["story_signatures"].create_index(["indexed_at"], if_not_exists=True)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3]
+def _migration_4(db: sqlite_utils.Database) -> None:
+    """The alert outbox: one alert per (watch, story), one delivery per channel, and each watch's high-water mark."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS alerts (id INTEGER PRIMARY KEY, watch TEXT NOT NULL, story_id INTEGER NOT NULL, "
+        "article_id TEXT, terms TEXT, created_at TEXT, UNIQUE (watch, story_id))"
+    )
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS deliveries (id INTEGER PRIMARY KEY, alert_id INTEGER NOT NULL REFERENCES alerts(id), "
+        "channel TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, "
+        "next_attempt_at TEXT, sent_at TEXT, UNIQUE (alert_id, channel))"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS deliveries_status ON deliveries (status, channel)")
+    db.execute("CREATE TABLE IF NOT EXISTS watch_state (watch TEXT PRIMARY KEY, last_rowid INTEGER NOT NULL)")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3, _migration_4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

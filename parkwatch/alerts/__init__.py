@@ -1,0 +1,1 @@
+"""Watches, the alert outbox, digests and delivery channels."""

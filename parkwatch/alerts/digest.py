@@ -1,0 +1,141 @@
+"""Digest rendering: pending alerts grouped by park or policy, as plain text, Markdown or HTML.
+
+Scraped text is hostile input: HTML is rendered with Jinja2 autoescaping, Markdown with its control
+characters escaped. A digest that would exceed a channel's limit is cut, with a count of what was left out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from parkwatch.extract.normalize import simplify
+from parkwatch.store import Store
+
+FORMATS = ("text", "md", "html")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|<>])")
+
+
+@dataclass
+class Digest:
+    watch: str
+    format: str
+    body: str
+    stories: int
+    left_out: int
+
+
+def _env(fmt: str) -> Environment:
+    return Environment(loader=PackageLoader("parkwatch.alerts", "templates"),
+                       autoescape=select_autoescape(enabled_extensions=("html",), default=False),
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+def story_entries(store: Store, alerts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per alerted story: its representative copy, the matched terms, a snippet, and the other copies."""
+    entries = []
+    for alert in alerts:
+        copies = store._rows(
+            "SELECT id, url, site, source, title, published_at, text FROM articles WHERE story_id = ? "
+            "ORDER BY coalesce(published_at, first_seen_at)", [alert["story_id"]])
+        if not copies:
+            continue
+        first = copies[0]
+        matched = [t if isinstance(t, dict) else {"kind": "keyword", "term": t}
+                   for t in json.loads(alert.get("terms") or "[]")]
+        terms = [t["term"] for t in matched]
+        snippet = _snippet(first["text"] or "", terms)
+        entries.append({
+            "title": first["title"] or first["url"], "url": first["url"], "site": first["site"],
+            "source": first["source"], "date": (first["published_at"] or "")[:10], "terms": terms,
+            "snippet": snippet, "snippet_html": _highlight_html(snippet, terms),
+            "snippet_md": _highlight_md(snippet, terms), "title_md": _md(first["title"] or first["url"]),
+            "also": [{"site": c["site"], "url": c["url"]} for c in copies[1:]],
+            "group": _group_of(store, first["id"], matched),
+        })
+    return entries
+
+
+def _group_of(store: Store, article_id: str, matched: list[dict[str, str]]) -> str:
+    """Digest section: the park or policy the watch matched, else the article's first park, else 其他."""
+    for item in matched:
+        if item["kind"] in ("park", "policy"):
+            return item["term"]
+    row = store.db.execute("SELECT canonical FROM mentions WHERE article_id = ? AND kind = 'park' "
+                           "ORDER BY start LIMIT 1", [article_id]).fetchone()
+    return row[0] if row else "其他"
+
+
+def _snippet(text: str, terms: list[str], width: int = 110) -> str:
+    plain = " ".join(text.split())
+    simple = simplify(plain)
+    positions = [simple.find(simplify(t)) for t in terms if simplify(t) in simple]
+    start = max(0, min(positions) - 30) if positions else 0
+    return ("…" if start else "") + plain[start : start + width] + ("…" if len(plain) > start + width else "")
+
+
+def _spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    simple = simplify(text)
+    spans = []
+    for term in terms:
+        key = simplify(term)
+        start = simple.find(key)
+        while key and start >= 0:
+            spans.append((start, start + len(key)))
+            start = simple.find(key, start + len(key))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _highlight_html(text: str, terms: list[str]) -> Markup:
+    out, last = [], 0
+    for s, e in _spans(text, terms):
+        out.append(escape(text[last:s]))
+        out.append(Markup("<mark>") + escape(text[s:e]) + Markup("</mark>"))
+        last = e
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
+
+def _md(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _highlight_md(text: str, terms: list[str]) -> str:
+    out, last = [], 0
+    for s, e in _spans(text, terms):
+        out.append(_md(text[last:s]) + "**" + _md(text[s:e]) + "**")
+        last = e
+    return "".join(out) + _md(text[last:])
+
+
+def render(store: Store, watch: str, alerts: list[dict[str, Any]], fmt: str = "text",
+           limit: int | None = None) -> Digest:
+    """Render a digest; with *limit* (characters, or bytes for channels that count bytes) stories are left out
+    from the end until it fits, and the count of those left out is printed."""
+    entries = story_entries(store, alerts)
+    template = _env(fmt).get_template({"text": "digest.txt", "md": "digest.md", "html": "digest.html"}[fmt])
+    keep = len(entries)
+    while True:
+        shown = entries[:keep]
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for entry in shown:
+            groups.setdefault(entry["group"], []).append(entry)
+        body = template.render(watch=watch, total=len(entries), left_out=len(entries) - keep,
+                               groups=[{"name": k, "stories": v} for k, v in groups.items()])
+        if fmt != "html" and len(entries) > keep:
+            body += f"\n另有 {len(entries) - keep} 条未列出。\n"
+        if limit is None or len(body.encode("utf-8")) <= limit or keep == 0:
+            return Digest(watch, fmt, body, keep, len(entries) - keep)
+        keep -= 1

@@ -1,0 +1,162 @@
+"""Matching stored articles against watches, and the outbox that makes every alert go out exactly once.
+
+An alert is recorded per (watch, story) — a story that gains copies later does not alert again — together
+with one delivery row per channel, in one transaction, before anything is sent. A delivery is marked sent only
+after its channel accepted the digest; a failure keeps it pending with a back-off.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from parkwatch.alerts.watches import Watch, Watches
+from parkwatch.extract.normalize import simplify
+from parkwatch.store import Store, utc_now
+
+
+@lru_cache(maxsize=1024)
+def _park_keys(term: str) -> frozenset[str]:
+    """Ids and names a park term stands for (绵阳高新区 → G512046 and its canonical name)."""
+    from parkwatch.mentions import ArticleText
+    from parkwatch.tagging import default_manager, tag
+
+    keys = {term, simplify(term)}
+    for mention in tag(ArticleText(term), default_manager()):
+        if mention.kind == "park":
+            keys |= {mention.id, mention.canonical}
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=1024)
+def _region_codes(term: str) -> frozenset[str]:
+    from parkwatch.gazetteer import regions
+
+    return frozenset(r.code for r in regions().lookup(simplify(term)))
+
+
+def match_article(watch: Watch, article: dict[str, Any], mentions: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """The watch's terms this article matches, each ``{"kind", "term"}`` (empty: no match)."""
+    text = f"{article.get('title_simplified') or ''}\n{article.get('text_simplified') or ''}"
+    if any(simplify(word) in text for word in watch.exclude):
+        return []
+    groups: list[list[str]] = []
+    kinds: dict[str, str] = {}
+    for kind, terms in (("park", watch.parks), ("policy", watch.policies), ("region", watch.regions),
+                        ("keyword", watch.keywords), ("site", watch.sites)):
+        for term in terms:
+            kinds.setdefault(term, kind)
+    if watch.parks:
+        found = {m["entity_id"] for m in mentions if m["kind"] == "park"} | {
+            m["canonical"] for m in mentions if m["kind"] == "park"} | {
+            simplify(m["surface"]) for m in mentions if m["kind"] == "park"}
+        groups.append([t for t in watch.parks if _park_keys(t) & found])
+    if watch.policies:
+        policies = [simplify(m["canonical"]) for m in mentions if m["kind"] == "policy"]
+        groups.append([t for t in watch.policies if any(simplify(t) in p for p in policies) or simplify(t) in text])
+    if watch.regions:
+        codes = [m["entity_id"] for m in mentions if m["kind"] == "region"]
+        groups.append([t for t in watch.regions
+                       if any(code.startswith(c) for code in codes for c in _region_codes(t)) or simplify(t) in text])
+    if watch.keywords:
+        groups.append([t for t in watch.keywords if simplify(t) in text])
+    if watch.sites:
+        groups.append([t for t in watch.sites if t == article.get("site")])
+    if watch.match == "all" and not all(groups):
+        return []
+    return [{"kind": kinds[term], "term": term} for group in groups for term in group]
+
+
+def record_alerts(store: Store, watches: Watches) -> int:
+    """Match articles stored since each watch last looked; record new (watch, story) alerts. Returns the count."""
+    created = 0
+    for watch in watches.watches:
+        mark = store.db.execute("SELECT last_rowid FROM watch_state WHERE watch = ?", [watch.name]).fetchone()
+        last = mark[0] if mark else 0
+        rows = store._rows(
+            "SELECT rowid AS rowid_, id, site, title, title_simplified, text_simplified, story_id FROM articles "
+            "WHERE rowid > ? AND story_id IS NOT NULL ORDER BY rowid",
+            [last],
+        )
+        with store.db.conn:
+            store.db.execute("BEGIN IMMEDIATE")
+            for article in rows:
+                mentions = store._rows("SELECT kind, entity_id, canonical, surface FROM mentions WHERE article_id = ?",
+                                       [article["id"]])
+                terms = match_article(watch, article, mentions)
+                if not terms:
+                    continue
+                cursor = store.db.execute(
+                    "INSERT OR IGNORE INTO alerts (watch, story_id, article_id, terms, created_at) VALUES (?, ?, ?, ?, ?)",
+                    [watch.name, article["story_id"], article["id"], json.dumps(terms, ensure_ascii=False), utc_now()],
+                )
+                if cursor.rowcount:
+                    created += 1
+                    for channel in watch.channels:
+                        store.db.execute(
+                            "INSERT OR IGNORE INTO deliveries (alert_id, channel, status, attempts) VALUES (?, ?, 'pending', 0)",
+                            [cursor.lastrowid, channel],
+                        )
+            new_mark = rows[-1]["rowid_"] if rows else last
+            store.db.execute("INSERT INTO watch_state (watch, last_rowid) VALUES (?, ?) "
+                             "ON CONFLICT(watch) DO UPDATE SET last_rowid = excluded.last_rowid", [watch.name, new_mark])
+    return created
+
+
+@dataclass
+class PendingDigest:
+    watch: str
+    channel: str
+    delivery_ids: list[int]
+    alerts: list[dict[str, Any]]
+
+
+def pending(store: Store, watch: str | None = None, now: datetime | None = None,
+            include_waiting: bool = False) -> list[PendingDigest]:
+    """Pending deliveries grouped by (watch, channel); those backing off are left out unless *include_waiting*."""
+    now_text = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+    rows = store._rows(
+        "SELECT d.id AS delivery_id, d.channel, a.id AS alert_id, a.watch, a.story_id, a.article_id, a.terms "
+        "FROM deliveries d JOIN alerts a ON a.id = d.alert_id WHERE d.status = 'pending' "
+        "AND (? OR coalesce(d.next_attempt_at, '') <= ?) AND (? IS NULL OR a.watch = ?) ORDER BY a.id",
+        [include_waiting, now_text, watch, watch],
+    )
+    groups: dict[tuple[str, str], PendingDigest] = {}
+    for row in rows:
+        key = (row["watch"], row["channel"])
+        group = groups.setdefault(key, PendingDigest(row["watch"], row["channel"], [], []))
+        group.delivery_ids.append(row["delivery_id"])
+        group.alerts.append(row)
+    return list(groups.values())
+
+
+def mark_sent(store: Store, delivery_ids: list[int]) -> None:
+    with store.db.conn:
+        store.db.execute("BEGIN IMMEDIATE")
+        marks = ",".join("?" * len(delivery_ids))
+        store.db.execute(f"UPDATE deliveries SET status = 'sent', sent_at = ?, attempts = attempts + 1 "
+                         f"WHERE id IN ({marks})", [utc_now(), *delivery_ids])
+
+
+def mark_failed(store: Store, delivery_ids: list[int], error: str, now: datetime | None = None) -> None:
+    """Keep the deliveries pending and back off: 1, 2, 4 … minutes, at most an hour."""
+    now = now or datetime.now(UTC)
+    with store.db.conn:
+        store.db.execute("BEGIN IMMEDIATE")
+        for delivery_id in delivery_ids:
+            attempts = store.db.execute("SELECT attempts FROM deliveries WHERE id = ?", [delivery_id]).fetchone()[0]
+            wait = timedelta(minutes=min(60, 2 ** attempts))
+            store.db.execute("UPDATE deliveries SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
+                             "WHERE id = ?", [error[:500], (now + wait).isoformat(timespec="seconds"), delivery_id])
+
+
+def outbox(store: Store, limit: int = 50) -> list[dict[str, Any]]:
+    return store._rows(
+        "SELECT a.id, a.watch, d.channel, d.status, d.attempts, d.last_error, d.sent_at, s.title "
+        "FROM alerts a JOIN deliveries d ON d.alert_id = a.id LEFT JOIN stories s ON s.id = a.story_id "
+        "ORDER BY a.id DESC, d.channel LIMIT ?",
+        [limit],
+    )

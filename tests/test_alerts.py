@@ -1,0 +1,205 @@
+"""Watches, the outbox, digests and channels, against a real SMTP server (aiosmtpd) and a local webhook receiver."""
+
+from __future__ import annotations
+
+import json
+import threading
+from email import message_from_bytes, policy
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from parkwatch.alerts.digest import render
+from parkwatch.alerts.dispatch import send_pending
+from parkwatch.alerts.outbox import outbox, pending, record_alerts
+from parkwatch.alerts.watches import load_watches
+from parkwatch.config import ConfigError
+from parkwatch.extract.normalize import simplify
+from parkwatch.mentions import ArticleText
+from parkwatch.store import Store
+from parkwatch.stories import StoryIndex
+from parkwatch.tagging import make_manager, tag
+from parkwatch.urls import article_id
+
+PM = make_manager(load_entry_points=False)
+
+
+class Mailbox:
+    def __init__(self) -> None:
+        self.messages: list = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's name)
+        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+
+class Receiver(BaseHTTPRequestHandler):
+    calls: list = []
+
+    def do_POST(self):  # noqa: N802
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        Receiver.calls.append((dict(self.headers), json.loads(body)))
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp():
+    mailbox = Mailbox()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield controller, mailbox
+    controller.stop()
+
+
+@pytest.fixture
+def webhook():
+    Receiver.calls = []
+    server = HTTPServer(("127.0.0.1", 0), Receiver)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server, Receiver.calls
+    server.shutdown()
+
+
+def write_watches(folder: Path, smtp_port: int, hook_port: int) -> Path:
+    folder.mkdir(exist_ok=True)
+    (folder / "watches.yaml").write_text(f"""
+channels:
+  mail: {{type: email, to: [zhang@example.cn], host: 127.0.0.1, port: {smtp_port}}}
+  hook: {{type: webhook, url: "http://127.0.0.1:{hook_port}/hook", secret_env: PW_TEST_SECRET}}
+watches:
+  - name: mianyang
+    parks: [绵阳高新区]
+    channels: [mail, hook]
+  - name: signings
+    keywords: [签约]
+    exclude: [招聘]
+    channels: [mail]
+""", encoding="utf-8")
+    return folder
+
+
+def add(store: Store, index: StoryIndex, url: str, title: str, text: str, site: str = "s",
+        region: str = "四川省绵阳市") -> None:
+    mentions = tag(ArticleText(text, title=title, region=region), PM)
+    record = {"id": article_id(url), "url": url, "canonical_url": url, "site": site, "title": title, "text": text,
+              "text_simplified": simplify(text), "published_at": "2024-09-13", "fetched_at": "2024-09-14T00:00:00+00:00"}
+    store.upsert_article(record)
+    store.replace_mentions(record["id"], [m.as_dict() for m in mentions])
+    index.assign(record["id"])
+
+
+def _sample(key: str) -> str:
+    from parkwatch.sampleweb import load_articles
+
+    return "\n".join(next(a for a in load_articles() if a["key"] == key)["paragraphs"])
+
+
+STORY_A = "绵阳高新区今年新签约重大项目31个,总投资超过318亿元。\n" + _sample("mianyang-parks-linkage")
+STORY_B = _sample("chengdu-hitech-ranking")
+STORY_C = "<script>alert(1)</script>绵阳高新区举行企业家座谈会,听取企业意见建议。\n" + _sample("anzhou-new-materials")
+
+
+def test_new_articles_between_two_crawls_alert_exactly_once(tmp_path, smtp, webhook, monkeypatch):
+    monkeypatch.setenv("PW_TEST_SECRET", "s3cret")
+    controller, mailbox = smtp
+    server, calls = webhook
+    watches = load_watches(write_watches(tmp_path, controller.port, server.server_address[1]))
+    store = Store(tmp_path / "p.db")
+    index = StoryIndex(store)
+    add(store, index, "http://a.cn/1.html", "绵阳高新区签约31个项目", STORY_A)
+    add(store, index, "http://b.cn/1.html", "成都高新区发布新政策", STORY_B, region="四川省成都市")
+    record_alerts(store, watches)
+    assert send_pending(store, watches).sent == 3  # mianyang: mail + hook; signings: mail
+    assert len(mailbox.messages) == 2 and len(calls) == 1
+    # a reprint of story A and one new story arrive with the next crawl
+    add(store, index, "http://c.cn/9.html", "【转载】绵阳高新区签约31个项目", "来源:四川日报\n" + STORY_A, site="c")
+    add(store, index, "http://a.cn/2.html", "<script>座谈会</script>", STORY_C)
+    record_alerts(store, watches)
+    report = send_pending(store, watches)
+    assert report.sent == 3  # only the new story: mianyang by mail and webhook, signings by mail
+    assert len(mailbox.messages) == 4 and len(calls) == 2
+    headers, payload = calls[-1]
+    assert [s["title"] for s in payload["stories"]] == ["<script>座谈会</script>"]
+    assert headers["X-Parkwatch-Signature"].startswith("sha256=")
+    html = mailbox.messages[-1].get_body(("html",)).get_content()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert record_alerts(store, watches) == 0 and send_pending(store, watches).sent == 0  # nothing twice
+
+
+def test_smtp_down_keeps_the_digest_pending_until_it_is_back(tmp_path, webhook):
+    server, _ = webhook
+    mailbox = Mailbox()
+    port = free_port()  # nothing listens there: the mail server is down
+    watches = load_watches(write_watches(tmp_path, port, server.server_address[1]))
+    store = Store(tmp_path / "p.db")
+    index = StoryIndex(store)
+    add(store, index, "http://a.cn/1.html", "绵阳高新区签约31个项目", STORY_A)
+    record_alerts(store, watches)
+    report = send_pending(store, watches)
+    assert report.failed == 2 and report.sent == 1  # both mail digests wait; the webhook went out
+    assert {r["status"] for r in outbox(store) if r["channel"] == "mail"} == {"pending"}
+    assert pending(store) == []  # backing off
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        from datetime import UTC, datetime, timedelta
+
+        later = datetime.now(UTC) + timedelta(minutes=5)
+        assert send_pending(store, watches, now=later).sent == 2
+        assert len(mailbox.messages) == 2
+    finally:
+        controller.stop()
+
+
+def test_digest_formats_escape_scraped_text_and_fit_limits(tmp_path):
+    store = Store(tmp_path / "p.db")
+    index = StoryIndex(store)
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "watches.yaml").write_text("watches:\n  - name: all\n    keywords: [高新区]\n", encoding="utf-8")
+    watches = load_watches(folder)
+    import random
+
+    from test_stories import distinct_article
+
+    rng = random.Random(7)
+    for n in range(30):
+        add(store, index, f"http://a.cn/{n}.html", f"<b>标题{n}</b>", "<i>高新区</i>" + distinct_article(rng))
+    record_alerts(store, watches)
+    alerts = store._rows("SELECT id AS alert_id, story_id, article_id, terms FROM alerts", [])
+    html = render(store, "all", alerts, "html").body
+    assert "<b>标题" not in html and "&lt;b&gt;标题" in html and "<mark>高新区</mark>" in html
+    md = render(store, "all", alerts, "md", limit=2000)
+    assert len(md.body.encode()) <= 2000 and md.left_out > 0 and f"另有 {md.left_out} 条未列出" in md.body
+    assert "\\<b\\>" in md.body
+
+
+def test_watch_config_errors(tmp_path):
+    (tmp_path / "watches.yaml").write_text(
+        "channels:\n  m: {type: email, to: a@b.cn}\nwatches:\n  - name: w\n    parks: [x]\n    channels: [nope]\n",
+        encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"watches.yaml: watch 'w' \(#1\): field 'channels': 'nope' is not defined"):
+        load_watches(tmp_path)
+    (tmp_path / "watches.yaml").write_text("watches:\n  - name: w\n    parks: [x]\n    digest: sometimes\n",
+                                           encoding="utf-8")
+    with pytest.raises(ConfigError, match="field 'digest': expected immediately, hourly"):
+        load_watches(tmp_path)
+    (tmp_path / "watches.yaml").write_text("channels:\n  x: {type: pigeon}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="channel 'x': field 'type': expected one of dingtalk, email"):
+        load_watches(tmp_path)
