@@ -179,6 +179,18 @@ def search(obj: Context, query: str, limit: int, site: str | None, as_json: bool
 
 @main.command()
 @common_options
+@click.pass_obj
+def run(obj: Context) -> None:
+    """Run continuously: crawl each site on its schedule, send digests on theirs (SIGTERM stops)."""
+    from parkwatch.scheduler import Daemon
+
+    logger.remove()
+    logger.add(sys.stderr, level="DEBUG" if obj.verbose else "INFO", format="{time:YYYY-MM-DD HH:mm:ss} {level: <7} {message}")
+    Daemon(obj.config, obj.db_path()).run()
+
+
+@main.command()
+@common_options
 @click.option("--watch", "watch_name", metavar="NAME", help="Only this watch.")
 @click.option("--dry-run", is_flag=True, help="Render pending alerts without sending or marking them.")
 @click.option("--format", "fmt", type=click.Choice(["text", "md", "html"]), default="text", show_default=True)

@@ -22,11 +22,11 @@ class SendReport:
 
 
 def send_pending(store: Store, watches: Watches, watch: str | None = None, now: datetime | None = None,
-                 respect_quiet_hours: bool = True) -> SendReport:
+                 respect_quiet_hours: bool = True, only_retries: bool = False) -> SendReport:
     """Send every due pending digest; a failing channel keeps its alerts pending and the others go on."""
     now = now or datetime.now(UTC)
     report = SendReport()
-    for group in pending(store, watch, now):
+    for group in pending(store, watch, now, only_retries=only_retries):
         spec = next((w for w in watches.watches if w.name == group.watch), None)
         channel = watches.channels.get(group.channel)
         if spec is None or channel is None:

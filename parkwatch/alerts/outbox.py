@@ -115,14 +115,16 @@ class PendingDigest:
 
 
 def pending(store: Store, watch: str | None = None, now: datetime | None = None,
-            include_waiting: bool = False) -> list[PendingDigest]:
-    """Pending deliveries grouped by (watch, channel); those backing off are left out unless *include_waiting*."""
+            include_waiting: bool = False, only_retries: bool = False) -> list[PendingDigest]:
+    """Pending deliveries grouped by (watch, channel); those backing off are left out unless *include_waiting*;
+    with *only_retries*, only deliveries that failed before."""
     now_text = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     rows = store._rows(
         "SELECT d.id AS delivery_id, d.channel, a.id AS alert_id, a.watch, a.story_id, a.article_id, a.terms "
         "FROM deliveries d JOIN alerts a ON a.id = d.alert_id WHERE d.status = 'pending' "
-        "AND (? OR coalesce(d.next_attempt_at, '') <= ?) AND (? IS NULL OR a.watch = ?) ORDER BY a.id",
-        [include_waiting, now_text, watch, watch],
+        "AND (? OR coalesce(d.next_attempt_at, '') <= ?) AND (? IS NULL OR a.watch = ?) AND (NOT ? OR d.attempts > 0) "
+        "ORDER BY a.id",
+        [include_waiting, now_text, watch, watch, only_retries],
     )
     groups: dict[tuple[str, str], PendingDigest] = {}
     for row in rows:

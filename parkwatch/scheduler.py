@@ -1,0 +1,145 @@
+"""``parkwatch run``: crawl each site on its schedule and send digests on theirs (APScheduler).
+
+Each crawl runs in its own process (Twisted's reactor cannot restart), one per site at a time, with missed
+runs coalesced. After every crawl, new articles are matched against the watches and recorded in the outbox;
+``immediately`` watches are sent right away, the others at their digest time. Failed deliveries are retried
+with back-off. SIGTERM stops the scheduler cleanly (a running crawl is asked to stop and waited for); all state
+is in the database, so a restart neither loses nor repeats an alert.
+"""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+from loguru import logger
+
+from parkwatch.alerts.dispatch import send_pending
+from parkwatch.alerts.outbox import record_alerts
+from parkwatch.alerts.watches import Watches, load_watches
+from parkwatch.config import Config, Site
+from parkwatch.store import Store
+
+TIMEZONE = "Asia/Shanghai"
+RETRY_MINUTES = 5
+
+
+def site_trigger(site: Site) -> Any:
+    if site.schedule.cron:
+        return CronTrigger.from_crontab(site.schedule.cron, timezone=TIMEZONE)
+    return IntervalTrigger(seconds=int(site.schedule.interval.total_seconds()), timezone=TIMEZONE)
+
+
+def digest_trigger(digest: str) -> Any | None:
+    """``hourly``, ``daily HH:MM``, ``weekly mon HH:MM``; ``immediately`` has none (sent after each crawl)."""
+    parts = digest.split()
+    if parts[0] == "hourly":
+        return CronTrigger(minute=0, timezone=TIMEZONE)
+    if parts[0] == "daily":
+        hour, minute = parts[1].split(":")
+        return CronTrigger(hour=int(hour), minute=int(minute), timezone=TIMEZONE)
+    if parts[0] == "weekly":
+        hour, minute = parts[2].split(":")
+        return CronTrigger(day_of_week=parts[1], hour=int(hour), minute=int(minute), timezone=TIMEZONE)
+    return None
+
+
+class Daemon:
+    """The scheduler and what its jobs do."""
+
+    def __init__(self, config: Config, db: Path) -> None:
+        self.config = config
+        self.db = db
+        self.watches: Watches = load_watches(config.directory)
+        self.scheduler = BlockingScheduler(timezone=TIMEZONE)
+        self.children: dict[str, subprocess.Popen[bytes]] = {}
+        self.lock = threading.Lock()
+        Store(db).close()  # create or migrate before anything runs
+
+    # jobs -----------------------------------------------------------------------------------------
+    def crawl(self, site: str) -> None:
+        """One crawl of *site* in its own process; then match and send what is due now."""
+        command = [sys.executable, "-m", "parkwatch.cli", "--config", str(self.config.directory), "--db", str(self.db),
+                   "crawl", "--site", site]
+        logger.info("crawl {}: starting", site)
+        child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        with self.lock:
+            self.children[site] = child
+        output, _ = child.communicate()
+        with self.lock:
+            self.children.pop(site, None)
+        summary = [line for line in output.decode("utf-8", "replace").splitlines() if line.strip().startswith(site + ":")]
+        if child.returncode == 0:
+            logger.info("crawl {}: {}", site, summary[-1].strip() if summary else "done")
+        else:
+            logger.warning("crawl {} exited with {}: {}", site, child.returncode, output.decode("utf-8", "replace")[-300:])
+        self.after_crawl()
+
+    def after_crawl(self) -> None:
+        with Store(self.db) as store:
+            created = record_alerts(store, self.watches)
+            if created:
+                logger.info("{} new alerts recorded", created)
+            for watch in self.watches.watches:
+                if watch.digest == "immediately":
+                    send_pending(store, self.watches, watch.name)
+
+    def digest(self, watch: str) -> None:
+        with Store(self.db) as store:
+            record_alerts(store, self.watches)
+            report = send_pending(store, self.watches, watch)
+        logger.info("digest {}: {} sent, {} failed, {} held for quiet hours", watch, report.sent, report.failed,
+                    report.quiet)
+
+    def retry(self) -> None:
+        """Deliveries that failed before go out again once their back-off has passed."""
+        with Store(self.db) as store:
+            report = send_pending(store, self.watches, only_retries=True)
+        if report.sent or report.failed:
+            logger.info("retries: {} sent, {} failed", report.sent, report.failed)
+
+    # lifecycle ------------------------------------------------------------------------------------
+    def schedule(self) -> None:
+        now = datetime.now(UTC)
+        for site in self.config.sites:
+            if site.enabled:
+                self.scheduler.add_job(self.crawl, site_trigger(site), args=[site.name], id=f"crawl:{site.name}",
+                                       max_instances=1, coalesce=True, misfire_grace_time=3600, next_run_time=now)
+        for watch in self.watches.watches:
+            trigger = digest_trigger(watch.digest)
+            if trigger is not None:
+                self.scheduler.add_job(self.digest, trigger, args=[watch.name], id=f"digest:{watch.name}",
+                                       max_instances=1, coalesce=True, misfire_grace_time=3600)
+        self.scheduler.add_job(self.retry, IntervalTrigger(minutes=RETRY_MINUTES, timezone=TIMEZONE), id="retry",
+                               max_instances=1, coalesce=True, next_run_time=now)
+
+    def stop(self, *_: Any) -> None:
+        logger.info("stopping: waiting for running crawls")
+        with self.lock:
+            for child in self.children.values():
+                child.send_signal(signal.SIGTERM)  # Scrapy closes the spider and its pipelines cleanly
+        self.scheduler.shutdown(wait=False)
+
+    def run(self) -> None:
+        import logging
+
+        logging.getLogger("apscheduler").setLevel(logging.ERROR)  # a skipped, coalesced run is normal here
+        self.schedule()
+        signal.signal(signal.SIGTERM, self.stop)
+        signal.signal(signal.SIGINT, self.stop)
+        logger.info("parkwatch run: {} sites, {} watches", sum(s.enabled for s in self.config.sites),
+                    len(self.watches.watches))
+        self.scheduler.start()
+        with self.lock:
+            children = list(self.children.values())
+        for child in children:
+            child.wait(timeout=60)
+        logger.info("stopped")

@@ -1,0 +1,137 @@
+"""``parkwatch run`` as a real process: crawls on schedule, immediate digests, clean SIGTERM, exactly-once restarts."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+from conftest import write_config
+
+from parkwatch.sampleweb.server import LocalWeb
+
+
+class Hook(BaseHTTPRequestHandler):
+    calls: list = []
+
+    def do_POST(self):  # noqa: N802
+        Hook.calls.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+SAMPLES = {"m1": "mianyang-parks-linkage", "c1": "chengdu-hitech-ranking", "m2": "mianyang-layout"}
+
+
+def page(key: str) -> bytes:
+    from parkwatch.extract.repair import remove_pinyin_artifacts
+    from parkwatch.sampleweb import load_articles
+
+    article = next(a for a in load_articles() if a["key"] == SAMPLES[key])
+    body = "".join(f"<p>{remove_pinyin_artifacts(p)[0]}</p>" for p in article["paragraphs"])
+    title = remove_pinyin_artifacts(article["title"])[0]
+    return f"<html><head><meta charset='utf-8'><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>".encode()
+
+
+def site_pages(keys: list[str]) -> dict[str, tuple[bytes, str]]:
+    pages = {f"/a/{key}.html": (page(key), "text/html; charset=utf-8") for key in keys}
+    links = "".join(f"<li><a href='/a/{key}.html'>新闻</a></li>" for key in keys)
+    pages["/list.html"] = (f"<html><body><ul>{links}</ul></body></html>".encode(), "text/html; charset=utf-8")
+    return pages
+
+
+M1 = "多措并举 绵阳助力园区提质增效"
+M2 = "綿陽聚焦產業定位優化空間布局:把新引進項目布局到最合適的園區"
+
+
+def wait_for(condition, timeout: float = 60.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+@pytest.fixture
+def hook():
+    Hook.calls = []
+    server = HTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server
+    server.shutdown()
+
+
+def start(config, db) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PARKWATCH_")}
+    return subprocess.Popen([sys.executable, "-m", "parkwatch.cli", "--config", str(config), "--db", str(db), "run"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
+
+
+def test_daemon_crawls_alerts_once_per_story_and_stops_on_sigterm(tmp_path, hook):
+    with LocalWeb(["news"]) as web:
+        base = web.bases["news"]
+        web.publish({"news": site_pages(["m1", "c1"])})
+        config = write_config(tmp_path / "config", [{"name": "news", "start_urls": [f"{base}/list.html"],
+                                                      "allow": ["/a/"], "schedule": "2s", "region": "四川省"}])
+        (config / "watches.yaml").write_text(
+            f"channels:\n  hook: {{type: webhook, url: 'http://127.0.0.1:{hook.server_address[1]}/h'}}\n"
+            "watches:\n  - name: mianyang\n    parks: [绵阳高新区]\n    digest: immediately\n    channels: [hook]\n",
+            encoding="utf-8")
+        daemon = start(config, tmp_path / "p.db")
+        try:
+            assert wait_for(lambda: len(Hook.calls) >= 1)
+            assert [s["title"] for s in Hook.calls[0]["stories"]] == [M1]
+            web.publish({"news": site_pages(["m1", "c1", "m2"])})
+            assert wait_for(lambda: len(Hook.calls) >= 2)
+            time.sleep(5)  # more crawls run; nothing is sent again
+            assert [s["title"] for s in Hook.calls[1]["stories"]] == [M2]
+            assert len(Hook.calls) == 2
+        finally:
+            daemon.send_signal(signal.SIGTERM)
+            output = daemon.communicate(timeout=60)[0].decode()
+        assert daemon.returncode == 0, output
+        assert "stopped" in output
+
+
+def test_restart_after_sigkill_sends_recorded_alerts_exactly_once(tmp_path, hook):
+    from parkwatch.alerts.outbox import record_alerts
+    from parkwatch.alerts.watches import load_watches
+    from parkwatch.store import Store
+
+    with LocalWeb(["news"]) as web:
+        base = web.bases["news"]
+        web.publish({"news": site_pages(["m1"])})
+        config = write_config(tmp_path / "config", [{"name": "news", "start_urls": [f"{base}/list.html"],
+                                                      "allow": ["/a/"], "schedule": "1h", "region": "四川省"}])
+        (config / "watches.yaml").write_text(
+            f"channels:\n  hook: {{type: webhook, url: 'http://127.0.0.1:{hook.server_address[1]}/h'}}\n"
+            "watches:\n  - name: mianyang\n    parks: [绵阳高新区]\n    digest: immediately\n    channels: [hook]\n",
+            encoding="utf-8")
+        db = tmp_path / "p.db"
+        first = start(config, db)
+        assert wait_for(lambda: len(Hook.calls) == 1)
+        first.kill()  # SIGKILL
+        first.wait()
+        # an alert recorded, then the daemon killed before sending it
+        web.publish({"news": site_pages(["m1", "m2"])})
+        subprocess.run([sys.executable, "-m", "parkwatch.cli", "--config", str(config), "--db", str(db), "crawl"],
+                       check=True, capture_output=True)
+        with Store(db) as store:
+            assert record_alerts(store, load_watches(config)) == 1
+        for _ in range(2):  # restart twice: the pending alert goes out once
+            daemon = start(config, db)
+            time.sleep(6)
+            daemon.send_signal(signal.SIGTERM)
+            daemon.communicate(timeout=60)
+        assert [s["title"] for call in Hook.calls for s in call["stories"]] == [M1, M2]
