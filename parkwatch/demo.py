@@ -6,6 +6,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import click
 import yaml
@@ -17,6 +18,14 @@ from parkwatch.sampleweb.server import serve_sample_web
 from parkwatch.store import Store
 
 DEMO_SETTINGS = {"delay": 0, "concurrency": 4, "timeout": 10, "obey_robots": True}
+DEMO_WATCHES = {
+    "watches": [
+        {"name": "绵阳园区", "parks": ["绵阳高新区", "北川经开区", "安州高新区"], "keywords": ["科技城"],
+         "digest": "daily 08:00"},
+        {"name": "政策发布", "policies": ["若干政策", "指导意见"], "regions": ["四川"], "match": "all",
+         "digest": "immediately"},
+    ]
+}
 DEMO_GAZETTEER = [
     {"name": "绵阳高新技术产业开发区", "aliases": ["科技城直管区"]},
     {"name": "绵阳安州高新技术产业园区", "province": "四川省", "aliases": ["安州高新区", "绵阳安州高新区"]},
@@ -33,7 +42,30 @@ def write_demo_config(folder: Path, bases: dict[str, str]) -> Path:
     )
     (folder / "settings.yaml").write_text(header + yaml.safe_dump(DEMO_SETTINGS), encoding="utf-8")
     (folder / "parks.yaml").write_text(header + yaml.safe_dump(DEMO_GAZETTEER, allow_unicode=True), encoding="utf-8")
+    (folder / "watches.yaml").write_text(header + yaml.safe_dump(DEMO_WATCHES, allow_unicode=True, sort_keys=False),
+                                         encoding="utf-8")
     return folder
+
+
+def show_digests(config: Any, db: Path, workdir: Path) -> list[Path]:
+    """Match the example watches and print their digests; the HTML digests go to files."""
+    from parkwatch.alerts.digest import render
+    from parkwatch.alerts.outbox import record_alerts
+    from parkwatch.alerts.watches import load_watches
+
+    watches = load_watches(config.directory)
+    written = []
+    with Store(db) as store:
+        record_alerts(store, watches)
+        for watch in watches.watches:
+            alerts = store._rows("SELECT id AS alert_id, story_id, article_id, terms FROM alerts WHERE watch = ? "
+                                 "ORDER BY id", [watch.name])
+            click.echo("\n" + render(store, watch.name, alerts, "text").body.rstrip())
+            path = workdir / f"digest-{len(written) + 1}.html"
+            path.write_text(render(store, watch.name, alerts, "html").body, encoding="utf-8")
+            written.append(path)
+    click.echo(f"\nHTML digests: {', '.join(str(p) for p in written)}")
+    return written
 
 
 def run_demo(db: Path | None, port: int = 0, verbose: bool = False) -> Path:
@@ -66,6 +98,7 @@ def run_demo(db: Path | None, port: int = 0, verbose: bool = False) -> Path:
     click.echo("\nnewest articles:")
     for row in newest:
         click.echo(f"  {(row['published_at'] or '?')[:16]:16}  {row['site']:10}  {row['title']}")
+    show_digests(config, db, workdir)
     command = sys.argv[0] if Path(sys.argv[0]).name == "parkwatch" else "parkwatch"
     click.echo(f"\ntry: {command} --db {db} search 高新区")
     return db
