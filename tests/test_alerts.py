@@ -203,3 +203,56 @@ def test_watch_config_errors(tmp_path):
     (tmp_path / "watches.yaml").write_text("channels:\n  x: {type: pigeon}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="channel 'x': field 'type': expected one of dingtalk, email"):
         load_watches(tmp_path)
+
+
+class ApiReceiver(BaseHTTPRequestHandler):
+    calls: list = []
+
+    def do_POST(self):  # noqa: N802
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        ApiReceiver.calls.append((self.path, json.loads(body)))
+        answer = b'{"ok": true}' if "/bot" in self.path else b'{"errcode": 0, "code": 0}'
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_im_channels_send_their_own_formats(tmp_path, monkeypatch):
+    monkeypatch.setenv("PW_DING", "ding-secret")
+    monkeypatch.setenv("PW_FEISHU", "feishu-secret")
+    monkeypatch.setenv("PW_TG", "123:abc")
+    ApiReceiver.calls = []
+    server = HTTPServer(("127.0.0.1", 0), ApiReceiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    (tmp_path / "watches.yaml").write_text(f"""
+channels:
+  wecom: {{type: wecom, url: "{base}/wecom"}}
+  ding: {{type: dingtalk, url: "{base}/ding?access_token=t", secret_env: PW_DING}}
+  feishu: {{type: feishu, url: "{base}/feishu", secret_env: PW_FEISHU}}
+  slack: {{type: slack, url: "{base}/slack"}}
+  tg: {{type: telegram, chat_id: "42", token_env: PW_TG, api_base: "{base}"}}
+watches:
+  - name: w
+    parks: [绵阳高新区]
+    channels: [wecom, ding, feishu, slack, tg]
+""", encoding="utf-8")
+    watches = load_watches(tmp_path)
+    store = Store(tmp_path / "p.db")
+    add(store, StoryIndex(store), "http://a.cn/1.html", "绵阳高新区签约31个项目", STORY_A)
+    record_alerts(store, watches)
+    try:
+        assert send_pending(store, watches).sent == 5
+    finally:
+        server.shutdown()
+    calls = dict((path.split("?")[0], (path, body)) for path, body in ApiReceiver.calls)
+    assert calls["/wecom"][1]["msgtype"] == "markdown" and "绵阳高新区" in calls["/wecom"][1]["markdown"]["content"]
+    ding_path, ding = calls["/ding"]
+    assert "timestamp=" in ding_path and "sign=" in ding_path and ding["msgtype"] == "markdown"
+    assert calls["/feishu"][1]["msg_type"] == "text" and calls["/feishu"][1]["sign"]
+    assert "绵阳高新区" in calls["/slack"][1]["text"]
+    assert calls["/bot123:abc/sendMessage"][1]["chat_id"] == "42"
