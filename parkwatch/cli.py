@@ -179,6 +179,36 @@ def search(obj: Context, query: str, limit: int, site: str | None, as_json: bool
 
 @main.command()
 @common_options
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per site.")
+@click.pass_obj
+def health(obj: Context, as_json: bool) -> None:
+    """Site health: articles found against the recent average, field coverage, errors, blocking."""
+    from dataclasses import asdict
+
+    from parkwatch.health import all_health
+    from parkwatch.store import Store
+
+    with Store(_existing_db(obj)) as store:
+        report = all_health(store)
+    if as_json:
+        for h in report:
+            click.echo(json.dumps({**asdict(h), "ok": h.ok}, ensure_ascii=False))
+        return
+    rows = [("SITE", "STATUS", "FOUND", "AVERAGE", "TITLE/DATE/BODY", "ERRORS")]
+    for h in report:
+        coverage = "/".join(f"{h.coverage.get(f, 0):.0%}" for f in ("title", "date", "body")) if h.coverage else "-"
+        average = f"{h.found_average:.1f}" if h.found_average is not None else "-"
+        rows.append((h.site, "ok" if h.ok else "PROBLEM", str(h.found), average, coverage, f"{h.error_rate:.0%}"))
+    _table(rows)
+    for h in report:
+        for problem in h.problems:
+            click.echo(f"  {h.site}: {problem}")
+    if any(not h.ok for h in report):
+        sys.exit(1)
+
+
+@main.command()
+@common_options
 @click.pass_obj
 def run(obj: Context) -> None:
     """Run continuously: crawl each site on its schedule, send digests on theirs (SIGTERM stops)."""

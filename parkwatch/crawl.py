@@ -44,6 +44,8 @@ class SiteResult:
     reason: str = ""
 
     def line(self) -> str:
+        if self.reason.startswith("failed"):
+            return f"{self.site}: {self.reason}"
         return (f"{self.site}: {self.pages} pages, {self.new} new, {self.updated} updated, "
                 f"{self.unchanged} unchanged, {self.skipped} skipped as known, {self.errors} errors")
 
@@ -182,6 +184,14 @@ def run_crawl(
         crawler.signals.connect(closed, signal=signals.spider_closed)
         process.crawl(crawler, site=site)
     process.start()
+    done = {r.site for r in summary.sites}
+    for site in sites:  # a crawler that could not start (a broken component) never reports: say so
+        if site.name not in done:
+            result = SiteResult(site.name, errors=1, reason="failed to start (see the log)")
+            logger.error("crawl of {} failed to start; see the errors above", site.name)
+            summary.sites.append(result)
+            if on_site_done:
+                on_site_done(result)
     return summary
 
 

@@ -98,6 +98,8 @@ def run_demo(db: Path | None, port: int = 0, verbose: bool = False) -> Path:
     click.echo("\nnewest articles:")
     for row in newest:
         click.echo(f"  {(row['published_at'] or '?')[:16]:16}  {row['site']:10}  {row['title']}")
+    if total == 0:
+        raise click.ClickException("the demo stored no articles; see the errors above")
     show_digests(config, db, workdir)
     command = sys.argv[0] if Path(sys.argv[0]).name == "parkwatch" else "parkwatch"
     click.echo(f"\ntry: {command} --db {db} search 高新区")

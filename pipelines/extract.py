@@ -55,5 +55,9 @@ class ExtractPipeline:
             return item
         if not article.title:
             article.title = item.get("link_text") or None
+        for name, present in (("title", article.title), ("date", article.published_at), ("body", article.text)):
+            if present:
+                self.stats.inc_value(f"parkwatch/field_{name}")
+        self.stats.inc_value("parkwatch/extracted")
         item["article"] = article.as_dict()
         return item

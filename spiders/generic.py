@@ -241,6 +241,9 @@ class ConfigSpider(scrapy.Spider):
         url = request.url if request is not None else "?"
         status = response.status if response is not None else None
         message = f"HTTP {status}" if status else f"{failure.type.__name__}: {failure.getErrorMessage()}"
+        if response is not None and is_blocked(status, response.body[:20000]):
+            self.crawler.stats.inc_value("parkwatch/blocked")
+            message += " (blocked: challenge or access-denied page)"
         yield from self._failed_item(url, status, message)
 
     def _failed_item(self, url: str, status: int | None, error: str) -> Iterable[dict[str, Any]]:
@@ -298,6 +301,18 @@ class Frontier:
                 if key:
                     found[key] = page
         return found
+
+
+_CHALLENGE_RE = re.compile(
+    rb"captcha|cf-chl|challenge-platform|Attention Required|Access Denied|jsl_clearance|__jsluid|"
+    rb"\xe5\xae\x89\xe5\x85\xa8\xe9\xaa\x8c\xe8\xaf\x81|\xe8\xae\xbf\xe9\x97\xae\xe8\xa2\xab\xe6\x8b\x92\xe7\xbb\x9d",
+    re.I,
+)  # the last two: 安全验证, 访问被拒绝
+
+
+def is_blocked(status: int | None, body: bytes) -> bool:
+    """A WAF challenge or access-denied answer rather than an ordinary error."""
+    return status in (403, 429, 503) and bool(_CHALLENGE_RE.search(body)) or status == 403
 
 
 def _is_html(response: Response) -> bool:

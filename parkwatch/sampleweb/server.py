@@ -10,7 +10,7 @@ from typing import Any
 
 from loguru import logger
 
-Pages = dict[str, tuple[bytes, str]]
+Pages = dict[str, tuple]  # path -> (body, content type) or (body, content type, status)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -30,7 +30,7 @@ class _Handler(BaseHTTPRequestHandler):
         if found is None:
             body, content_type, status = b"<html><body>404 Not Found</body></html>", "text/html", 404
         else:
-            (body, content_type), status = found, 200
+            body, content_type, status = (*found, 200)[:3]  # a page may carry its own status (403, 503 …)
         etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
         if status == 200 and self.headers.get("If-None-Match") == etag:  # conditional GET
             self.send_response(304)

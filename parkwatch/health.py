@@ -1,0 +1,75 @@
+"""Site health, Spidermon-style: is each site still yielding articles, with their fields, without being blocked?
+
+From the ``crawls`` table: per site, the last crawl against the average of the ones before it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from statistics import mean
+from typing import Any
+
+from parkwatch.store import Store
+
+HISTORY = 5
+
+
+@dataclass
+class SiteHealth:
+    site: str
+    crawls: int
+    found: int = 0
+    found_average: float | None = None
+    error_rate: float = 0.0
+    blocked: int = 0
+    coverage: dict[str, float] = field(default_factory=dict)
+    coverage_before: dict[str, float] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _numbers(row: dict[str, Any]) -> dict[str, Any]:
+    stats = json.loads(row.get("stats") or "{}")
+    found = sum(stats.get(k, 0) for k in ("parkwatch/articles_new", "parkwatch/articles_updated",
+                                          "parkwatch/articles_unchanged", "parkwatch/skipped_known"))
+    extracted = stats.get("parkwatch/extracted", 0)
+    coverage = {f: stats.get(f"parkwatch/field_{f}", 0) / extracted for f in ("title", "date", "body")} if extracted else {}
+    requests = stats.get("downloader/response_count", 0) + stats.get("downloader/exception_count", 0)
+    errors = stats.get("parkwatch/errors", 0)
+    return {"found": found, "coverage": coverage, "blocked": stats.get("parkwatch/blocked", 0),
+            "error_rate": errors / requests if requests else (1.0 if errors else 0.0)}
+
+
+def site_health(store: Store, site: str) -> SiteHealth | None:
+    rows = store._rows("SELECT * FROM crawls WHERE site = ? AND finished_at IS NOT NULL ORDER BY id DESC LIMIT ?",
+                       [site, HISTORY + 1])
+    if not rows:
+        return None
+    last, before = _numbers(rows[0]), [_numbers(r) for r in rows[1:]]
+    health = SiteHealth(site, len(rows), last["found"], error_rate=last["error_rate"], blocked=last["blocked"],
+                        coverage=last["coverage"])
+    if before:
+        health.found_average = mean(b["found"] for b in before)
+        with_fields = [b["coverage"] for b in before if b["coverage"]]
+        if with_fields:
+            health.coverage_before = {f: mean(c.get(f, 0) for c in with_fields) for f in ("title", "date", "body")}
+    if health.found == 0 and (health.found_average or 0) > 0:
+        health.problems.append(f"fell silent: no articles found (recent average {health.found_average:.1f})")
+    for name, share in health.coverage.items():
+        earlier = health.coverage_before.get(name)
+        if earlier is not None and earlier - share >= 0.3:
+            health.problems.append(f"lost field '{name}': {share:.0%} of pages (was {earlier:.0%}); markup changed?")
+    if health.blocked:
+        health.problems.append(f"blocked: {health.blocked} challenge or access-denied pages")
+    if health.error_rate >= 0.5:
+        health.problems.append(f"errors on {health.error_rate:.0%} of requests")
+    return health
+
+
+def all_health(store: Store) -> list[SiteHealth]:
+    sites = [r[0] for r in store.db.execute("SELECT DISTINCT site FROM crawls ORDER BY site")]
+    return [h for h in (site_health(store, s) for s in sites) if h is not None]

@@ -1,0 +1,48 @@
+"""``parkwatch health`` flags a site whose markup changed, one that fell silent, and one that blocks us."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import run_cli, write_config
+
+from parkwatch.sampleweb.server import LocalWeb
+
+
+def article(n: int, dated: bool) -> bytes:
+    date = f"<div class='info'>发布时间:2024-09-{n:02d} 08:00</div>" if dated else ""
+    body = "".join(f"<p>第{n}篇第{i}段:园区项目建设加快推进,企业满园,产业发展势头良好。</p>" for i in range(5))
+    return f"<html><body><h1>园区新闻{n}</h1>{date}<div>{body}</div></body></html>".encode()
+
+
+def pages(numbers: list[int], dated: bool) -> dict[str, tuple[bytes, str]]:
+    html = "text/html; charset=utf-8"
+    out = {f"/a/{n}.html": (article(n, dated), html) for n in numbers}
+    out["/list.html"] = ("".join(f"<a href='/a/{n}.html'>新闻{n}</a>" for n in numbers).encode(), html)
+    return out
+
+
+def test_health_flags_markup_change_silence_and_blocking(tmp_path):
+    with LocalWeb(["changed", "silent", "blocked"]) as web:
+        b = web.bases
+        config = write_config(tmp_path / "config", [
+            {"name": name, "start_urls": [f"{b[name]}/list.html"], "allow": ["/a/"]} for name in b])
+        db = str(tmp_path / "p.db")
+        web.publish({"changed": pages([1, 2, 3], True), "silent": pages([1, 2], True), "blocked": pages([1, 2], True)})
+        assert run_cli("--config", str(config), "crawl", "--db", db).returncode == 0
+        healthy = run_cli("--config", str(config), "--db", db, "health")
+        assert healthy.returncode == 0, healthy.stdout
+        challenge = (b"<html><title>Attention Required! | Cloudflare</title><body>captcha</body></html>",
+                     "text/html", 403)
+        web.publish({"changed": pages([1, 2, 3, 4, 5, 6], False),  # redesign: no dates any more
+                     "silent": {"/list.html": (b"<html><body>nothing</body></html>", "text/html")},
+                     "blocked": {"/list.html": challenge}})
+        run_cli("--config", str(config), "crawl", "--db", db)
+    report = run_cli("--config", str(config), "--db", db, "health")
+    assert report.returncode == 1
+    assert "changed: lost field 'date': 0% of pages (was 100%); markup changed?" in report.stdout
+    assert "silent: fell silent: no articles found" in report.stdout
+    assert "blocked: blocked: 1 challenge or access-denied pages" in report.stdout
+    rows = {json.loads(line)["site"]: json.loads(line)
+            for line in run_cli("--config", str(config), "--db", db, "health", "--json").stdout.splitlines()}
+    assert rows["changed"]["ok"] is False and rows["changed"]["coverage"]["title"] == 1.0
