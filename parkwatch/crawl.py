@@ -121,6 +121,11 @@ class CrawlRecorder:
 
     def spider_opened(self, spider: Any) -> None:
         with Store(self.db) as store:
+            previous = store.db.execute("SELECT finished_at FROM crawls WHERE site = ? ORDER BY id DESC LIMIT 1",
+                                        [spider.name]).fetchone()
+            if previous is not None and previous[0] is None:  # the last crawl was killed: resume, do not stop early
+                self.crawler.stats.set_value("parkwatch/resuming", True)
+                logger.info("{}: the previous crawl did not finish; resuming through all list pages", spider.name)
             self.crawl_id = store.start_crawl(spider.name)
         self.crawler.stats.set_value("parkwatch/crawl_id", self.crawl_id)
 

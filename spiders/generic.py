@@ -99,7 +99,8 @@ class ConfigSpider(scrapy.Spider):
         page = response.meta.get("page", 1)
         yield from requests
         backfill = self.frontier.backfill if self.frontier else 0
-        if links and not requests and page >= max(1, backfill):
+        resuming = bool(self.crawler.stats.get_value("parkwatch/resuming"))
+        if links and not requests and page >= max(1, backfill) and not resuming:
             self.crawler.stats.inc_value("parkwatch/pagination_stopped")
             return  # every article on this page is stored already: older pages hold nothing new
         if page < max(self.site.max_pages, backfill):
