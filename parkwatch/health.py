@@ -73,3 +73,35 @@ def site_health(store: Store, site: str) -> SiteHealth | None:
 def all_health(store: Store) -> list[SiteHealth]:
     sites = [r[0] for r in store.db.execute("SELECT DISTINCT site FROM crawls ORDER BY site")]
     return [h for h in (site_health(store, s) for s in sites) if h is not None]
+
+
+def alert_on_health(store: Store, watches: Any, site: str) -> int:
+    """Record a health alert for *site*'s last crawl when it shows problems, and send unsent ones through the
+    ``health`` channels of ``watches.yaml``. Returns how many messages went out."""
+    from loguru import logger
+
+    from parkwatch.alerts.channels import DeliveryError, send_text
+    from parkwatch.store import utc_now
+
+    health = site_health(store, site)
+    last = store.db.execute("SELECT id FROM crawls WHERE site = ? AND finished_at IS NOT NULL ORDER BY id DESC LIMIT 1",
+                            [site]).fetchone()
+    if health is not None and not health.ok and last is not None:
+        with store.db.conn:
+            store.db.execute("INSERT OR IGNORE INTO health_alerts (crawl_id, site, problems, created_at) VALUES (?, ?, ?, ?)",
+                             [last[0], site, "\n".join(health.problems), utc_now()])
+    sent = 0
+    for crawl_id, name, problems in store.db.execute(
+            "SELECT crawl_id, site, problems FROM health_alerts WHERE sent_at IS NULL ORDER BY crawl_id").fetchall():
+        if not watches.health_channels:
+            break
+        try:
+            for channel in watches.health_channels:
+                send_text(watches.channels[channel], f"parkwatch: site {name} needs attention", problems)
+        except DeliveryError as exc:
+            logger.warning("health alert for {} not sent, will retry: {}", name, exc)
+            continue
+        with store.db.conn:
+            store.db.execute("UPDATE health_alerts SET sent_at = ? WHERE crawl_id = ?", [utc_now(), crawl_id])
+        sent += 1
+    return sent

@@ -81,10 +81,15 @@ class Daemon:
             logger.info("crawl {}: {}", site, summary[-1].strip() if summary else "done")
         else:
             logger.warning("crawl {} exited with {}: {}", site, child.returncode, output.decode("utf-8", "replace")[-300:])
-        self.after_crawl()
+        self.after_crawl(site)
 
-    def after_crawl(self) -> None:
+    def after_crawl(self, site: str | None = None) -> None:
         with Store(self.db) as store:
+            if site is not None:
+                from parkwatch.health import alert_on_health
+
+                if alert_on_health(store, self.watches, site):
+                    logger.warning("site {}: health alert sent", site)
             created = record_alerts(store, self.watches)
             if created:
                 logger.info("{} new alerts recorded", created)

@@ -103,7 +103,15 @@ def _migration_4(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE IF NOT EXISTS watch_state (watch TEXT PRIMARY KEY, last_rowid INTEGER NOT NULL)")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3, _migration_4]
+def _migration_5(db: sqlite_utils.Database) -> None:
+    """Site-health alerts: one per crawl that showed problems, sent once."""
+    db.execute("CREATE TABLE IF NOT EXISTS health_alerts (crawl_id INTEGER PRIMARY KEY, site TEXT NOT NULL, "
+               "problems TEXT NOT NULL, created_at TEXT, sent_at TEXT)")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

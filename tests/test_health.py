@@ -46,3 +46,42 @@ def test_health_flags_markup_change_silence_and_blocking(tmp_path):
     rows = {json.loads(line)["site"]: json.loads(line)
             for line in run_cli("--config", str(config), "--db", db, "health", "--json").stdout.splitlines()}
     assert rows["changed"]["ok"] is False and rows["changed"]["coverage"]["title"] == 1.0
+
+
+def test_health_problems_reach_the_health_channels_once(tmp_path):
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from parkwatch.alerts.watches import load_watches
+    from parkwatch.health import alert_on_health
+    from parkwatch.store import Store
+
+    received = []
+
+    class Hook(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802
+            received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    (tmp_path / "watches.yaml").write_text(
+        f"channels:\n  ops: {{type: webhook, url: 'http://127.0.0.1:{server.server_address[1]}/'}}\n"
+        "health:\n  channels: [ops]\n", encoding="utf-8")
+    watches = load_watches(tmp_path)
+    store = Store(tmp_path / "p.db")
+    for found in (5, 6, 0):  # two good crawls, then silence
+        crawl = store.start_crawl("gov")
+        store.finish_crawl(crawl, {"pages": 1}, "finished", {"parkwatch/articles_new": found})
+    try:
+        assert alert_on_health(store, watches, "gov") == 1
+        assert alert_on_health(store, watches, "gov") == 0  # once per crawl
+    finally:
+        server.shutdown()
+    assert received[0]["health"] == "parkwatch: site gov needs attention"
+    assert "fell silent" in received[0]["text"]

@@ -152,3 +152,44 @@ SENDERS: dict[str, Callable[[Channel, Store, str, list[dict[str, Any]]], None]] 
     "email": send_email, "webhook": send_webhook, "wecom": send_wecom, "dingtalk": send_dingtalk,
     "feishu": send_feishu, "slack": send_slack, "telegram": send_telegram,
 }
+
+
+def send_text(channel: Channel, subject: str, text: str) -> None:
+    """A plain message (site-health alerts) through any channel type."""
+    o = channel.options
+    if channel.type == "email":
+        message = EmailMessage()
+        message["Subject"], message["From"] = subject, o.get("from", "parkwatch@localhost")
+        message["To"] = ", ".join([o["to"]] if isinstance(o["to"], str) else o["to"])
+        message.set_content(text)
+        host, port = o.get("host", "localhost"), int(o.get("port", 25))
+        try:
+            client = (smtplib.SMTP_SSL(host, port, timeout=30) if o.get("ssl") else smtplib.SMTP(host, port, timeout=30))
+            with client:
+                if o.get("starttls"):
+                    client.starttls(context=ssl.create_default_context())
+                user, password = _env(o.get("username_env")), _env(o.get("password_env"))
+                if user and password:
+                    client.login(user, password)
+                client.send_message(message)
+        except (OSError, smtplib.SMTPException) as exc:
+            raise DeliveryError(f"SMTP {host}:{port}: {type(exc).__name__}: {exc}") from None
+        return
+    body = f"{subject}\n{text}"
+    if channel.type == "webhook":
+        _post_json(o["url"], {"health": subject, "text": text})
+    elif channel.type == "wecom":
+        _check_api(_post_json(o["url"], {"msgtype": "text", "text": {"content": body[:2000]}}), "errcode", (0,))
+    elif channel.type == "dingtalk":
+        _check_api(_post_json(o["url"], {"msgtype": "text", "text": {"content": body[:5000]}}), "errcode", (0,))
+    elif channel.type == "feishu":
+        _check_api(_post_json(o["url"], {"msg_type": "text", "content": {"text": body[:10000]}}), "code", (0, None))
+    elif channel.type == "slack":
+        _post_json(o["url"], {"text": body[:30000]})
+    elif channel.type == "telegram":
+        token = _env(o.get("token_env"))
+        if not token:
+            raise DeliveryError(f"environment variable {o.get('token_env')} is not set")
+        base = o.get("api_base", "https://api.telegram.org")
+        _check_api(_post_json(f"{base}/bot{token}/sendMessage", {"chat_id": o["chat_id"], "text": body[:4000]}),
+                   "ok", (True,))

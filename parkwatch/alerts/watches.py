@@ -59,6 +59,7 @@ class Watch:
 class Watches:
     watches: tuple[Watch, ...]
     channels: dict[str, Channel]
+    health_channels: tuple[str, ...] = ()
 
     def get(self, name: str) -> Watch:
         for watch in self.watches:
@@ -79,7 +80,7 @@ def parse_watches(data: Any, path: Path) -> Watches:
         return Watches((), {})
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping with 'watches' (and 'channels')")
-    _Fields(data, str(path), {"watches", "channels"})
+    _Fields(data, str(path), {"watches", "channels", "health"})
     channels: dict[str, Channel] = {}
     raw_channels = data.get("channels") or {}
     if not isinstance(raw_channels, dict):
@@ -107,7 +108,14 @@ def parse_watches(data: Any, path: Path) -> Watches:
             raise ConfigError(f"{where}: field 'name': {watch.name!r} is used by another watch")
         seen.add(watch.name)
         watches.append(watch)
-    return Watches(tuple(watches), channels)
+    health = data.get("health") or {}
+    if not isinstance(health, dict):
+        raise ConfigError(f"{path}: field 'health': expected a mapping such as {{channels: [office-mail]}}")
+    health_channels = _Fields(health, f"{path}: field 'health'", {"channels"}).str_list("channels")
+    for name in health_channels:
+        if name not in channels:
+            raise ConfigError(f"{path}: field 'health.channels': {name!r} is not defined under 'channels'")
+    return Watches(tuple(watches), channels, health_channels)
 
 
 def _check_channel(where: str, kind: str, options: dict[str, Any]) -> None:
