@@ -1,0 +1,85 @@
+"""Politeness under load, and the CLI reading the database while a crawl writes it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from conftest import write_config
+from test_resume import local_web
+
+from parkwatch.sampleweb.server import LocalWeb
+from parkwatch.store import Store
+
+
+def test_cli_reads_while_a_crawl_writes(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PARKWATCH_")}
+    with LocalWeb(["big"]) as web:
+        web.publish({"big": local_web()})
+        config = write_config(tmp_path / "config", [{"name": "big", "start_urls": [f"{web.bases['big']}/list_1.html"],
+                                                      "allow": ["/a/"], "max_pages": 20}], {"concurrency": 8})
+        db = tmp_path / "p.db"
+        crawl = subprocess.Popen([sys.executable, "-m", "parkwatch.cli", "--config", str(config), "--db", str(db),
+                                  "crawl"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        counts = []
+        while crawl.poll() is None:
+            if db.exists():
+                with Store(db, migrate=False) as store:
+                    if store.version:
+                        counts.append(store.article_count())
+                        store.search("园区项目建设")
+            time.sleep(0.2)
+        assert crawl.returncode == 0, crawl.stderr.read()[-2000:]
+    assert counts == sorted(counts) and len(set(counts)) > 3  # reads saw the crawl progress, never an error
+    with Store(db) as store:
+        assert store.article_count() == 500
+
+
+class Timed(BaseHTTPRequestHandler):
+    active = 0
+    peak = 0
+    starts: list[float] = []
+    lock = threading.Lock()
+
+    def do_GET(self):  # noqa: N802
+        with Timed.lock:
+            Timed.active += 1
+            Timed.peak = max(Timed.peak, Timed.active)
+            Timed.starts.append(time.monotonic())
+        time.sleep(0.05)
+        if self.path == "/list.html":
+            body = "".join(f"<a href='/a/{n}.html'>新闻{n}</a>" for n in range(8)).encode()
+        else:
+            body = ("<html><body><h1>标题</h1>" + "<p>园区项目建设加快推进,企业满园,产业发展势头良好。</p>" * 5
+                    + "</body></html>").encode()
+        self.send_response(200 if self.path != "/robots.txt" else 404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        with Timed.lock:
+            Timed.active -= 1
+
+    def log_message(self, *args):
+        pass
+
+
+def test_per_site_delay_and_concurrency_hold(tmp_path):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Timed)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    config = write_config(tmp_path / "config", [{"name": "gov", "start_urls": [f"{base}/list.html"], "allow": ["/a/"],
+                                                  "delay": 0.3, "concurrency": 1}], {"concurrency": 8})
+    from conftest import run_cli
+
+    result = run_cli("--config", str(config), "crawl", "--db", str(tmp_path / "p.db"))
+    server.shutdown()
+    assert result.returncode == 0, result.stderr
+    assert Timed.peak == 1  # never two requests at once to this site
+    gaps = [b - a for a, b in zip(Timed.starts, Timed.starts[1:], strict=False)]
+    assert len(gaps) >= 9 and min(gaps) >= 0.14  # RANDOMIZE delay: 0.5–1.5 × 0.3 s between requests
