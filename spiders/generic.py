@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, ClassVar
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import scrapy
 from lxml import etree
@@ -111,8 +111,8 @@ class ConfigSpider(scrapy.Spider):
         """``(url, link text, date written next to the link)`` for each article link on a list page."""
         seen: set[str] = set()
         for anchor in self.selector(response).xpath("//a[@href]"):
-            url = response.urljoin(anchor.attrib["href"].strip())
-            if url in seen or url.split("#")[0] == response.url.split("#")[0] or not self.is_article_url(url):
+            url = _join(response, anchor.attrib["href"])
+            if url is None or url in seen or url.split("#")[0] == response.url.split("#")[0] or not self.is_article_url(url):
                 continue
             seen.add(url)
             text = " ".join("".join(anchor.xpath(".//text()").getall()).split())
@@ -134,7 +134,9 @@ class ConfigSpider(scrapy.Spider):
     def next_pages(self, response: Response) -> Iterator[str]:
         """Pagination links: those matching ``follow``, or a 下一页/next link when ``follow`` is unset."""
         for anchor in self.selector(response).xpath("//a[@href]"):
-            url = response.urljoin(anchor.attrib["href"].strip())
+            url = _join(response, anchor.attrib["href"])
+            if url is None:
+                continue
             if self.follow:
                 if self.follow.search(url) and not any(p.search(url) for p in self.deny):
                     yield url
@@ -161,7 +163,9 @@ class ConfigSpider(scrapy.Spider):
                 continue
             date_text = next((entry.findtext(t) for t in ("{*}pubDate", "{*}published", "{*}updated", "{*}date")
                               if entry.findtext(t)), None)
-            url = urljoin(response.url, link.strip())
+            url = _join(response, link)
+            if url is None:
+                continue
             if self.allow and not any(p.search(url) for p in self.allow):
                 continue
             if any(p.search(url) for p in self.deny):
@@ -181,7 +185,9 @@ class ConfigSpider(scrapy.Spider):
             return
         links: list[tuple[str, str, str | None]] = []
         for entry in sitemap:
-            url = response.urljoin(entry["loc"])
+            url = _join(response, entry.get("loc", ""))
+            if url is None:
+                continue
             if sitemap.type == "sitemapindex":
                 yield self._request(url, self.parse_sitemap)
             elif (not self.allow or any(p.search(url) for p in self.allow)) and not any(
@@ -314,6 +320,14 @@ _CHALLENGE_RE = re.compile(
 def is_blocked(status: int | None, body: bytes) -> bool:
     """A WAF challenge or access-denied answer rather than an ordinary error."""
     return status in (403, 429, 503) and bool(_CHALLENGE_RE.search(body)) or status == 403
+
+
+def _join(response: Response, href: str) -> str | None:
+    """An absolute URL for *href*, or ``None`` for a malformed one (it must not cost the rest of the page)."""
+    try:
+        return response.urljoin(href.strip())
+    except ValueError:
+        return None
 
 
 def _is_html(response: Response) -> bool:

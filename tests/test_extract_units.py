@@ -183,3 +183,8 @@ def test_related_block_with_comments_is_removed():
             "<span>2025-03-06</span></li></ul></div></body></html>")
     article = extract_article(html.encode(), "http://x.cn/a.html")
     assert "另一篇" not in article.text and article.quality["related_blocks"] == 1
+
+
+def test_malformed_canonical_link_found_by_fuzzing():
+    html = "<html><head><link rel='canonical' href='http://[bad'></head><body>" + "<p>园区新闻正文内容。</p>" * 20
+    assert extract_article(html.encode(), "http://x.cn/a.html").canonical_url is None

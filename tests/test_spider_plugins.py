@@ -67,3 +67,11 @@ def test_installed_package_plugin_via_entry_point(tmp_path):
     assert result.stdout.splitlines()[1].split()[:2] == ["custom", "mysite"]
     without = run_cli("--config", str(tmp_path / "config"), "sites")
     assert "mysite (missing!)" in without.stdout
+
+
+def test_a_malformed_link_does_not_cost_the_rest_of_the_page():
+    url = "http://x.cn/list.html"
+    body = "<a href='http://[bad/1.html'>坏链接</a><a href='/content/2.html'>好链接</a>".encode()
+    response = HtmlResponse(url, body=body, request=Request(url), encoding="utf-8")
+    spider = ConfigSpider(site=Site(name="x", start_urls=(url,)))
+    assert [link[0] for link in spider.article_links(response)] == ["http://x.cn/content/2.html"]

@@ -320,7 +320,12 @@ def _htmldate(tree: etree._Element) -> str | None:
 
 def _canonical(tree: etree._Element, url: str, page_lines: list[str]) -> str | None:
     href = link_href(tree, "canonical") or meta_content(tree, "og:url") or fields.find_permalink(page_lines[-60:])
-    return urljoin(url, href) if href else None
+    if not href:
+        return None
+    try:
+        return urljoin(url, href)
+    except ValueError:  # a malformed href ("http://[bad") is no canonical URL
+        return None
 
 
 def _meta_description(tree: etree._Element) -> str | None:
