@@ -26,3 +26,14 @@ def test_arbitrary_text_as_html(text):
     for encoding in ("utf-8", "gb18030"):
         article = extract_article(text.encode(encoding, errors="replace"), "http://x.cn/a.html")
         assert article.text_simplified is not None
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("绵阳高新区經開區产业园《》“”〔〕0123456789+亿元%()（）发号签约\n 公园校园")),
+                    max_size=400), region=st.sampled_from([None, "四川省绵阳市", "上海市", "不存在的地方"]))
+def test_tagging_arbitrary_text(text, region):
+    from parkwatch.mentions import ArticleText
+    from parkwatch.tagging import make_manager, tag
+
+    for mention in tag(ArticleText(text, region=region), make_manager(load_entry_points=False)):
+        assert text[mention.start : mention.end] == mention.surface
