@@ -201,18 +201,23 @@ def run_crawl(
 
 
 class _InterceptHandler(logging.Handler):
-    """Send standard-library logging (Scrapy, Twisted) through loguru."""
+    """Send standard-library logging (Scrapy, Twisted) through loguru; tracebacks only with ``-v``."""
+
+    def __init__(self, verbose: bool = False) -> None:
+        super().__init__()
+        self.verbose = verbose
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
             level: str | int = logger.level(record.levelname).name
         except ValueError:
             level = record.levelno
-        logger.opt(depth=6, exception=record.exc_info).log(level, "{}", record.getMessage())
+        exc_info = record.exc_info if self.verbose else None
+        logger.opt(depth=6, exception=exc_info).log(level, "{}", record.getMessage())
 
 
 def route_std_logging(verbose: bool = False) -> None:
-    logging.basicConfig(handlers=[_InterceptHandler()], level=logging.DEBUG if verbose else logging.WARNING,
+    logging.basicConfig(handlers=[_InterceptHandler(verbose)], level=logging.DEBUG if verbose else logging.WARNING,
                         force=True)
     for name in ("scrapy", "twisted", "py.warnings"):
         logging.getLogger(name).setLevel(logging.DEBUG if verbose else logging.WARNING)

@@ -38,10 +38,10 @@ def _numbers(row: dict[str, Any]) -> dict[str, Any]:
                                           "parkwatch/articles_unchanged", "parkwatch/skipped_known"))
     extracted = stats.get("parkwatch/extracted", 0)
     coverage = {f: stats.get(f"parkwatch/field_{f}", 0) / extracted for f in ("title", "date", "body")} if extracted else {}
-    requests = stats.get("downloader/response_count", 0) + stats.get("downloader/exception_count", 0)
     errors = stats.get("parkwatch/errors", 0)
+    attempted = errors + extracted + stats.get("parkwatch/not_articles", 0)  # pages we tried to get
     return {"found": found, "coverage": coverage, "blocked": stats.get("parkwatch/blocked", 0),
-            "error_rate": errors / requests if requests else (1.0 if errors else 0.0)}
+            "error_rate": errors / attempted if attempted else 0.0}
 
 
 def site_health(store: Store, site: str) -> SiteHealth | None:
@@ -66,7 +66,7 @@ def site_health(store: Store, site: str) -> SiteHealth | None:
     if health.blocked:
         health.problems.append(f"blocked: {health.blocked} challenge or access-denied pages")
     if health.error_rate >= 0.5:
-        health.problems.append(f"errors on {health.error_rate:.0%} of requests")
+        health.problems.append(f"errors on {health.error_rate:.0%} of the pages it tried to get")
     return health
 
 
