@@ -24,9 +24,16 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/extraction_quality.py --limit 40
+	$(BIN)/python bench/tagging_speed.py --megabytes 0.5 --repeat 1
+	$(BIN)/python bench/throughput.py --pages 60 --repeat 1
+	$(BIN)/python bench/crawl_speed.py --articles 300
 
 bench-full: $(STAMP)
-	$(BIN)/python bench/extraction_quality.py --markdown bench/RESULTS.md
+	$(BIN)/python bench/extraction_quality.py
+	$(BIN)/python bench/tagging_speed.py --megabytes 1
+	$(BIN)/python bench/throughput.py --pages 300 --repeat 2
+	$(BIN)/python bench/crawl_speed.py --articles 5000
+	$(BIN)/python bench/fuzz_inputs.py --count 10000
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
