@@ -25,7 +25,8 @@ LSH_THRESHOLD = 0.3  # candidates only; the containment check decides
 STRONG_CONTAINMENT = 0.8
 MIN_CONTAINMENT = 0.65
 MIN_JACCARD = 0.55
-MIN_SHINGLES = 30  # shorter texts (a caption, a notice) stay stories of their own
+MIN_SHINGLES = 30
+MAX_CANDIDATES = 12  # shorter texts (a caption, a notice) stay stories of their own
 _NOISE_RE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
@@ -80,6 +81,7 @@ class StoryIndex:
         self.store = store
         self.window_days = window_days
         self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        self.signatures: dict[str, MinHash] = {}
         self._load()
 
     def _load(self) -> None:
@@ -91,6 +93,7 @@ class StoryIndex:
             minhash = MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(blob, dtype=np.uint32), scheme=SCHEME)
             if article_id not in self.lsh:
                 self.lsh.insert(article_id, minhash)
+                self.signatures[article_id] = minhash
 
     def __len__(self) -> int:
         return len(self.lsh.keys) if hasattr(self.lsh, "keys") else 0
@@ -107,9 +110,10 @@ class StoryIndex:
         best_id, best_score = None, 0.0
         minhash = signature(own)
         if len(own) >= MIN_SHINGLES:
-            for candidate in self.lsh.query(minhash):
-                if candidate == article_id:
-                    continue
+            candidates = [c for c in self.lsh.query(minhash) if c != article_id]
+            # check the likeliest copies only: the cost of a new article stays flat as the index grows
+            candidates.sort(key=lambda c: -minhash.jaccard(self.signatures[c]) if c in self.signatures else 0)
+            for candidate in candidates[:MAX_CANDIDATES]:
                 other = self.store.db.execute(
                     "SELECT text_simplified, story_id FROM articles WHERE id = ?", [candidate]
                 ).fetchone()
@@ -137,6 +141,7 @@ class StoryIndex:
             refresh_story(self.store, story_id)
         if len(own) >= MIN_SHINGLES and article_id not in self.lsh:
             self.lsh.insert(article_id, minhash)
+            self.signatures[article_id] = minhash
         return Assignment(story_id, new, best_score)
 
 
