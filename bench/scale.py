@@ -1,0 +1,98 @@
+"""Scale: a database of N synthetic articles (default 1,000,000) — insert rate, full-text query latency, and
+matching a day's articles against 100 watches.
+
+    python bench/scale.py [--articles 1000000] [--db PATH] [--queries 200]
+
+Articles are generated from park-news sentence templates with the real schema (FTS5 trigram index and its
+triggers included); inserts go in batches of 5,000 per transaction, as a long crawl would commit them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from parkwatch.alerts.outbox import match_article
+from parkwatch.alerts.watches import Watch
+from parkwatch.extract.normalize import simplify
+from parkwatch.store import Store
+
+PARKS = ["绵阳高新区", "成都高新区", "德阳经开区", "宜宾三江新区", "内江高新区", "遂宁经开区", "西安高新区", "苏州工业园区",
+         "合肥高新区", "武汉东湖高新区", "张江高新区", "广州开发区"]
+SENTENCES = ["{p}今年新签约项目{n}个,总投资{m}亿元。", "{p}规上工业增加值同比增长{r}%。", "{f}在{p}投资建设的项目开工。",
+             "{p}发布《关于支持{k}产业发展的若干政策》。", "园区新增高新技术企业{n}家,{k}产业集群加快成形。",
+             "{p}管委会表示,将推动项目早落地、早投产。"]
+FIRMS = ["京东方", "长虹", "比亚迪", "宁德时代", "通威", "东方电气"]
+INDUSTRIES = ["新型显示", "动力电池", "集成电路", "生物医药", "航空航天", "新材料"]
+
+
+def article(rng: random.Random, number: int, day: date) -> dict:
+    park = rng.choice(PARKS)
+    text = "".join(rng.choice(SENTENCES).format(p=park, n=rng.randint(2, 90), m=rng.randint(5, 400),
+                                                 r=rng.randint(3, 20), f=rng.choice(FIRMS), k=rng.choice(INDUSTRIES))
+                   for _ in range(rng.randint(4, 8)))
+    return {"id": f"{number:016x}", "url": f"http://bench.example.cn/{number}.html", "site": f"s{number % 50}",
+            "title": f"{park}新闻{number}", "title_simplified": f"{park}新闻{number}", "text": text,
+            "text_simplified": simplify(text), "published_at": day.isoformat(), "fetched_at": day.isoformat(),
+            "first_seen_at": day.isoformat(), "updated_at": day.isoformat(), "story_id": number}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=1_000_000)
+    parser.add_argument("--db")
+    parser.add_argument("--queries", type=int, default=200)
+    args = parser.parse_args(argv)
+    folder = tempfile.mkdtemp(prefix="parkwatch-scale-")
+    db = Path(args.db or Path(folder) / "scale.db")
+    store = Store(db)
+    rng = random.Random(1)
+    start_day = date(2024, 1, 1)
+    per_day = max(1, args.articles // 365)
+    started = time.perf_counter()
+    batch: list[dict] = []
+    for number in range(args.articles):
+        batch.append(article(rng, number, start_day + timedelta(days=number // per_day)))
+        if len(batch) == 5000 or number == args.articles - 1:
+            with store.db.conn:
+                store.db["articles"].insert_all(batch, batch_size=5000)
+            batch = []
+            if (number + 1) % 100_000 == 0:
+                print(f"  {number + 1:,} articles, {(number + 1) / (time.perf_counter() - started):,.0f}/s", flush=True)
+    insert_seconds = time.perf_counter() - started
+    terms = ["绵阳高新区", "动力电池", "若干政策", "宁德时代", "高新区 签约", "集成电路产业", "总投资", "苏州工业园区"]
+    latencies = []
+    for index in range(args.queries):
+        begin = time.perf_counter()
+        store.search(terms[index % len(terms)], limit=20)
+        latencies.append((time.perf_counter() - begin) * 1000)
+    latencies.sort()
+    last_day = (start_day + timedelta(days=(args.articles - 1) // per_day)).isoformat()
+    day_rows = store._rows("SELECT id, site, title_simplified, text_simplified FROM articles WHERE published_at = ?",
+                           [last_day])
+    watches = [Watch(name=f"w{n}", keywords=(rng.choice(INDUSTRIES),), parks=(rng.choice(PARKS),), match="all")
+               for n in range(100)]
+    begin = time.perf_counter()
+    matches = sum(1 for a in day_rows for w in watches if match_article(w, a, []))
+    match_seconds = time.perf_counter() - begin
+    print(f"machine: {platform.machine()}, Python {platform.python_version()}; database {db.stat().st_size / 1e9:.2f} GB")
+    print(f"insert: {args.articles:,} articles in {insert_seconds:.0f} s = {args.articles / insert_seconds:,.0f} articles/s "
+          f"(FTS5 trigram index maintained)")
+    print(f"full-text query: p50 {statistics.median(latencies):.1f} ms, p95 {latencies[int(len(latencies) * 0.95)]:.1f} ms "
+          f"over {args.queries} queries")
+    print(f"matching one day ({len(day_rows):,} articles) against 100 watches: {match_seconds:.2f} s, {matches} matches")
+    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
