@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         latencies.append((time.perf_counter() - begin) * 1000)
     latencies.sort()
     day = (start_day + timedelta(days=max(0, (args.articles - 1) // per_day - 1))).isoformat()  # a full day
-    day_rows = store._rows("SELECT id, site, title, title_simplified, text_simplified FROM articles WHERE published_at = ?",
+    day_rows = store.rows("SELECT id, site, title, title_simplified, text_simplified FROM articles WHERE published_at = ?",
                            [day])
     watches = [Watch(name=f"w{n}", keywords=(rng.choice(INDUSTRIES),), parks=(rng.choice(PARKS),), match="all")
                for n in range(100)]

@@ -90,7 +90,7 @@ def scrapy_settings(settings: Settings, db: Path, verbose: bool = False) -> dict
     }
 
 
-def spider_class_for(site: Site, spiders: dict[str, Any], defaults: Settings) -> type:
+def spider_class_for(site: Site, spiders: dict[str, Any]) -> type:
     """The site's spider class, subclassed with the site's own delay and concurrency."""
     base = spiders[site.spider].cls
     custom = dict(getattr(base, "custom_settings", None) or {})
@@ -177,7 +177,7 @@ def run_crawl(
                               **(extra_settings or {})})
     handlers = []  # Scrapy's signal dispatcher holds receivers weakly: keep them alive for the run
     for site in sites:
-        crawler = process.create_crawler(spider_class_for(site, spiders, config.settings))
+        crawler = process.create_crawler(spider_class_for(site, spiders))
 
         def closed(spider: Any, reason: str, crawler: Crawler = crawler) -> None:
             result = site_result(spider.name, crawler.stats.get_stats(), reason)

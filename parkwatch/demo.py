@@ -58,7 +58,7 @@ def show_digests(config: Any, db: Path, workdir: Path) -> list[Path]:
     with Store(db) as store:
         record_alerts(store, watches)
         for watch in watches.watches:
-            alerts = store._rows("SELECT id AS alert_id, story_id, article_id, terms FROM alerts WHERE watch = ? "
+            alerts = store.rows("SELECT id AS alert_id, story_id, article_id, terms FROM alerts WHERE watch = ? "
                                  "ORDER BY id", [watch.name])
             click.echo("\n" + render(store, watch.name, alerts, "text").body.rstrip())
             path = workdir / f"digest-{len(written) + 1}.html"

@@ -64,8 +64,6 @@ def zh_cases(eval_dir: Path, name: str) -> list[Case]:
 
 def aeb_cases(eval_dir: Path) -> list[Case]:
     """Cases of the mostly English ``general_scrapinghub_aeb`` set."""
-    import gzip
-
     base = eval_dir / "general_scrapinghub_aeb"
     truth = json.loads((base / "ground-truth.json").read_text(encoding="utf-8"))
     cases = []
@@ -75,7 +73,6 @@ def aeb_cases(eval_dir: Path) -> list[Case]:
             path = base / "html" / f"{key}.html"
         if path.exists():
             cases.append(Case(key, path, value.get("url"), value.get("articleBody") or "", None))
-    del gzip
     return cases
 
 

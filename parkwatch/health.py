@@ -45,7 +45,7 @@ def _numbers(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def site_health(store: Store, site: str) -> SiteHealth | None:
-    rows = store._rows("SELECT * FROM crawls WHERE site = ? AND finished_at IS NOT NULL ORDER BY id DESC LIMIT ?",
+    rows = store.rows("SELECT * FROM crawls WHERE site = ? AND finished_at IS NOT NULL ORDER BY id DESC LIMIT ?",
                        [site, HISTORY + 1])
     if not rows:
         return None

@@ -203,7 +203,7 @@ class Store:
 
     def articles_mentioning(self, entity: str, since: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
         """Articles that mention an entity (id such as G512046, or canonical name), newest first."""
-        return self._rows(
+        return self.rows(
             "SELECT DISTINCT a.id, a.site, a.title, a.published_at, a.url FROM mentions m "
             "JOIN articles a ON a.id = m.article_id WHERE (m.entity_id = ? OR m.canonical = ?) "
             "AND coalesce(a.published_at, a.first_seen_at) >= ? ORDER BY a.published_at DESC LIMIT ?",
@@ -212,7 +212,7 @@ class Store:
 
     def top_entities(self, kind: str, limit: int = 10) -> list[dict[str, Any]]:
         """Entities of *kind* by the number of articles mentioning them."""
-        return self._rows(
+        return self.rows(
             "SELECT canonical, entity_id, count(DISTINCT article_id) AS articles FROM mentions WHERE kind = ? "
             "GROUP BY entity_id ORDER BY articles DESC, canonical LIMIT ?",
             [kind, limit],
@@ -235,7 +235,7 @@ class Store:
         return dict(rows.fetchall())
 
     def newest(self, limit: int = 10) -> list[dict[str, Any]]:
-        return self._rows(
+        return self.rows(
             "SELECT id, site, title, published_at, url, source FROM articles "
             "ORDER BY coalesce(published_at, '') DESC, first_seen_at DESC LIMIT ?",
             [limit],
@@ -267,10 +267,10 @@ class Store:
             match = " AND ".join('"' + t.replace('"', '""') + '"' for t in fts_terms)
             sql = (select + "FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ?"
                    + "".join(" AND " + w for w in where) + " ORDER BY f.rank LIMIT ?")
-            return self._rows(sql, [snippet_term, match, *params, limit])
+            return self.rows(sql, [snippet_term, match, *params, limit])
         sql = (select + "FROM articles a WHERE " + " AND ".join(where)
                + " ORDER BY coalesce(a.published_at, '') DESC LIMIT ?")
-        return self._rows(sql, [snippet_term, *params, limit])
+        return self.rows(sql, [snippet_term, *params, limit])
 
     # crawls ---------------------------------------------------------------------------------------
     def start_crawl(self, site: str) -> int:
@@ -291,10 +291,10 @@ class Store:
             )
 
     def crawls(self, limit: int = 20) -> list[dict[str, Any]]:
-        return self._rows("SELECT * FROM crawls ORDER BY id DESC LIMIT ?", [limit])
+        return self.rows("SELECT * FROM crawls ORDER BY id DESC LIMIT ?", [limit])
 
     # helpers --------------------------------------------------------------------------------------
-    def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    def rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
         cursor = self.db.execute(sql, params)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

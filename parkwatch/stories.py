@@ -95,9 +95,6 @@ class StoryIndex:
                 self.lsh.insert(article_id, minhash)
                 self.signatures[article_id] = minhash
 
-    def __len__(self) -> int:
-        return len(self.lsh.keys) if hasattr(self.lsh, "keys") else 0
-
     def assign(self, article_id: str) -> Assignment | None:
         """Put a stored article into a story (its earlier copy's, or a new one); ``None`` if it is gone."""
         row = self.store.db.execute(
@@ -169,13 +166,13 @@ def list_stories(store: Store, since: str | None = None, park: str | None = None
         where += (" AND s.id IN (SELECT a.story_id FROM mentions m JOIN articles a ON a.id = m.article_id "
                   "WHERE m.kind = 'park' AND (m.entity_id = ? OR m.canonical = ? OR m.surface = ?))")
         params += [park, park, park]
-    stories = store._rows(
+    stories = store.rows(
         f"SELECT s.id AS story, s.title, s.published_at, s.copies FROM stories s WHERE {where} "
         "ORDER BY s.published_at DESC LIMIT ?",
         [*params, limit],
     )
     for story in stories:
-        story["copies"] = store._rows(
+        story["copies"] = store.rows(
             "SELECT url, site, source, published_at FROM articles WHERE story_id = ? "
             "ORDER BY coalesce(published_at, first_seen_at)",
             [story["story"]],

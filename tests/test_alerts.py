@@ -182,7 +182,7 @@ def test_digest_formats_escape_scraped_text_and_fit_limits(tmp_path):
     for n in range(30):
         add(store, index, f"http://a.cn/{n}.html", f"<b>标题{n}</b>", "<i>高新区</i>" + distinct_article(rng))
     record_alerts(store, watches)
-    alerts = store._rows("SELECT id AS alert_id, story_id, article_id, terms FROM alerts", [])
+    alerts = store.rows("SELECT id AS alert_id, story_id, article_id, terms FROM alerts", [])
     html = render(store, "all", alerts, "html").body
     assert "<b>标题" not in html and "&lt;b&gt;标题" in html and "<mark>高新区</mark>" in html
     md = render(store, "all", alerts, "md", limit=2000)

@@ -60,16 +60,8 @@ def _check_api(body: bytes, ok_key: str, ok_values: tuple[Any, ...]) -> None:
         raise DeliveryError(f"{ok_key}={answer[ok_key]} {answer.get('errmsg') or answer.get('msg') or ''}".strip())
 
 
-def send_email(channel: Channel, store: Store, watch: str, alerts: list[dict[str, Any]]) -> None:
-    o = channel.options
-    text = render(store, watch, alerts, "text")
-    html = render(store, watch, alerts, "html")
-    message = EmailMessage()
-    message["Subject"] = o.get("subject", f"parkwatch · {watch} · {text.stories} 条新动态")
-    message["From"] = o.get("from", "parkwatch@localhost")
-    message["To"] = ", ".join([o["to"]] if isinstance(o["to"], str) else o["to"])
-    message.set_content(text.body)
-    message.add_alternative(html.body, subtype="html")
+def _smtp_send(o: dict[str, Any], message: EmailMessage) -> None:
+    """Deliver *message* with the channel's SMTP settings (SSL or STARTTLS; credentials from the environment)."""
     host, port = o.get("host", "localhost"), int(o.get("port", 25))
     try:
         if o.get("ssl"):
@@ -85,6 +77,19 @@ def send_email(channel: Channel, store: Store, watch: str, alerts: list[dict[str
             client.send_message(message)
     except (OSError, smtplib.SMTPException) as exc:
         raise DeliveryError(f"SMTP {host}:{port}: {type(exc).__name__}: {exc}") from None
+
+
+def send_email(channel: Channel, store: Store, watch: str, alerts: list[dict[str, Any]]) -> None:
+    o = channel.options
+    text = render(store, watch, alerts, "text")
+    html = render(store, watch, alerts, "html")
+    message = EmailMessage()
+    message["Subject"] = o.get("subject", f"parkwatch · {watch} · {text.stories} 条新动态")
+    message["From"] = o.get("from", "parkwatch@localhost")
+    message["To"] = ", ".join([o["to"]] if isinstance(o["to"], str) else o["to"])
+    message.set_content(text.body)
+    message.add_alternative(html.body, subtype="html")
+    _smtp_send(o, message)
 
 
 def send_webhook(channel: Channel, store: Store, watch: str, alerts: list[dict[str, Any]]) -> None:
@@ -162,18 +167,7 @@ def send_text(channel: Channel, subject: str, text: str) -> None:
         message["Subject"], message["From"] = subject, o.get("from", "parkwatch@localhost")
         message["To"] = ", ".join([o["to"]] if isinstance(o["to"], str) else o["to"])
         message.set_content(text)
-        host, port = o.get("host", "localhost"), int(o.get("port", 25))
-        try:
-            client = (smtplib.SMTP_SSL(host, port, timeout=30) if o.get("ssl") else smtplib.SMTP(host, port, timeout=30))
-            with client:
-                if o.get("starttls"):
-                    client.starttls(context=ssl.create_default_context())
-                user, password = _env(o.get("username_env")), _env(o.get("password_env"))
-                if user and password:
-                    client.login(user, password)
-                client.send_message(message)
-        except (OSError, smtplib.SMTPException) as exc:
-            raise DeliveryError(f"SMTP {host}:{port}: {type(exc).__name__}: {exc}") from None
+        _smtp_send(o, message)
         return
     body = f"{subject}\n{text}"
     if channel.type == "webhook":

@@ -17,7 +17,6 @@ from markupsafe import Markup, escape
 from parkwatch.extract.normalize import simplify
 from parkwatch.store import Store
 
-FORMATS = ("text", "md", "html")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|<>])")
 
 
@@ -30,7 +29,7 @@ class Digest:
     left_out: int
 
 
-def _env(fmt: str) -> Environment:
+def _env() -> Environment:
     return Environment(loader=PackageLoader("parkwatch.alerts", "templates"),
                        autoescape=select_autoescape(enabled_extensions=("html",), default=False),
                        trim_blocks=True, lstrip_blocks=True)
@@ -40,7 +39,7 @@ def story_entries(store: Store, alerts: list[dict[str, Any]]) -> list[dict[str, 
     """One entry per alerted story: its representative copy, the matched terms, a snippet, and the other copies."""
     entries = []
     for alert in alerts:
-        copies = store._rows(
+        copies = store.rows(
             "SELECT id, url, site, source, title, published_at, text FROM articles WHERE story_id = ? "
             "ORDER BY coalesce(published_at, first_seen_at)", [alert["story_id"]])
         if not copies:
@@ -125,7 +124,7 @@ def render(store: Store, watch: str, alerts: list[dict[str, Any]], fmt: str = "t
     """Render a digest; with *limit* (characters, or bytes for channels that count bytes) stories are left out
     from the end until it fits, and the count of those left out is printed."""
     entries = story_entries(store, alerts)
-    template = _env(fmt).get_template({"text": "digest.txt", "md": "digest.md", "html": "digest.html"}[fmt])
+    template = _env().get_template({"text": "digest.txt", "md": "digest.md", "html": "digest.html"}[fmt])
     keep = len(entries)
     while True:
         shown = entries[:keep]

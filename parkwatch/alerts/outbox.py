@@ -76,7 +76,7 @@ def record_alerts(store: Store, watches: Watches) -> int:
     for watch in watches.watches:
         mark = store.db.execute("SELECT last_rowid FROM watch_state WHERE watch = ?", [watch.name]).fetchone()
         last = mark[0] if mark else 0
-        rows = store._rows(
+        rows = store.rows(
             "SELECT rowid AS rowid_, id, site, title, title_simplified, text_simplified, story_id FROM articles "
             "WHERE rowid > ? AND story_id IS NOT NULL ORDER BY rowid",
             [last],
@@ -84,7 +84,7 @@ def record_alerts(store: Store, watches: Watches) -> int:
         with store.db.conn:
             store.db.execute("BEGIN IMMEDIATE")
             for article in rows:
-                mentions = store._rows("SELECT kind, entity_id, canonical, surface FROM mentions WHERE article_id = ?",
+                mentions = store.rows("SELECT kind, entity_id, canonical, surface FROM mentions WHERE article_id = ?",
                                        [article["id"]])
                 terms = match_article(watch, article, mentions)
                 if not terms:
@@ -119,7 +119,7 @@ def pending(store: Store, watch: str | None = None, now: datetime | None = None,
     """Pending deliveries grouped by (watch, channel); those backing off are left out unless *include_waiting*;
     with *only_retries*, only deliveries that failed before."""
     now_text = (now or datetime.now(UTC)).isoformat(timespec="seconds")
-    rows = store._rows(
+    rows = store.rows(
         "SELECT d.id AS delivery_id, d.channel, a.id AS alert_id, a.watch, a.story_id, a.article_id, a.terms "
         "FROM deliveries d JOIN alerts a ON a.id = d.alert_id WHERE d.status = 'pending' "
         "AND (? OR coalesce(d.next_attempt_at, '') <= ?) AND (? IS NULL OR a.watch = ?) AND (NOT ? OR d.attempts > 0) "
@@ -156,7 +156,7 @@ def mark_failed(store: Store, delivery_ids: list[int], error: str, now: datetime
 
 
 def outbox(store: Store, limit: int = 50) -> list[dict[str, Any]]:
-    return store._rows(
+    return store.rows(
         "SELECT a.id, a.watch, d.channel, d.status, d.attempts, d.last_error, d.sent_at, s.title "
         "FROM alerts a JOIN deliveries d ON d.alert_id = a.id LEFT JOIN stories s ON s.id = a.story_id "
         "ORDER BY a.id DESC, d.channel LIMIT ?",

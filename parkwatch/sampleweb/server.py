@@ -54,8 +54,8 @@ class _Handler(BaseHTTPRequestHandler):
 class _SiteServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, pages: Pages) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
+    def __init__(self, pages: Pages, port: int = 0) -> None:
+        super().__init__(("127.0.0.1", port), _Handler)
         self.pages = pages
         self.hits: list[str] = []
 
@@ -72,11 +72,7 @@ class LocalWeb:
     def __init__(self, names: list[str], port: int = 0) -> None:
         self.servers: dict[str, _SiteServer] = {}
         for offset, name in enumerate(names):
-            server = _SiteServer({})
-            if port:
-                server.server_close()
-                server = _bind(port + offset)
-            self.servers[name] = server
+            self.servers[name] = _SiteServer({}, port + offset if port else 0)
         self.threads: list[threading.Thread] = []
 
     @property
@@ -107,13 +103,6 @@ class LocalWeb:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
-
-
-def _bind(port: int) -> _SiteServer:
-    server = _SiteServer.__new__(_SiteServer)
-    ThreadingHTTPServer.__init__(server, ("127.0.0.1", port), _Handler)
-    server.pages, server.hits = {}, []
-    return server
 
 
 def serve_sample_web(port: int = 0, build: Callable[[dict[str, str]], dict[str, Pages]] | None = None) -> LocalWeb:
