@@ -1,10 +1,11 @@
-"""Extraction quality and speed on ../shared/eval, parkwatch beside trafilatura and readability-lxml.
+"""Extraction quality and speed on ../shared/eval: parkwatch beside trafilatura, readability-lxml, GNE, newspaper4k.
 
     python bench/extraction_quality.py [--eval-dir ../shared/eval] [--sets daniel_zh,magic_html,cwce]
                                        [--limit N] [--markdown FILE]
 
 Every figure comes from one run, all extractors on the same pages. Skips with a message when the
-evaluation data is absent. Where a set's references include the headline (daniel_zh), every extractor
+evaluation data is absent; an extractor that is not installed (``pip install -e '.[bench]'``) is left out
+with a message. Where a set's references include the headline (daniel_zh), every extractor
 is scored on its headline plus its text.
 """
 
@@ -60,11 +61,62 @@ def run_readability(data: bytes, url: str | None) -> tuple[str, str | None, str 
     return (block_text(tree) if tree is not None else ""), None, title
 
 
+def run_gne(data: bytes, url: str | None) -> tuple[str, str | None, str | None]:
+    """GNE (GeneralNewsExtractor) on the decoded page, as its README shows."""
+    from gne import GeneralNewsExtractor
+
+    text, _ = decode_html(data)
+    try:
+        result = GeneralNewsExtractor().extract(text)
+    except Exception:  # GNE raises on pages it cannot read (no body, bare fragments)
+        return "", None, None
+    return result.get("content") or "", result.get("publish_time") or None, result.get("title")
+
+
+def run_newspaper4k(data: bytes, url: str | None) -> tuple[str, str | None, str | None]:
+    """newspaper4k with its Chinese tokenizer (jieba), on the given bytes: nothing is downloaded."""
+    import newspaper
+
+    _offline_tldextract()
+    article = newspaper.Article(url or "http://example.invalid/", language="zh", fetch_images=False)
+    article.download(input_html=decode_html(data)[0])
+    article.parse()
+    published = article.publish_date.isoformat() if article.publish_date else None
+    return article.text or "", published, article.title
+
+
+def _offline_tldextract() -> None:
+    """newspaper4k calls tldextract, which would fetch the public-suffix list: use the bundled snapshot."""
+    from tldextract import tldextract
+
+    if tldextract.TLD_EXTRACTOR.suffix_list_urls:
+        tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
 EXTRACTORS: dict[str, Callable[[bytes, str | None], tuple[str, str | None, str | None]]] = {
     "parkwatch": run_parkwatch,
     "trafilatura": run_trafilatura,
     "readability": run_readability,
+    "gne": run_gne,
+    "newspaper4k": run_newspaper4k,
 }
+
+# The import each optional extractor needs (parkwatch and trafilatura are dependencies of the project).
+OPTIONAL_MODULES = {"readability": "readability", "gne": "gne", "newspaper4k": "newspaper"}
+
+
+def available(names: list[str]) -> list[str]:
+    """The extractors among ``names`` that can run here; the others are reported and left out."""
+    import importlib.util
+
+    found = []
+    for name in names:
+        module = OPTIONAL_MODULES.get(name)
+        if module and importlib.util.find_spec(module) is None:
+            print(f"left out: {name} is not installed (pip install -e '.[bench]')", file=sys.stderr)
+        else:
+            found.append(name)
+    return found
 
 
 def score_set(cases: list[Case], name: str, extractor: Callable, headline: bool = False) -> dict[str, float]:
@@ -109,9 +161,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: no evaluation data at {eval_dir} (pass --eval-dir)")
         return 0
     rows = []
+    extractors = available(args.extractors.split(","))
     for set_name, cases in iter_sets(eval_dir, args.sets.split(",")):
         cases = cases[: args.limit] if args.limit else cases
-        for extractor in args.extractors.split(","):
+        for extractor in extractors:
             result = score_set(cases, extractor, EXTRACTORS[extractor], headline=set_name in HEADLINE_SETS)
             rows.append((set_name, extractor, result))
             print(

@@ -37,12 +37,53 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
 
 
 SCHEME = "affine32"  # stored signatures say which hash scheme made them
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations  # made once, shared by every signature
 
 
 def signature(shingle_set: set[str]) -> MinHash:
-    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_PERMUTATIONS)
     minhash.update_batch([s.encode("utf-8") for s in shingle_set])
     return minhash
+
+
+def stored_signature(blob: bytes) -> MinHash:
+    """A signature as ``story_signatures.minhash`` holds it (little-endian uint32 values)."""
+    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(blob, dtype=np.uint32), scheme=SCHEME,
+                   permutations=_PERMUTATIONS)
+
+
+class SignatureTable:
+    """Indexed articles' hash values as rows of one uint32 matrix (512 bytes an article).
+
+    Ranks LSH candidates by estimated Jaccard in one vectorised step, so a burst of look-alike articles
+    (same-template notices) costs a comparison of arrays, not a Python call per candidate.
+    """
+
+    def __init__(self) -> None:
+        self.rows: dict[str, int] = {}
+        self.matrix = np.empty((1024, NUM_PERM), dtype=np.uint32)
+
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self.rows
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def add(self, article_id: str, hashvalues: np.ndarray) -> None:
+        if len(self.rows) == len(self.matrix):
+            self.matrix = np.concatenate([self.matrix, np.empty_like(self.matrix)])
+        self.rows[article_id] = len(self.rows)
+        self.matrix[self.rows[article_id]] = hashvalues
+
+    def likeliest(self, hashvalues: np.ndarray, candidates: list[str], limit: int) -> list[str]:
+        """The *limit* candidates with the highest estimated Jaccard similarity, best first."""
+        known = [c for c in candidates if c in self.rows]
+        if len(known) <= 1:
+            return known[:limit]
+        rows = np.fromiter((self.rows[c] for c in known), dtype=np.intp, count=len(known))
+        similarity = (self.matrix[rows] == hashvalues.astype(np.uint32)).sum(axis=1)
+        order = np.argsort(-similarity, kind="stable")[:limit]
+        return [known[i] for i in order]
 
 
 def containment(a: set[str], b: set[str]) -> float:
@@ -81,7 +122,7 @@ class StoryIndex:
         self.store = store
         self.window_days = window_days
         self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-        self.signatures: dict[str, MinHash] = {}
+        self.signatures = SignatureTable()
         self._load()
 
     def _load(self) -> None:
@@ -90,10 +131,12 @@ class StoryIndex:
             "SELECT article_id, minhash FROM story_signatures WHERE indexed_at >= ?", [since]
         ).fetchall()
         for article_id, blob in rows:
-            minhash = MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(blob, dtype=np.uint32), scheme=SCHEME)
-            if article_id not in self.lsh:
-                self.lsh.insert(article_id, minhash)
-                self.signatures[article_id] = minhash
+            if article_id not in self.signatures:
+                self._remember(article_id, stored_signature(blob))
+
+    def _remember(self, article_id: str, minhash: MinHash) -> None:
+        self.lsh.insert(article_id, minhash)
+        self.signatures.add(article_id, minhash.hashvalues)
 
     def assign(self, article_id: str) -> Assignment | None:
         """Put a stored article into a story (its earlier copy's, or a new one); ``None`` if it is gone."""
@@ -109,8 +152,7 @@ class StoryIndex:
         if len(own) >= MIN_SHINGLES:
             candidates = [c for c in self.lsh.query(minhash) if c != article_id]
             # check the likeliest copies only: the cost of a new article stays flat as the index grows
-            candidates.sort(key=lambda c: -minhash.jaccard(self.signatures[c]) if c in self.signatures else 0)
-            for candidate in candidates[:MAX_CANDIDATES]:
+            for candidate in self.signatures.likeliest(minhash.hashvalues, candidates, MAX_CANDIDATES):
                 other = self.store.db.execute(
                     "SELECT text_simplified, story_id FROM articles WHERE id = ?", [candidate]
                 ).fetchone()
@@ -136,9 +178,8 @@ class StoryIndex:
                 [article_id, minhash.hashvalues.astype(np.uint32).tobytes(), utc_now()],
             )
             refresh_story(self.store, story_id)
-        if len(own) >= MIN_SHINGLES and article_id not in self.lsh:
-            self.lsh.insert(article_id, minhash)
-            self.signatures[article_id] = minhash
+        if len(own) >= MIN_SHINGLES and article_id not in self.signatures:
+            self._remember(article_id, minhash)
         return Assignment(story_id, new, best_score)
 
 
