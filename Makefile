@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.bench-installed
 
 .PHONY: demo test lint bench bench-full clean
 
@@ -22,18 +23,16 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-bench: $(STAMP)
-	$(BIN)/python bench/extraction_quality.py --limit 40
-	$(BIN)/python bench/tagging_speed.py --megabytes 0.5 --repeat 1
-	$(BIN)/python bench/throughput.py --pages 60 --repeat 1
-	$(BIN)/python bench/crawl_speed.py --articles 300
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[test,bench]'
+	touch $(BENCH_STAMP)
 
-bench-full: $(STAMP)
-	$(BIN)/python bench/extraction_quality.py
-	$(BIN)/python bench/tagging_speed.py --megabytes 1
-	$(BIN)/python bench/throughput.py --pages 300 --repeat 2
-	$(BIN)/python bench/crawl_speed.py --articles 5000
-	$(BIN)/python bench/fuzz_inputs.py --count 10000
+# Every benchmark, one after another, written to bench/RESULTS.md: quick (about a minute) and full (about an hour).
+bench: $(BENCH_STAMP)
+	$(BIN)/python bench/run.py --quick
+
+bench-full: $(BENCH_STAMP)
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

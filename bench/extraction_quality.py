@@ -1,7 +1,7 @@
 """Extraction quality and speed on ../shared/eval: parkwatch beside trafilatura, readability-lxml, GNE, newspaper4k.
 
     python bench/extraction_quality.py [--eval-dir ../shared/eval] [--sets daniel_zh,magic_html,cwce]
-                                       [--limit N] [--markdown FILE]
+                                       [--limit N] [--markdown FILE] [--json FILE]
 
 Every figure comes from one run, all extractors on the same pages. Skips with a message when the
 evaluation data is absent; an extractor that is not installed (``pip install -e '.[bench]'``) is left out
@@ -12,6 +12,8 @@ is scored on its headline plus its text.
 from __future__ import annotations
 
 import argparse
+import functools
+import json
 import platform
 import sys
 import time
@@ -26,6 +28,9 @@ from parkwatch.extract.decode import decode_html
 
 ALL_SETS = ["daniel_zh", "magic_html", "cwce", "general_scrapinghub_aeb"]
 
+
+# newspaper4k must be told the language (its default is English); the other extractors find out themselves.
+SET_LANGUAGE = {"general_scrapinghub_aeb": "en"}
 
 # Sets whose references include the headline: every extractor is scored on headline + text there.
 HEADLINE_SETS = {"daniel_zh"}
@@ -73,12 +78,12 @@ def run_gne(data: bytes, url: str | None) -> tuple[str, str | None, str | None]:
     return result.get("content") or "", result.get("publish_time") or None, result.get("title")
 
 
-def run_newspaper4k(data: bytes, url: str | None) -> tuple[str, str | None, str | None]:
-    """newspaper4k with its Chinese tokenizer (jieba), on the given bytes: nothing is downloaded."""
+def run_newspaper4k(data: bytes, url: str | None, language: str = "zh") -> tuple[str, str | None, str | None]:
+    """newspaper4k in the set's language (Chinese: its jieba tokenizer), on the given bytes: nothing is downloaded."""
     import newspaper
 
     _offline_tldextract()
-    article = newspaper.Article(url or "http://example.invalid/", language="zh", fetch_images=False)
+    article = newspaper.Article(url or "http://example.invalid/", language=language, fetch_images=False)
     article.download(input_html=decode_html(data)[0])
     article.parse()
     published = article.publish_date.isoformat() if article.publish_date else None
@@ -155,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--extractors", default=",".join(EXTRACTORS))
     parser.add_argument("--limit", type=int, default=0, help="first N pages of each set (0: all)")
     parser.add_argument("--markdown", help="also write the table to this file")
+    parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
     eval_dir = Path(args.eval_dir) if args.eval_dir else (shared_dir() or Path("-")) / "eval"
     if not eval_dir.is_dir():
@@ -165,7 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     for set_name, cases in iter_sets(eval_dir, args.sets.split(",")):
         cases = cases[: args.limit] if args.limit else cases
         for extractor in extractors:
-            result = score_set(cases, extractor, EXTRACTORS[extractor], headline=set_name in HEADLINE_SETS)
+            function = EXTRACTORS[extractor]
+            if extractor == "newspaper4k":
+                function = functools.partial(run_newspaper4k, language=SET_LANGUAGE.get(set_name, "zh"))
+            result = score_set(cases, extractor, function, headline=set_name in HEADLINE_SETS)
             rows.append((set_name, extractor, result))
             print(
                 f"{set_name:24} {extractor:12} P={result['precision']:.3f} R={result['recall']:.3f} "
@@ -184,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
             f"| {set_name} | {extractor} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | "
             f"{'–' if r['dated'] == 0 else format(r['date_accuracy'], '.2f')} | {r['pages'] / r['seconds']:.1f} |"
         )
+    if args.json:
+        Path(args.json).write_text(json.dumps({"limit": args.limit, "rows": [
+            {"set": set_name, "extractor": extractor, **result} for set_name, extractor, result in rows]}),
+            encoding="utf-8")
     if args.markdown:
         Path(args.markdown).write_text("\n".join(table) + "\n", encoding="utf-8")
     return 0

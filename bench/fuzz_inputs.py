@@ -1,6 +1,6 @@
 """Hostile input at volume: mutated saved pages and random bytes through decoding, extraction and tagging.
 
-    python bench/fuzz_inputs.py [--count 10000] [--seed 1]
+    python bench/fuzz_inputs.py [--count 10000] [--seed 1] [--json FILE]
 
 Reports exceptions (there should be none) and the slowest input. Deterministic for a given seed.
 """
@@ -8,6 +8,7 @@ Reports exceptions (there should be none) and the slowest input. Deterministic f
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 import time
@@ -41,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     pages = [p.read_bytes() for p in sorted(FILES.glob("*.html"))]
@@ -60,6 +62,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{number + 1} inputs, {failures} exceptions", flush=True)
     total = time.perf_counter() - started
     print(f"{args.count} inputs in {total:.1f} s: {failures} exceptions; slowest {slowest[0] * 1000:.0f} ms (input {slowest[1]})")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"count": args.count, "seed": args.seed, "seconds": total,
+                                               "exceptions": failures, "slowest_ms": slowest[0] * 1000}),
+                                   encoding="utf-8")
     return 1 if failures else 0
 
 

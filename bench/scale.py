@@ -1,7 +1,7 @@
 """Scale: a database of N synthetic articles (default 1,000,000) — insert rate, full-text query latency, and
 matching a day's articles against 100 watches.
 
-    python bench/scale.py [--articles 1000000] [--db PATH] [--queries 200]
+    python bench/scale.py [--articles 1000000] [--db PATH] [--queries 200] [--json FILE]
 
 Articles are generated from park-news sentence templates with the real schema (FTS5 trigram index and its
 triggers included); inserts go in batches of 5,000 per transaction, as a long crawl would commit them.
@@ -10,9 +10,10 @@ triggers included); inserts go in batches of 5,000 per transaction, as a long cr
 from __future__ import annotations
 
 import argparse
-import platform
+import json
 import random
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -50,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=1_000_000)
     parser.add_argument("--db")
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
     folder = tempfile.mkdtemp(prefix="parkwatch-scale-")
     db = Path(args.db or Path(folder) / "scale.db")
@@ -90,14 +92,25 @@ def main(argv: list[str] | None = None) -> int:
         mentions = [{"kind": "park", "entity_id": park, "canonical": park, "surface": park}]
         matches += sum(1 for w in watches if match_article(w, row, mentions))
     match_seconds = time.perf_counter() - begin
-    print(f"machine: {platform.machine()}, Python {platform.python_version()}; database {db.stat().st_size / 1e9:.2f} GB")
-    print(f"insert: {args.articles:,} articles in {insert_seconds:.0f} s = {args.articles / insert_seconds:,.0f} articles/s "
+    print(f"database {db.stat().st_size / 1e9:.2f} GB")
+    inserted = args.articles - existing
+    print(f"insert: {inserted:,} articles in {insert_seconds:.0f} s = {inserted / insert_seconds:,.0f} articles/s "
           f"(FTS5 trigram index maintained)")
     print(f"full-text query: p50 {statistics.median(latencies):.1f} ms, p95 {latencies[int(len(latencies) * 0.95)]:.1f} ms "
           f"over {args.queries} queries")
     print(f"matching one day ({len(day_rows):,} articles) against 100 watches: {match_seconds:.2f} s, {matches} matches")
-    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS: {rss:.0f} MB")
+    if args.json:
+        Path(args.json).write_text(json.dumps({
+            "articles": args.articles, "inserted": inserted, "insert_seconds": insert_seconds,
+            "database_bytes": db.stat().st_size, "queries": args.queries, "terms": terms,
+            "p50_ms": statistics.median(latencies), "p95_ms": latencies[int(len(latencies) * 0.95)],
+            "day": day, "day_articles": len(day_rows), "watches": len(watches), "match_seconds": match_seconds,
+            "matches": matches, "rss_mb": rss}), encoding="utf-8")
     store.close()
+    if not args.db:
+        shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 

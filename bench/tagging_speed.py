@@ -1,6 +1,6 @@
 """Tagging throughput on 1 MB (or more) of park news, beside the floor of one automaton pass.
 
-    python bench/tagging_speed.py [--megabytes 1] [--repeat 3]
+    python bench/tagging_speed.py [--megabytes 1] [--repeat 3] [--json FILE]
 
 The text is the sample web's articles repeated until the size is reached, tagged article by article
 with every built-in plugin, as the crawl pipeline does. The floor is one Aho-Corasick pass of the park
@@ -10,9 +10,10 @@ gazetteer over the same text: the part no tagger can avoid.
 from __future__ import annotations
 
 import argparse
-import platform
+import json
 import sys
 import time
+from pathlib import Path
 
 from parkwatch.extract.repair import remove_pinyin_artifacts
 from parkwatch.gazetteer import parks
@@ -41,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--megabytes", type=float, default=1.0)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
     pm = make_manager(load_entry_points=False)
     articles = corpus(args.megabytes)
@@ -58,11 +60,14 @@ def main(argv: list[str] | None = None) -> int:
             for _hit in automaton.iter(a.simplified):
                 pass
         best_floor = min(best_floor, time.perf_counter() - start)
-    print(f"machine: {platform.machine()} {platform.processor() or ''} Python {platform.python_version()}")
     print(f"text: {size / 1e6:.2f} MB in {len(articles)} articles, {mentions} mentions")
     print(f"tagging (all plugins): {best_tag:.3f} s  ({size / 1e6 / best_tag:.2f} MB/s)")
     print(f"floor (one automaton pass): {best_floor:.3f} s  ({size / 1e6 / best_floor:.2f} MB/s)")
     print(f"ratio: tagging takes {best_tag / best_floor:.1f}x the floor")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"bytes": size, "articles": len(articles), "mentions": mentions,
+                                               "tag_seconds": best_tag, "floor_seconds": best_floor,
+                                               "repeat": args.repeat}), encoding="utf-8")
     return 0
 
 

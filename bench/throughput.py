@@ -1,7 +1,7 @@
 """Processing throughput on the same pages: lxml parsing alone (the floor), trafilatura alone, and parkwatch's
 full processing (decode + extract + normalise + tag + store + story clustering), single process.
 
-    python bench/throughput.py [--eval-dir ../shared/eval] [--pages 300] [--repeat 2]
+    python bench/throughput.py [--eval-dir ../shared/eval] [--pages 300] [--repeat 2] [--json FILE]
 
 Pages come from ../shared/eval/zh (all sets), or the embedded sample web when that is absent.
 """
@@ -9,7 +9,7 @@ Pages come from ../shared/eval/zh (all sets), or the embedded sample web when th
 from __future__ import annotations
 
 import argparse
-import platform
+import json
 import resource
 import sys
 import tempfile
@@ -85,12 +85,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--eval-dir")
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
     eval_dir = Path(args.eval_dir) if args.eval_dir else ((shared_dir() or Path("-")) / "eval")
     pages = load_pages(eval_dir, args.pages)
     size = sum(len(b) for b, _ in pages) / 1e6
-    print(f"machine: {platform.machine()}, Python {platform.python_version()}; {len(pages)} pages, {size:.1f} MB "
-          f"({'eval/zh' if eval_dir.is_dir() else 'sample web'}), best of {args.repeat}, one process")
+    source = "eval/zh" if eval_dir.is_dir() else "sample web"
+    print(f"{len(pages)} pages, {size:.1f} MB "
+          f"({source}), best of {args.repeat}, one process")
     results = {}
     for name, function in (("lxml parse only (floor)", lxml_only), ("trafilatura alone", trafilatura_only),
                            ("parkwatch full processing", parkwatch_full)):
@@ -100,7 +102,12 @@ def main(argv: list[str] | None = None) -> int:
     full, traf, floor = (results["parkwatch full processing"], results["trafilatura alone"],
                          results["lxml parse only (floor)"])
     print(f"ratios: parkwatch/trafilatura {full / traf:.2f}; parkwatch/lxml floor {full / floor:.3f}")
-    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS: {rss:.0f} MB")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"pages": len(pages), "megabytes": size, "source": source,
+                                               "repeat": args.repeat, "pages_per_second": results, "rss_mb": rss}),
+                                   encoding="utf-8")
     return 0
 
 
