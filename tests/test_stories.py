@@ -111,4 +111,29 @@ def test_stories_list_copies_and_representative(clustered):
 def test_index_survives_a_restart(clustered):
     store, predicted, _ = clustered
     reopened = StoryIndex(store)
-    assert len(reopened.lsh.keys) >= 300  # signatures come back from the database
+    assert len(reopened.signatures) >= 300  # signatures come back from the database
+
+
+def test_signature_index_finds_copies_in_sorted_part_and_tail_best_first() -> None:
+    """Candidates come from the merged (sorted) keys and the unmerged tail alike, closest first, never itself."""
+    import numpy as np
+
+    from parkwatch.stories import NUM_PERM, SignatureIndex
+
+    rng = np.random.default_rng(7)
+    index = SignatureIndex()
+    original = rng.integers(0, 2**32 - 1, NUM_PERM, dtype=np.uint32)
+    close, far = original.copy(), original.copy()
+    close[100:] = rng.integers(0, 2**32 - 1, NUM_PERM - 100, dtype=np.uint32)  # 100 of 128 values shared
+    far[30:] = rng.integers(0, 2**32 - 1, NUM_PERM - 30, dtype=np.uint32)  # 30 shared: still some bands agree
+    index.add("far", far)
+    index.add("close", close)
+    for number in range(3000):  # unrelated articles: the first two are merged into the sorted keys by now
+        index.add(f"other{number}", rng.integers(0, 2**32 - 1, NUM_PERM, dtype=np.uint32))
+    assert index.tail < 3000 and len(index.sorted_keys) > 0
+    assert index.query(original, limit=12) == ["close", "far"]
+    index.add("original", original)  # now in the tail
+    assert index.tail > 0
+    assert index.query(close, limit=12, exclude="close")[0] == "original"
+    assert index.query(original, limit=1, exclude="original") == ["close"]
+    assert index.query(rng.integers(0, 2**32 - 1, NUM_PERM, dtype=np.uint32), limit=12) == []
