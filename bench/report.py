@@ -133,12 +133,16 @@ def scale(f: dict[str, Any]) -> list[str]:
         f"{f['articles']:,} synthetic park-news articles from sentence templates in the real schema (FTS5 trigram index",
         "and its triggers), batches of 5,000 per transaction as a long crawl commits them.",
         "",
+        f"Queries: {f['queries']} of each kind, these {len(f['terms'])} in turn: {', '.join(f['terms'])}.",
+        "",
         "| what | figure |",
         "|---|---|",
         f"| insert {f['inserted']:,} articles | {f['insert_seconds']:.0f} s = {f['inserted'] / f['insert_seconds']:,.0f} "
         f"articles/s; database {f['database_bytes'] / 1e9:.2f} GB |",
-        f"| full-text query, 20 best-ranked results ({len(f['terms'])} queries in turn: {', '.join(f['terms'])}) | "
-        f"p50 {f['p50_ms']:.0f} ms, p95 {f['p95_ms']:.0f} ms over {f['queries']} |",
+        f"| full-text query, 20 most relevant (bm25) | p50 {f['p50_ms']['relevance']:.1f} ms, "
+        f"p95 {f['p95_ms']['relevance']:.1f} ms |",
+        f"| full-text query, 20 most recently stored (`search --recent`) | p50 {f['p50_ms']['recent']:.1f} ms, "
+        f"p95 {f['p95_ms']['recent']:.1f} ms |",
         f"| matching one day ({f['day_articles']:,} articles) against {f['watches']} watches | "
         f"{f['match_seconds']:.2f} s, {f['matches']:,} matches |",
         f"| peak RSS | {f['rss_mb']:.0f} MB |",

@@ -156,15 +156,16 @@ def extract(files: tuple[Path, ...], url: str | None, encoding: str | None, json
 @click.argument("query")
 @click.option("--limit", default=20, show_default=True)
 @click.option("--site", help="Only this site.")
+@click.option("--recent", is_flag=True, help="Most recently stored first, instead of the most relevant.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per result.")
 @click.pass_obj
-def search(obj: Context, query: str, limit: int, site: str | None, as_json: bool) -> None:
+def search(obj: Context, query: str, limit: int, site: str | None, recent: bool, as_json: bool) -> None:
     """Full-text search over stored articles (Simplified, Traditional or mixed queries)."""
     from parkwatch.store import Store
 
     db = _existing_db(obj)
     with Store(db) as store:
-        results = store.search(query, limit=limit, site=site)
+        results = store.search(query, limit=limit, site=site, recent=recent)
     if as_json:
         for row in results:
             click.echo(json.dumps(row, ensure_ascii=False))

@@ -50,6 +50,15 @@ def test_search_simplified_traditional_and_short_terms(tmp_path):
         assert "科技城直管区" in store.search("科技城")[0]["snippet"]
 
 
+def test_search_by_relevance_or_most_recent(tmp_path):
+    with Store(tmp_path / "p.db") as store:
+        store.upsert_article(record("http://x.cn/1.html", "动力电池专题", "动力电池。" * 20 + "动力电池产业园"))
+        store.upsert_article(record("http://x.cn/2.html", "园区新闻", "新签约项目涉及动力电池等领域" + "园区建设。" * 20))
+        store.upsert_article(record("http://x.cn/3.html", "招商动态", "另一个动力电池项目开工" + "招商引资。" * 20))
+        assert [r["title"] for r in store.search("动力电池")][0] == "动力电池专题"
+        assert [r["title"] for r in store.search("动力电池", recent=True)] == ["招商动态", "园区新闻", "动力电池专题"]
+
+
 def test_canonical_url_rules():
     assert canonical_url("HTTP://WWW.Example.CN:80/a/index.html?utm_source=x&b=2&a=1#frag") == \
         "http://www.example.cn/a/?a=1&b=2"
