@@ -21,7 +21,6 @@ from parkwatch.store import Store, utc_now
 
 NUM_PERM = 128
 SHINGLE = 5
-LSH_THRESHOLD = 0.3  # candidates only; the containment check decides
 STRONG_CONTAINMENT = 0.8
 MIN_CONTAINMENT = 0.65
 MIN_JACCARD = 0.55
@@ -37,7 +36,8 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
 
 
 SCHEME = "affine32"  # stored signatures say which hash scheme made them
-# bands × values per band: what datasketch's MinHashLSH chooses for threshold 0.3 and 128 permutations
+# Bands × values per band: what datasketch's MinHashLSH chooses for a Jaccard threshold of 0.3 with 128
+# permutations. A low threshold: it only proposes candidates; the containment check decides.
 BANDS, ROWS = 37, 3
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations  # made once, shared by every signature
 
@@ -49,14 +49,14 @@ def signature(shingle_set: set[str]) -> MinHash:
 
 
 class SignatureIndex:
-    """Locality-sensitive index of the indexed articles' MinHash values, about 1.3 KB an article.
+    """Locality-sensitive index of the indexed articles' MinHash values, about 2 KB an article.
 
     The values are rows of one uint32 matrix; each of ``BANDS`` bands of ``ROWS`` values is hashed to one
     key (the band number in the top bits). Keys are kept in one sorted array (every band looked up by one
-    vectorised binary search), plus a short tail of recent rows that is merged in when it grows. Two articles are candidates when any band agrees: the banding
-    datasketch's MinHashLSH does for the same threshold, at a tenth of its memory (it keeps a Python dict
-    entry per band and article, 13 KB an article). Candidates come back ranked by estimated Jaccard
-    similarity, computed in one vectorised step.
+    vectorised binary search), plus a short tail of recent rows that is merged in when it grows. Two
+    articles are candidates when any band agrees: the banding datasketch's MinHashLSH does, at a sixth of
+    its memory (it keeps Python objects per band and article, 13 KB an article). Candidates come back
+    ranked by estimated Jaccard similarity, computed in one vectorised step.
     """
 
     def __init__(self) -> None:
