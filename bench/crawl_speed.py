@@ -103,9 +103,11 @@ class RssSampler(threading.Thread):
 
 def child(config: str, db: str, bare: bool) -> None:
     """Run one crawl in this process and print its figures as JSON."""
+    from parkwatch.cli import setup_logging
     from parkwatch.config import load_config
     from parkwatch.crawl import run_crawl
 
+    setup_logging(verbose=False)  # as `parkwatch crawl` runs
     extra = {"ITEM_PIPELINES": {}, "EXTENSIONS": {}} if bare else {}
     sampler = RssSampler(db)
     sampler.start()

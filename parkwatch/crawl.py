@@ -204,7 +204,9 @@ class _InterceptHandler(logging.Handler):
     """Send standard-library logging (Scrapy, Twisted) through loguru; tracebacks only with ``-v``."""
 
     def __init__(self, verbose: bool = False) -> None:
-        super().__init__()
+        # The level is the handler's own: Scrapy sets its loggers to DEBUG when a crawler process starts,
+        # and formatting each scraped item's debug line only to drop it costs a crawl dearly.
+        super().__init__(level=logging.DEBUG if verbose else logging.WARNING)
         self.verbose = verbose
 
     def emit(self, record: logging.LogRecord) -> None:

@@ -188,3 +188,31 @@ def test_site_settings_reach_the_pipelines(tmp_path):
     assert title == "园区新闻标题" and text.startswith("服务好高新区的企业") and "干扰" not in text
     parks = conn.execute("select surface, entity_id from mentions where kind = 'park'").fetchall()
     assert parks == [("高新区", "G512046")]
+
+
+def test_quiet_crawls_do_not_format_scrapy_debug_lines():
+    """Scrapy sets its loggers to DEBUG when a crawler process starts; without -v, its per-item debug lines
+    (a whole item each) must be dropped before they are formatted."""
+    import logging
+
+    from scrapy.crawler import CrawlerProcess
+
+    from parkwatch.crawl import route_std_logging
+
+    formatted = []
+
+    class Item:
+        def __str__(self) -> str:
+            formatted.append(1)
+            return "item"
+
+    route_std_logging(verbose=False)
+    CrawlerProcess({"LOG_INSTALL_ROOT_HANDLER": False, "LOG_LEVEL": "WARNING"})
+    assert logging.getLogger("scrapy.core.scraper").isEnabledFor(logging.DEBUG)  # what Scrapy does
+    logging.getLogger("scrapy.core.scraper").debug("Scraped from %s", Item())
+    logging.getLogger("scrapy.core.scraper").warning("kept: %s", Item())
+    assert formatted == [1]
+    route_std_logging(verbose=True)
+    logging.getLogger("scrapy.core.scraper").debug("Scraped from %s", Item())
+    assert formatted == [1, 1]
+    route_std_logging(verbose=False)
