@@ -41,6 +41,11 @@ _ARTICLE_URL_RE = re.compile(r"(?:\d{4,}|/20\d{2}[-/]?\d{2}).*|\.(?:s?html?|php|
 _LIST_ITEM_TAGS = ("li", "tr", "dd", "dt", "p", "div")
 _KEPT_HEADERS = ("content-type", "last-modified", "etag", "date", "content-language")
 
+# Articles before further list pages: a site's pagination must not run ahead of its articles, or a long
+# backfill holds a queued request for every article of every list page (memory grows with the site), and
+# a crawl that is stopped has fetched lists whose articles it never stored.
+ARTICLE_PRIORITY = 10
+
 
 class ConfigSpider(scrapy.Spider):
     """Crawls one configured :class:`~parkwatch.config.Site`.
@@ -215,7 +220,7 @@ class ConfigSpider(scrapy.Spider):
         if validators:
             meta["handle_httpstatus_list"] = [304]
         return Request(url, callback=self.parse_article, errback=self.fetch_failed, meta=meta,
-                       headers=validators or None)
+                       headers=validators or None, priority=ARTICLE_PRIORITY)
 
     def parse_article(self, response: Response) -> Iterator[dict[str, Any]]:
         """The raw page, untouched: extraction happens in the pipelines."""

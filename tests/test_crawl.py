@@ -216,3 +216,24 @@ def test_quiet_crawls_do_not_format_scrapy_debug_lines():
     logging.getLogger("scrapy.core.scraper").debug("Scraped from %s", Item())
     assert formatted == [1, 1]
     route_std_logging(verbose=False)
+
+
+def test_articles_of_a_list_page_come_before_further_list_pages(tmp_path):
+    """Pagination must not run ahead of the articles (queued requests would grow with the site)."""
+    html = "text/html; charset=utf-8"
+    pages = {"/robots.txt": (b"User-agent: *\nDisallow:\n", "text/plain")}
+    for page in range(1, 5):
+        links = [(f"/a/{page * 100 + n}.html", "") for n in range(1, 31)]
+        pages[f"/list_{page}.html"] = (list_page(links, f"/list_{page + 1}.html" if page < 4 else None), html)
+        pages.update({href: (article_page(int(href[3:-5]) % 28 + 1), html) for href, _ in links})
+    with LocalWeb(["deep"]) as web:
+        web.publish({"deep": pages})
+        write_config(tmp_path / "config", [{"name": "deep", "start_urls": [f"{web.bases['deep']}/list_1.html"],
+                                             "allow": ["/a/"], "max_pages": 4}], {"concurrency": 8})
+        result = run_cli("--config", str(tmp_path / "config"), "crawl", "--db", str(tmp_path / "p.db"))
+        hits = web.hits("deep")
+    assert result.returncode == 0, result.stderr
+    assert len([h for h in hits if h.startswith("/a/")]) == 120
+    third = hits.index("/list_3.html")
+    assert {f"/a/{100 + n}.html" for n in range(1, 31)} <= set(hits[:third])  # all of page 1 before page 3
+    assert len([h for h in hits[:hits.index("/list_4.html")] if h.startswith("/a/2")]) >= 30 - 8
