@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -91,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", help="default: bench/RESULTS.md, or bench/RESULTS-quick.md with --quick")
     parser.add_argument("--eval-dir", help="../shared/eval by default")
     parser.add_argument("--only", help="comma-separated benchmarks to run (default: all)")
-    parser.add_argument("--keep", help="keep each benchmark's JSON and log in this folder")
+    parser.add_argument("--keep", help="keep each benchmark's JSON and log in this folder (kept anyway on failure)")
     args = parser.parse_args(argv)
     names = args.only.split(",") if args.only else list(PLAN)
     workdir = Path(args.keep or tempfile.mkdtemp(prefix="parkwatch-bench-"))
@@ -105,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out or HERE / ("RESULTS-quick.md" if args.quick else "RESULTS.md"))
     out.write_text(text, encoding="utf-8")
     failed = [name for name, result in results.items() if result["status"] or result["figures"] is None]
+    if not failed and not args.keep:
+        shutil.rmtree(workdir, ignore_errors=True)  # a failed run keeps its logs
     print(f"wrote {out} in {(time.perf_counter() - started) / 60:.1f} min"
           + (f"; FAILED: {', '.join(failed)} (logs in {workdir})" if failed else ""))
     return 1 if failed else 0
