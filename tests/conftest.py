@@ -8,7 +8,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -30,6 +32,47 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
     full_env.update(env or {})
     return subprocess.run([*PARKWATCH, *args], capture_output=True, text=True, cwd=cwd, env=full_env,
                           timeout=timeout, check=False, input=input_text)
+
+
+def wait_for(condition: Callable[[], object], timeout: float = 180.0, every: float = 0.05) -> bool:
+    """Poll *condition* until it holds (True) or *timeout* seconds pass (False): wait on states, not sleeps."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(every)
+    return bool(condition())
+
+
+class ResponseGate:
+    """Holds back responses to paths under *prefix* beyond an allowance the test raises step by step.
+
+    A crawl against a gated site cannot finish before the test lets it, whatever the machine's speed.
+    """
+
+    def __init__(self, prefix: str = "/a/") -> None:
+        self.prefix = prefix
+        self.allowed = 0
+        self.served = 0
+        self.waiting = 0
+        self.cond = threading.Condition()
+
+    def __call__(self, path: str) -> None:
+        if not path.startswith(self.prefix):
+            return
+        with self.cond:
+            self.waiting += 1
+            self.cond.wait_for(lambda: self.served < self.allowed, timeout=600)
+            self.waiting -= 1
+            self.served += 1
+
+    def allow(self, more: int) -> None:
+        with self.cond:
+            self.allowed += more
+            self.cond.notify_all()
+
+    def open(self) -> None:
+        self.allow(10**9)
 
 
 def write_config(folder: Path, sites: list[dict], settings: dict | None = None) -> Path:

@@ -48,7 +48,7 @@ def test_extract_with_url_uses_it_for_dates():
 
 def test_demo_search_and_missing_db(tmp_path):
     db = tmp_path / "X.db"
-    result = run_cli("demo", "--db", str(db), timeout=120)
+    result = run_cli("demo", "--db", str(db), timeout=600)
     assert result.returncode == 0, result.stderr
     assert "stored 23 articles from 6 sites" in result.stdout
     conn = sqlite3.connect(db)

@@ -9,7 +9,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from conftest import write_config
+from conftest import ResponseGate, wait_for, write_config
 from test_resume import local_web
 
 from parkwatch.sampleweb.server import LocalWeb
@@ -17,24 +17,42 @@ from parkwatch.store import Store
 
 
 def test_cli_reads_while_a_crawl_writes(tmp_path):
+    """The crawl is let through 100 articles at a time; the CLI's store reads and searches at every step."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PARKWATCH_")}
+    gate = ResponseGate("/a/")
     with LocalWeb(["big"]) as web:
         web.publish({"big": local_web()})
+        web.set_gate("big", gate)
         config = write_config(tmp_path / "config", [{"name": "big", "start_urls": [f"{web.bases['big']}/list_1.html"],
                                                       "allow": ["/a/"], "max_pages": 20}], {"concurrency": 8})
         db = tmp_path / "p.db"
-        crawl = subprocess.Popen([sys.executable, "-m", "parkwatch.cli", "--config", str(config), "--db", str(db),
-                                  "crawl"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        counts = []
-        while crawl.poll() is None:
-            if db.exists():
-                with Store(db, migrate=False) as store:
-                    if store.version:
-                        counts.append(store.article_count())
-                        store.search("园区项目建设")
-            time.sleep(0.2)
-        assert crawl.returncode == 0, crawl.stderr.read()[-2000:]
-    assert counts == sorted(counts) and len(set(counts)) > 3  # reads saw the crawl progress, never an error
+        log = tmp_path / "crawl.log"
+        with open(log, "wb") as out:  # a file, not a pipe nobody reads while waiting
+            crawl = subprocess.Popen([sys.executable, "-m", "parkwatch.cli", "--config", str(config), "--db", str(db),
+                                      "crawl"], env=env, stdout=subprocess.DEVNULL, stderr=out)
+        counts: list[int] = []
+        found: list[int] = []
+
+        def read() -> int:
+            if not db.exists():
+                return 0
+            with Store(db, migrate=False) as store:
+                if not store.version:
+                    return 0
+                counts.append(store.article_count())
+                found.append(len(store.search("园区项目建设")))
+                return counts[-1]
+
+        try:
+            for step in range(1, 6):
+                gate.allow(100)
+                assert wait_for(lambda step=step: read() >= step * 100 or crawl.poll() is not None)
+        finally:
+            gate.open()
+        assert crawl.wait(timeout=300) == 0, log.read_text(errors="replace")[-2000:]
+    assert counts == sorted(counts)  # reads saw the crawl progress, never an error
+    assert {100, 200, 300, 400}.issubset({c // 100 * 100 for c in counts if c < 500})  # … at every step
+    assert max(found) > 0
     with Store(db) as store:
         assert store.article_count() == 500
 

@@ -29,14 +29,14 @@ def png_pixels_vary(data: bytes) -> tuple[int, int, int]:
 
 @pytest.mark.skipif(CHROMIUM is None, reason="no chromium: .ci/run installs Debian's chromium package")
 def test_html_digest_renders_in_chromium(tmp_path):
-    result = run_cli("demo", "--db", str(tmp_path / "demo.db"), timeout=120)
+    result = run_cli("demo", "--db", str(tmp_path / "demo.db"), timeout=600)
     assert result.returncode == 0, result.stderr
     html = re.search(r"HTML digests: (\S+?\.html)", result.stdout).group(1)
     png = tmp_path / "digest.png"
     subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     f"--user-data-dir={tmp_path / 'profile'}", "--window-size=800,1000", f"--screenshot={png}",
-                    f"file://{html}"], check=True, capture_output=True, timeout=120)
+                    f"file://{html}"], check=True, capture_output=True, timeout=600)
     width, height, distinct = png_pixels_vary(png.read_bytes())
     assert (width, height) == (800, 1000)
     assert distinct > 30  # text, highlights and links: far from a blank page

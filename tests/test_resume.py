@@ -7,14 +7,15 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 
-from conftest import write_config
+from conftest import ResponseGate, wait_for, write_config
 
 from parkwatch.sampleweb.server import LocalWeb
 
 ARTICLES = 500
 PER_PAGE = 50
+ALLOWANCE = 90  # article responses let through per run
+KILL_AFTER = 40  # new stored articles that trigger the kill (the rest of the allowance is still in flight)
 
 
 def local_web() -> dict[str, tuple[bytes, str]]:
@@ -30,25 +31,42 @@ def local_web() -> dict[str, tuple[bytes, str]]:
     return pages
 
 
+def count_articles(db) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(db, timeout=30) as conn:
+            return conn.execute("select count(*) from articles").fetchone()[0]
+    except sqlite3.OperationalError:  # the schema is not created yet
+        return 0
+
+
 def test_five_sigkills_lose_and_duplicate_nothing(tmp_path):
+    """Each kill lands on progress, not on the clock: after new articles were stored, while the gate holds the rest."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PARKWATCH_")}
+    gate = ResponseGate("/a/")
     with LocalWeb(["big"]) as web:
         web.publish({"big": local_web()})
+        web.set_gate("big", gate)
         config = write_config(tmp_path / "config", [{"name": "big", "start_urls": [f"{web.bases['big']}/list_1.html"],
                                                       "allow": ["/a/"], "max_pages": 20}], {"concurrency": 8})
         db = tmp_path / "p.db"
         command = [sys.executable, "-m", "parkwatch.cli", "--config", str(config), "--db", str(db), "crawl"]
-        stored = []
+        stored = [0]
         for _ in range(5):
+            gate.allow(ALLOWANCE)  # a few of these may go to requests of the killed crawl, left waiting
             child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(3.5)
+            grew = wait_for(lambda child=child: count_articles(db) >= stored[-1] + KILL_AFTER or child.poll() is not None)
             child.send_signal(signal.SIGKILL)
             child.wait()
-            if db.exists():
-                stored.append(sqlite3.connect(db).execute("select count(*) from articles").fetchone()[0])
+            assert grew and child.returncode == -signal.SIGKILL, "the crawl stopped before it stored a new batch"
+            stored.append(count_articles(db))
+        gate.open()
         final = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
     assert final.returncode == 0, final.stderr[-2000:]
-    assert stored == sorted(stored) and stored[-1] < ARTICLES  # the kills landed mid-crawl, progress was kept
+    steps = list(zip(stored, stored[1:], strict=False))
+    assert all(after >= before + KILL_AFTER for before, after in steps), stored  # each run stored a new batch …
+    assert stored[-1] <= 5 * ALLOWANCE < ARTICLES  # … and was killed mid-crawl: the gate held the rest back
     conn = sqlite3.connect(db)
     assert conn.execute("select count(*), count(distinct url), count(distinct id) from articles").fetchone() == (
         ARTICLES, ARTICLES, ARTICLES)

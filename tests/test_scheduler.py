@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
-from conftest import write_config
+from conftest import wait_for, write_config
 
 from parkwatch.sampleweb.server import LocalWeb
 
@@ -54,13 +54,16 @@ M1 = "多措并举 绵阳助力园区提质增效"
 M2 = "綿陽聚焦產業定位優化空間布局:把新引進項目布局到最合適的園區"
 
 
-def wait_for(condition, timeout: float = 60.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.3)
-    return False
+def crawls_started(db) -> int:
+    """Crawl rows in the database. The daemon runs a site's next crawl only after the previous one's alerts
+    were matched and sent, so N + 2 rows mean crawl N + 1 and everything after it has finished."""
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(db, timeout=30) as conn:
+            return conn.execute("select count(*) from crawls").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
 
 
 @pytest.fixture
@@ -73,9 +76,11 @@ def hook():
 
 
 def start(config, db) -> subprocess.Popen:
+    """``parkwatch run`` with its output in ``run.log`` beside the database (a pipe could fill and block it)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PARKWATCH_")}
-    return subprocess.Popen([sys.executable, "-m", "parkwatch.cli", "--config", str(config), "--db", str(db), "run"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
+    with open(db.parent / "run.log", "ab") as log:
+        return subprocess.Popen([sys.executable, "-m", "parkwatch.cli", "--config", str(config), "--db", str(db),
+                                 "run"], stdout=log, stderr=subprocess.STDOUT, env=env)
 
 
 def test_daemon_crawls_alerts_once_per_story_and_stops_on_sigterm(tmp_path, hook):
@@ -88,18 +93,21 @@ def test_daemon_crawls_alerts_once_per_story_and_stops_on_sigterm(tmp_path, hook
             f"channels:\n  hook: {{type: webhook, url: 'http://127.0.0.1:{hook.server_address[1]}/h'}}\n"
             "watches:\n  - name: mianyang\n    parks: [绵阳高新区]\n    digest: immediately\n    channels: [hook]\n",
             encoding="utf-8")
-        daemon = start(config, tmp_path / "p.db")
+        db = tmp_path / "p.db"
+        daemon = start(config, db)
         try:
             assert wait_for(lambda: len(Hook.calls) >= 1)
             assert [s["title"] for s in Hook.calls[0]["stories"]] == [M1]
             web.publish({"news": site_pages(["m1", "c1", "m2"])})
             assert wait_for(lambda: len(Hook.calls) >= 2)
-            time.sleep(5)  # more crawls run; nothing is sent again
+            seen = crawls_started(db)
+            assert wait_for(lambda: crawls_started(db) >= seen + 3)  # two more crawls ran, matched and sent
             assert [s["title"] for s in Hook.calls[1]["stories"]] == [M2]
             assert len(Hook.calls) == 2
         finally:
             daemon.send_signal(signal.SIGTERM)
-            output = daemon.communicate(timeout=60)[0].decode()
+            daemon.wait(timeout=60)
+            output = (db.parent / "run.log").read_text(encoding="utf-8", errors="replace")
         assert daemon.returncode == 0, output
         assert "stopped" in output
 
@@ -113,7 +121,7 @@ def test_restart_after_sigkill_sends_recorded_alerts_exactly_once(tmp_path, hook
         base = web.bases["news"]
         web.publish({"news": site_pages(["m1"])})
         config = write_config(tmp_path / "config", [{"name": "news", "start_urls": [f"{base}/list.html"],
-                                                      "allow": ["/a/"], "schedule": "1h", "region": "四川省"}])
+                                                      "allow": ["/a/"], "schedule": "2s", "region": "四川省"}])
         (config / "watches.yaml").write_text(
             f"channels:\n  hook: {{type: webhook, url: 'http://127.0.0.1:{hook.server_address[1]}/h'}}\n"
             "watches:\n  - name: mianyang\n    parks: [绵阳高新区]\n    digest: immediately\n    channels: [hook]\n",
@@ -130,8 +138,10 @@ def test_restart_after_sigkill_sends_recorded_alerts_exactly_once(tmp_path, hook
         with Store(db) as store:
             assert record_alerts(store, load_watches(config)) == 1
         for _ in range(2):  # restart twice: the pending alert goes out once
+            seen = crawls_started(db)
             daemon = start(config, db)
-            time.sleep(6)
+            # the first crawl after the restart, with its matching and sending, has finished
+            assert wait_for(lambda seen=seen: crawls_started(db) >= seen + 2)
             daemon.send_signal(signal.SIGTERM)
-            daemon.communicate(timeout=60)
+            daemon.wait(timeout=60)
         assert [s["title"] for call in Hook.calls for s in call["stories"]] == [M1, M2]

@@ -115,7 +115,7 @@ def test_tag_cli_plain_and_jsonl(tmp_path):
 
 def test_mentions_stored_by_the_crawl_and_queried(tmp_path):
     db = tmp_path / "demo.db"
-    assert run_cli("demo", "--db", str(db), timeout=120).returncode == 0
+    assert run_cli("demo", "--db", str(db), timeout=600).returncode == 0
     from parkwatch.store import Store
 
     with Store(db) as store:

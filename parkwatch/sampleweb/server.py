@@ -25,6 +25,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _respond(self, send_body: bool) -> None:
         path = self.path.split("?", 1)[0].split("#", 1)[0]
+        if self.server.gate is not None:
+            self.server.gate(path)  # tests hold responses back to stop a crawl at a known point
         self.server.hits.append(path)
         found = self.server.pages.get(path)
         if found is None:
@@ -58,6 +60,7 @@ class _SiteServer(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", port), _Handler)
         self.pages = pages
         self.hits: list[str] = []
+        self.gate: Callable[[str], None] | None = None  # called before each response; may block
 
 
 class LocalWeb:
@@ -82,6 +85,10 @@ class LocalWeb:
     def publish(self, pages: dict[str, Pages]) -> None:
         for name, server in self.servers.items():
             server.pages = pages.get(name, {})
+
+    def set_gate(self, name: str, gate: Callable[[str], None] | None) -> None:
+        """Call *gate(path)* before each response of site *name* (it may block to hold the response)."""
+        self.servers[name].gate = gate
 
     def hits(self, name: str) -> list[str]:
         return list(self.servers[name].hits)
