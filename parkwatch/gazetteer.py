@@ -16,6 +16,8 @@ from typing import Any
 
 import ahocorasick
 
+from parkwatch.mentions import stable_id
+
 
 def _data(name: str) -> list[dict[str, str]]:
     text = resources.files("parkwatch").joinpath("data", name).read_text(encoding="utf-8")
@@ -158,6 +160,8 @@ class Park:
     type: str
     place: str = ""  # the place part of the name (绵阳, 游仙)
     aliases: tuple[str, ...] = ()
+    parent: str = ""  # the code of the zone a 片区/园区 belongs to
+    source: str = "catalogue"  # catalogue, zones (shipped since-2018 data), gazetteer (the user's)
 
 
 def is_place(text: str) -> bool:
@@ -166,7 +170,10 @@ def is_place(text: str) -> bool:
     return bool(hits) and hits[0][0] == 0
 
 
-def _park_aliases(name: str, province: str, cities: list[str]) -> tuple[str, tuple[str, ...]]:
+_NATIONAL_FORMS = {"高新区", "经开区", "高新技术产业开发区", "经济技术开发区"}
+
+
+def _park_aliases(name: str, province: str, cities: list[str], national: bool = False) -> tuple[str, tuple[str, ...]]:
     """Aliases of a catalogue name: with and without province (and 省) and city prefixes, short type forms."""
     province_short = _PROVINCE_SUFFIX.sub("", province)
     core = name
@@ -190,6 +197,8 @@ def _park_aliases(name: str, province: str, cities: list[str]) -> tuple[str, tup
                 aliases.add(p + form if strong else f"~{p}{form}")
                 if strong:
                     aliases.add(province_short + p + form)
+                if national and strong and form in _NATIONAL_FORMS:  # 海口国家高新区, 西宁(国家级)经开区
+                    aliases.update(p + infix + form for infix in ("国家", "国家级", "(国家级)", "(国家)"))
     return place, tuple(sorted(a for a in aliases if len(a.lstrip("~")) >= 4))
 
 
@@ -217,10 +226,55 @@ def parks() -> Parks:
         code = row["代码"]
         if code in by_code:  # the catalogue uses one code twice; keep both zones apart
             code = f"{code}-{row['序号']}"
-        place, aliases = _park_aliases(row["开发区名称"], row["省份"], city_shorts)
-        by_code[code] = Park(code, row["开发区名称"], row["省份"], "national" if row["批准级别"] == "国务院" else "provincial",
+        national = row["批准级别"] == "国务院"
+        place, aliases = _park_aliases(row["开发区名称"], row["省份"], city_shorts, national)
+        by_code[code] = Park(code, row["开发区名称"], row["省份"], "national" if national else "provincial",
                              row["开发区类型"], place, aliases)
+    _add_zones(by_code, city_shorts)
     return _build_parks(by_code)
+
+
+_FTZ_RE = re.compile(r"^中国\((.+?)\)自由贸易试验区")
+
+
+def _zone_aliases(row: dict[str, str], parent: Park | None) -> set[str]:
+    """Short forms of a zone of ``zones.csv`` beyond its listed aliases: 四川自贸试验区 for 中国(四川)自由贸易试验区;
+    for a 片区, its parent's forms + the 片区 name, the 片区 name alone and 黑河自贸片区."""
+    name = row["name"]
+    found = {a.strip() for a in row["aliases"].split("|") if a.strip()}
+    ftz = _FTZ_RE.match(name)
+    if ftz and not parent:
+        place = ftz.group(1)
+        found |= {f"{place}{form}" for form in ("自由贸易试验区", "自贸试验区", "自贸区")} | {f"中国({place})自贸试验区"}
+    if parent is not None and name.startswith(parent.name):
+        part = name[len(parent.name) :]
+        found |= {form + part for form in (parent.name, *parent.aliases) if not form.startswith("~")}
+        if part.endswith("片区") and len(part) >= 4:
+            found |= {part, part[:-2] + "自贸片区", "自贸试验区" + part, "自贸区" + part}
+    return {a for a in found if len(a) >= 4}
+
+
+def _add_zones(by_code: dict[str, Park], city_shorts: list[str]) -> None:
+    """Zones since the 2018 catalogue (``zones.csv``: new areas, free-trade zones and their 片区, national lists of
+    today …). A row naming a catalogue 代码 upgrades or renames that zone; the old name stays an alias."""
+    by_name = {p.name: p for p in by_code.values()}
+    for row in _data("zones.csv"):
+        old = by_code.get(row["catalogue_code"]) if row["catalogue_code"] else None
+        parent = by_name.get(row["parent"]) if row["parent"] else None
+        national = row["level"] == "national"
+        place, generated = _park_aliases(row["name"], row["province"], city_shorts, national)
+        aliases = set(generated) | _zone_aliases(row, parent)
+        level = row["level"]
+        if old is not None:
+            aliases |= set(old.aliases) | {old.name}
+            code, place = old.code, old.place or place
+            level = "national" if old.level == "national" else level
+        else:
+            code = stable_id("Z", row["name"])
+        park = Park(code, row["name"], row["province"], level, row["type"], place, tuple(sorted(aliases)),
+                    parent.code if parent else "", "zones")
+        by_code[code] = park
+        by_name[park.name] = park
 
 
 def _build_parks(by_code: dict[str, Park], extra: dict[str, list[Park]] | None = None) -> Parks:
@@ -254,15 +308,14 @@ def parks_with_gazetteer(entries: list[dict[str, Any]]) -> Parks:
     by_code = dict(base.by_code)
     by_name = {p.name: p for p in by_code.values()}
     extra: dict[str, list[Park]] = defaultdict(list)
-    from parkwatch.mentions import stable_id
-
     for entry in entries:
         park = by_name.get(entry["name"])
         if park is None:
             code = entry.get("code") or stable_id("U", entry["name"])
             province = entry.get("province", "")
             place, aliases = _park_aliases(entry["name"], province, [])
-            park = Park(code, entry["name"], province, "user", entry.get("type", "园区"), place, aliases)
+            park = Park(code, entry["name"], province, "user", entry.get("type", "园区"), place, aliases,
+                        source="gazetteer")
             by_code[code] = park
         for alias in [park.name, *entry.get("aliases", [])]:
             extra[alias].append(park)

@@ -10,6 +10,7 @@ import pluggy
 from loguru import logger
 
 from parkwatch import hookspecs
+from parkwatch.extract.repair import pinyin_artifact_spans, without_spans
 from parkwatch.mentions import ArticleText, Mention
 
 ENTRY_POINT_GROUP = "parkwatch.plugins"
@@ -50,7 +51,25 @@ def default_manager(disabled: tuple[str, ...] = ()) -> pluggy.PluginManager:
 
 def tag(article: ArticleText, pm: pluggy.PluginManager | None = None) -> list[Mention]:
     """All mentions in *article*, sorted by position. A plugin that raises is logged (with its name and
-    the article) and skipped; the others still run."""
+    the article) and skipped; the others still run.
+
+    Text that still carries pinyin-annotation artifacts (``開發(fā)區(qū)``) is tagged without them, and the
+    offsets are mapped back, so ``start``/``end`` always index the text as given.
+    """
+    artifacts = pinyin_artifact_spans(article.text)
+    if artifacts:
+        repaired, index = without_spans(article.text, artifacts)
+        inner = ArticleText(repaired, title=article.title, region=article.region, id=article.id)
+        mentions = _tag(inner, pm)
+        for mention in mentions:
+            mention.start, mention.end = index[mention.start], index[mention.end]  # a trailing artifact stays
+            mention.surface = article.text[mention.start : mention.end]
+            mention.context = article.context(mention.start, mention.end)
+        return mentions
+    return _tag(article, pm)
+
+
+def _tag(article: ArticleText, pm: pluggy.PluginManager | None) -> list[Mention]:
     pm = pm or default_manager()
     mentions: list[Mention] = []
     for impl in pm.hook.tag_article.get_hookimpls():

@@ -25,10 +25,15 @@ _INDEX: Parks | None = None
 
 _SUFFIXES = ("综合保税区", "高新技术产业开发区", "经济技术开发区", "经济开发区", "高新技术产业园区", "工业集中发展区",
              "经济发展区", "产业园区", "工业园区", "产业新城", "产业园", "工业园", "科技城", "科学城", "生物城", "科创城",
-             "高新区", "经开区", "开发区", "新区", "功能区", "示范区", "合作区", "保税区", "综保区", "产业基地")
+             "高新区", "经开区", "开发区", "新区", "功能区", "示范区", "合作区", "保税区", "综保区", "产业基地",
+             "自由贸易试验区", "自贸试验区", "自贸区", "片区", "保税港区", "航空港经济综合实验区", "航空港区", "起步区",
+             "农高区", "经济区", "台商投资区", "物流园区", "物流园", "航天城", "科技园区", "科技园", "创新园", "孵化园",
+             "合作园", "工业集中区", "工业区", "产业区")
 _SUFFIX_RE = re.compile("|".join(sorted(_SUFFIXES, key=len, reverse=True)))
 # Zone words that only make a park when the name starts with a place (天府新区, 川渝高竹新区).
-_PLACE_REQUIRED = {"新区", "科技城", "功能区", "示范区", "合作区", "产业新城", "开发区", "产业基地", "经济发展区"}
+_PLACE_REQUIRED = {"新区", "科技城", "功能区", "示范区", "合作区", "产业新城", "开发区", "产业基地", "经济发展区",
+                   "片区", "经济区", "起步区", "航空港区", "保税港区", "自贸区", "自贸试验区", "自由贸易试验区", "工业区",
+                   "产业区", "航天城", "工业集中区"}
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 _LEADING_WORDS = re.compile(
     r"^(?:推动|推进|加快|加速|位于|落户|落地|入驻|入园|建设|建成|打造|共建|支持|围绕|依托|联合|邀请|包括|其中|来自|前往|"
@@ -39,10 +44,34 @@ _LEADING_WORDS = re.compile(
 _GENERIC = set(
     "特色 专业 现代 重点 省级 国家级 市级 县级 相关 首批 标准化 各类 其他 这些 一批 多个 一个 首个 城市 新型 智慧 "
     "数字化 标杆 所在 周边 区域 千亿 百亿 本地 当地 全市 全省 各地 同类 其余 跨省 这座 新的 传统 综合 特色专业 "
-    "主要 优势 示范 创新 科技 产业 工业 经济 生态 绿色 低碳 物流 文化 农业 现代农业 文旅 数字 智能 高端 未来".split()
+    "主要 优势 示范 创新 科技 产业 工业 经济 生态 绿色 低碳 物流 文化 农业 现代农业 文旅 数字 智能 高端 未来 合作 国别 "
+    "区内 境外 海外 专业化 特色化 市场化 重大 大型 中小 现代化".split()
 )
 _NEVER = re.compile(r"公园|校园|小区|景区|幼儿园|家园|乐园|庄园|陵园|果园|菜园|花园|植物园|动物园|游乐园")
 _BARE_TYPES = {"高新区": "高新区", "经开区": "经开区", "高新技术产业开发区": "高新区", "经济技术开发区": "经开区"}
+# A bare zone word refers to a zone named elsewhere in the text whose name ends with one of these.
+_ANAPHORA = {
+    "高新区": ("高新技术产业开发区", "高新区", "高新技术产业园区", "新技术产业开发区", "高新技术开发区"),
+    "高新技术产业开发区": ("高新技术产业开发区", "高新区", "新技术产业开发区"),
+    "经开区": ("经济技术开发区", "经济开发区", "经开区"), "经济技术开发区": ("经济技术开发区",),
+    "经济开发区": ("经济开发区", "经济技术开发区"),
+    "开发区": ("开发区", "经开区", "高新区"), "新区": ("新区",), "综保区": ("综合保税区",), "综合保税区": ("综合保税区",),
+    "科技城": ("科技城",), "科学城": ("科学城",), "起步区": ("起步区",), "示范区": ("示范区",), "经济区": ("经济区",),
+    "自贸区": ("自由贸易试验区", "自贸试验区"), "自贸试验区": ("自由贸易试验区", "自贸试验区"), "保税港区": ("保税港区",),
+    "航空港区": ("航空港经济综合实验区", "航空港区"),
+}
+# Words before a zone word that make it a kind, a count or a list, not one zone: 国家级经开区, 217家高新区, 全省开发区.
+_GENERIC_BEFORE = re.compile(
+    r"(?:国家级|省级|市级|县级|省级以上|国家级以上|国家|全国|全省|全市|全区|全州|全县|各|各类|各级|各地|多个|多家|首批|部分|其他|"
+    r"其余|现有|所有|一批|省内|国内|境内|同类|一般|类似|重点|优秀|先进|新一批|这类|此类|每个|哪些|若干|"
+    r"[\d一二两三四五六七八九十百千几多]+(?:家|个|所|批|座|类|大))$")
+_ZONE_WORD = "高新区|经开区|开发区|新区|综保区|园区|产业园|工业园|自贸区|保税区|高新技术产业开发区|经济技术开发区"
+_LIST_AFTER = re.compile(rf"^(?:[、和与及]|以及)(?:{_ZONE_WORD})")
+_LIST_BEFORE = re.compile(rf"(?:^|[^\u4e00-\u9fff]|[的和与及各在对把将推动])(?:{_ZONE_WORD})(?:[、和与及]|以及)$")
+# A named part right after a zone: 南宁高新区武鸣产业园, 西部(重庆)科学城江津园区, 高新区电子科技园.
+_SUBPARK = re.compile(r"^·?([\u4e00-\u9fff]{2,8}?(?:园区|片区|分园|产业园|工业园|科技园|电科园|数谷|示范区)|(?:经济综合)?实验区)")
+# A zone's name used for a street, a square or a station (光谷步行街, 世界光谷) is not the zone.
+_PLACE_AFTER = re.compile(r"^(?:步行街|广场|大道|大街|路|街|地铁站|站|大走廊|走廊|号)")
 
 
 def configure_gazetteer(entries: list[dict[str, Any]]) -> None:
@@ -86,21 +115,66 @@ def park_mentions(article: ArticleText) -> list[Mention]:
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for start, end, key, cands in _index().find(simplified):
+        if key in _ANAPHORA or _PLACE_AFTER.match(simplified[end : end + 4]) or simplified[max(0, start - 2) : start] == "世界":
+            continue  # bare zone words are resolved below, against the zones the text names
+        start = _with_place_before(simplified, start)
         park = _resolve(cands, province, city, key)
         if park is None:
             continue
-        mentions.append(Mention("park", text[start:end], start, end, park.name, park.code,
-                                attrs={"level": park.level, "source": "catalogue" if park.level != "user" else "gazetteer"}))
-        taken.append((start, end))
+        mention = Mention("park", text[start:end], start, end, park.name, park.code,
+                          attrs={"level": park.level, "source": park.source})
+        mentions.append(_with_subpark(article, mention, park))
+        taken.append((mention.start, mention.end))
+    bare: list[re.Match[str]] = []
     for match in _SUFFIX_RE.finditer(simplified):
         if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
             continue
         floor = max((e for s_, e in taken if e <= match.start()), default=0)
         mention = _discover(article, match, province, city, floor)
-        if mention is not None:
+        if mention is _BARE:
+            bare.append(match)
+        elif mention is not None:
+            mention = _with_subpark(article, mention, None)
+            mentions.append(mention)
+            taken.append((mention.start, mention.end))
+    named = sorted(mentions, key=lambda m: m.start)
+    for match in bare:
+        mention = _bare(article, match, province, city, named)
+        if mention is not None and not any(s < mention.end and mention.start < e for s, e in taken):
             mentions.append(mention)
             taken.append((mention.start, mention.end))
     return mentions
+
+
+_BARE = Mention("park", "", 0, 0, "", "")  # marker: a bare zone word, resolved once every named zone is known
+
+
+def _is_generic(simplified: str, start: int, end: int) -> bool:
+    """A zone word used for a kind, a count or a list of kinds (国家级经开区, 3个高新区, 开发区、高新区等)."""
+    before = simplified[max(0, start - 8) : start]
+    return bool(_GENERIC_BEFORE.search(before) or _LIST_BEFORE.search(before)
+                or _LIST_AFTER.match(simplified[end : end + 8]))
+
+
+def _with_place_before(simplified: str, start: int) -> int:
+    """Start a zone's mention at the place names written right before it (鄂尔多斯|蒙苏经济开发区)."""
+    while start > 0:
+        hits = [h for h in regions().find(simplified[max(0, start - 8) : start]) if h[1] == min(8, start)]
+        if not hits:
+            return start
+        start -= hits[-1][1] - hits[-1][0]
+    return start
+
+
+def _with_subpark(article: ArticleText, mention: Mention, park: Park | None) -> Mention:
+    """Extend a zone's mention over a named part right after it (南宁高新区武鸣产业园): the longest span, still
+    the zone's entity (a watch on the zone sees its parts); the part's name is kept in ``attrs["part"]``."""
+    following = _SUBPARK.match(article.simplified[mention.end : mention.end + 12])
+    if following is None or _NEVER.search(following.group(1)) or _STOP_RE.search(following.group(1)[:-2]):
+        return mention
+    end = mention.end + following.end()
+    return Mention("park", article.text[mention.start : end], mention.start, end, mention.canonical, mention.id,
+                   attrs={**mention.attrs, "part": following.group(1).lstrip("·")})
 
 
 def _resolve(cands: list[Park], province: str | None, city: str | None, key: str = "") -> Park | None:
@@ -124,10 +198,14 @@ _STOP_RE = re.compile(
     r"作为|设立|成立|组建|规划|新建|引进|签约|推介|参加|发布|获批|创建|申报|聚焦|服务|助力|对接|考察|调研|携手|牵手|融入|实施|"
     r"开展|举办|召开|深化|完善|提升|培育|发展|壮大|带动|辐射|覆盖|涉及|做强|做大|做优|打好|确保|要求|明确|增强|通过|除了|"
     r"全市|全省|全国|全区|部分|各|本|该|这|其|在|于|的|和|与|及|等|将|把|对|为|以|向|从|至|到|是|有|了|由|让|使|并|也|还|即|"
-    r"或|同|给|被|所|个|家|座|批"
+    r"或|同|给|被|所|个|家|座|批|含|包含|去年|今年|明年|近日|日前|目前|近年来|此前|当前|截至|年底|上半年|下半年|"
+    r"\d+(?:\.\d+)?(?:万|亿)?(?:元|亩|平方米|平方公里|吨|个|家|项)|年产"
 )
 _GENERIC_SUFFIXES = {"产业园区", "工业园区", "产业园", "工业园", "开发区", "新区", "园区"}
-_NO_PLACE_OK = {"产业园", "工业园", "科学城", "生物城", "科创城"}
+_NAME_BEFORE_PLACE = re.compile(r"中国|[A-Za-z0-9·]+|沪滇|粤港澳|中新|中德|中法|中韩|中日|中欧|中俄|中印尼")
+_PROVINCE_WIDE = {"经济区", "新区", "示范区", "合作区"}  # 成渝经济区: a planning region, not a zone
+_NO_PLACE_OK = {"产业园", "工业园", "科学城", "生物城", "科创城", "经济开发区", "高新区", "经开区", "工业园区", "产业园区",
+                "科技园", "科技园区", "物流园", "物流园区", "工业集中区", "综合保税区", "高新技术产业园区"}
 
 
 def _discover(article: ArticleText, match: re.Match[str], province: str | None, city: str | None,
@@ -143,16 +221,21 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     boundary = stops[-1].end() if stops else 0
     name_part = window[boundary:]
     if not name_part:
-        return _bare(article, match, province, city)
+        return _BARE if suffix in _ANAPHORA else None
     places = regions().find(name_part)
+    if places and places[0][0] > 0 and _STOP_RE.search(name_part[: places[0][0]]) is None \
+            and not _NAME_BEFORE_PLACE.fullmatch(name_part[: places[0][0]]):
+        boundary += places[0][0]  # 帮助安州高新区 → 安州高新区
+        name_part = name_part[places[0][0] :]
+        places = regions().find(name_part)
     place_end = 0
     for p_start, p_end, _key, _c in places:  # a run of place names from the start (绵阳安州)
         if p_start != place_end:
             break
         place_end = p_end
     descriptor = name_part[place_end:]
-    if place_end == 0 and suffix in _BARE_TYPES and (len(name_part) < 2 or name_part in _GENERIC or stops):
-        return _bare(article, match, province, city)
+    if place_end == 0 and suffix in _ANAPHORA and (len(name_part) < 2 or name_part in _GENERIC):
+        return _BARE
     if place_end == 0:
         if (suffix not in _NO_PLACE_OK or not (2 <= len(name_part) <= 8) or name_part in _GENERIC
                 or (open_ended and not stops) or re.search(r"千亿|百亿|万亿|加速|助推", name_part)):
@@ -162,6 +245,8 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         top_level = leading[-1][3][0].level if leading else "county"
         if not descriptor and suffix in _GENERIC_SUFFIXES and top_level in ("province", "city"):
             return None  # 成都产业园区: a city's parks in general, not one park
+        if not descriptor and suffix in _PROVINCE_WIDE and top_level == "province":
+            return None
     if descriptor in _GENERIC or re.fullmatch(r"[\d·A-Za-z]*", descriptor) and place_end == 0:
         return None
     end = match.end()
@@ -203,13 +288,28 @@ def _park_of(region: Any, kind: str) -> Park | None:
     return None
 
 
-def _bare(article: ArticleText, match: re.Match[str], province: str | None, city: str | None) -> Mention | None:
-    """A bare 高新区/经开区: the park of the city named earlier in the same paragraph, else of the article's locality."""
-    kind = _BARE_TYPES.get(match.group(0))
+def _bare(article: ArticleText, match: re.Match[str], province: str | None, city: str | None,
+          named: list[Mention]) -> Mention | None:
+    """A bare zone word (高新区, 开发区, 新区, 起步区 …): the zone of that kind the text names before it (else after
+    it); a bare 高新区/经开区 with none, the park of the city named earlier in its paragraph or of the article's
+    locality. Kinds, counts and lists (国家级经开区, 各新区, 开发区、高新区) are not parks."""
+    word, simplified = match.group(0), article.simplified
+    if word not in _ANAPHORA or _is_generic(simplified, match.start(), match.end()):
+        return None
+    endings = _ANAPHORA[word]
+    fits = [m for m in named if m.canonical.endswith(endings) or (word == "开发区" and "开发区" in m.canonical)]
+    before = [m for m in fits if m.end <= match.start()]
+    antecedent = before[-1] if before else None
+    if antecedent is None and fits and not (article.region and word in _BARE_TYPES):
+        antecedent = fits[0]  # named only later (a headline's 高新区), unless the site's region says which
+    if antecedent is not None:
+        return Mention("park", article.text[match.start() : match.end()], match.start(), match.end(),
+                       antecedent.canonical, antecedent.id, attrs={**antecedent.attrs, "source": "anaphora"})
+    kind = _BARE_TYPES.get(word)
     if not kind:
         return None
-    line_start = article.simplified.rfind("\n", 0, match.start()) + 1
-    nearby = [c for _, _, key, cands in regions().find(article.simplified[line_start : match.start()])
+    line_start = simplified.rfind("\n", 0, match.start()) + 1
+    nearby = [c for _, _, key, cands in regions().find(simplified[line_start : match.start()])
               for c in cands[:1] if c.level == "city" or (c.level == "county" and key == c.name)]
     if nearby:
         park = _park_of(regions().city_of(nearby[-1]) or nearby[-1], kind)

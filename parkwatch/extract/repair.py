@@ -22,28 +22,43 @@ _MOJIBAKE_RE = re.compile(r"(?:\?{2,}|\ufffd+)")
 _HAN_NEAR_RE = re.compile(_HAN)
 
 
-def remove_pinyin_artifacts(text: str) -> tuple[str, int]:
-    """Drop ``(pinyin)`` right after a Han character; returns ``(text, removed)``.
+def pinyin_artifact_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each ``(pinyin)`` artifact right after a Han character.
 
-    A toned syllable (``qū``) is always an artifact. A toneless one (``men``) is removed only
+    A toned syllable (``qū``) is always an artifact. A toneless one (``men``) counts only
     when the same text has at least three toned artifacts, so ``(ai)`` in ordinary prose stays.
     """
     if not _TONE_RE.search(text):
-        return text, 0
-    toned = [m for m in _ARTIFACT_RE.finditer(text) if _TONE_RE.search(m.group(1))]
+        return []
+    found = list(_ARTIFACT_RE.finditer(text))
+    toned = [m for m in found if _TONE_RE.search(m.group(1))]
     if not toned:
+        return []
+    chosen = found if len(toned) >= 3 else toned
+    return [m.span() for m in chosen]
+
+
+def remove_pinyin_artifacts(text: str) -> tuple[str, int]:
+    """Drop ``(pinyin)`` right after a Han character; returns ``(text, removed)``."""
+    spans = pinyin_artifact_spans(text)
+    if not spans:
         return text, 0
-    allow_toneless = len(toned) >= 3
-    removed = 0
+    parts, last = [], 0
+    for start, end in spans:
+        parts.append(text[last:start])
+        last = end
+    parts.append(text[last:])
+    return "".join(parts), len(spans)
 
-    def replace(match: re.Match[str]) -> str:
-        nonlocal removed
-        if _TONE_RE.search(match.group(1)) or allow_toneless:
-            removed += 1
-            return ""
-        return match.group(0)
 
-    return _ARTIFACT_RE.sub(replace, text), removed
+def without_spans(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """*text* without *spans*, and for each kept character its index in *text* (plus one past the end)."""
+    kept: list[int] = []
+    last = 0
+    for start, end in [*spans, (len(text), len(text))]:
+        kept.extend(range(last, start))
+        last = end
+    return "".join(text[i] for i in kept), [*kept, len(text)]
 
 
 def count_mojibake(text: str) -> int:

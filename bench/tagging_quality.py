@@ -1,0 +1,107 @@
+"""Park and policy tagging quality on hand-labelled real news, beside a naive tagger.
+
+    python bench/tagging_quality.py [--set tests/files/tagging/test.jsonl ...] [--mistakes N] [--json FILE]
+
+Each set is scored as ``parkwatch tag`` sees text (no site region): precision and recall per kind, with exact
+spans and with overlapping spans, and the negative texts in which a park was tagged. The naive tagger is what
+a user could write in an afternoon: the 2018 catalogue's names, their 高新区/经开区 short forms and a suffix
+regular expression (…产业园, …工业园区, …开发区, …新区, …综合保税区) for parks, 《…》 titles for policies.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+from parkwatch.gazetteer import _data
+from parkwatch.mentions import ArticleText, simplified_same_length
+from parkwatch.tag_eval import load, score
+from parkwatch.tagging import make_manager, tag
+
+SETS = [Path(__file__).resolve().parents[1] / "tests" / "files" / "tagging" / f"{name}.jsonl" for name in ("dev", "test")]
+_NAIVE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,6}(?:产业园区|工业园区|产业园|工业园|经济技术开发区|经济开发区|高新技术产业开发区|"
+                           r"开发区|高新区|经开区|新区|综合保税区)")
+_NAIVE_POLICY = re.compile(r"《[^《》\n]{2,80}》")
+
+
+@lru_cache(maxsize=1)
+def _naive_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for row in _data("devzones_2018.csv"):
+        name = row["开发区名称"]
+        automaton.add_word(name, name)
+        for long, short in (("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区")):
+            if name.endswith(long):
+                automaton.add_word(name[: -len(long)] + short, name)
+    automaton.make_automaton()
+    return automaton
+
+
+def naive(record: dict) -> list[tuple[str, int, int]]:
+    simplified = simplified_same_length(record["text"])
+    spans = [(end + 1 - len(key), end + 1) for end, key in _naive_automaton().iter(simplified)]
+    spans += [m.span() for m in _NAIVE_SUFFIX.finditer(simplified)]
+    spans.sort(key=lambda s: (s[0], s[0] - s[1]))
+    chosen, last = [], -1
+    for start, end in spans:
+        if start >= last:
+            chosen.append(("park", start, end))
+            last = end
+    return chosen + [("policy", *m.span()) for m in _NAIVE_POLICY.finditer(simplified)]
+
+
+def parkwatch_tagger():
+    pm = make_manager(load_entry_points=False)
+
+    def predict(record: dict) -> list[tuple[str, int, int]]:
+        return [(m.kind, m.start, m.end) for m in tag(ArticleText(record["text"], id=record["id"]), pm)]
+
+    return predict
+
+
+def evaluate(path: Path, mistakes: int = 0) -> dict:
+    records = load(path)
+    taggers = {"parkwatch": parkwatch_tagger(), "naive": naive}
+    cache = {name: {r["id"]: t(r) for r in records} for name, t in taggers.items()}
+    figures: dict = {"set": path.name, "texts": len(records),
+                     "negatives": sum(1 for r in records if not r.get("is_park_news", True)),
+                     "provinces": len({r["province"] for r in records})}
+    for name in taggers:
+        for kind in ("park", "policy"):
+            for mode in ("exact", "overlap"):
+                result = score(records, lambda r, name=name: cache[name][r["id"]], kind, overlap=mode == "overlap")
+                figures[f"{name}/{kind}/{mode}"] = result.as_dict()
+                if mistakes and name == "parkwatch" and mode == "exact":
+                    print(f"--- {path.name} {kind}: {len(result.mistakes)} mistakes", *result.mistakes[:mistakes],
+                          sep="\n  ", file=sys.stderr)
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--set", action="append", type=Path, help="labelled JSON-lines file (default: dev and test)")
+    parser.add_argument("--mistakes", type=int, default=0, help="print up to N mistakes per kind (exact spans)")
+    parser.add_argument("--json", help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    results = [evaluate(path, args.mistakes) for path in args.set or SETS if path.exists()]
+    for figures in results:
+        print(f"{figures['set']}: {figures['texts']} texts ({figures['negatives']} negatives, "
+              f"{figures['provinces']} provinces)")
+        for key, value in figures.items():
+            if isinstance(value, dict):
+                print(f"  {key:28} P {value['precision']:.3f}  R {value['recall']:.3f}  F1 {value['f1']:.3f}"
+                      f"  (tp {value['tp']}, fp {value['fp']}, fn {value['fn']}; negatives with parks "
+                      f"{value['negatives_with_parks']})")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"sets": results}, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0 if results else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

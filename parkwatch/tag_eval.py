@@ -1,0 +1,108 @@
+"""Scoring park and policy tagging against hand-labelled texts.
+
+Labelled sets are JSON lines, one text each (``../shared/eval/tagging/GUIDELINE.md``)::
+
+    {"id", "url", "province", "is_park_news", "text",
+     "parks": [{"surface", "start", "end", "canonical"}], "policies": [{"surface", "start", "end"}]}
+
+A predicted mention is a true positive when it has exactly the labelled span (``exact``), or, for the
+lenient figure, when it overlaps a labelled span not matched yet (``overlap``). Every other predicted
+mention is a false positive, every unmatched label a false negative.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+LABEL_KEYS = {"park": "parks", "policy": "policies"}
+Span = tuple[int, int]
+
+
+def load(path: str | Path) -> list[dict[str, Any]]:
+    """The records of one JSON-lines file, each label checked against its text."""
+    records = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        for key in LABEL_KEYS.values():
+            for label in record.get(key, []):
+                if record["text"][label["start"] : label["end"]] != label["surface"]:
+                    raise ValueError(f"{path}:{number}: {key} label {label['surface']!r} is not at "
+                                     f"{label['start']}–{label['end']}")
+        records.append(record)
+    return records
+
+
+@dataclass
+class Score:
+    """Counts of one kind over a set, with the mistakes for reading."""
+
+    kind: str
+    true_pos: int = 0
+    false_pos: int = 0
+    false_neg: int = 0
+    negatives_with_parks: int = 0
+    mistakes: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        found = self.true_pos + self.false_pos
+        return self.true_pos / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        labelled = self.true_pos + self.false_neg
+        return self.true_pos / labelled if labelled else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"precision": round(self.precision, 3), "recall": round(self.recall, 3), "f1": round(self.f1, 3),
+                "tp": self.true_pos, "fp": self.false_pos, "fn": self.false_neg,
+                "negatives_with_parks": self.negatives_with_parks}
+
+
+def _matches(gold: list[Span], found: list[Span], overlap: bool) -> tuple[set[int], set[int]]:
+    """Indices of matched gold spans and of matched found spans (one-to-one)."""
+    matched_gold: set[int] = set()
+    matched_found: set[int] = set()
+    for i, span in enumerate(found):
+        for j, label in enumerate(gold):
+            if j in matched_gold:
+                continue
+            if span == label or (overlap and span[0] < label[1] and label[0] < span[1]):
+                matched_gold.add(j)
+                matched_found.add(i)
+                break
+    return matched_gold, matched_found
+
+
+def score(records: Iterable[dict[str, Any]], predict: Callable[[dict[str, Any]], Iterable[tuple[str, int, int]]],
+          kind: str, overlap: bool = False) -> Score:
+    """Score *predict* (record → ``(kind, start, end)`` mentions) on *records* for one *kind*."""
+    result = Score(kind)
+    for record in records:
+        text = record["text"]
+        gold = sorted({(label["start"], label["end"]) for label in record.get(LABEL_KEYS[kind], [])})
+        found = sorted({(start, end) for k, start, end in predict(record) if k == kind})
+        matched_gold, matched_found = _matches(gold, found, overlap)
+        result.true_pos += len(matched_found)
+        result.false_pos += len(found) - len(matched_found)
+        result.false_neg += len(gold) - len(matched_gold)
+        if kind == "park" and not record.get("is_park_news", True) and len(found) > len(matched_found):
+            result.negatives_with_parks += 1
+        for i, (start, end) in enumerate(found):
+            if i not in matched_found:
+                result.mistakes.append(f"{record['id']}: wrong {text[start:end]!r} …{text[max(0, start - 8):end + 8]!r}")
+        for j, (start, end) in enumerate(gold):
+            if j not in matched_gold:
+                result.mistakes.append(f"{record['id']}: missed {text[start:end]!r} …{text[max(0, start - 8):end + 8]!r}")
+    return result
