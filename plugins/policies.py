@@ -10,16 +10,40 @@ from __future__ import annotations
 
 import re
 
+from parkwatch.gazetteer import is_place
 from parkwatch.hookspecs import hookimpl
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
 _POLICY_WORDS = (r"意见|办法|通知|方案|规划|条例|措施|政策|细则|纲要|决定|规定|实施意见|行动计划|计划|指引|指南|"
-                 r"规则|标准|公告|通告|若干政策|若干措施|政策措施|工作要点|清单|目录|战略")
-_TITLE_RE = re.compile(rf"《([^《》\n]{{2,80}}?(?:{_POLICY_WORDS})(?:[(（][^()（）]{{1,20}}[)）])?)》")
-_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*\d{1,4}\s*号")
+                 r"规则|标准|公告|通告|若干政策|若干措施|政策措施|工作要点|清单|目录|战略|批复|协议|备忘录|法|请示|函")
+# 《…》 is a document unless it names a newspaper, a ranking, a song, a book or a film.
+_TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
+_NOT_DOCUMENT = re.compile(r"(?:报|刊|杂志|周刊|榜|排行|排名|指数|歌|之歌|曲|剧|电影|纪录片|小说|诗|记|传|志|年鉴|白皮书|蓝皮书|报告)"
+                           r"(?:[(（][^()（）]*[)）])?$")
+_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*\d{1,4}\s*号"
+                            r"|(?:19|20)\d{2}年第\d{1,4}号(?:公告|令)")
 _ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|印发|贯彻|执行|参照|见|即|和|与|及|的|以|经))+")
-_CAMPAIGN_RE = re.compile(r"[“\"]([^“”\"\n]{2,30})[”\"]\s*((?:三年|专项|攻坚|提升|百日)?(?:行动|工程|计划|战略))")
-_SYSTEM_RE = re.compile(r"[“\"]?(\d+\s*(?:\+\s*(?:\d+|[A-Za-z]))+)[”\"]?\s*(政策措施|政策体系|政策|园区发展体系|发展体系|体系|工作机制)")
+# Quoted names: “双招双引”, 「六稳」, ‘南拓’战略, “三抓”“三早”行动 (a run of quoted names sharing one head).
+_QUOTED = r"(?:“[^“”\n]{2,20}”|\"[^\"\n]{2,20}\"|「[^「」\n]{2,20}」|‘[^‘’\n]{1,20}’)"
+_HEAD = (r"(?:系列行动|专项行动|三年行动|攻坚行动|行动计划|行动|工程|国家战略|发展战略|战略|计划|活动|规划|改革|攻坚战|"
+         r"总体布局|战略布局)")
+_CAMPAIGN_RE = re.compile(rf"{_QUOTED}(?:{_QUOTED})*(?:{_HEAD})?")
+_FORMULA = re.compile(r"^[\dA-Za-z\s+＋.、×*/%-]+$")  # “4+2”, “221”, “1+1+N”: structures, not names
+_NICKNAME_BEFORE = re.compile(r"(?:作为|成为|誉为|称为|称作|号称|俗称|简称|昵称|美誉|素有|叫做|人称|称|即|以下简称|原标题|题为|主题为|"
+                              r"口号|标语|寓意|表示|说|指出|强调|认为|坦言|[:：])\s*$")
+_NICKNAME_AFTER = re.compile(r"^(?:之称|的美誉|美誉|的称号|称号|之美称|的美称)")
+_SENTENCE = re.compile(r"[，。！？；：,!?;:]")
+# Unbracketed titles: a line of its own, or a name after 根据/印发 … ending in a document word.
+_DOC_END = (r"(?:总体方案|实施方案|建设方案|行动方案|工作方案|发展规划|总体规划|专项规划|管理办法|暂行办法|实施细则|若干措施|若干政策|"
+            r"若干意见|实施意见|指导意见|管理条例|条例|的通知|的意见|的批复|的决定|的规定|的请示|的函|的公告)")
+_LINE_TITLE_RE = re.compile(rf"^[ \t]*([^\s，。！？；：,!?;:“”\"《》]{{6,60}}?{_DOC_END})[ \t]*$", re.M)
+_INLINE_TITLE_RE = re.compile(rf"(?:根据|按照|依据|依照|印发|出台|发布|制定|编制|批复|通过|贯彻落实|落实)了?"
+                              rf"([\u4e00-\u9fff()（）A-Za-z0-9·]{{4,40}}?{_DOC_END})")
+# Unquoted named actions and programmes: 制造业倍增行动, 武汉新城城市合伙人计划.
+_NAMED_ACTION_RE = re.compile(r"(?:实施|开展|启动|推进|推动|深化|部署|打好|组织|发起|参与|落实|围绕|聚焦|深入实施|全面实施|"
+                              r"深入开展|全面开展|扎实开展)(?:了|好|的)?"
+                              r"([\u4e00-\u9fff]{3,16}?(?:三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划|行动|计划))")
+_NOT_NAMED = re.compile(r"[的和与及等各该这其]|工作计划|投资计划|年度计划|生产计划|建设计划|项目计划|发展计划$")
 
 
 def policy_mentions(article: ArticleText) -> list[Mention]:
@@ -27,22 +51,69 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
     found: list[Mention] = []
 
     def add(start: int, end: int, canonical: str, kind: str) -> None:
+        if any(m.start < end and start < m.end for m in found):
+            return  # flat spans: the first (longest rule) wins
         found.append(Mention("policy", text[start:end], start, end, canonical, stable_id("L", canonical),
                              attrs={"type": kind}))
 
     for m in _TITLE_RE.finditer(s):
-        add(m.start(), m.end(), f"《{m.group(1)}》", "document")
+        if not _NOT_DOCUMENT.search(m.group(1)) and not re.search(r"(?:原题为?|原标题|题为|标题为)[:：]?$",
+                                                                  s[max(0, m.start() - 5) : m.start()]):
+            add(m.start(), m.end(), f"《{m.group(1)}》", "document")
     for m in _DOC_NUMBER_RE.finditer(s):
         lead = len(_ISSUER_LEAD.match(m.group(0)).group(0)) if _ISSUER_LEAD.match(m.group(0)) else 0
         number = m.group(0)[lead:]
-        if re.match(r"[\u4e00-\u9fff]", number):
+        if re.match(r"[\u4e00-\u9fff\d]", number):
             add(m.start() + lead, m.end(), re.sub(r"[\[［(（]", "〔", re.sub(r"[\]］)）]", "〕", number)).replace(" ", ""),
                 "number")
+    for m in _LINE_TITLE_RE.finditer(s):
+        add(m.start(1), m.end(1), m.group(1), "document")
+    for m in _INLINE_TITLE_RE.finditer(s):
+        if "关于" in m.group(1) or is_place(m.group(1)):  # a named document, not 土地利用总体规划 in general
+            add(m.start(1), m.end(1), m.group(1), "document")
     for m in _CAMPAIGN_RE.finditer(s):
-        add(m.start(), m.end(), f"“{m.group(1)}”{m.group(2)}", "campaign")
-    for m in _SYSTEM_RE.finditer(s):
-        add(m.start(), m.end(), f"“{m.group(1).replace(' ', '')}”{m.group(2)}", "system")
+        if _is_campaign(s, m):
+            add(m.start(), m.end(), _canonical_quotes(m.group(0)), "campaign")
+    for m in _NAMED_ACTION_RE.finditer(s):
+        if not _NOT_NAMED.search(m.group(1)):
+            add(m.start(1), m.end(1), m.group(1), "campaign")
     return found
+
+
+_COUNTED = re.compile(r"^[一二三四五六七八九十百千万双两]|[一二三四五六七八九十百千万双两][\u4e00-\u9fff]{0,2}[一二三四五六七八九十百千万双两]")
+_PROGRAMME_END = re.compile(r"(?:制|年|月|革命|基建|工程|行动|计划|战略|活动|改革|一流|一路|入园|合一|推建|[一二三四五六七八九十]条)$")
+_NOT_PROGRAMME_END = re.compile(r"(?:节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都)$")
+_NOT_NAME = re.compile(r"[\d()（）、]|^第|^十[一二三四五六七八九]五$")
+# “一区三园”, “三纵六横”, “一心四区”: a layout, not a programme
+_LAYOUT = re.compile(r"^(?:[一二三四五六七八九十百千万双两多][个大]?(?:区|园|心|港|横|纵|轴|带|核|廊|片区|片|城|基地|中心|重点片区|"
+                     r"组团|板块|平台|集群|链|湖|山|泉|河|江|通|平|上))+$")
+# What follows a quoted phrase that describes rather than names: “十三五”期间, “一区三园”格局, “双百”目标
+_DESCRIBES_AFTER = re.compile(r"^(?:期间|时期|期|格局|布局|定位|结构|空间|优势|状态|目标|成效|企业|路网|道路|网络|功能|之一|规模|"
+                              r"建设路径|发展优势|大局|局面|特点|特色|理念|意识|方式|模式|机制|态势)")
+
+
+def _is_campaign(s: str, m: re.Match[str]) -> bool:
+    """A quoted name of a campaign, programme or strategy: with its head (“…”行动), counted (“双招双引”, “六稳”)
+    or ending like one (“链长制”, “项目攻坚年”); not a formula, a quoted remark, a nickname or a slogan."""
+    names = re.findall(r"[“\"「‘]([^“”\"「」‘’]+)[”\"」’]", m.group(0))
+    if not names or any(_FORMULA.match(n) or _SENTENCE.search(n) for n in names):
+        return False
+    if _NICKNAME_BEFORE.search(s[max(0, m.start() - 6) : m.start()]) or _NICKNAME_AFTER.match(s[m.end() : m.end() + 4]):
+        return False
+    if any(n.endswith(("园区", "产业园", "工业园", "开发区", "新区", "高新区", "公司", "集团")) or _LAYOUT.match(n)
+           for n in names):
+        return False
+    if re.search(rf"{_HEAD}$", m.group(0)) and m.group(0)[-1] not in "”\"」’":
+        return True  # a head attached: “园区提质、企业满园”行动
+    if _DESCRIBES_AFTER.match(s[m.end() : m.end() + 4]):
+        return False
+    return all(not _NOT_NAME.search(n) and not _NOT_PROGRAMME_END.search(n)
+               and ((len(n) <= 10 and _COUNTED.search(n)) or (3 <= len(n) <= 14 and _PROGRAMME_END.search(n)))
+               for n in names)
+
+
+def _canonical_quotes(quoted: str) -> str:
+    return re.sub(r"[\"「‘]([^\"「」‘’]+)[\"」’]", r"“\1”", quoted)
 
 
 @hookimpl
