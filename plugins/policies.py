@@ -43,6 +43,7 @@ _INLINE_TITLE_RE = re.compile(rf"(?:根据|按照|依据|依照|印发|出台|�
 _NAMED_ACTION_RE = re.compile(r"(?:实施|开展|启动|推进|推动|深化|部署|打好|组织|发起|参与|落实|围绕|聚焦|深入实施|全面实施|"
                               r"深入开展|全面开展|扎实开展)(?:了|好|的)?"
                               r"([\u4e00-\u9fff]{3,16}?(?:三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划|行动|计划))")
+_SYSTEM_RE = re.compile(r"[“\"]?(\d+\s*(?:\+\s*(?:\d+|[A-Za-z]))+)[”\"]?\s*(政策措施|政策体系|园区发展体系|发展体系|政策|体系|工作机制)")
 _NOT_NAMED = re.compile(r"[的和与及等各该这其]|工作计划|投资计划|年度计划|生产计划|建设计划|项目计划|发展计划$")
 
 
@@ -71,6 +72,8 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
     for m in _INLINE_TITLE_RE.finditer(s):
         if "关于" in m.group(1) or is_place(m.group(1)):  # a named document, not 土地利用总体规划 in general
             add(m.start(1), m.end(1), m.group(1), "document")
+    for m in _SYSTEM_RE.finditer(s):  # numbered policy systems: “1+1+N”政策措施
+        add(m.start(), m.end(), f"“{m.group(1).replace(' ', '')}”{m.group(2)}", "system")
     for m in _CAMPAIGN_RE.finditer(s):
         if _is_campaign(s, m):
             add(m.start(), m.end(), _canonical_quotes(m.group(0)), "campaign")
@@ -83,7 +86,8 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
 _COUNTED = re.compile(r"^[一二三四五六七八九十百千万双两]|[一二三四五六七八九十百千万双两][\u4e00-\u9fff]{0,2}[一二三四五六七八九十百千万双两]")
 _PROGRAMME_END = re.compile(r"(?:制|年|月|革命|基建|工程|行动|计划|战略|活动|改革|一流|一路|入园|合一|推建|[一二三四五六七八九十]条)$")
 _NOT_PROGRAMME_END = re.compile(r"(?:节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都)$")
-_NOT_NAME = re.compile(r"[\d()（）、]|^第|^十[一二三四五六七八九]五$")
+_NOT_NAME = re.compile(r"[\d()（）、]|^第|^十[一二三四五六七八九]五$|^一.{1,2}$|^(?:[一二三四五六七八九十两双][主特优强新专])+$")
+_COUNTED_THING = re.compile(r"^[一二三四五六七八九十两双百千万]+[个大项条]")  # “三个纪录”, “两大主线”: counted things
 # “一区三园”, “三纵六横”, “一心四区”: a layout, not a programme
 _LAYOUT = re.compile(r"^(?:[一二三四五六七八九十百千万双两多][个大]?(?:区|园|心|港|横|纵|轴|带|核|廊|片区|片|城|基地|中心|重点片区|"
                      r"组团|板块|平台|集群|链|湖|山|泉|河|江|通|平|上))+$")
@@ -100,14 +104,16 @@ def _is_campaign(s: str, m: re.Match[str]) -> bool:
         return False
     if _NICKNAME_BEFORE.search(s[max(0, m.start() - 6) : m.start()]) or _NICKNAME_AFTER.match(s[m.end() : m.end() + 4]):
         return False
-    if any(n.endswith(("园区", "产业园", "工业园", "开发区", "新区", "高新区", "公司", "集团")) or _LAYOUT.match(n)
-           for n in names):
+    if any(n.endswith(("园区", "产业园", "工业园", "开发区", "新区", "高新区", "公司", "集团")) for n in names):
         return False
     if re.search(rf"{_HEAD}$", m.group(0)) and m.group(0)[-1] not in "”\"」’":
-        return True  # a head attached: “园区提质、企业满园”行动
+        return True  # a head attached: “园区提质、企业满园”行动, “双园”行动
+    if any(_LAYOUT.match(n) for n in names):
+        return False
     if _DESCRIBES_AFTER.match(s[m.end() : m.end() + 4]):
         return False
     return all(not _NOT_NAME.search(n) and not _NOT_PROGRAMME_END.search(n)
+               and not (_COUNTED_THING.match(n) and not _PROGRAMME_END.search(n))
                and ((len(n) <= 10 and _COUNTED.search(n)) or (3 <= len(n) <= 14 and _PROGRAMME_END.search(n)))
                for n in names)
 
