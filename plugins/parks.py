@@ -26,7 +26,7 @@ _INDEX: Parks | None = None
 _SUFFIXES = ("综合保税区", "高新技术产业开发区", "经济技术开发区", "经济开发区", "高新技术产业园区", "工业集中发展区",
              "经济发展区", "产业园区", "工业园区", "产业新城", "产业园", "工业园", "科技城", "科学城", "生物城", "科创城",
              "高新区", "经开区", "开发区", "新区", "功能区", "示范区", "合作区", "保税区", "综保区", "产业基地",
-             "自由贸易试验区", "自贸试验区", "自贸区", "片区", "保税港区", "航空港经济综合实验区", "航空港区", "起步区",
+             "自由贸易试验区", "自贸试验区", "自贸区", "保税港区", "航空港经济综合实验区", "航空港区", "起步区",
              "农高区", "经济区", "台商投资区", "物流园区", "物流园", "航天城", "科技园区", "科技园", "创新园", "孵化园",
              "合作园", "工业集中区", "工业区", "产业区")
 _SUFFIX_RE = re.compile("|".join(sorted(_SUFFIXES, key=len, reverse=True)))
@@ -47,6 +47,8 @@ _GENERIC = set(
     "主要 优势 示范 创新 科技 产业 工业 经济 生态 绿色 低碳 物流 文化 农业 现代农业 文旅 数字 智能 高端 未来 合作 国别 "
     "区内 境外 海外 专业化 特色化 市场化 重大 大型 中小 现代化".split()
 )
+_GENERIC_PREFIX = re.compile(r"(?:世界|国际|全球|一流|领先|高科技|生态型|新兴|民营|特色|现代化|省级|自治区级|市级|县级|县域|线下|"
+                             r"线上|[一二三四五六七八九十两]大|\d+个|各类|一批|新型|综合性|专业化|标准化)")
 _NEVER = re.compile(r"公园|校园|小区|景区|幼儿园|家园|乐园|庄园|陵园|果园|菜园|花园|植物园|动物园|游乐园")
 _BARE_TYPES = {"高新区": "高新区", "经开区": "经开区", "高新技术产业开发区": "高新区", "经济技术开发区": "经开区"}
 # A bare zone word refers to a zone named elsewhere in the text whose name ends with one of these.
@@ -69,7 +71,7 @@ _ZONE_WORD = "高新区|经开区|开发区|新区|综保区|园区|产业园|�
 _LIST_AFTER = re.compile(rf"^(?:[、和与及]|以及)(?:{_ZONE_WORD})")
 _LIST_BEFORE = re.compile(rf"(?:^|[^\u4e00-\u9fff]|[的和与及各在对把将推动])(?:{_ZONE_WORD})(?:[、和与及]|以及)$")
 # A named part right after a zone: 南宁高新区武鸣产业园, 西部(重庆)科学城江津园区, 高新区电子科技园.
-_SUBPARK = re.compile(r"^·?([\u4e00-\u9fff]{2,8}?(?:园区|片区|分园|产业园|工业园|科技园|电科园|数谷|示范区)|(?:经济综合)?实验区)")
+_SUBPARK = re.compile(r"^·?([\u4e00-\u9fff]{2,8}?(?:园区|分园|产业园|工业园|科技园|电科园|数谷|示范区)|(?:经济综合)?实验区)")
 # A zone's name used for a street, a square or a station (光谷步行街, 世界光谷) is not the zone.
 _PLACE_AFTER = re.compile(r"^(?:步行街|广场|大道|大街|路|街|地铁站|站|大走廊|走廊|号)")
 
@@ -123,7 +125,8 @@ def park_mentions(article: ArticleText) -> list[Mention]:
             continue
         mention = Mention("park", text[start:end], start, end, park.name, park.code,
                           attrs={"level": park.level, "source": park.source})
-        mentions.append(_with_subpark(article, mention, park))
+        mention = _with_subpark(article, mention, park)
+        mentions.append(mention)
         taken.append((mention.start, mention.end))
     bare: list[re.Match[str]] = []
     for match in _SUFFIX_RE.finditer(simplified):
@@ -198,7 +201,8 @@ _STOP_RE = re.compile(
     r"作为|设立|成立|组建|规划|新建|引进|签约|推介|参加|发布|获批|创建|申报|聚焦|服务|助力|对接|考察|调研|携手|牵手|融入|实施|"
     r"开展|举办|召开|深化|完善|提升|培育|发展|壮大|带动|辐射|覆盖|涉及|做强|做大|做优|打好|确保|要求|明确|增强|通过|除了|"
     r"全市|全省|全国|全区|部分|各|本|该|这|其|在|于|的|和|与|及|等|将|把|对|为|以|向|从|至|到|是|有|了|由|让|使|并|也|还|即|"
-    r"或|同|给|被|所|个|家|座|批|含|包含|去年|今年|明年|近日|日前|目前|近年来|此前|当前|截至|年底|上半年|下半年|"
+    r"或|同|给|被|所|个|家|座|批|含|包含|此次|进一步|发挥|涵盖|丰富|标志着|着|但|我市|我区|我县|我省|我国|本市|很多|后来|"
+    r"简称|破解|促进|充分|优化|升级|晋升|全面|提高|极大地|极大|之|向|成为|属于|位于|进入|走进|地处|去年|今年|明年|近日|日前|目前|近年来|此前|当前|截至|年底|上半年|下半年|"
     r"\d+(?:\.\d+)?(?:万|亿)?(?:元|亩|平方米|平方公里|吨|个|家|项)|年产"
 )
 _GENERIC_SUFFIXES = {"产业园区", "工业园区", "产业园", "工业园", "开发区", "新区", "园区"}
@@ -234,8 +238,10 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
             break
         place_end = p_end
     descriptor = name_part[place_end:]
-    if place_end == 0 and suffix in _ANAPHORA and (len(name_part) < 2 or name_part in _GENERIC):
-        return _BARE
+    if place_end == 0 and _GENERIC_PREFIX.match(name_part):
+        return None  # 世界一流高科技园区, 十大特色产业园区: a kind of park
+    if place_end == 0 and suffix in _ANAPHORA and (len(name_part) < 2 or len(name_part) > 4 or name_part in _GENERIC):
+        return _BARE  # 进一步发挥高新区: the words before are not a name
     if place_end == 0:
         if (suffix not in _NO_PLACE_OK or not (2 <= len(name_part) <= 8) or name_part in _GENERIC
                 or (open_ended and not stops) or re.search(r"千亿|百亿|万亿|加速|助推", name_part)):
