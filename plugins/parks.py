@@ -57,7 +57,7 @@ _ANAPHORA = {
     "高新技术产业开发区": ("高新技术产业开发区", "高新区", "新技术产业开发区"),
     "经开区": ("经济技术开发区", "经济开发区", "经开区"), "经济技术开发区": ("经济技术开发区",),
     "经济开发区": ("经济开发区", "经济技术开发区"),
-    "开发区": ("开发区", "经开区", "高新区"), "新区": ("新区",), "综保区": ("综合保税区",), "综合保税区": ("综合保税区",),
+    "开发区": ("开发区", "经开区", "高新区"), "新区": ("新区",), "实验区": ("实验区",), "综保区": ("综合保税区",), "综合保税区": ("综合保税区",),
     "科技城": ("科技城",), "科学城": ("科学城",), "起步区": ("起步区",), "示范区": ("示范区",), "经济区": ("经济区",),
     "自贸区": ("自由贸易试验区", "自贸试验区"), "自贸试验区": ("自由贸易试验区", "自贸试验区"), "保税港区": ("保税港区",),
     "航空港区": ("航空港经济综合实验区", "航空港区"),
@@ -206,10 +206,11 @@ _STOP_RE = re.compile(
     r"\d+(?:\.\d+)?(?:万|亿)?(?:元|亩|平方米|平方公里|吨|个|家|项)|年产"
 )
 _GENERIC_SUFFIXES = {"产业园区", "工业园区", "产业园", "工业园", "开发区", "新区", "园区"}
+_BRACKETED_BEFORE = re.compile(r"\([\u4e00-\u9fff]{1,6}\)$")
 _NAME_BEFORE_PLACE = re.compile(r"中国|[A-Za-z0-9·]+|沪滇|粤港澳|中新|中德|中法|中韩|中日|中欧|中俄|中印尼")
 _PROVINCE_WIDE = {"经济区", "新区", "示范区", "合作区"}  # 成渝经济区: a planning region, not a zone
 _NO_PLACE_OK = {"产业园", "工业园", "科学城", "生物城", "科创城", "经济开发区", "高新区", "经开区", "工业园区", "产业园区",
-                "科技园", "科技园区", "物流园", "物流园区", "工业集中区", "综合保税区", "高新技术产业园区"}
+                "科技园", "科技园区", "物流园", "物流园区", "工业集中区", "综合保税区", "高新技术产业园区", "产业区"}
 
 
 def _discover(article: ArticleText, match: re.Match[str], province: str | None, city: str | None,
@@ -217,8 +218,14 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     """A park the catalogue lacks: [place][descriptor]suffix, cut at the nearest verb or function word."""
     simplified, suffix = article.simplified, match.group(0)
     start = match.start()
-    while start > floor and match.start() - start < 12 and _NAME_CHAR.match(simplified[start - 1]):
-        start -= 1
+    while start > floor and match.start() - start < 12:
+        if _NAME_CHAR.match(simplified[start - 1]):
+            start -= 1
+            continue
+        bracket = _BRACKETED_BEFORE.search(simplified, max(floor, start - 10), start)
+        if bracket is None or bracket.start() == floor:
+            break
+        start = bracket.start()  # 火炬(翔安)产业区, 西部(重庆)科学城: a place in brackets inside the name
     window = simplified[start : match.start()]
     open_ended = match.start() - start >= 12  # no natural boundary within reach
     stops = list(_STOP_RE.finditer(window))
@@ -228,7 +235,7 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         return _BARE if suffix in _ANAPHORA else None
     places = regions().find(name_part)
     if places and places[0][0] > 0 and _STOP_RE.search(name_part[: places[0][0]]) is None \
-            and not _NAME_BEFORE_PLACE.fullmatch(name_part[: places[0][0]]):
+            and not _NAME_BEFORE_PLACE.match(name_part[: places[0][0]]) and not name_part[: places[0][0]].endswith("("):
         boundary += places[0][0]  # 帮助安州高新区 → 安州高新区
         name_part = name_part[places[0][0] :]
         places = regions().find(name_part)
@@ -240,10 +247,11 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     descriptor = name_part[place_end:]
     if place_end == 0 and _GENERIC_PREFIX.match(name_part):
         return None  # 世界一流高科技园区, 十大特色产业园区: a kind of park
-    if place_end == 0 and suffix in _ANAPHORA and (len(name_part) < 2 or len(name_part) > 4 or name_part in _GENERIC):
+    if place_end == 0 and suffix in _ANAPHORA and (len(name_part) < 2 or (len(name_part) > 4 and not places) or name_part in _GENERIC):
         return _BARE  # 进一步发挥高新区: the words before are not a name
     if place_end == 0:
-        if (suffix not in _NO_PLACE_OK or not (2 <= len(name_part) <= 8) or name_part in _GENERIC
+        named = bool(places) and _NAME_BEFORE_PLACE.match(name_part)  # 沪滇临港昆明科技城, 中国(绵阳)科技城
+        if ((suffix not in _NO_PLACE_OK and not named) or not (2 <= len(name_part) <= 8) or name_part in _GENERIC
                 or (open_ended and not stops) or re.search(r"千亿|百亿|万亿|加速|助推", name_part)):
             return None
     else:
@@ -303,7 +311,8 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
     if word not in _ANAPHORA or _is_generic(simplified, match.start(), match.end()):
         return None
     endings = _ANAPHORA[word]
-    fits = [m for m in named if m.canonical.endswith(endings) or (word == "开发区" and "开发区" in m.canonical)]
+    fits = [m for m in named if any(name.endswith(endings) or (word == "开发区" and "开发区" in name)
+                                    for name in (m.canonical, simplified[m.start : m.end]))]
     before = [m for m in fits if m.end <= match.start()]
     antecedent = before[-1] if before else None
     if antecedent is None and fits and not (article.region and word in _BARE_TYPES):
