@@ -241,7 +241,8 @@ def _zone_aliases(row: dict[str, str], parent: Park | None) -> set[str]:
     """Short forms of a zone of ``zones.csv`` beyond its listed aliases: 四川自贸试验区 for 中国(四川)自由贸易试验区;
     for a 片区, its parent's forms + the 片区 name, the 片区 name alone and 黑河自贸片区."""
     name = row["name"]
-    found = {a.strip() for a in row["aliases"].split("|") if a.strip()}
+    listed = {a.strip() for a in row["aliases"].split("|") if len(a.strip()) >= 2}  # 光谷: listed, so kept
+    found: set[str] = set()
     ftz = _FTZ_RE.match(name)
     if ftz and not parent:
         place = ftz.group(1)
@@ -251,7 +252,7 @@ def _zone_aliases(row: dict[str, str], parent: Park | None) -> set[str]:
         found |= {form + part for form in (parent.name, *parent.aliases) if not form.startswith("~")}
         if part.endswith("片区") and len(part) >= 4:
             found |= {part, part[:-2] + "自贸片区", "自贸试验区" + part, "自贸区" + part}
-    return {a for a in found if len(a) >= 4}
+    return {a for a in found if len(a) >= 4} | listed
 
 
 def _add_zones(by_code: dict[str, Park], city_shorts: list[str]) -> None:

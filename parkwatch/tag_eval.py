@@ -7,7 +7,9 @@ Labelled sets are JSON lines, one text each (``../shared/eval/tagging/GUIDELINE.
 
 A predicted mention is a true positive when it has exactly the labelled span (``exact``), or, for the
 lenient figure, when it overlaps a labelled span not matched yet (``overlap``). Every other predicted
-mention is a false positive, every unmatched label a false negative.
+mention is a false positive, every unmatched label a false negative. A pinyin-annotation artifact at either end
+of a span (``高新區(qū)``) is not counted as part of it, on either side: labellers differ on it, and it carries
+no meaning.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from parkwatch.extract.repair import pinyin_artifact_spans
 
 LABEL_KEYS = {"park": "parks", "policy": "policies"}
 Span = tuple[int, int]
@@ -70,6 +74,16 @@ class Score:
                 "negatives_with_parks": self.negatives_with_parks}
 
 
+def _trimmed(span: Span, artifacts: list[Span]) -> Span:
+    start, end = span
+    for a_start, a_end in artifacts:
+        if a_end == end and a_start > start:
+            end = a_start
+        if a_start == start and a_end < end:
+            start = a_end
+    return start, end
+
+
 def _matches(gold: list[Span], found: list[Span], overlap: bool) -> tuple[set[int], set[int]]:
     """Indices of matched gold spans and of matched found spans (one-to-one)."""
     matched_gold: set[int] = set()
@@ -91,8 +105,9 @@ def score(records: Iterable[dict[str, Any]], predict: Callable[[dict[str, Any]],
     result = Score(kind)
     for record in records:
         text = record["text"]
-        gold = sorted({(label["start"], label["end"]) for label in record.get(LABEL_KEYS[kind], [])})
-        found = sorted({(start, end) for k, start, end in predict(record) if k == kind})
+        artifacts = pinyin_artifact_spans(text)
+        gold = sorted({_trimmed((label["start"], label["end"]), artifacts) for label in record.get(LABEL_KEYS[kind], [])})
+        found = sorted({_trimmed((start, end), artifacts) for k, start, end in predict(record) if k == kind})
         matched_gold, matched_found = _matches(gold, found, overlap)
         result.true_pos += len(matched_found)
         result.false_pos += len(found) - len(matched_found)

@@ -28,12 +28,12 @@ _SUFFIXES = ("综合保税区", "高新技术产业开发区", "经济技术开�
              "高新区", "经开区", "开发区", "新区", "功能区", "示范区", "合作区", "保税区", "综保区", "产业基地",
              "自由贸易试验区", "自贸试验区", "自贸区", "保税港区", "航空港经济综合实验区", "航空港区", "起步区",
              "农高区", "经济区", "台商投资区", "物流园区", "物流园", "航天城", "科技园区", "科技园", "创新园", "孵化园",
-             "合作园", "工业集中区", "工业区", "产业区")
+             "合作园", "工业集中区", "工业区", "产业区", "实验区")
 _SUFFIX_RE = re.compile("|".join(sorted(_SUFFIXES, key=len, reverse=True)))
 # Zone words that only make a park when the name starts with a place (天府新区, 川渝高竹新区).
 _PLACE_REQUIRED = {"新区", "科技城", "功能区", "示范区", "合作区", "产业新城", "开发区", "产业基地", "经济发展区",
                    "片区", "经济区", "起步区", "航空港区", "保税港区", "自贸区", "自贸试验区", "自由贸易试验区", "工业区",
-                   "产业区", "航天城", "工业集中区"}
+                   "产业区", "航天城", "工业集中区", "实验区"}
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
 _LEADING_WORDS = re.compile(
     r"^(?:推动|推进|加快|加速|位于|落户|落地|入驻|入园|建设|建成|打造|共建|支持|围绕|依托|联合|邀请|包括|其中|来自|前往|"
@@ -47,6 +47,7 @@ _GENERIC = set(
     "主要 优势 示范 创新 科技 产业 工业 经济 生态 绿色 低碳 物流 文化 农业 现代农业 文旅 数字 智能 高端 未来 合作 国别 "
     "区内 境外 海外 专业化 特色化 市场化 重大 大型 中小 现代化".split()
 )
+_LEVEL_INFIX = re.compile(r"(?:国家级|自治区级|省级|市级|国家|\(国家级\)|\(国家\))$")
 _GENERIC_PREFIX = re.compile(r"(?:世界|国际|全球|一流|领先|高科技|生态型|新兴|民营|特色|现代化|省级|自治区级|市级|县级|县域|线下|"
                              r"线上|[一二三四五六七八九十两]大|\d+个|各类|一批|新型|综合性|专业化|标准化)")
 _NEVER = re.compile(r"公园|校园|小区|景区|幼儿园|家园|乐园|庄园|陵园|果园|菜园|花园|植物园|动物园|游乐园")
@@ -71,7 +72,8 @@ _ZONE_WORD = "高新区|经开区|开发区|新区|综保区|园区|产业园|�
 _LIST_AFTER = re.compile(rf"^(?:[、和与及]|以及)(?:{_ZONE_WORD})")
 _LIST_BEFORE = re.compile(rf"(?:^|[^\u4e00-\u9fff]|[的和与及各在对把将推动])(?:{_ZONE_WORD})(?:[、和与及]|以及)$")
 # A named part right after a zone: 南宁高新区武鸣产业园, 西部(重庆)科学城江津园区, 高新区电子科技园.
-_SUBPARK = re.compile(r"^·?([\u4e00-\u9fff]{2,8}?(?:园区|分园|产业园|工业园|科技园|电科园|数谷|示范区)|(?:经济综合)?实验区)")
+_SUBPARK = re.compile(r"^·?([\u4e00-\u9fff]{2,8}?(?:园区|分园|产业园|工业园|科技园|电科园|数谷|示范区)|(?:经济综合)?实验区|"
+                      r"高新技术产业开发区|综合保税区|综保区|直管园|核心区|起步区)")
 # A zone's name used for a street, a square or a station (光谷步行街, 世界光谷) is not the zone.
 _PLACE_AFTER = re.compile(r"^(?:步行街|广场|大道|大街|路|街|地铁站|站|大走廊|走廊|号)")
 
@@ -245,9 +247,12 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
             break
         place_end = p_end
     descriptor = name_part[place_end:]
+    core = _LEVEL_INFIX.sub("", name_part)  # 柳东国家级高新区: a name with its level inside
+    levelled = core != name_part and len(core) >= 2 and core not in _GENERIC and not _GENERIC_PREFIX.match(core)
     if place_end == 0 and _GENERIC_PREFIX.match(name_part):
         return None  # 世界一流高科技园区, 十大特色产业园区: a kind of park
-    if place_end == 0 and suffix in _ANAPHORA and (len(name_part) < 2 or (len(name_part) > 4 and not places) or name_part in _GENERIC):
+    if place_end == 0 and suffix in _ANAPHORA and (len(name_part) < 2 or (len(core) > 4 and not places) or name_part in _GENERIC) \
+            and not levelled:
         return _BARE  # 进一步发挥高新区: the words before are not a name
     if place_end == 0:
         named = bool(places) and _NAME_BEFORE_PLACE.match(name_part)  # 沪滇临港昆明科技城, 中国(绵阳)科技城
