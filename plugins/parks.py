@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from parkwatch.gazetteer import Park, Parks, parks, parks_with_gazetteer, regions, short_type
+from parkwatch.gazetteer import Park, Parks, is_place, parks, parks_with_gazetteer, regions, short_type
 from parkwatch.hookspecs import hookimpl
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
@@ -73,7 +73,7 @@ _LIST_AFTER = re.compile(rf"^(?:[、和与及]|以及)(?:{_ZONE_WORD})")
 _LIST_BEFORE = re.compile(rf"(?:^|[^\u4e00-\u9fff]|[的和与及各在对把将推动])(?:{_ZONE_WORD})(?:[、和与及]|以及)$")
 # A named part right after a zone: 南宁高新区武鸣产业园, 西部(重庆)科学城江津园区, 高新区电子科技园.
 _SUBPARK = re.compile(r"^·?([\u4e00-\u9fff]{2,8}?(?:园区|分园|产业园|工业园|科技园|电科园|数谷|示范区)|(?:经济综合)?实验区|"
-                      r"高新技术产业开发区|综合保税区|综保区|直管园|核心区|起步区)")
+                      r"高新技术产业开发区|综合保税区|综保区|直管园|核心区|起步区|[东西南北]区(?![域块])|[\u4e00-\u9fff]{2,3}园(?![区林艺博]))")
 # A zone's name used for a street, a square or a station (光谷步行街, 世界光谷) is not the zone.
 _PLACE_AFTER = re.compile(r"^(?:步行街|广场|大道|大街|路|街|地铁站|站|大走廊|走廊|号)")
 
@@ -177,6 +177,9 @@ def _with_subpark(article: ArticleText, mention: Mention, park: Park | None) -> 
     following = _SUBPARK.match(article.simplified[mention.end : mention.end + 12])
     if following is None or _NEVER.search(following.group(1)) or _STOP_RE.search(following.group(1)[:-2]):
         return mention
+    part = following.group(1).lstrip("·")
+    if part.endswith("园") and not part.endswith(("产业园", "工业园", "科技园", "电科园", "分园")) and not is_place(part[:-1]):
+        return mention  # 奉化园: a place's part of the zone; 科学园 or 花园 are not
     end = mention.end + following.end()
     return Mention("park", article.text[mention.start : end], mention.start, end, mention.canonical, mention.id,
                    attrs={**mention.attrs, "part": following.group(1).lstrip("·")})
@@ -246,6 +249,16 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         if p_start != place_end:
             break
         place_end = p_end
+    later = [h for h in places if h[0] > place_end and h[3][0].level in ("province", "city")]
+    if place_end and later:  # 呼兰区举行黑龙江呼兰经济开发区: the name starts at the later place
+        boundary += later[0][0]
+        name_part = name_part[later[0][0] :]
+        places = regions().find(name_part)
+        place_end = 0
+        for p_start, p_end, _key, _c in places:
+            if p_start != place_end:
+                break
+            place_end = p_end
     descriptor = name_part[place_end:]
     core = _LEVEL_INFIX.sub("", name_part)  # 柳东国家级高新区: a name with its level inside
     levelled = core != name_part and len(core) >= 2 and core not in _GENERIC and not _GENERIC_PREFIX.match(core)
