@@ -156,9 +156,9 @@ _BARE = Mention("park", "", 0, 0, "", "")  # marker: a bare zone word, resolved 
 
 def _is_generic(simplified: str, start: int, end: int) -> bool:
     """A zone word used for a kind, a count or a list of kinds (国家级经开区, 3个高新区, 开发区、高新区等)."""
-    before = simplified[max(0, start - 8) : start]
-    return bool(_GENERIC_BEFORE.search(before) or _LIST_BEFORE.search(before)
-                or _LIST_AFTER.match(simplified[end : end + 8]))
+    before, after = simplified[max(0, start - 8) : start], simplified[end : end + 8]
+    return bool(_GENERIC_BEFORE.search(before) or _LIST_BEFORE.search(before) or _LIST_AFTER.match(after)
+                or "最" in before[-6:] or after.startswith("之一"))  # 功能最齐全的保税港区, 影响力的开发区之一
 
 
 def _with_place_before(simplified: str, start: int) -> int:
@@ -215,7 +215,7 @@ _BRACKETED_BEFORE = re.compile(r"\((?:[\u4e00-\u9fff]{2,6}|国家|国家级)\)$"
 _NAME_BEFORE_PLACE = re.compile(r"中国|[A-Za-z0-9·]+|沪滇|粤港澳|中新|中德|中法|中韩|中日|中欧|中俄|中印尼")
 _PROVINCE_WIDE = {"经济区", "新区", "示范区", "合作区"}  # 成渝经济区: a planning region, not a zone
 _NO_PLACE_OK = {"产业园", "工业园", "科学城", "生物城", "科创城", "经济开发区", "高新区", "经开区", "工业园区", "产业园区",
-                "科技园", "科技园区", "物流园", "物流园区", "工业集中区", "综合保税区", "高新技术产业园区", "产业区"}
+                "科技园", "科技园区", "物流园", "物流园区", "工业集中区", "综合保税区", "高新技术产业园区"}
 
 
 def _discover(article: ArticleText, match: re.Match[str], province: str | None, city: str | None,
@@ -268,7 +268,7 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
             and not levelled:
         return _BARE  # 进一步发挥高新区: the words before are not a name
     if place_end == 0:
-        named = bool(places) and _NAME_BEFORE_PLACE.match(name_part)  # 沪滇临港昆明科技城, 中国(绵阳)科技城
+        named = bool(places) and (_NAME_BEFORE_PLACE.match(name_part) or "(" in name_part)  # 沪滇临港昆明科技城, 火炬(翔安)产业区
         if ((suffix not in _NO_PLACE_OK and not named) or not (2 <= len(name_part) <= 8) or name_part in _GENERIC
                 or (open_ended and not stops) or re.search(r"千亿|百亿|万亿|加速|助推", name_part)):
             return None
