@@ -2,6 +2,9 @@
 
     python bench/tagging_quality.py [--set tests/files/tagging/test.jsonl ...] [--mistakes N] [--json FILE]
 
+``bench/tagging_before.json`` holds the figures of the tagger before issue 12 (commit d77ae98) on the same sets,
+made by running this script against that commit's package; they are shown beside in bench/RESULTS.md.
+
 Each set is scored as ``parkwatch tag`` sees text (no site region): precision and recall per kind, with exact
 spans and with overlapping spans, and the negative texts in which a park was tagged. The naive tagger is what
 a user could write in an afternoon: the 2018 catalogue's names, their 高新区/经开区 short forms and a suffix
@@ -24,6 +27,7 @@ from parkwatch.mentions import ArticleText, simplified_same_length
 from parkwatch.tag_eval import load, score
 from parkwatch.tagging import make_manager, tag
 
+BEFORE = Path(__file__).resolve().parent / "tagging_before.json"  # the tagger of the commit before issue 12
 SETS = [Path(__file__).resolve().parents[1] / "tests" / "files" / "tagging" / f"{name}.jsonl" for name in ("dev", "test")]
 _NAIVE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,6}(?:产业园区|工业园区|产业园|工业园|经济技术开发区|经济开发区|高新技术产业开发区|"
                            r"开发区|高新区|经开区|新区|综合保税区)")
@@ -88,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", action="append", type=Path, help="labelled JSON-lines file (default: dev and test)")
     parser.add_argument("--mistakes", type=int, default=0, help="print up to N mistakes per kind (exact spans)")
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument("--before", type=Path, default=BEFORE,
+                        help="figures of an earlier tagger on the same sets, shown beside (default: %(default)s)")
     args = parser.parse_args(argv)
     results = [evaluate(path, args.mistakes) for path in args.set or SETS if path.exists()]
     for figures in results:
@@ -99,7 +105,10 @@ def main(argv: list[str] | None = None) -> int:
                       f"  (tp {value['tp']}, fp {value['fp']}, fn {value['fn']}; negatives with parks "
                       f"{value['negatives_with_parks']})")
     if args.json:
-        Path(args.json).write_text(json.dumps({"sets": results}, ensure_ascii=False, indent=1), encoding="utf-8")
+        before = json.loads(args.before.read_text(encoding="utf-8")) if args.before and args.before.exists() else {}
+        Path(args.json).write_text(json.dumps({"sets": results, "before": before.get("sets", []),
+                                               "before_commit": before.get("commit")}, ensure_ascii=False, indent=1),
+                                   encoding="utf-8")
     return 0 if results else 1
 
 

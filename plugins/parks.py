@@ -212,7 +212,10 @@ _STOP_RE = re.compile(
 )
 _GENERIC_SUFFIXES = {"产业园区", "工业园区", "产业园", "工业园", "开发区", "新区", "园区"}
 _BRACKETED_BEFORE = re.compile(r"\((?:[\u4e00-\u9fff]{2,6}|国家|国家级)\)$")
-_NAME_BEFORE_PLACE = re.compile(r"中国|[A-Za-z0-9·]+|沪滇|粤港澳|中新|中德|中法|中韩|中日|中欧|中俄|中印尼")
+# Before a place, still part of a name: 中国(…), Latin letters, province abbreviations of a cross-region zone
+# (沪滇临港昆明科技城, 粤港澳…), 中 + a partner country (中德, 中新, 中韩 …).
+_NAME_BEFORE_PLACE = re.compile(r"中国|[A-Za-z0-9·]+|[京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云藏陕秦甘陇青宁新港澳台]{2,3}"
+                                r"|中[德法韩日欧俄新意瑞美英印马泰越老柬缅巴哈乌白]")
 _PROVINCE_WIDE = {"经济区", "新区", "示范区", "合作区"}  # 成渝经济区: a planning region, not a zone
 _NO_PLACE_OK = {"产业园", "工业园", "科学城", "生物城", "科创城", "经济开发区", "高新区", "经开区", "工业园区", "产业园区",
                 "科技园", "科技园区", "物流园", "物流园区", "工业集中区", "综合保税区", "高新技术产业园区"}
