@@ -1,13 +1,15 @@
-"""Parks plugin: the 2,543 zones of the 2018 catalogue, the user's gazetteer, and parks found by pattern.
+"""Parks plugin: the 2018 catalogue, the zones since (``zones.csv``), the user's gazetteer, and parks found by pattern.
 
-* Catalogue names and generated aliases (高新技术产业开发区 → 高新区, 经济技术开发区 → 经开区, with and
-  without province and 省, city + 高新区) are matched with an Aho-Corasick automaton; the id is the
-  catalogue 代码.
-* A bare 高新区/经开区 resolves to the park of the article's locality (the site's region, else the city
-  the article names most) when exactly one park fits.
-* Parks the catalogue lacks (…产业园, …工业园区, …科技城, …新区, …示范区, …综合保税区) are found by pattern,
-  their names cut at verbs and function words (推动绵阳高新区 → 绵阳高新区), with a stable id.
-* 公园, 校园, 小区, 景区, 幼儿园 and generic 园区/各园区 are never parks.
+* Gazetteer names and generated aliases (高新技术产业开发区 → 高新区, with and without province, 省 and city,
+  四川自贸试验区 …) are matched with an Aho-Corasick automaton; the id is the catalogue 代码, ``Z-…`` for a zone
+  of ``zones.csv``, ``U-…`` for the user's. A mention starts at the place names written right before it and
+  takes in a named part written right after it (南宁高新区武鸣产业园: one mention of the zone, ``attrs["part"]``).
+* Parks none of them lists (…产业园, …工业园区, …科技城, 火炬(翔安)产业区 …) are found by pattern, their names
+  cut at verbs, function words, times and amounts (推动绵阳高新区 → 绵阳高新区), with a stable ``P-…`` id.
+* A bare zone word (高新区, 开发区, 新区, 起步区, 综保区 …) is the zone of that kind the text names before it (else
+  after it); a bare 高新区/经开区 with none, the park of the city named in its paragraph or of the site's region.
+* Kinds, counts and lists (国家级经开区, 217家高新区, 全省开发区, 开发区、高新区) are not parks, nor are 公园, 校园,
+  小区, 景区, 幼儿园, generic 园区 and a company's own 产业园.
 """
 
 from __future__ import annotations
@@ -30,17 +32,7 @@ _SUFFIXES = ("综合保税区", "高新技术产业开发区", "经济技术开�
              "农高区", "经济区", "台商投资区", "物流园区", "物流园", "航天城", "科技园区", "科技园", "创新园", "孵化园",
              "合作园", "工业集中区", "工业区", "产业区", "实验区")
 _SUFFIX_RE = re.compile("|".join(sorted(_SUFFIXES, key=len, reverse=True)))
-# Zone words that only make a park when the name starts with a place (天府新区, 川渝高竹新区).
-_PLACE_REQUIRED = {"新区", "科技城", "功能区", "示范区", "合作区", "产业新城", "开发区", "产业基地", "经济发展区",
-                   "片区", "经济区", "起步区", "航空港区", "保税港区", "自贸区", "自贸试验区", "自由贸易试验区", "工业区",
-                   "产业区", "航天城", "工业集中区", "实验区"}
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
-_LEADING_WORDS = re.compile(
-    r"^(?:推动|推进|加快|加速|位于|落户|落地|入驻|入园|建设|建成|打造|共建|支持|围绕|依托|联合|邀请|包括|其中|来自|前往|"
-    r"走进|成为|作为|设立|成立|组建|规划|新建|引进|签约|推介|参加|发布|获批|创建|申报|聚焦|服务|助力|对接|考察|调研|"
-    r"携手|牵手|融入|实施|开展|举办|召开|深化|完善|提升|培育|发展|壮大|带动|辐射|覆盖|涉及|全市|全省|全国|全区|各|本|该|这|其|"
-    r"在|于|的|和|与|及|等|将|把|对|为|以|向|从|至|到|是|有|了|由|让|使|并|也|还|即|或|同|跟|给|被|所|个|家|座|批)+"
-)
 _GENERIC = set(
     "特色 专业 现代 重点 省级 国家级 市级 县级 相关 首批 标准化 各类 其他 这些 一批 多个 一个 首个 城市 新型 智慧 "
     "数字化 标杆 所在 周边 区域 千亿 百亿 本地 当地 全市 全省 各地 同类 其余 跨省 这座 新的 传统 综合 特色专业 "
@@ -359,15 +351,6 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
     return Mention("park", article.text[match.start() : match.end()], match.start(), match.end(), park.name, park.code,
                    attrs={"level": park.level, "source": "locality"})
 
-
-def _first_place(prefix: str) -> int | None:
-    hits = regions().find(prefix)
-    return hits[0][0] if hits else None
-
-
-def _looks_like_name(part: str) -> bool:
-    """A stretch before a place name that still belongs to the park's name (中国(绵阳)… is cut elsewhere)."""
-    return bool(re.fullmatch(r"[A-Za-z0-9]+", part))
 
 
 @hookimpl
