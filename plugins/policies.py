@@ -84,15 +84,17 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
 
 
 _COUNTED = re.compile(r"^[一二三四五六七八九十百千万双两]|[一二三四五六七八九十百千万双两][\u4e00-\u9fff]{0,2}[一二三四五六七八九十百千万双两]")
-_PROGRAMME_END = re.compile(r"(?:制|年|月|革命|基建|工程|行动|计划|战略|活动|改革|一流|一路|入园|合一|推建|[一二三四五六七八九十]条)$")
+_PROGRAMME_END = re.compile(r"(?:制|年|月|革命|基建|工程|行动|计划|战略|活动|改革|一流|一路|入园|合一|推建|攻坚战|[一二三四五六七八九十]条)$")
 _NOT_PROGRAMME_END = re.compile(r"(?:节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都)$")
-_NOT_NAME = re.compile(r"[\d()（）、]|^第|^十[一二三四五六七八九]五$|^一.{1,2}$|^(?:[一二三四五六七八九十两双][主特优强新专])+$")
+_PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
+_NOT_NAME = re.compile(r"[\d()（）、]|^第|^一.{1,2}$|^(?:[一二三四五六七八九十两双][主特优强新专])+$")
 _COUNTED_THING = re.compile(r"^[一二三四五六七八九十两双百千万]+[个大项条]")  # “三个纪录”, “两大主线”: counted things
 # “一区三园”, “三纵六横”, “一心四区”: a layout, not a programme
 _LAYOUT = re.compile(r"^(?:[一二三四五六七八九十百千万双两多][个大]?(?:区|园|心|港|横|纵|轴|带|核|廊|片区|片|城|基地|中心|重点片区|"
                      r"组团|板块|平台|集群|链|湖|山|泉|河|江|通|平|上))+$")
 # What follows a quoted phrase that describes rather than names: “十三五”期间, “一区三园”格局, “双百”目标
-_DESCRIBES_AFTER = re.compile(r"^(?:期间|时期|期|格局|布局|定位|结构|空间|优势|状态|目标|成效|企业|路网|道路|网络|功能|之一|规模|"
+_DESCRIBES_AFTER = re.compile(r"^(?:期间|时期|期|格局|布局|定位|结构|空间|优势|状态|目标|成效|路网|道路|网络|功能|之一|规模|"
+                              r"中心|示范基地|基地|片区|公园|园区|"
                               r"建设路径|发展优势|大局|局面|特点|特色|理念|意识|方式|模式|机制|态势)")
 
 
@@ -106,6 +108,8 @@ def _is_campaign(s: str, m: re.Match[str]) -> bool:
         return False
     if any(n.endswith(("园区", "产业园", "工业园", "开发区", "新区", "高新区", "公司", "集团")) for n in names):
         return False
+    if any(_PERIOD.match(n) for n in names):
+        return False  # “十四五”: a period, also before 规划
     if re.search(rf"{_HEAD}$", m.group(0)) and m.group(0)[-1] not in "”\"」’":
         return True  # a head attached: “园区提质、企业满园”行动, “双园”行动
     if any(_LAYOUT.match(n) for n in names):
