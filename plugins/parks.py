@@ -32,7 +32,7 @@ _SUFFIXES = ("综合保税区", "高新技术产业开发区", "经济技术开�
              "农高区", "经济区", "台商投资区", "物流园区", "物流园", "航天城", "科技园区", "科技园", "创新园", "孵化园",
              "合作园", "工业集中区", "工业区", "产业区", "实验区")
 _SUFFIX_RE = re.compile("|".join(sorted(_SUFFIXES, key=len, reverse=True)))
-_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]")
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·\-—–]")  # 广西-东盟经开区, 天津滨海—中关村科技园
 _GENERIC = set(
     "特色 专业 现代 重点 省级 国家级 市级 县级 相关 首批 标准化 各类 其他 这些 一批 多个 一个 首个 城市 新型 智慧 "
     "数字化 标杆 所在 周边 区域 千亿 百亿 本地 当地 全市 全省 各地 同类 其余 跨省 这座 新的 传统 综合 特色专业 "
@@ -209,6 +209,7 @@ _BRACKETED_BEFORE = re.compile(r"\((?:[\u4e00-\u9fff]{2,6}|国家|国家级)\)$"
 _NAME_BEFORE_PLACE = re.compile(r"中国|[A-Za-z0-9·]+|[京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云藏陕秦甘陇青宁新港澳台]{2,3}"
                                 r"|中[德法韩日欧俄新意瑞美英印马泰越老柬缅巴哈乌白]")
 _PROVINCE_WIDE = {"经济区", "新区", "示范区", "合作区"}  # 成渝经济区: a planning region, not a zone
+_PROJECT_SUFFIXES = {"产业园", "工业园", "科技园", "物流园", "产业园区", "物流园区", "孵化园", "创新园"}
 _NO_PLACE_OK = {"产业园", "工业园", "科学城", "生物城", "科创城", "经济开发区", "高新区", "经开区", "工业园区", "产业园区",
                 "科技园", "科技园区", "物流园", "物流园区", "工业集中区", "综合保税区", "高新技术产业园区"}
 
@@ -281,8 +282,9 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     if extension and suffix in ("科技城", "科学城", "高新区", "经开区"):  # 绵阳科技城新区: a zone within a zone
         suffix, end = suffix + extension.group(0), end + extension.end()
     name = name_part + suffix
-    if _NEVER.search(name) or re.search(r"公司|集团|有限", name):
-        return None  # a company's own park (兰石集团高端装备产业园) is a project, not a zone
+    if _NEVER.search(name) or re.search(r"公司|集团|有限", name) or (
+            suffix in _PROJECT_SUFFIXES and simplified.startswith("项目", end)):
+        return None  # a company's own park (兰石集团高端装备产业园, …产业园项目) is a project, not a zone
     if not descriptor and suffix in _BARE_TYPES:  # 西安市高新区: the catalogue park of that city
         known = _park_of(regions().find(name_part)[-1][3][0], _BARE_TYPES[suffix])
         if known is not None:
