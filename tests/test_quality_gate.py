@@ -35,3 +35,15 @@ def test_publication_dates_on_cwce():
     right = sum((extract_article(read_case(c), c.url or "http://example.invalid/").published_at or "")[:10] == c.ref_date
                 for c in dated)
     assert right / len(dated) >= 0.9  # measured 20 of 22
+
+
+@pytest.mark.parametrize("number", [1, 2])
+def test_wechat_articles_as_served(number):
+    """The WeChat pages in eval were saved after scripts ran; served, their body is ``visibility: hidden``."""
+    saved = (SHARED / "eval" / "zh_gne_testpages" / "tests" / "wechat" / f"{number}.html").read_bytes()
+    served = saved.replace(b'id="js_content" style="visibility: visible;"', b'id="js_content" style="visibility: hidden;"')
+    assert served != saved
+    visible = extract_article(saved, "https://mp.weixin.qq.com/s/example")
+    article = extract_article(served, "https://mp.weixin.qq.com/s/example")
+    assert len(visible.text) > 500 and prf(article.text, visible.text)[2] >= 0.9
+    assert article.source and article.published_at

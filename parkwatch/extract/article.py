@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 import trafilatura
 from lxml import etree
 
-from parkwatch.extract import dates, fields
+from parkwatch.extract import dates, fields, scripted
 from parkwatch.extract.boilerplate import CleanResult, clean_lines, is_chrome, is_spam, main_span, prose_chars
 from parkwatch.extract.decode import decode_html
 from parkwatch.extract.html import (
@@ -77,6 +77,8 @@ def extract_article(
     if tree is None:
         article.quality["empty"] = True
         return article
+    article.quality["revealed_by_script"] = scripted.reveal_scripted(tree)
+    wechat = scripted.is_wechat(tree, url)
     article.quality["hidden_removed"] = remove_hidden(tree)
     article.quality["related_blocks"] = remove_related_blocks(tree)
     selectors = selectors or {}
@@ -93,14 +95,16 @@ def extract_article(
     article.title = title
     article.text = text
     article.text_simplified = simplify(text)
-    article.source = fields.find_source(header) or fields.find_source(cleaned.lines[-3:])
+    article.source = (scripted.wechat_source(tree) if wechat else None) or fields.find_source(header) \
+        or fields.find_source(cleaned.lines[-3:])
     article.author = list(dict.fromkeys(fields.find_authors(header, body_lines) + fields.find_authors([], cleaned.lines)))
     article.editor = fields.find_editors(cleaned.editor_lines + page_lines[-80:])
     article.original_title = fields.find_original_title(header + body_lines[:5] + body_lines[-3:])
     article.summary = fields.find_summary(header + cleaned.lines[:3]) or _meta_description(tree)
     article.canonical_url = _canonical(tree, url, page_lines)
     footer = _footer_lines(page_lines, span)
-    article.published_at = _published(tree, url, header, footer, page_lines, selectors, fetched_at, list_date)
+    article.published_at = (scripted.wechat_published(tree) if wechat else None) or _published(
+        tree, url, header, footer, page_lines, selectors, fetched_at, list_date)
     article.language = script_of(text or (title or ""))
     article.quality.update(
         mojibake=count_mojibake(text), spam_lines=cleaned.spam_lines, removed=cleaned.removed, body=body.method
