@@ -41,7 +41,12 @@ def _numbers(row: dict[str, Any]) -> dict[str, Any]:
     errors = stats.get("parkwatch/errors", 0)
     attempted = errors + extracted + stats.get("parkwatch/not_articles", 0)  # pages we tried to get
     return {"found": found, "coverage": coverage, "blocked": stats.get("parkwatch/blocked", 0),
+            "challenged": stats.get("parkwatch/blocked_challenge", 0),
             "error_rate": errors / attempted if attempted else 0.0}
+
+
+def _pages(count: int) -> str:
+    return f"{count} page" if count == 1 else f"{count} pages"
 
 
 def site_health(store: Store, site: str) -> SiteHealth | None:
@@ -63,8 +68,11 @@ def site_health(store: Store, site: str) -> SiteHealth | None:
         earlier = health.coverage_before.get(name)
         if earlier is not None and earlier - share >= 0.3:
             health.problems.append(f"lost field '{name}': {share:.0%} of pages (was {earlier:.0%}); markup changed?")
-    if health.blocked:
-        health.problems.append(f"blocked: {health.blocked} challenge or access-denied pages")
+    if last["challenged"]:
+        health.problems.append(f"blocked by a challenge (JavaScript or captcha, as WAFs send) on {_pages(last['challenged'])}"
+                               ": the site is up but answers a script, not the page")
+    if health.blocked - last["challenged"] > 0:
+        health.problems.append(f"blocked: access denied on {_pages(health.blocked - last['challenged'])}")
     if health.error_rate >= 0.5:
         health.problems.append(f"errors on {health.error_rate:.0%} of the pages it tried to get")
     return health

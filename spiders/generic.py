@@ -99,6 +99,10 @@ class ConfigSpider(scrapy.Spider):
         """Article links of a list page, then its next page while ``max_pages`` allows."""
         if not _is_html(response):
             return
+        blocked = list(self.challenged(response))
+        if blocked:
+            yield from blocked
+            return
         links = list(self.article_links(response))
         requests = list(self.article_requests(links, response.url))
         page = response.meta.get("page", 1)
@@ -232,6 +236,10 @@ class ConfigSpider(scrapy.Spider):
         if not _is_html(response):
             yield from self._failed_item(response.request.url, response.status, "not an HTML page")
             return
+        blocked = list(self.challenged(response))
+        if blocked:
+            yield from blocked
+            return
         yield {
             "kind": "page",
             "site": self.site.name,
@@ -253,10 +261,21 @@ class ConfigSpider(scrapy.Spider):
         url = request.url if request is not None else "?"
         status = response.status if response is not None else None
         message = f"HTTP {status}" if status else f"{failure.type.__name__}: {failure.getErrorMessage()}"
-        if response is not None and is_blocked(status, response.body[:20000]):
-            self.crawler.stats.inc_value("parkwatch/blocked")
-            message += " (blocked: challenge or access-denied page)"
+        reason = blocked_reason(status, response.body) if response is not None else None
+        if reason:
+            message += self._count_blocked(reason)
         yield from self._failed_item(url, status, message)
+
+    def _count_blocked(self, reason: str) -> str:
+        self.crawler.stats.inc_value("parkwatch/blocked")
+        self.crawler.stats.inc_value(f"parkwatch/blocked_{reason}")
+        return " (blocked: a JavaScript or captcha challenge)" if reason == "challenge" else " (blocked: access denied)"
+
+    def challenged(self, response: Response) -> Iterator[dict[str, Any]]:
+        """An error item when a 2xx answer is really a WAF challenge (瑞数 answers 202 with a script); else nothing."""
+        if response.status in (200, 202) and blocked_reason(response.status, response.body) == "challenge":
+            message = f"HTTP {response.status}" + self._count_blocked("challenge")
+            yield from self._failed_item(response.url, response.status, message)
 
     def _failed_item(self, url: str, status: int | None, error: str) -> Iterable[dict[str, Any]]:
         self.logger.warning("%s: %s (%s)", self.site.name, error, url)
@@ -316,15 +335,24 @@ class Frontier:
 
 
 _CHALLENGE_RE = re.compile(
-    rb"captcha|cf-chl|challenge-platform|Attention Required|Access Denied|jsl_clearance|__jsluid|"
-    rb"\xe5\xae\x89\xe5\x85\xa8\xe9\xaa\x8c\xe8\xaf\x81|\xe8\xae\xbf\xe9\x97\xae\xe8\xa2\xab\xe6\x8b\x92\xe7\xbb\x9d",
+    rb"captcha|cf-chl|challenge-platform|Attention Required|jsl_clearance|__jsluid|\$_ts\s*=|\$_ts\.|"
+    rb"\xe5\xae\x89\xe5\x85\xa8\xe9\xaa\x8c\xe8\xaf\x81|\xe4\xba\xba\xe6\x9c\xba\xe9\xaa\x8c\xe8\xaf\x81",
     re.I,
-)  # the last two: 安全验证, 访问被拒绝
+)  # the last two: 安全验证, 人机验证; $_ts: 瑞数-style WAFs answering 202/412 with a script that sets a cookie
+_DENIED_RE = re.compile(rb"Access Denied|\xe8\xae\xbf\xe9\x97\xae\xe8\xa2\xab\xe6\x8b\x92\xe7\xbb\x9d", re.I)  # 访问被拒绝
 
 
-def is_blocked(status: int | None, body: bytes) -> bool:
-    """A WAF challenge or access-denied answer rather than an ordinary error."""
-    return status in (403, 429, 503) and bool(_CHALLENGE_RE.search(body)) or status == 403
+def blocked_reason(status: int | None, body: bytes) -> str | None:
+    """``"challenge"`` for a WAF's JavaScript or captcha challenge (瑞数 202/412, 加速乐 521, Cloudflare …),
+    ``"denied"`` for an access-denied answer, else ``None``. A challenge page is short and names its script."""
+    head = body[:20000]
+    if status in (202, 403, 412, 429, 503, 521) and _CHALLENGE_RE.search(head):
+        return "challenge"
+    if status == 200 and len(body) < 20000 and re.search(rb"\$_ts\s*=|jsl_clearance|challenge-platform", head):
+        return "challenge"
+    if status == 403 or (status in (429, 503) and _DENIED_RE.search(head)):
+        return "denied"
+    return None
 
 
 def _join(response: Response, href: str) -> str | None:

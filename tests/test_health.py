@@ -22,13 +22,17 @@ def pages(numbers: list[int], dated: bool) -> dict[str, tuple[bytes, str]]:
     return out
 
 
+RUISHU = (b"<html><head><meta id='9DhefwqGPrzGxEp9hPaoag' content='x' r='m'><script>$_ts=window['$_ts'];"
+          b"if(!$_ts)$_ts={};$_ts.nsd=12345;</script><script src='/abc.js' r='m'></script></head><body></body></html>")
+
+
 def test_health_flags_markup_change_silence_and_blocking(tmp_path):
-    with LocalWeb(["changed", "silent", "blocked"]) as web:
+    with LocalWeb(["changed", "silent", "blocked", "ruishu412", "ruishu202", "denied"]) as web:
         b = web.bases
         config = write_config(tmp_path / "config", [
             {"name": name, "start_urls": [f"{b[name]}/list.html"], "allow": ["/a/"]} for name in b])
         db = str(tmp_path / "p.db")
-        web.publish({"changed": pages([1, 2, 3], True), "silent": pages([1, 2], True), "blocked": pages([1, 2], True)})
+        web.publish({name: pages([1, 2], True) for name in b} | {"changed": pages([1, 2, 3], True)})
         assert run_cli("--config", str(config), "crawl", "--db", db).returncode == 0
         healthy = run_cli("--config", str(config), "--db", db, "health")
         assert healthy.returncode == 0, healthy.stdout
@@ -36,13 +40,18 @@ def test_health_flags_markup_change_silence_and_blocking(tmp_path):
                      "text/html", 403)
         web.publish({"changed": pages([1, 2, 3, 4, 5, 6], False),  # redesign: no dates any more
                      "silent": {"/list.html": (b"<html><body>nothing</body></html>", "text/html")},
-                     "blocked": {"/list.html": challenge}})
+                     "blocked": {"/list.html": challenge},
+                     "ruishu412": {"/list.html": (RUISHU, "text/html", 412)},  # 瑞数-style WAFs: 412 or 202 + script
+                     "ruishu202": {"/list.html": (RUISHU, "text/html", 202)},
+                     "denied": {"/list.html": (b"<html><body>Forbidden</body></html>", "text/html", 403)}})
         run_cli("--config", str(config), "crawl", "--db", db)
     report = run_cli("--config", str(config), "--db", db, "health")
     assert report.returncode == 1
     assert "changed: lost field 'date': 0% of pages (was 100%); markup changed?" in report.stdout
     assert "silent: fell silent: no articles found" in report.stdout
-    assert "blocked: blocked: 1 challenge or access-denied pages" in report.stdout
+    for name in ("blocked", "ruishu412", "ruishu202"):
+        assert f"{name}: blocked by a challenge (JavaScript or captcha, as WAFs send) on 1 page" in report.stdout
+    assert "denied: blocked: access denied on 1 page" in report.stdout
     rows = {json.loads(line)["site"]: json.loads(line)
             for line in run_cli("--config", str(config), "--db", db, "health", "--json").stdout.splitlines()}
     assert rows["changed"]["ok"] is False and rows["changed"]["coverage"]["title"] == 1.0
