@@ -30,6 +30,7 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
+from parkwatch import listing
 from parkwatch.config import Site
 from parkwatch.extract.dates import parse_date
 from parkwatch.extract.decode import decode_html
@@ -88,11 +89,20 @@ class ConfigSpider(scrapy.Spider):
     def _request(self, url: str, callback: Any, **meta: Any) -> Request:
         return Request(url, callback=callback, errback=self.fetch_failed, meta=meta)
 
-    def selector(self, response: Response) -> Selector:
+    def page_text(self, response: Response) -> str:
         """The page decoded as parkwatch decodes articles (a lying ``<meta charset>`` must not garble link text)."""
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
-        text, _ = decode_html(response.body, content_type, self.site.encoding)
-        return Selector(text=text, type="html")
+        return decode_html(response.body, content_type, self.site.encoding)[0]
+
+    def selector(self, response: Response) -> Selector:
+        return Selector(text=self.page_text(response), type="html")
+
+    def anchors(self, response: Response) -> Iterator[Selector]:
+        """The page's links, and those of the records a CMS keeps in scripts or XML (Hanweb ``<datastore>``)."""
+        text = self.page_text(response)
+        yield from Selector(text=text, type="html").xpath("//a[@href]")
+        for fragment in listing.hanweb_records(text):
+            yield from Selector(text=fragment, type="html").xpath("//a[@href]")
 
     # list pages -----------------------------------------------------------------------------------
     def parse_list(self, response: Response) -> Iterator[Any]:
@@ -119,7 +129,7 @@ class ConfigSpider(scrapy.Spider):
     def article_links(self, response: Response) -> Iterator[tuple[str, str, str | None]]:
         """``(url, link text, date written next to the link)`` for each article link on a list page."""
         seen: set[str] = set()
-        for anchor in self.selector(response).xpath("//a[@href]"):
+        for anchor in self.anchors(response):
             url = _join(response, anchor.attrib["href"])
             if url is None or url in seen or url.split("#")[0] == response.url.split("#")[0] or not self.is_article_url(url):
                 continue
@@ -141,7 +151,9 @@ class ConfigSpider(scrapy.Spider):
         return urlsplit(url).netloc in hosts and bool(_ARTICLE_URL_RE.search(urlsplit(url).path))
 
     def next_pages(self, response: Response) -> Iterator[str]:
-        """Pagination links: those matching ``follow``, or a 下一页/next link when ``follow`` is unset."""
+        """Pagination links: those matching ``follow``; without it, a 下一页/next link, else the next page a CMS
+        pager writes with a script (TRS ``createPageHTML``, Hanweb jpage: :mod:`parkwatch.listing`)."""
+        found = False
         for anchor in self.selector(response).xpath("//a[@href]"):
             url = _join(response, anchor.attrib["href"])
             if url is None:
@@ -150,7 +162,14 @@ class ConfigSpider(scrapy.Spider):
                 if self.follow.search(url) and not any(p.search(url) for p in self.deny):
                     yield url
             elif _NEXT_TEXT_RE.match("".join(anchor.xpath(".//text()").getall())):
+                found = True
                 yield url
+        if not self.follow and not found:
+            text = self.page_text(response)
+            scripted = listing.trs_next_page(text, response.url) or listing.hanweb_next_page(text, response.url)
+            if scripted and not any(p.search(scripted) for p in self.deny):
+                self.crawler.stats.inc_value("parkwatch/scripted_pages")
+                yield scripted
 
     # feeds and sitemaps ---------------------------------------------------------------------------
     def parse_feed(self, response: Response) -> Iterator[Request]:

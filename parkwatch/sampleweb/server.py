@@ -28,7 +28,7 @@ class _Handler(BaseHTTPRequestHandler):
         if self.server.gate is not None:
             self.server.gate(path)  # tests hold responses back to stop a crawl at a known point
         self.server.hits.append(path)
-        found = self.server.pages.get(path)
+        found = self.server.pages.get(self.path.split("#", 1)[0]) or self.server.pages.get(path)  # query first
         if found is None:
             body, content_type, status = b"<html><body>404 Not Found</body></html>", "text/html", 404
         else:
