@@ -175,7 +175,8 @@ def search(obj: Context, query: str, limit: int, site: str | None, recent: bool,
         return
     for row in results:
         click.echo(f"{(row['published_at'] or '')[:16]:16}  {row['site']:10}  {row['title']}")
-        click.echo(f"{'':28}…{row['snippet'].replace(chr(10), ' ')}…")
+        where = f"  (附件: {row['attachment']})" if row.get("attachment") else ""
+        click.echo(f"{'':28}…{row['snippet'].replace(chr(10), ' ')}…{where}")
 
 
 @main.command()

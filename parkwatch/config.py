@@ -94,6 +94,9 @@ class Settings:
     concurrency: int = 2
     timeout: float = 30.0
     max_page_bytes: int = 10 * 1024 * 1024
+    max_attachment_bytes: int = 20 * 1024 * 1024
+    attachments: bool = True
+    article_pages: int = 10
     disabled_plugins: tuple[str, ...] = ()
     scrapy: dict[str, Any] = field(default_factory=dict)
 
@@ -370,7 +373,8 @@ def parse_settings(data: Any, path: Path) -> Settings:
         return Settings()
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping of settings")
-    known = {"db", "user_agent", "obey_robots", "delay", "concurrency", "timeout", "max_page_bytes", "plugins", "scrapy"}
+    known = {"db", "user_agent", "obey_robots", "delay", "concurrency", "timeout", "max_page_bytes", "plugins", "scrapy",
+             "max_attachment_bytes", "attachments", "article_pages"}
     f = _Fields(data, str(path), known)
     plugins = data.get("plugins") or {}
     if not isinstance(plugins, dict):
@@ -387,6 +391,9 @@ def parse_settings(data: Any, path: Path) -> Settings:
         concurrency=f.number("concurrency", 2, integer=True, minimum=1),
         timeout=f.number("timeout", 30.0, minimum=1),
         max_page_bytes=f.number("max_page_bytes", 10 * 1024 * 1024, integer=True, minimum=1024),
+        max_attachment_bytes=f.number("max_attachment_bytes", 20 * 1024 * 1024, integer=True, minimum=1024),
+        attachments=f.bool("attachments", True),
+        article_pages=f.number("article_pages", 10, integer=True, minimum=1),
         disabled_plugins=disabled,
         scrapy=dict(scrapy),
     )

@@ -41,13 +41,15 @@ class SiteResult:
     not_articles: int = 0
     errors: int = 0
     skipped: int = 0
+    attachments: int = 0
     reason: str = ""
 
     def line(self) -> str:
         if self.reason.startswith("failed"):
             return f"{self.site}: {self.reason}"
-        return (f"{self.site}: {self.pages} pages, {self.new} new, {self.updated} updated, "
+        line = (f"{self.site}: {self.pages} pages, {self.new} new, {self.updated} updated, "
                 f"{self.unchanged} unchanged, {self.skipped} skipped as known, {self.errors} errors")
+        return line + (f", {self.attachments} attachments read" if self.attachments else "")
 
 
 @dataclass
@@ -58,7 +60,7 @@ class CrawlSummary:
     def totals(self) -> SiteResult:
         total = SiteResult("total")
         for r in self.sites:
-            for key in ("pages", "new", "updated", "unchanged", "not_articles", "errors", "skipped"):
+            for key in ("pages", "new", "updated", "unchanged", "not_articles", "errors", "skipped", "attachments"):
                 setattr(total, key, getattr(total, key) + getattr(r, key))
         return total
 
@@ -86,6 +88,9 @@ def scrapy_settings(settings: Settings, db: Path, verbose: bool = False) -> dict
         "EXTENSIONS": {"parkwatch.crawl.CrawlRecorder": 500},
         "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
         "PARKWATCH_DB": str(db),
+        "PARKWATCH_ATTACHMENTS": settings.attachments,
+        "PARKWATCH_MAX_ATTACHMENT_BYTES": settings.max_attachment_bytes,
+        "PARKWATCH_ARTICLE_PAGES": settings.article_pages,
         **settings.scrapy,
     }
 
@@ -149,6 +154,7 @@ def site_result(site: str, stats: dict[str, Any], reason: str = "") -> SiteResul
         not_articles=stats.get("parkwatch/not_articles", 0),
         errors=stats.get("parkwatch/errors", 0),
         skipped=stats.get("parkwatch/skipped_known", 0),
+        attachments=stats.get("parkwatch/attachments", 0),
         reason=reason,
     )
 

@@ -126,3 +126,60 @@ def _with_query(url: str, query: dict[str, object]) -> str:
     merged = dict(parse_qsl(parts.query, keep_blank_values=True))
     merged.update({k: str(v) for k, v in query.items()})
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(merged), ""))
+
+
+# ---------------------------------------------------------------------------------------------- articles
+_HREF_RE = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*["']([^"']+)["'][^>]*>(.*?)</a>""", re.S | re.I)
+_NEXT_WORD_RE = re.compile(r"^\s*(?:下一页|下一頁|下页|下頁|后页|後頁)\s*$")
+_TAG_RE = re.compile(r"<[^>]+>")
+
+
+def _stem(url: str) -> tuple[str, str, int]:
+    """``(directory + file stem without a page suffix, extension, page index)`` of an article URL."""
+    path = urlsplit(url).path
+    directory, _, name = path.rpartition("/")
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        return path, "", 0
+    paged = re.fullmatch(r"(.+)_(\d{1,3})", stem)  # t20241120_1001_2 is page 2; t20241120_123 is one article
+    if paged and ("_" in paged.group(1) or not re.fullmatch(r"t?\d{8}", paged.group(1))):
+        return f"{directory}/{paged.group(1)}", ext, int(paged.group(2))
+    return f"{directory}/{stem}", ext, 0
+
+
+def article_next_page(text: str, url: str, first_url: str) -> str | None:
+    """The next page of a multi-page article: its own TRS pager (``t20241120_1001_1.html``), a link to
+    ``<stem>_N.<ext>``, or a 下一页 link to a page of the same stem; ``None`` on the last page."""
+    stem, ext, _ = _stem(first_url)
+    _, _, current = _stem(url) if _stem(url)[0] == stem else (stem, ext, 0)
+    host = urlsplit(first_url).netloc
+
+    def ours(candidate: str) -> bool:
+        parts = urlsplit(candidate)
+        return parts.netloc == host and _stem(candidate)[0] == stem and _stem(candidate)[2] > current
+
+    trs = trs_next_page(text, url)
+    if trs and ours(trs):
+        return trs
+    links = [(urljoin(url, href.replace("&amp;", "&")), _TAG_RE.sub("", label)) for href, label in _HREF_RE.findall(text)]
+    numbered = sorted((_stem(link)[2], link) for link, _ in links if ours(link) and _stem(link)[1] == ext)
+    if numbered:
+        return numbered[0][1]
+    same = [link for link, label in links if _NEXT_WORD_RE.match(label) and urlsplit(link).netloc == host
+            and _stem(link)[0] == stem and link.split("#")[0] != url.split("#")[0]]
+    return same[0] if same else None
+
+
+def attachment_links(text: str, url: str, hosts: set[str]) -> list[tuple[str, str]]:
+    """``(url, name as linked)`` of the documents a page links to on *hosts* (PDF, DOCX, DOC, XLS(X), WPS)."""
+    from parkwatch.extract.attachments import attachment_kind
+
+    found: dict[str, str] = {}
+    for href, label in _HREF_RE.findall(text):
+        link = urljoin(url, href.strip().replace("&amp;", "&"))
+        if urlsplit(link).scheme not in ("http", "https") or urlsplit(link).netloc not in hosts:
+            continue
+        if attachment_kind(link) and link not in found:
+            name = " ".join(_TAG_RE.sub("", label).split())
+            found[link] = name or urlsplit(link).path.rsplit("/", 1)[-1]
+    return list(found.items())

@@ -109,8 +109,20 @@ def _migration_5(db: sqlite_utils.Database) -> None:
                "problems TEXT NOT NULL, created_at TEXT, sent_at TEXT)")
 
 
+def _migration_6(db: sqlite_utils.Database) -> None:
+    """Attachments (policy documents an article links to) with their text, full-text index, and mentions in them."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS attachments (id INTEGER PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id), "
+        "url TEXT NOT NULL, name TEXT, kind TEXT, content_type TEXT, size INTEGER, sha256 TEXT, pages INTEGER, text TEXT, "
+        "text_simplified TEXT, error TEXT, fetched_at TEXT, UNIQUE (article_id, url))"
+    )
+    db["attachments"].enable_fts(["name", "text_simplified"], tokenize="trigram", create_triggers=True, replace=True)
+    if "attachment_id" not in db["mentions"].columns_dict:
+        db["mentions"].add_column("attachment_id", int)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5,
+    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -189,11 +201,31 @@ class Store:
         with self.db.conn:
             self.db.execute("UPDATE articles SET fetched_at = ? WHERE canonical_url = ?", [fetched_at, canonical])
 
+    def replace_attachments(self, article_id: str, attachments: list[dict[str, Any]], fetched_at: str | None = None
+                            ) -> list[int]:
+        """Store *attachments* (``url``, ``name``, ``kind``, ``text`` …) as the article's; returns their ids in order."""
+        columns = ("url", "name", "kind", "content_type", "size", "sha256", "pages", "text", "text_simplified", "error")
+        ids = []
+        with self.db.conn:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("DELETE FROM attachments WHERE article_id = ?", [article_id])
+            for attachment in attachments:
+                row = {k: attachment.get(k) for k in columns}
+                row.update(article_id=article_id, fetched_at=fetched_at or utc_now())
+                ids.append(self.db["attachments"].insert(row).last_pk)
+        return ids
+
+    def attachments_of(self, article_id: str) -> list[dict[str, Any]]:
+        return self.rows("SELECT id, url, name, kind, pages, size, error FROM attachments WHERE article_id = ? ORDER BY id",
+                         [article_id])
+
     def replace_mentions(self, article_id: str, mentions: list[dict[str, Any]]) -> None:
-        """Store *mentions* as the article's mentions (the old ones go)."""
+        """Store *mentions* as the article's mentions (the old ones go). A mention with ``attachment_id`` was found
+        in that attachment's text (its offsets index that text)."""
         rows = [{"article_id": article_id, "kind": m["kind"], "entity_id": m["id"], "canonical": m["canonical"],
                  "surface": m["surface"], "start": m["start"], "end": m["end"], "plugin": m.get("plugin", ""),
-                 "context": m.get("context", ""), "attrs": json.dumps(m.get("attrs") or {}, ensure_ascii=False)}
+                 "context": m.get("context", ""), "attrs": json.dumps(m.get("attrs") or {}, ensure_ascii=False),
+                 "attachment_id": m.get("attachment_id")}
                 for m in mentions]
         with self.db.conn:
             self.db.execute("BEGIN IMMEDIATE")
@@ -271,10 +303,37 @@ class Store:
             sql = (select + "FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ?"
                    + "".join(" AND " + w for w in where) + (" ORDER BY f.rowid DESC" if recent else " ORDER BY f.rank")
                    + " LIMIT ?")
-            return self.rows(sql, [snippet_term, match, *params, limit])
-        sql = (select + "FROM articles a WHERE " + " AND ".join(where)
+            found = self.rows(sql, [snippet_term, match, *params, limit])
+        else:
+            sql = (select + "FROM articles a WHERE " + " AND ".join(where)
+                   + " ORDER BY coalesce(a.published_at, '') DESC LIMIT ?")
+            found = self.rows(sql, [snippet_term, *params, limit])
+        if len(found) < limit:  # then the articles whose attachments hold the terms
+            seen = {r["id"] for r in found}
+            found += [r for r in self._search_attachments(terms, fts_terms, site, limit) if r["id"] not in seen]
+        return found[:limit]
+
+    def _search_attachments(self, terms: list[str], fts_terms: list[str], site: str | None, limit: int
+                            ) -> list[dict[str, Any]]:
+        where, params = [], []
+        for term in terms:
+            if len(term) < 3:
+                where.append("t.text_simplified LIKE ?")
+                params.append(f"%{term}%")
+        if site:
+            where.append("a.site = ?")
+            params.append(site)
+        select = ("SELECT a.id, a.site, a.title, a.published_at, a.url, t.name AS attachment, "
+                  "substr(t.text_simplified, max(1, instr(t.text_simplified, ?) - 30), 90) AS snippet ")
+        if fts_terms:
+            match = " AND ".join('"' + t.replace('"', '""') + '"' for t in fts_terms)
+            sql = (select + "FROM attachments_fts f JOIN attachments t ON t.rowid = f.rowid JOIN articles a "
+                   "ON a.id = t.article_id WHERE attachments_fts MATCH ?" + "".join(" AND " + w for w in where)
+                   + " ORDER BY f.rank LIMIT ?")
+            return self.rows(sql, [terms[0], match, *params, limit])
+        sql = (select + "FROM attachments t JOIN articles a ON a.id = t.article_id WHERE " + " AND ".join(where)
                + " ORDER BY coalesce(a.published_at, '') DESC LIMIT ?")
-        return self.rows(sql, [snippet_term, *params, limit])
+        return self.rows(sql, [terms[0], *params, limit])
 
     # crawls ---------------------------------------------------------------------------------------
     def start_crawl(self, site: str) -> int:

@@ -50,8 +50,14 @@ class StorePipeline:
             return item
         record = article_record(item, article)
         status = self.store.upsert_article(record)
-        if status != "unchanged" and "mentions" in item:
-            self.store.replace_mentions(record["id"], item["mentions"])
+        attachments = item.get("attachments") or []
+        if status != "unchanged" or attachments:  # an article's attachments and mentions are replaced together
+            ids = self.store.replace_attachments(record["id"], attachments, item.get("fetched_at"))
+            mentions = list(item.get("mentions") or [])
+            for attachment_id, attachment in zip(ids, attachments, strict=True):
+                mentions += [{**m, "attachment_id": attachment_id} for m in attachment.get("mentions") or []]
+            if "mentions" in item:
+                self.store.replace_mentions(record["id"], mentions)
         self.stats.inc_value(f"parkwatch/articles_{status}")
         item["stored"] = status
         item["article_id"] = record["id"]

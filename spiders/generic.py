@@ -16,7 +16,7 @@ import re
 import sqlite3
 from collections.abc import AsyncIterator, Iterable, Iterator
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, ClassVar
@@ -46,6 +46,15 @@ _KEPT_HEADERS = ("content-type", "last-modified", "etag", "date", "content-langu
 # backfill holds a queued request for every article of every list page (memory grows with the site), and
 # a crawl that is stopped has fetched lists whose articles it never stored.
 ARTICLE_PRIORITY = 10
+MAX_ATTACHMENTS = 10  # documents fetched per article
+
+
+@dataclass
+class _Pending:
+    """What an article still has to fetch (travels in request meta, never on the spider)."""
+
+    seen: set[str] = field(default_factory=set)
+    attachments: list[tuple[str, str]] = field(default_factory=list)
 
 
 class ConfigSpider(scrapy.Spider):
@@ -259,7 +268,7 @@ class ConfigSpider(scrapy.Spider):
         if blocked:
             yield from blocked
             return
-        yield {
+        item = {
             "kind": "page",
             "site": self.site.name,
             "url": (response.meta.get("redirect_urls") or [response.url])[0],
@@ -271,7 +280,67 @@ class ConfigSpider(scrapy.Spider):
             "list_date": response.meta.get("list_date"),
             "link_text": response.meta.get("link_text") or "",
             "discovered_from": response.meta.get("discovered_from"),
+            "more_pages": [],
+            "attachments": [],
         }
+        yield from self.continue_article(response, item, _Pending())
+
+    # the rest of an article: further pages, then attachments, one request at a time --------------------
+    def continue_article(self, response: Response, item: dict[str, Any], pending: _Pending) -> Iterator[Any]:
+        """Follow the article's own pager (a page cap), collect its attachment links, then fetch those; the
+        item goes to the pipelines once, whole. A killed crawl loses only this unfinished article, which is
+        not stored and so is fetched again next time."""
+        text = self.page_text(response)
+        pending.seen.add(response.url)
+        if self.settings.getbool("PARKWATCH_ATTACHMENTS", True):
+            hosts = {urlsplit(response.url).netloc} | {urlsplit(u).netloc for u in self.site.start_urls}
+            for url, name in listing.attachment_links(text, response.url, hosts):
+                if url not in pending.seen and len(pending.attachments) < MAX_ATTACHMENTS:
+                    pending.seen.add(url)
+                    pending.attachments.append((url, name))
+        pages = 1 + len(item["more_pages"])
+        following = listing.article_next_page(text, response.url, item["final_url"])
+        if following and following not in pending.seen and pages < self.settings.getint("PARKWATCH_ARTICLE_PAGES", 10):
+            yield Request(following, callback=self.parse_article_page, errback=self.article_page_failed,
+                          meta={"item": item, "pending": pending}, priority=ARTICLE_PRIORITY + 1)
+            return
+        yield from self.next_attachment(item, pending)
+
+    def parse_article_page(self, response: Response) -> Iterator[Any]:
+        item, pending = response.meta["item"], response.meta["pending"]
+        if response.status == 200 and _is_html(response) and not list(self.challenged(response)):
+            item["more_pages"].append({"url": response.url, "body": response.body,
+                                       "content_type": _headers(response).get("content-type")})
+            self.crawler.stats.inc_value("parkwatch/article_pages")
+        yield from self.continue_article(response, item, pending)
+
+    def article_page_failed(self, failure: Failure) -> Iterator[Any]:
+        yield from self.fetch_failed(failure)  # recorded; the article keeps the pages it has
+        meta = failure.request.meta
+        yield from self.next_attachment(meta["item"], meta["pending"])
+
+    def next_attachment(self, item: dict[str, Any], pending: _Pending) -> Iterator[Any]:
+        if not pending.attachments:
+            yield item
+            return
+        url, name = pending.attachments.pop(0)
+        maxsize = self.settings.getint("PARKWATCH_MAX_ATTACHMENT_BYTES", 20 * 1024 * 1024)
+        yield Request(url, callback=self.parse_attachment, errback=self.attachment_failed, priority=ARTICLE_PRIORITY + 1,
+                      meta={"item": item, "pending": pending, "name": name, "download_maxsize": maxsize,
+                            "download_warnsize": 0})
+
+    def parse_attachment(self, response: Response) -> Iterator[Any]:
+        item, pending = response.meta["item"], response.meta["pending"]
+        item["attachments"].append({"url": response.url, "name": response.meta["name"], "status": response.status,
+                                    "content_type": _headers(response).get("content-type"), "body": response.body})
+        self.crawler.stats.inc_value("parkwatch/attachments_fetched")
+        yield from self.next_attachment(item, pending)
+
+    def attachment_failed(self, failure: Failure) -> Iterator[Any]:
+        yield from self.fetch_failed(failure)  # an oversized or missing attachment is an error; the article stays
+        self.crawler.stats.inc_value("parkwatch/attachment_errors")
+        meta = failure.request.meta
+        yield from self.next_attachment(meta["item"], meta["pending"])
 
     def fetch_failed(self, failure: Failure) -> Iterator[dict[str, Any]]:
         """Errback: a failed request becomes an error item, recorded by the store pipeline."""
