@@ -49,7 +49,8 @@ class SiteResult:
             return f"{self.site}: {self.reason}"
         line = (f"{self.site}: {self.pages} pages, {self.new} new, {self.updated} updated, "
                 f"{self.unchanged} unchanged, {self.skipped} skipped as known, {self.errors} errors")
-        return line + (f", {self.attachments} attachments read" if self.attachments else "")
+        read = f", {self.attachments} attachment{'s' if self.attachments != 1 else ''} read" if self.attachments else ""
+        return line + read
 
 
 @dataclass

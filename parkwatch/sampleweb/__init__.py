@@ -2,7 +2,8 @@
 
 Each site has its own markup and quirks, as users meet them: a Traditional-Chinese newspaper whose
 CMS leaves pinyin artifacts (``區(qū)``) and whose meta tag lies about the charset, injected spam,
-a GBK government site with ``/t20240913_`` URLs and a robots.txt, an RSS feed, a sitemap,
+a GBK government site in the TRS style (``/t20240913_`` URLs, list pages paged by a
+``createPageHTML`` script, a three-page article with its policy as a PDF attachment) and a robots.txt, an RSS feed, a sitemap,
 paginated lists, related-news blocks with later dates, and one story reprinted on another site.
 """
 
@@ -21,6 +22,7 @@ import yaml
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from parkwatch.extract.dates import CST
+from parkwatch.sampleweb.documents import cjk_pdf
 
 # Characters the 绵阳新闻网 CMS annotates with pinyin when it converts to Traditional (seen in the seeds).
 _PINYIN = {"區": "qū", "業": "yè", "發": "fā", "創": "chuàng", "產": "chǎn", "現": "xiàn", "優": "yōu",
@@ -163,11 +165,15 @@ def build_pages(bases: dict[str, str]) -> dict[str, dict[str, tuple[bytes, str]]
         for article in own:
             related = [{"title": o["title"], "url": o["path"], "date": o["published"], "blurb": o["paragraphs"][0][:60]}
                        for o in own if o is not article][:4] + _OUTSIDE_RELATED
-            html = template.render(
-                a=article, related=related, spam=_SPAM, canonical=base + article["path"],
-                people_date=_when(article).strftime("%Y年%m月%d日%H:%M"), ago="1年前",
-            )
-            site_pages[article["path"]] = (html.encode(spec.encoding), spec.content_type)
+            for path, page in _article_pages(article):
+                html = template.render(
+                    a=page, related=related, spam=_SPAM, canonical=base + article["path"],
+                    people_date=_when(article).strftime("%Y年%m月%d日%H:%M"), ago="1年前",
+                )
+                site_pages[path] = (html.encode(spec.encoding), spec.content_type)
+            folder = article["path"].rsplit("/", 1)[0]
+            for attachment in article.get("attachments") or []:
+                site_pages[f"{folder}/{attachment['file']}"] = (cjk_pdf(attachment["paragraphs"]), "application/pdf")
         site_pages.update(_list_pages(env, spec, own))
         site_pages.update(_feeds(spec, own, base))
         site_pages["/robots.txt"] = (spec.robots.encode(), "text/plain")
@@ -175,6 +181,24 @@ def build_pages(bases: dict[str, str]) -> dict[str, dict[str, tuple[bytes, str]]
             site_pages["/admin/t20241030_999.html"] = ("<html><body>内部预览</body></html>".encode("gbk"), "text/html")
         pages[name] = site_pages
     return pages
+
+
+def _article_pages(article: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """``(path, article as that page shows it)``: one page, or a TRS-style multi-page article (``pages: N``:
+    page *i* ≥ 1 at ``<stem>_i.html``, paragraphs shared out in order, attachments linked from the first page)."""
+    count = article.get("pages") or 1
+    if count == 1:
+        return [(article["path"], article)]
+    folder, name = article["path"].rsplit("/", 1)
+    stem = name.rsplit(".", 1)[0]
+    paragraphs = article["paragraphs"]
+    size = -(-len(paragraphs) // count)
+    out = []
+    for index in range(count):
+        page = dict(article, paragraphs=paragraphs[index * size : (index + 1) * size], page_count=count,
+                    page_index=index, stem=stem, attachments=article.get("attachments") if index == 0 else None)
+        out.append((article["path"] if index == 0 else f"{folder}/{stem}_{index}.html", page))
+    return out
 
 
 def _list_pages(env: Environment, spec: SiteSpec, own: list[dict[str, Any]]) -> dict[str, tuple[bytes, str]]:
