@@ -55,6 +55,10 @@ def test_demo_search_and_missing_db(tmp_path):
     assert conn.execute("select count(*) from articles").fetchone()[0] >= 20
     assert conn.execute("select count(distinct site) from articles").fetchone()[0] >= 4
     assert "newest articles:" in result.stdout and "2024-12-02" in result.stdout
+    assert "cdht: 9 pages, 3 new" in result.stdout and "1 attachment read" in result.stdout  # TRS pager, PDF read
+    assert "附件：成都高新区促进新经济高质量发展若干政策.pdf" in result.stdout  # the digest names the attachment
+    in_pdf = run_cli("--db", str(db), "search", "城市空中交通")  # only in the PDF
+    assert "成都高新区发布促进新经济高质量发展若干政策" in in_pdf.stdout and "附件: " in in_pdf.stdout
 
     found = run_cli("--db", str(db), "search", "綿陽高新區", "--json")
     titles = [json.loads(line)["title"] for line in found.stdout.splitlines()]

@@ -55,6 +55,8 @@ def story_entries(store: Store, alerts: list[dict[str, Any]]) -> list[dict[str, 
             "snippet": snippet, "snippet_html": _highlight_html(snippet, terms),
             "snippet_md": _highlight_md(snippet, terms), "title_md": _md(first["title"] or first["url"]),
             "also": [{"site": c["site"], "url": c["url"]} for c in copies[1:]],
+            "attachments": [{"name": a["name"], "name_md": _md(a["name"] or a["url"]), "url": a["url"]}
+                            for a in store.attachments_of(first["id"]) if not a["error"]],
             "group": _group_of(store, first["id"], matched),
         })
     return entries
