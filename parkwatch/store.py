@@ -121,8 +121,17 @@ def _migration_6(db: sqlite_utils.Database) -> None:
         db["mentions"].add_column("attachment_id", int)
 
 
+def _migration_7(db: sqlite_utils.Database) -> None:
+    """Deliveries are claimed before sending: a batch key (the idempotency key receivers dedupe on) and a lease."""
+    columns = db["deliveries"].columns_dict
+    for name in ("batch", "lease_until"):
+        if name not in columns:
+            db["deliveries"].add_column(name, str)
+    db.execute("CREATE INDEX IF NOT EXISTS deliveries_batch ON deliveries (batch)")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6,
+    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from loguru import logger
 
 from parkwatch.alerts.channels import SENDERS, DeliveryError
-from parkwatch.alerts.outbox import mark_failed, mark_sent, pending
+from parkwatch.alerts.outbox import claim, mark_failed, mark_sent, release
 from parkwatch.alerts.watches import Watches, in_quiet_hours
 from parkwatch.extract.dates import CST
 from parkwatch.store import Store
@@ -23,27 +23,32 @@ class SendReport:
 
 def send_pending(store: Store, watches: Watches, watch: str | None = None, now: datetime | None = None,
                  respect_quiet_hours: bool = True, only_retries: bool = False) -> SendReport:
-    """Send every due pending digest; a failing channel keeps its alerts pending and the others go on."""
+    """Send every due pending digest. Deliveries are claimed first (:func:`~parkwatch.alerts.outbox.claim`), so
+    senders running at once never send the same one; any channel error keeps its batch pending with a back-off,
+    and the others go on."""
     now = now or datetime.now(UTC)
     report = SendReport()
-    for group in pending(store, watch, now, only_retries=only_retries):
+    for group in claim(store, watch, now, only_retries=only_retries):
         spec = next((w for w in watches.watches if w.name == group.watch), None)
         channel = watches.channels.get(group.channel)
         if spec is None or channel is None:
             logger.warning("alerts for {} via {}: watch or channel no longer configured; kept pending",
                            group.watch, group.channel)
+            release(store, group.batch)
             continue
         if respect_quiet_hours and in_quiet_hours(spec, now.astimezone(CST).time()):
+            release(store, group.batch)
             report.quiet += len(group.delivery_ids)
             continue
         try:
-            SENDERS[channel.type](channel, store, group.watch, group.alerts)
-        except DeliveryError as exc:
-            mark_failed(store, group.delivery_ids, str(exc), now)
+            SENDERS[channel.type](channel, store, group.watch, group.alerts, group.batch)
+        except Exception as exc:  # any failure of one channel: recorded, retried; the others still go out
+            reason = str(exc) if isinstance(exc, DeliveryError) else f"{type(exc).__name__}: {exc}"
+            mark_failed(store, group.batch, reason, now)
             report.failed += len(group.delivery_ids)
-            logger.warning("digest {} via {} failed, will retry: {}", group.watch, group.channel, exc)
+            logger.warning("digest {} via {} failed, will retry: {}", group.watch, group.channel, reason)
             continue
-        mark_sent(store, group.delivery_ids)
-        report.sent += len(group.delivery_ids)
-        logger.info("digest {} via {}: {} stories sent", group.watch, group.channel, len(group.alerts))
+        report.sent += mark_sent(store, group.batch)
+        logger.info("digest {} via {}: {} stories sent (key {})", group.watch, group.channel, len(group.alerts),
+                    group.batch)
     return report

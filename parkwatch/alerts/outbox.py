@@ -8,6 +8,7 @@ after its channel accepted the digest; a failure keeps it pending with a back-of
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -106,53 +107,97 @@ def record_alerts(store: Store, watches: Watches) -> int:
     return created
 
 
+LEASE = timedelta(minutes=10)  # a claimed delivery whose sender died goes out again after this
+
+
 @dataclass
 class PendingDigest:
     watch: str
     channel: str
     delivery_ids: list[int]
     alerts: list[dict[str, Any]]
+    batch: str = ""  # the idempotency key: the same for every attempt at this digest
 
 
-def pending(store: Store, watch: str | None = None, now: datetime | None = None,
-            include_waiting: bool = False, only_retries: bool = False) -> list[PendingDigest]:
-    """Pending deliveries grouped by (watch, channel); those backing off are left out unless *include_waiting*;
-    with *only_retries*, only deliveries that failed before."""
-    now_text = (now or datetime.now(UTC)).isoformat(timespec="seconds")
-    rows = store.rows(
-        "SELECT d.id AS delivery_id, d.channel, a.id AS alert_id, a.watch, a.story_id, a.article_id, a.terms "
-        "FROM deliveries d JOIN alerts a ON a.id = d.alert_id WHERE d.status = 'pending' "
-        "AND (? OR coalesce(d.next_attempt_at, '') <= ?) AND (? IS NULL OR a.watch = ?) AND (NOT ? OR d.attempts > 0) "
-        "ORDER BY a.id",
-        [include_waiting, now_text, watch, watch, only_retries],
-    )
-    groups: dict[tuple[str, str], PendingDigest] = {}
+_DUE = ("(d.status = 'pending' AND coalesce(d.next_attempt_at, '') <= :now) "
+        "OR (d.status = 'sending' AND coalesce(d.lease_until, '') <= :now)")
+
+
+def _rows(store: Store, condition: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    return store.rows(
+        "SELECT d.id AS delivery_id, d.channel, d.batch, d.attempts, a.id AS alert_id, a.watch, a.story_id, "
+        "a.article_id, a.terms FROM deliveries d JOIN alerts a ON a.id = d.alert_id "
+        f"WHERE ({condition}) AND (:watch IS NULL OR a.watch = :watch) ORDER BY a.id", params)
+
+
+def _group(rows: list[dict[str, Any]]) -> list[PendingDigest]:
+    groups: dict[tuple[str, str, str], PendingDigest] = {}
     for row in rows:
-        key = (row["watch"], row["channel"])
-        group = groups.setdefault(key, PendingDigest(row["watch"], row["channel"], [], []))
+        key = (row["watch"], row["channel"], row["batch"] or "")
+        group = groups.setdefault(key, PendingDigest(row["watch"], row["channel"], [], [], row["batch"] or ""))
         group.delivery_ids.append(row["delivery_id"])
         group.alerts.append(row)
     return list(groups.values())
 
 
-def mark_sent(store: Store, delivery_ids: list[int]) -> None:
+def pending(store: Store, watch: str | None = None, now: datetime | None = None,
+            include_waiting: bool = False, only_retries: bool = False) -> list[PendingDigest]:
+    """Pending deliveries grouped by (watch, channel, batch), without claiming them (for showing); those backing
+    off are left out unless *include_waiting*; with *only_retries*, only deliveries that failed before."""
+    now_text = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+    condition = "d.status = 'pending'" if include_waiting else _DUE
+    rows = _rows(store, condition, {"now": now_text, "watch": watch})
+    return _group([r for r in rows if not only_retries or r["attempts"] > 0])
+
+
+def claim(store: Store, watch: str | None = None, now: datetime | None = None, only_retries: bool = False,
+          lease: timedelta = LEASE) -> list[PendingDigest]:
+    """Take the due deliveries for sending, atomically: two senders (threads or processes) never take the same
+    one. Due: pending and past its back-off, or claimed by a sender whose lease ran out (it died, or hangs).
+    Each group keeps its batch key across attempts, so a receiver can drop a digest it already has."""
+    now = now or datetime.now(UTC)
+    params = {"now": now.isoformat(timespec="seconds"), "watch": watch}
     with store.db.conn:
         store.db.execute("BEGIN IMMEDIATE")
-        marks = ",".join("?" * len(delivery_ids))
-        store.db.execute(f"UPDATE deliveries SET status = 'sent', sent_at = ?, attempts = attempts + 1 "
-                         f"WHERE id IN ({marks})", [utc_now(), *delivery_ids])
+        rows = [r for r in _rows(store, _DUE, params) if not only_retries or r["attempts"] > 0 or r["batch"]]
+        groups = _group(rows)
+        until = (now + lease).isoformat(timespec="seconds")
+        for group in groups:
+            group.batch = group.batch or f"pw-{uuid.uuid4().hex[:20]}"
+            marks = ",".join("?" * len(group.delivery_ids))
+            store.db.execute(f"UPDATE deliveries SET status = 'sending', lease_until = ?, batch = ? WHERE id IN ({marks})",
+                             [until, group.batch, *group.delivery_ids])
+    return groups
 
 
-def mark_failed(store: Store, delivery_ids: list[int], error: str, now: datetime | None = None) -> None:
-    """Keep the deliveries pending and back off: 1, 2, 4 … minutes, at most an hour."""
+def release(store: Store, batch: str) -> None:
+    """Give claimed deliveries back untouched (quiet hours, a channel no longer configured)."""
+    with store.db.conn:
+        store.db.execute("BEGIN IMMEDIATE")
+        store.db.execute("UPDATE deliveries SET status = 'pending', lease_until = NULL WHERE batch = ? "
+                         "AND status = 'sending'", [batch])
+
+
+def mark_sent(store: Store, batch: str) -> int:
+    """The channel accepted the batch; returns how many deliveries that marks sent."""
+    with store.db.conn:
+        store.db.execute("BEGIN IMMEDIATE")
+        return store.db.execute("UPDATE deliveries SET status = 'sent', sent_at = ?, attempts = attempts + 1, "
+                                "lease_until = NULL WHERE batch = ? AND status = 'sending'", [utc_now(), batch]).rowcount
+
+
+def mark_failed(store: Store, batch: str, error: str, now: datetime | None = None) -> None:
+    """Keep the batch pending and back off: 1, 2, 4 … minutes, at most an hour; its key stays the same."""
     now = now or datetime.now(UTC)
     with store.db.conn:
         store.db.execute("BEGIN IMMEDIATE")
-        for delivery_id in delivery_ids:
-            attempts = store.db.execute("SELECT attempts FROM deliveries WHERE id = ?", [delivery_id]).fetchone()[0]
+        rows = store.db.execute("SELECT id, attempts FROM deliveries WHERE batch = ? AND status = 'sending'",
+                                [batch]).fetchall()
+        for delivery_id, attempts in rows:
             wait = timedelta(minutes=min(60, 2 ** attempts))
-            store.db.execute("UPDATE deliveries SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
-                             "WHERE id = ?", [error[:500], (now + wait).isoformat(timespec="seconds"), delivery_id])
+            store.db.execute("UPDATE deliveries SET status = 'pending', attempts = attempts + 1, last_error = ?, "
+                             "next_attempt_at = ?, lease_until = NULL WHERE id = ?",
+                             [error[:500], (now + wait).isoformat(timespec="seconds"), delivery_id])
 
 
 def outbox(store: Store, limit: int = 50) -> list[dict[str, Any]]:
