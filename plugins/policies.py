@@ -17,26 +17,31 @@ from parkwatch.mentions import ArticleText, Mention, stable_id
 _POLICY_WORDS = (r"意见|办法|通知|方案|规划|条例|措施|政策|细则|纲要|决定|规定|实施意见|行动计划|计划|指引|指南|"
                  r"规则|标准|公告|通告|若干政策|若干措施|政策措施|工作要点|清单|目录|战略|批复|协议|备忘录|法|请示|函")
 # 《…》 is a document unless it names a newspaper, a ranking, a song, a book or a film.
-_TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
+_TITLE_RE = re.compile(r"《((?:[^《》\n]|《[^《》\n]{1,80}》){1,120})》")  # one level of nesting: 《关于印发《…》的通知》
 _NOT_DOCUMENT = re.compile(r"(?:报|刊|杂志|周刊|榜|排行|排名|指数|歌|之歌|曲|剧|电影|纪录片|小说|诗|记|传|志|年鉴|白皮书|蓝皮书|报告)"
                            r"(?:[(（][^()（）]*[)）])?$")
 _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*\d{1,4}\s*号"
-                            r"|(?:19|20)\d{2}年第\d{1,4}号(?:公告|令)")
+                            r"|[\u4e00-\u9fff]{1,8}?(?:发|函|办|字|呈|令)〔?(?:19|20)\d{2}〕?\d{1,4}号"  # 国发201243号, as typed
+                            r"|(?:[\u4e00-\u9fff]{2,14}公告)(?:19|20)\d{2}年第\d{1,4}号|(?:19|20)\d{2}年第\d{1,4}号(?:公告|令)")
 _ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|印发|贯彻|执行|参照|见|即|和|与|及|的|以|经))+")
 # Quoted names: “双招双引”, 「六稳」, ‘南拓’战略, “三抓”“三早”行动 (a run of quoted names sharing one head).
 _QUOTED = r"(?:“[^“”\n]{2,20}”|\"[^\"\n]{2,20}\"|「[^「」\n]{2,20}」|‘[^‘’\n]{1,20}’)"
-_HEAD = (r"(?:系列行动|专项行动|三年行动|攻坚行动|行动计划|行动|工程|国家战略|发展战略|战略|计划|活动|规划|改革|攻坚战|"
-         r"总体布局|战略布局)")
+_HEADS = ("系列行动", "专项行动", "三年行动", "攻坚行动", "行动计划", "行动", "工程", "国家战略", "发展战略", "战略布局",
+          "总体布局", "战略", "计划", "活动", "规划", "改革", "攻坚战", "倡议")
+_HEAD = "(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + ")"
+_PLAN_HEADS = ("规划", "布局", "战略")  # a layout with these heads is a spatial plan (“三城一园一中心”规划), not a campaign
 _CAMPAIGN_RE = re.compile(rf"{_QUOTED}(?:{_QUOTED})*(?:{_HEAD})?")
 _FORMULA = re.compile(r"^[\dA-Za-z\s+＋.、×*/%-]+$")  # “4+2”, “221”, “1+1+N”: structures, not names
 _NICKNAME_BEFORE = re.compile(r"(?:作为|成为|誉为|称为|称作|号称|俗称|简称|昵称|美誉|素有|叫做|人称|称|即|以下简称|原标题|题为|主题为|"
                               r"口号|标语|寓意|表示|说|指出|强调|认为|坦言|[:：])\s*$")
 _NICKNAME_AFTER = re.compile(r"^(?:之称|的美誉|美誉|的称号|称号|之美称|的美称)")
+_METAPHOR_BEFORE = re.compile(r"(?:的|作为|是|为|当作)\s*$")  # 全市发展的“一号工程”, 作为“龙头工程”
 _SENTENCE = re.compile(r"[，。！？；：,!?;:]")
 # Unbracketed titles: a line of its own, or a name after 根据/印发 … ending in a document word.
 _DOC_END = (r"(?:总体方案|实施方案|建设方案|行动方案|工作方案|发展规划|总体规划|专项规划|管理办法|暂行办法|实施细则|若干措施|若干政策|"
             r"若干意见|实施意见|指导意见|管理条例|条例|的通知|的意见|的批复|的决定|的规定|的请示|的函|的公告)")
-_LINE_TITLE_RE = re.compile(rf"^[ \t]*([^\s，。！？；：,!?;:“”\"《》]{{6,60}}?{_DOC_END})[ \t]*$", re.M)
+_LINE_TITLE_RE = re.compile(rf"^[ \t]*(?:【[^】\n]{{1,8}}】)?(?:[(（]\d{{4}}[)）])?"  # 【地方】(2016)…的批复
+                            rf"([^\s，。！？；：,!?;:“”\"《》【】]{{6,60}}?{_DOC_END}(?:[(（][^()（）\n]{{4,16}}[)）])?)[ \t]*$", re.M)
 _INLINE_TITLE_RE = re.compile(rf"(?:根据|按照|依据|依照|印发|出台|发布|制定|编制|批复|通过|贯彻落实|落实)了?"
                               rf"([\u4e00-\u9fff()（）A-Za-z0-9·]{{4,40}}?{_DOC_END})")
 # Unquoted named actions and programmes: 制造业倍增行动, 武汉新城城市合伙人计划.
@@ -91,10 +96,10 @@ _NOT_NAME = re.compile(r"[\d()（）、]|^第|^一.{1,2}$|^(?:[一二三四五�
 _COUNTED_THING = re.compile(r"^[一二三四五六七八九十两双百千万]+[个大项条]")  # “三个纪录”, “两大主线”: counted things
 # “一区三园”, “三纵六横”, “一心四区”: a layout, not a programme
 _LAYOUT = re.compile(r"^(?:[一二三四五六七八九十百千万双两多][个大]?(?:区|园|心|港|横|纵|轴|带|核|廊|片区|片|城|基地|中心|重点片区|"
-                     r"组团|板块|平台|集群|链|湖|山|泉|河|江|通|平|上))+$")
+                     r"组团|板块|平台|集群|链|湖|山|泉|河|江|通|平|上|翼|圈|地|高地|通道|极|霍|伊|片))+$")
 # What follows a quoted phrase that describes rather than names: “十三五”期间, “一区三园”格局, “双百”目标
 _DESCRIBES_AFTER = re.compile(r"^(?:期间|时期|期|格局|布局|定位|结构|空间|优势|状态|目标|成效|路网|道路|网络|功能|之一|规模|"
-                              r"中心|示范基地|基地|片区|公园|园区|"
+                              r"中心|示范基地|基地|片区|公园|园区|节|妇女节|"
                               r"建设路径|发展优势|大局|局面|特点|特色|理念|意识|方式|模式|机制|态势)")
 
 
@@ -110,9 +115,12 @@ def _is_campaign(s: str, m: re.Match[str]) -> bool:
         return False
     if any(_PERIOD.match(n) for n in names):
         return False  # “十四五”: a period, also before 规划
-    if re.search(rf"{_HEAD}$", m.group(0)) and m.group(0)[-1] not in "”\"」’":
+    head = re.search(rf"{_HEAD}$", m.group(0)) if m.group(0)[-1] not in "”\"」’" else None
+    if any(_LAYOUT.match(n) for n in names) and (head is None or head.group(0).endswith(_PLAN_HEADS)):
+        return False
+    if head is not None:
         return True  # a head attached: “园区提质、企业满园”行动, “双园”行动
-    if any(_LAYOUT.match(n) for n in names):
+    if names[-1].endswith("工程") and _METAPHOR_BEFORE.search(s[max(0, m.start() - 4) : m.start()]):
         return False
     if _DESCRIBES_AFTER.match(s[m.end() : m.end() + 4]):
         return False
