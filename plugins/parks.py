@@ -58,7 +58,7 @@ _ANAPHORA = {
 # Words before a zone word that make it a kind, a count or a list, not one zone: 国家级经开区, 217家高新区, 全省开发区.
 _GENERIC_BEFORE = re.compile(
     r"(?:国家级|省级|市级|县级|省级以上|国家级以上|国家|全国|全省|全市|全区|全州|全县|各|各类|各级|各地|多个|多家|首批|部分|其他|"
-    r"其余|现有|所有|一批|省内|国内|境内|同类|一般|类似|重点|优秀|先进|新一批|这类|此类|每个|哪些|若干|"
+    r"其余|现有|所有|一批|省内|国内|境内|同类|一般|类似|重点|优秀|先进|新一批|这类|此类|每个|哪些|若干|我国|我省|"
     r"[\d一二两三四五六七八九十百千几多]+(?:家|个|所|批|座|类|大))[“\"「]?$")
 _ZONE_WORD = "高新区|经开区|开发区|新区|综保区|园区|产业园|工业园|自贸区|保税区|高新技术产业开发区|经济技术开发区"
 _LIST_AFTER = re.compile(rf"^(?:[、和与及]|以及)(?:{_ZONE_WORD})")
@@ -147,8 +147,11 @@ _BARE = Mention("park", "", 0, 0, "", "")  # marker: a bare zone word, resolved 
 
 
 def _is_generic(simplified: str, start: int, end: int) -> bool:
-    """A zone word used for a kind, a count or a list of kinds (国家级经开区, 3个高新区, 开发区、高新区等)."""
+    """A zone word used for a kind, a count or a list of kinds (国家级经开区, 3个高新区, 开发区、高新区等), or
+    not a zone word at all (创新区 holds 新区)."""
     before, after = simplified[max(0, start - 8) : start], simplified[end : end + 8]
+    if simplified[start : start + 2] == "新区" and before.endswith("创"):
+        return True
     return bool(_GENERIC_BEFORE.search(before) or _LIST_BEFORE.search(before) or _LIST_AFTER.match(after)
                 or "最" in before[-6:] or after.startswith("之一"))  # 功能最齐全的保税港区, 影响力的开发区之一
 
@@ -199,7 +202,7 @@ _STOP_RE = re.compile(
     r"开展|举办|召开|深化|完善|提升|培育|发展|壮大|带动|辐射|覆盖|涉及|做强|做大|做优|打好|确保|要求|明确|增强|通过|除了|"
     r"全市|全省|全国|全区|部分|各|本|该|这|其|在|于|的|和|与|及|等|将|把|对|为|以|向|从|至|到|是|有|了|由|让|使|并|也|还|即|"
     r"或|同|给|被|所|个|家|座|批|含|包含|此次|进一步|发挥|涵盖|丰富|标志着|着|但|我市|我区|我县|我省|我国|本市|很多|后来|"
-    r"简称|破解|促进|充分|优化|升级|晋升|全面|提高|极大地|极大|之|向|成为|属于|位于|进入|走进|地处|完成|比照|这种|种|去年|今年|明年|近日|日前|目前|近年来|此前|当前|截至|年底|上半年|下半年|"
+    r"简称|破解|促进|充分|优化|升级|晋升|全面|提高|极大地|极大|之|向|成为|属于|位于|进入|走进|地处|完成|比照|这种|种|进驻|驻|突出|对标|去年|今年|明年|近日|日前|目前|近年来|此前|当前|截至|年底|上半年|下半年|"
     r"\d+(?:\.\d+)?(?:万|亿)?(?:元|亩|平方米|平方公里|吨|个|家|项)|年产"
 )
 _GENERIC_SUFFIXES = {"产业园区", "工业园区", "产业园", "工业园", "开发区", "新区", "园区"}
@@ -275,6 +278,8 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
             return None  # 成都产业园区: a city's parks in general, not one park
         if not descriptor and suffix in _PROVINCE_WIDE and top_level == "province":
             return None
+        if suffix in ("自贸区", "自贸试验区", "自由贸易试验区") and "+" in leading[0][3][0].code:
+            return None  # 长三角自贸区: the free-trade zones of a region, not one
     if descriptor in _GENERIC or re.fullmatch(r"[\d·A-Za-z]*", descriptor) and place_end == 0:
         return None
     end = match.end()
@@ -282,7 +287,7 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     if extension and suffix in ("科技城", "科学城", "高新区", "经开区"):  # 绵阳科技城新区: a zone within a zone
         suffix, end = suffix + extension.group(0), end + extension.end()
     name = name_part + suffix
-    if _NEVER.search(name) or re.search(r"公司|集团|有限", name) or (
+    if _NEVER.search(name) or re.search(r"公司|集团|有限|大学|学院|研究院|医院", name) or (
             suffix in _PROJECT_SUFFIXES and simplified.startswith("项目", end)):
         return None  # a company's own park (兰石集团高端装备产业园, …产业园项目) is a project, not a zone
     if not descriptor and suffix in _BARE_TYPES:  # 西安市高新区: the catalogue park of that city
