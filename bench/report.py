@@ -8,12 +8,15 @@ from datetime import datetime
 from typing import Any
 
 
-def render(results: dict[str, dict], machine: list[str], quick: bool, started: datetime, minutes: float) -> str:
+def render(results: dict[str, dict], machine: list[str], quick: bool, started: datetime, minutes: float,
+           only: str | None = None) -> str:
     mode = "quick (small samples: figures are indicative only)" if quick else "full"
+    command = f"python bench/run.py{' --quick' if quick else ''}{f' --only {only}' if only else ''}"
     lines = [
         "# Benchmark results",
         "",
-        f"Written by `{'make bench' if quick else 'make bench-full'}` (`python bench/run.py{' --quick' if quick else ''}`) "
+        (f"Written by `{command}` " if only else f"Written by `{'make bench' if quick else 'make bench-full'}` (`{command}`) ")
+        +
         f"on {started:%Y-%m-%d}; mode: {mode}; {minutes:.1f} min. Every figure below comes from this one run;",
         "each benchmark ran in its own process on the same machine, one after another.",
         "",

@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     from report import render  # bench/report.py: the Markdown for each benchmark's figures
 
     text = render(results, machine(), quick=args.quick, started=datetime.now(UTC),
-                  minutes=(time.perf_counter() - started) / 60)
+                  minutes=(time.perf_counter() - started) / 60, only=args.only)
     out = Path(args.out or HERE / ("RESULTS-quick.md" if args.quick else "RESULTS.md"))
     out.write_text(text, encoding="utf-8")
     failed = [name for name, result in results.items() if result["status"] or result["figures"] is None]

@@ -98,7 +98,8 @@ PARK_RECALL_GATE = 0.90
 # issue 12), so a regression fails and noise does not.
 
 SPLIT = Path(__file__).parent / "files" / "tagging"
-HELD_OUT_GATES = {"park": (0.0, 0.0), "policy": (0.0, 0.0)}  # (precision, recall), exact spans
+HELD_OUT_GATES = {"park": (0.80, 0.78), "policy": (0.76, 0.78)}  # (precision, recall), exact spans; measured
+# 0.833 / 0.810 and 0.799 / 0.817 on 137 texts (bench/RESULTS.md)
 
 
 @pytest.fixture(scope="module")
