@@ -6,8 +6,11 @@ not accept them. Credentials come from environment variables named in ``watches.
 from __future__ import annotations
 
 import base64
+import contextlib
+import email.utils
 import hashlib
 import hmac
+import http.client
 import json
 import os
 import smtplib
@@ -46,8 +49,13 @@ def _post_json(url: str, payload: dict[str, Any], headers: dict[str, str] | None
             if response.status >= 300:
                 raise DeliveryError(f"HTTP {response.status}")
             return body
-    except OSError as exc:  # URLError, HTTPError, timeouts, refused connections
+    except (OSError, http.client.HTTPException, ValueError) as exc:  # URLError, HTTPError, timeouts, bad answers
         raise DeliveryError(f"{type(exc).__name__}: {getattr(exc, 'reason', exc)}") from None
+
+
+def _keyed(text: str, key: str) -> str:
+    """IM robots have no idempotency field: the key closes the message, so a repeat can be recognised."""
+    return f"{text}\n\n(parkwatch {key})" if key else text
 
 
 def _check_api(body: bytes, ok_key: str, ok_values: tuple[Any, ...]) -> None:
@@ -68,23 +76,28 @@ def _smtp_send(o: dict[str, Any], message: EmailMessage) -> None:
             client: smtplib.SMTP = smtplib.SMTP_SSL(host, port, timeout=30, context=ssl.create_default_context())
         else:
             client = smtplib.SMTP(host, port, timeout=30)
-        with client:
+        try:
             if o.get("starttls"):
                 client.starttls(context=ssl.create_default_context())
             user, password = _env(o.get("username_env")), _env(o.get("password_env"))
             if user and password:
                 client.login(user, password)
             client.send_message(message)
+        finally:
+            with contextlib.suppress(OSError, smtplib.SMTPException):
+                client.quit()  # once the server took the message, QUIT's answer changes nothing
     except (OSError, smtplib.SMTPException) as exc:
         raise DeliveryError(f"SMTP {host}:{port}: {type(exc).__name__}: {exc}") from None
 
 
-def send_email(channel: Channel, store: Store, watch: str, alerts: list[dict[str, Any]]) -> None:
+def send_email(channel: Channel, store: Store, watch: str, alerts: list[dict[str, Any]], key: str = "") -> None:
     o = channel.options
     text = render(store, watch, alerts, "text")
     html = render(store, watch, alerts, "html")
     message = EmailMessage()
     message["Subject"] = o.get("subject", f"parkwatch · {watch} · {text.stories} 条新动态")
+    message["Date"] = email.utils.formatdate(localtime=False)
+    message["Message-ID"] = f"<{key or email.utils.make_msgid().strip('<>')}@parkwatch>"  # the same on every retry
     message["From"] = o.get("from", "parkwatch@localhost")
     message["To"] = ", ".join([o["to"]] if isinstance(o["to"], str) else o["to"])
     message.set_content(text.body)
@@ -92,29 +105,30 @@ def send_email(channel: Channel, store: Store, watch: str, alerts: list[dict[str
     _smtp_send(o, message)
 
 
-def send_webhook(channel: Channel, store: Store, watch: str, alerts: list[dict[str, Any]]) -> None:
+def send_webhook(channel: Channel, store: Store, watch: str, alerts: list[dict[str, Any]], key: str = "") -> None:
     """JSON POST: ``{"watch", "stories": [...], "text"}``; with ``secret_env``, an HMAC-SHA256 signature header."""
     from parkwatch.alerts.digest import story_entries
 
-    stories = [{k: e[k] for k in ("title", "url", "site", "source", "date", "terms", "snippet", "also")}
-               for e in story_entries(store, alerts)]
-    payload = {"watch": watch, "stories": stories, "text": render(store, watch, alerts, "md").body}
+    stories = [{"key": f"{watch}/{alert['story_id']}", **{k: e[k] for k in ("title", "url", "site", "source", "date",
+                                                                             "terms", "snippet", "also")}}
+               for alert, e in zip(alerts, story_entries(store, alerts), strict=False)]
+    payload = {"watch": watch, "key": key, "stories": stories, "text": render(store, watch, alerts, "md").body}
     body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-    headers = {}
+    headers = {"X-Parkwatch-Delivery": key} if key else {}
     secret = _env(channel.options.get("secret_env"))
     if secret:
         headers["X-Parkwatch-Signature"] = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
     _post_json(channel.options["url"], payload, headers)
 
 
-def send_wecom(channel: Channel, store: Store, watch: str, alerts: list[dict[str, Any]]) -> None:
-    md = render(store, watch, alerts, "md", limit=LIMITS["wecom"]).body
+def send_wecom(channel: Channel, store: Store, watch: str, alerts: list[dict[str, Any]], key: str = "") -> None:
+    md = _keyed(render(store, watch, alerts, "md", limit=LIMITS["wecom"]).body, key)
     _check_api(_post_json(channel.options["url"], {"msgtype": "markdown", "markdown": {"content": md}}),
                "errcode", (0,))
 
 
-def send_dingtalk(channel: Channel, store: Store, watch: str, alerts: list[dict[str, Any]]) -> None:
-    md = render(store, watch, alerts, "md", limit=LIMITS["dingtalk"]).body
+def send_dingtalk(channel: Channel, store: Store, watch: str, alerts: list[dict[str, Any]], key: str = "") -> None:
+    md = _keyed(render(store, watch, alerts, "md", limit=LIMITS["dingtalk"]).body, key)
     url = channel.options["url"]
     secret = _env(channel.options.get("secret_env"))
     if secret:  # DingTalk's signed robots: timestamp and HMAC-SHA256 of "timestamp\nsecret"
@@ -126,8 +140,8 @@ def send_dingtalk(channel: Channel, store: Store, watch: str, alerts: list[dict[
     _check_api(_post_json(url, payload), "errcode", (0,))
 
 
-def send_feishu(channel: Channel, store: Store, watch: str, alerts: list[dict[str, Any]]) -> None:
-    text = render(store, watch, alerts, "text", limit=LIMITS["feishu"]).body
+def send_feishu(channel: Channel, store: Store, watch: str, alerts: list[dict[str, Any]], key: str = "") -> None:
+    text = _keyed(render(store, watch, alerts, "text", limit=LIMITS["feishu"]).body, key)
     payload: dict[str, Any] = {"msg_type": "text", "content": {"text": text}}
     secret = _env(channel.options.get("secret_env"))
     if secret:  # Feishu/Lark signature: HMAC-SHA256 keyed with "timestamp\nsecret" over an empty message
@@ -137,17 +151,17 @@ def send_feishu(channel: Channel, store: Store, watch: str, alerts: list[dict[st
     _check_api(_post_json(channel.options["url"], payload), "code", (0, None))
 
 
-def send_slack(channel: Channel, store: Store, watch: str, alerts: list[dict[str, Any]]) -> None:
-    text = render(store, watch, alerts, "md", limit=LIMITS["slack"]).body
-    _post_json(channel.options["url"], {"text": text})
+def send_slack(channel: Channel, store: Store, watch: str, alerts: list[dict[str, Any]], key: str = "") -> None:
+    text = _keyed(render(store, watch, alerts, "slack", limit=LIMITS["slack"]).body, key)
+    _post_json(channel.options["url"], {"text": text, "mrkdwn": True})
 
 
-def send_telegram(channel: Channel, store: Store, watch: str, alerts: list[dict[str, Any]]) -> None:
+def send_telegram(channel: Channel, store: Store, watch: str, alerts: list[dict[str, Any]], key: str = "") -> None:
     token = _env(channel.options.get("token_env"))
     if not token:
         raise DeliveryError(f"environment variable {channel.options.get('token_env')} is not set")
     base = channel.options.get("api_base", "https://api.telegram.org")
-    text = render(store, watch, alerts, "text", limit=LIMITS["telegram"]).body
+    text = _keyed(render(store, watch, alerts, "text", limit=LIMITS["telegram"]).body, key)
     body = _post_json(f"{base}/bot{token}/sendMessage",
                       {"chat_id": channel.options["chat_id"], "text": text, "disable_web_page_preview": True})
     _check_api(body, "ok", (True,))

@@ -54,6 +54,7 @@ def story_entries(store: Store, alerts: list[dict[str, Any]]) -> list[dict[str, 
             "source": first["source"], "date": (first["published_at"] or "")[:10], "terms": terms,
             "snippet": snippet, "snippet_html": _highlight_html(snippet, terms),
             "snippet_md": _highlight_md(snippet, terms), "title_md": _md(first["title"] or first["url"]),
+            "snippet_slack": _highlight_slack(snippet, terms), "title_slack": _slack(first["title"] or first["url"]),
             "also": [{"site": c["site"], "url": c["url"]} for c in copies[1:]],
             "attachments": [{"name": a["name"], "name_md": _md(a["name"] or a["url"]), "url": a["url"]}
                             for a in store.attachments_of(first["id"]) if not a["error"]],
@@ -121,12 +122,25 @@ def _highlight_md(text: str, terms: list[str]) -> str:
     return "".join(out) + _md(text[last:])
 
 
+def _slack(text: str) -> str:
+    """Slack mrkdwn escapes only &, < and >; its markers stay literal inside words."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _highlight_slack(text: str, terms: list[str]) -> str:
+    out, last = [], 0
+    for s, e in _spans(text, terms):
+        out.append(_slack(text[last:s]) + " *" + _slack(text[s:e]) + "* ")
+        last = e
+    return "".join(out) + _slack(text[last:])
+
+
 def render(store: Store, watch: str, alerts: list[dict[str, Any]], fmt: str = "text",
            limit: int | None = None) -> Digest:
     """Render a digest; with *limit* (characters, or bytes for channels that count bytes) stories are left out
     from the end until it fits, and the count of those left out is printed."""
     entries = story_entries(store, alerts)
-    template = _env().get_template({"text": "digest.txt", "md": "digest.md", "html": "digest.html"}[fmt])
+    template = _env().get_template({"text": "digest.txt", "md": "digest.md", "html": "digest.html", "slack": "digest.slack"}[fmt])
     keep = len(entries)
     while True:
         shown = entries[:keep]
