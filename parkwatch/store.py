@@ -182,6 +182,29 @@ class Store:
     # articles -------------------------------------------------------------------------------------
     def upsert_article(self, record: dict[str, Any]) -> str:
         """Insert or update one article by id; returns ``new``, ``updated`` or ``unchanged``."""
+        with self.db.conn:
+            self.db.execute("BEGIN IMMEDIATE")
+            return self._upsert(record)
+
+    def save_article(self, record: dict[str, Any], mentions: list[dict[str, Any]] | None,
+                     attachments: list[dict[str, Any]] | None = None) -> str:
+        """The article row, its attachments and its mentions in **one** transaction: a crawl killed at any point
+        leaves the article whole or absent. Mentions of attachment *i* carry ``attachment`` = *i*; *mentions*
+        ``None`` keeps the stored ones (tagging off). Returns ``new``, ``updated`` or ``unchanged``."""
+        attachments = attachments or []
+        with self.db.conn:
+            self.db.execute("BEGIN IMMEDIATE")
+            status = self._upsert(record)
+            if status != "unchanged" or attachments:
+                ids = self._replace_attachments(record["id"], attachments, record.get("fetched_at"))
+                if mentions is not None:
+                    found = [m for m in mentions if m.get("attachment") is None]
+                    found += [{**m, "attachment_id": ids[m["attachment"]]} for m in mentions
+                              if m.get("attachment") is not None]
+                    self._replace_mentions(record["id"], found)
+            return status
+
+    def _upsert(self, record: dict[str, Any]) -> str:
         now = record.get("fetched_at") or utc_now()
         row = dict(record)
         for key in ("author", "editor", "quality"):
@@ -192,18 +215,16 @@ class Store:
         existing = self.db.execute(
             "SELECT content_hash, first_seen_at FROM articles WHERE id = ?", [row["id"]]
         ).fetchone()
-        with self.db.conn:
-            self.db.execute("BEGIN IMMEDIATE")
-            if existing is None:
-                row.update(first_seen_at=now, updated_at=now)
-                self.db["articles"].insert(row)
-                return "new"
-            if existing[0] == row["content_hash"]:
-                self.db.execute("UPDATE articles SET fetched_at = ? WHERE id = ?", [now, row["id"]])
-                return "unchanged"
-            row.update(first_seen_at=existing[1], updated_at=now)
-            self.db["articles"].update(row["id"], row)
-            return "updated"
+        if existing is None:
+            row.update(first_seen_at=now, updated_at=now)
+            self.db["articles"].insert(row)
+            return "new"
+        if existing[0] == row["content_hash"]:
+            self.db.execute("UPDATE articles SET fetched_at = ? WHERE id = ?", [now, row["id"]])
+            return "unchanged"
+        row.update(first_seen_at=existing[1], updated_at=now)
+        self.db["articles"].update(row["id"], row)
+        return "updated"
 
     def touch(self, canonical: str, fetched_at: str) -> None:
         """Record a re-fetch that found the article unchanged."""
@@ -213,15 +234,19 @@ class Store:
     def replace_attachments(self, article_id: str, attachments: list[dict[str, Any]], fetched_at: str | None = None
                             ) -> list[int]:
         """Store *attachments* (``url``, ``name``, ``kind``, ``text`` …) as the article's; returns their ids in order."""
-        columns = ("url", "name", "kind", "content_type", "size", "sha256", "pages", "text", "text_simplified", "error")
-        ids = []
         with self.db.conn:
             self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute("DELETE FROM attachments WHERE article_id = ?", [article_id])
-            for attachment in attachments:
-                row = {k: attachment.get(k) for k in columns}
-                row.update(article_id=article_id, fetched_at=fetched_at or utc_now())
-                ids.append(self.db["attachments"].insert(row).last_pk)
+            return self._replace_attachments(article_id, attachments, fetched_at)
+
+    def _replace_attachments(self, article_id: str, attachments: list[dict[str, Any]], fetched_at: str | None
+                             ) -> list[int]:
+        columns = ("url", "name", "kind", "content_type", "size", "sha256", "pages", "text", "text_simplified", "error")
+        ids = []
+        self.db.execute("DELETE FROM attachments WHERE article_id = ?", [article_id])
+        for attachment in attachments:
+            row = {k: attachment.get(k) for k in columns}
+            row.update(article_id=article_id, fetched_at=fetched_at or utc_now())
+            ids.append(self.db["attachments"].insert(row).last_pk)
         return ids
 
     def attachments_of(self, article_id: str) -> list[dict[str, Any]]:
@@ -231,16 +256,19 @@ class Store:
     def replace_mentions(self, article_id: str, mentions: list[dict[str, Any]]) -> None:
         """Store *mentions* as the article's mentions (the old ones go). A mention with ``attachment_id`` was found
         in that attachment's text (its offsets index that text)."""
+        with self.db.conn:
+            self.db.execute("BEGIN IMMEDIATE")
+            self._replace_mentions(article_id, mentions)
+
+    def _replace_mentions(self, article_id: str, mentions: list[dict[str, Any]]) -> None:
         rows = [{"article_id": article_id, "kind": m["kind"], "entity_id": m["id"], "canonical": m["canonical"],
                  "surface": m["surface"], "start": m["start"], "end": m["end"], "plugin": m.get("plugin", ""),
                  "context": m.get("context", ""), "attrs": json.dumps(m.get("attrs") or {}, ensure_ascii=False),
                  "attachment_id": m.get("attachment_id")}
                 for m in mentions]
-        with self.db.conn:
-            self.db.execute("BEGIN IMMEDIATE")
-            self.db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
-            if rows:
-                self.db["mentions"].insert_all(rows)
+        self.db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
+        if rows:
+            self.db["mentions"].insert_all(rows)
 
     def articles_mentioning(self, entity: str, since: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
         """Articles that mention an entity (id such as G512046, or canonical name), newest first."""

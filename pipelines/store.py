@@ -49,15 +49,12 @@ class StorePipeline:
         if item.get("kind") != "page" or not article:
             return item
         record = article_record(item, article)
-        status = self.store.upsert_article(record)
         attachments = item.get("attachments") or []
-        if status != "unchanged" or attachments:  # an article's attachments and mentions are replaced together
-            ids = self.store.replace_attachments(record["id"], attachments, item.get("fetched_at"))
-            mentions = list(item.get("mentions") or [])
-            for attachment_id, attachment in zip(ids, attachments, strict=True):
-                mentions += [{**m, "attachment_id": attachment_id} for m in attachment.get("mentions") or []]
-            if "mentions" in item:
-                self.store.replace_mentions(record["id"], mentions)
+        mentions = None
+        if "mentions" in item:
+            mentions = list(item["mentions"]) + [{**m, "attachment": number} for number, attachment in
+                                                 enumerate(attachments) for m in attachment.get("mentions") or []]
+        status = self.store.save_article(record, mentions, attachments)
         self.stats.inc_value(f"parkwatch/articles_{status}")
         item["stored"] = status
         item["article_id"] = record["id"]

@@ -36,10 +36,10 @@ class TagPipeline:
         mentions = tag(text, self.pm)
         item["mentions"] = [m.as_dict() for m in mentions]
         self.stats.inc_value("parkwatch/mentions", len(mentions))
-        for number, attachment in enumerate(item.get("attachments") or []):  # policies live in attachments
+        for attachment in item.get("attachments") or []:  # policies live in attachments
             if attachment.get("text"):
                 found = tag(ArticleText(text=attachment["text"], title=attachment.get("name") or "",
                                         region=site.region if site else None, id=attachment["url"]), self.pm)
-                attachment["mentions"] = [{**m.as_dict(), "attachment": number} for m in found]
+                attachment["mentions"] = [m.as_dict() for m in found]
                 self.stats.inc_value("parkwatch/mentions", len(found))
         return item

@@ -23,7 +23,7 @@ GBK = "text/html; charset=gb2312"
 
 
 def article_page(page: int) -> bytes:
-    pager = '<script>createPageHTML(3, %d, "t20241120_1001", "html");</script>' % page
+    pager = f'<script>createPageHTML(3, {page}, "t20241120_1001", "html");</script>'
     filler = "".join(f"<p>{PAGE_SENTENCES[page]}这是第{page + 1}页第{i}段的补充说明文字。</p>" for i in range(3))
     links = ""
     if page == 0:
