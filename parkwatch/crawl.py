@@ -160,6 +160,22 @@ def site_result(site: str, stats: dict[str, Any], reason: str = "") -> SiteResul
     )
 
 
+def _start_watches(config: Config, db: Path) -> None:
+    """A watch added to watches.yaml starts from this crawl: what it stores can alert, the history cannot."""
+    from parkwatch.alerts.outbox import start_watches
+    from parkwatch.alerts.watches import load_watches
+    from parkwatch.config import ConfigError
+
+    try:
+        watches = load_watches(config.directory)
+    except ConfigError as exc:
+        logger.warning("watches not started: {}", exc)
+        return
+    if watches.watches:
+        with Store(db) as store:
+            start_watches(store, watches)
+
+
 def run_crawl(
     config: Config,
     db: Path,
@@ -171,6 +187,7 @@ def run_crawl(
     backfill: int = 0,
 ) -> CrawlSummary:
     """Crawl the chosen (default: all enabled) sites once, in this process; blocks until done."""
+    _start_watches(config, db)
     spiders = available_spiders()
     check_spiders(config, spiders)
     sites = [config.site(n) for n in site_names] if site_names else [s for s in config.sites if s.enabled]

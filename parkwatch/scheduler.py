@@ -23,7 +23,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from loguru import logger
 
 from parkwatch.alerts.dispatch import send_pending
-from parkwatch.alerts.outbox import record_alerts
+from parkwatch.alerts.outbox import record_alerts, start_watches
 from parkwatch.alerts.watches import Watches, load_watches
 from parkwatch.config import Config, Site
 from parkwatch.store import Store
@@ -62,7 +62,8 @@ class Daemon:
         self.scheduler = BlockingScheduler(timezone=TIMEZONE)
         self.children: dict[str, subprocess.Popen[bytes]] = {}
         self.lock = threading.Lock()
-        Store(db).close()  # create or migrate before anything runs
+        with Store(db) as store:  # create or migrate before anything runs; new watches start now
+            start_watches(store, self.watches)
 
     # jobs -----------------------------------------------------------------------------------------
     def crawl(self, site: str) -> None:

@@ -130,8 +130,14 @@ def _migration_7(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS deliveries_batch ON deliveries (batch)")
 
 
+def _migration_8(db: sqlite_utils.Database) -> None:
+    """A watch's start: articles published before ``since`` are not matched (a new watch's ``since: 7d``)."""
+    if "since" not in db["watch_state"].columns_dict:
+        db["watch_state"].add_column("since", str)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7,
+    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7, _migration_8,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

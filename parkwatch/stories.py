@@ -169,41 +169,58 @@ class StoryIndex:
 
     def _load(self) -> None:
         since = (datetime.now(UTC) - timedelta(days=self.window_days)).isoformat()
+        self._last_rowid = self.store.db.execute("SELECT coalesce(max(rowid), 0) FROM story_signatures").fetchone()[0]
         rows = self.store.db.execute(
-            "SELECT article_id, minhash FROM story_signatures WHERE indexed_at >= ?", [since]
+            "SELECT article_id, minhash FROM story_signatures WHERE indexed_at >= ? AND rowid <= ?",
+            [since, self._last_rowid],
         ).fetchall()
         for article_id, blob in rows:
             if article_id not in self.signatures:
                 self.signatures.add(article_id, np.frombuffer(blob, dtype=np.uint32))
 
+    def _catch_up(self) -> None:
+        """Index the signatures other processes stored since (two sites crawled at once see each other's copies)."""
+        rows = self.store.db.execute(
+            "SELECT rowid, article_id, minhash FROM story_signatures WHERE rowid > ? ORDER BY rowid", [self._last_rowid]
+        ).fetchall()
+        for rowid, article_id, blob in rows:
+            self._last_rowid = max(self._last_rowid, rowid)
+            if article_id not in self.signatures:
+                self.signatures.add(article_id, np.frombuffer(blob, dtype=np.uint32))
+
     def assign(self, article_id: str) -> Assignment | None:
-        """Put a stored article into a story (its earlier copy's, or a new one); ``None`` if it is gone."""
-        row = self.store.db.execute(
-            "SELECT text_simplified, story_id FROM articles WHERE id = ?", [article_id]
-        ).fetchone()
+        """Put a stored article into a story (its earlier copy's, or a new one); ``None`` if it is gone.
+
+        The candidates are looked up and the story written in one write transaction, after catching up with
+        the signatures other processes stored: assignments are serialised across processes, so a reprint
+        crawled on two sites at once joins one story."""
+        row = self.store.db.execute("SELECT text_simplified FROM articles WHERE id = ?", [article_id]).fetchone()
         if row is None:
             return None
-        text, current = row
-        own = shingles(text)
-        best_id, best_score = None, 0.0
+        own = shingles(row[0])
         minhash = signature(own)
-        if len(own) >= MIN_SHINGLES:
-            # check the likeliest copies only: the cost of a new article stays flat as the index grows
-            for candidate in self.signatures.query(minhash.hashvalues, MAX_CANDIDATES, exclude=article_id):
-                other = self.store.db.execute(
-                    "SELECT text_simplified, story_id FROM articles WHERE id = ?", [candidate]
-                ).fetchone()
-                if other is None or other[1] is None:
-                    continue
-                copy, score = is_copy(own, shingles(other[0]))
-                if copy and score > best_score:
-                    best_id, best_score = other[1], score
         with self.store.db.conn:
             self.store.db.execute("BEGIN IMMEDIATE")
+            self._catch_up()
+            current = self.store.db.execute("SELECT story_id FROM articles WHERE id = ?", [article_id]).fetchone()
+            if current is None:
+                return None
+            best_id, best_score = None, 0.0
+            if len(own) >= MIN_SHINGLES:
+                # check the likeliest copies only: the cost of a new article stays flat as the index grows
+                for candidate in self.signatures.query(minhash.hashvalues, MAX_CANDIDATES, exclude=article_id):
+                    other = self.store.db.execute(
+                        "SELECT text_simplified, story_id FROM articles WHERE id = ?", [candidate]
+                    ).fetchone()
+                    if other is None or other[1] is None:
+                        continue
+                    copy, score = is_copy(own, shingles(other[0]))
+                    if copy and score > best_score:
+                        best_id, best_score = other[1], score
             if best_id is not None:
                 story_id, new = best_id, False
-            elif current is not None:
-                story_id, new = current, False
+            elif current[0] is not None:
+                story_id, new = current[0], False
             else:
                 story_id = self.store.db.execute(
                     "INSERT INTO stories (created_at) VALUES (?)", [utc_now()]
@@ -218,6 +235,13 @@ class StoryIndex:
         if len(own) >= MIN_SHINGLES and article_id not in self.signatures:
             self.signatures.add(article_id, minhash.hashvalues)
         return Assignment(story_id, new, best_score)
+
+    def repair(self) -> int:
+        """Give a story to every article left without one (a crawl killed between storing it and clustering it)."""
+        orphans = [r[0] for r in self.store.db.execute("SELECT id FROM articles WHERE story_id IS NULL ORDER BY rowid")]
+        for article_id in orphans:
+            self.assign(article_id)
+        return len(orphans)
 
 
 def refresh_story(store: Store, story_id: int) -> None:

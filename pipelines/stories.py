@@ -35,6 +35,11 @@ class StoryPipeline:
             _INDEXES[self.db_path] = (store, StoryIndex(store))
         return _INDEXES[self.db_path][1]
 
+    def open_spider(self, spider: Any = None) -> None:
+        repaired = self.index.repair()
+        if repaired:
+            self.stats.inc_value("parkwatch/stories_repaired", repaired)
+
     def process_item(self, item: dict[str, Any], spider: Any = None) -> dict[str, Any]:
         if item.get("stored") not in ("new", "updated") or not item.get("article_id"):
             return item

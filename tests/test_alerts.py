@@ -13,7 +13,7 @@ from aiosmtpd.controller import Controller
 
 from parkwatch.alerts.digest import render
 from parkwatch.alerts.dispatch import send_pending
-from parkwatch.alerts.outbox import outbox, pending, record_alerts
+from parkwatch.alerts.outbox import outbox, pending, record_alerts, start_watches
 from parkwatch.alerts.watches import load_watches
 from parkwatch.config import ConfigError
 from parkwatch.extract.normalize import simplify
@@ -121,6 +121,7 @@ def test_new_articles_between_two_crawls_alert_exactly_once(tmp_path, smtp, webh
     server, calls = webhook
     watches = load_watches(write_watches(tmp_path, controller.port, server.server_address[1]))
     store = Store(tmp_path / "p.db")
+    start_watches(store, watches)  # configured before the crawl: what it stores counts
     index = StoryIndex(store)
     add(store, index, "http://a.cn/1.html", "绵阳高新区签约31个项目", STORY_A)
     add(store, index, "http://b.cn/1.html", "成都高新区发布新政策", STORY_B, region="四川省成都市")
@@ -148,6 +149,7 @@ def test_smtp_down_keeps_the_digest_pending_until_it_is_back(tmp_path, webhook):
     port = free_port()  # nothing listens there: the mail server is down
     watches = load_watches(write_watches(tmp_path, port, server.server_address[1]))
     store = Store(tmp_path / "p.db")
+    start_watches(store, watches)
     index = StoryIndex(store)
     add(store, index, "http://a.cn/1.html", "绵阳高新区签约31个项目", STORY_A)
     record_alerts(store, watches)
@@ -174,6 +176,7 @@ def test_digest_formats_escape_scraped_text_and_fit_limits(tmp_path):
     folder.mkdir()
     (folder / "watches.yaml").write_text("watches:\n  - name: all\n    keywords: [高新区]\n", encoding="utf-8")
     watches = load_watches(folder)
+    start_watches(store, watches)
     import random
 
     from test_stories import distinct_article
@@ -243,6 +246,7 @@ watches:
 """, encoding="utf-8")
     watches = load_watches(tmp_path)
     store = Store(tmp_path / "p.db")
+    start_watches(store, watches)
     add(store, StoryIndex(store), "http://a.cn/1.html", "绵阳高新区签约31个项目", STORY_A)
     record_alerts(store, watches)
     try:

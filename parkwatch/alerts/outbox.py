@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from parkwatch.alerts.watches import Watch, Watches
+from parkwatch.extract.dates import CST
 from parkwatch.extract.normalize import simplify
 from parkwatch.store import Store, utc_now
 
@@ -71,40 +72,80 @@ def match_article(watch: Watch, article: dict[str, Any], mentions: list[dict[str
     return [{"kind": kinds[term], "term": term} for group in groups for term in group]
 
 
+BATCH = 500  # articles matched per transaction: memory and lock time stay flat whatever the history
+
+
+def start_watch(store: Store, watch: Watch, now: datetime | None = None) -> int:
+    """Where a watch seen for the first time starts: after the articles stored so far, or, with ``since``, at the
+    beginning but only for articles published since then. Returns its high-water mark."""
+    mark = store.db.execute("SELECT last_rowid FROM watch_state WHERE watch = ?", [watch.name]).fetchone()
+    if mark is not None:
+        return mark[0]
+    if watch.since is not None:
+        cutoff = ((now or datetime.now(UTC)) - watch.since).astimezone(CST).isoformat(timespec="seconds")
+        last, since = 0, cutoff
+    else:
+        last, since = store.db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0], None
+    with store.db.conn:
+        store.db.execute("BEGIN IMMEDIATE")
+        store.db.execute("INSERT OR IGNORE INTO watch_state (watch, last_rowid, since) VALUES (?, ?, ?)",
+                         [watch.name, last, since])
+    return store.db.execute("SELECT last_rowid FROM watch_state WHERE watch = ?", [watch.name]).fetchone()[0]
+
+
+def start_watches(store: Store, watches: Watches) -> None:
+    """Note every configured watch that is new (before a crawl stores anything, so its articles count)."""
+    for watch in watches.watches:
+        start_watch(store, watch)
+
+
 def record_alerts(store: Store, watches: Watches) -> int:
-    """Match articles stored since each watch last looked; record new (watch, story) alerts. Returns the count."""
+    """Match articles stored since each watch last looked; record new (watch, story) alerts. Returns the count.
+
+    Articles are read in rowid order, a batch per transaction; the mark never moves past an article that has no
+    story yet (another process is still clustering it): it is matched on a later call."""
     created = 0
     for watch in watches.watches:
-        mark = store.db.execute("SELECT last_rowid FROM watch_state WHERE watch = ?", [watch.name]).fetchone()
-        last = mark[0] if mark else 0
-        rows = store.rows(
-            "SELECT rowid AS rowid_, id, site, title, title_simplified, text_simplified, story_id FROM articles "
-            "WHERE rowid > ? AND story_id IS NOT NULL ORDER BY rowid",
-            [last],
-        )
-        with store.db.conn:
-            store.db.execute("BEGIN IMMEDIATE")
-            for article in rows:
-                mentions = store.rows("SELECT kind, entity_id, canonical, surface FROM mentions WHERE article_id = ?",
-                                       [article["id"]])
-                terms = match_article(watch, article, mentions)
-                if not terms:
-                    continue
-                cursor = store.db.execute(
-                    "INSERT OR IGNORE INTO alerts (watch, story_id, article_id, terms, created_at) VALUES (?, ?, ?, ?, ?)",
-                    [watch.name, article["story_id"], article["id"], json.dumps(terms, ensure_ascii=False), utc_now()],
-                )
-                if cursor.rowcount:
-                    created += 1
-                    for channel in watch.channels:
-                        store.db.execute(
-                            "INSERT OR IGNORE INTO deliveries (alert_id, channel, status, attempts) VALUES (?, ?, 'pending', 0)",
-                            [cursor.lastrowid, channel],
-                        )
-            new_mark = rows[-1]["rowid_"] if rows else last
-            store.db.execute("INSERT INTO watch_state (watch, last_rowid) VALUES (?, ?) "
-                             "ON CONFLICT(watch) DO UPDATE SET last_rowid = excluded.last_rowid", [watch.name, new_mark])
+        last = start_watch(store, watch)
+        since = store.db.execute("SELECT since FROM watch_state WHERE watch = ?", [watch.name]).fetchone()[0]
+        while True:
+            rows = store.rows(
+                "SELECT rowid AS rowid_, id, site, title, title_simplified, text_simplified, story_id, "
+                "coalesce(published_at, first_seen_at) AS published FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                [last, BATCH],
+            )
+            waiting = next((i for i, r in enumerate(rows) if r["story_id"] is None), None)
+            ready = rows if waiting is None else rows[:waiting]
+            with store.db.conn:
+                store.db.execute("BEGIN IMMEDIATE")
+                for article in ready:
+                    if since and (article["published"] or "") < since:
+                        continue
+                    created += _record(store, watch, article)
+                if ready:
+                    last = ready[-1]["rowid_"]
+                    store.db.execute("UPDATE watch_state SET last_rowid = ? WHERE watch = ?", [last, watch.name])
+            if waiting is not None or len(rows) < BATCH:
+                break
     return created
+
+
+def _record(store: Store, watch: Watch, article: dict[str, Any]) -> int:
+    mentions = store.rows("SELECT kind, entity_id, canonical, surface FROM mentions WHERE article_id = ?",
+                          [article["id"]])
+    terms = match_article(watch, article, mentions)
+    if not terms:
+        return 0
+    cursor = store.db.execute(
+        "INSERT OR IGNORE INTO alerts (watch, story_id, article_id, terms, created_at) VALUES (?, ?, ?, ?, ?)",
+        [watch.name, article["story_id"], article["id"], json.dumps(terms, ensure_ascii=False), utc_now()],
+    )
+    if not cursor.rowcount:
+        return 0
+    for channel in watch.channels:
+        store.db.execute("INSERT OR IGNORE INTO deliveries (alert_id, channel, status, attempts) VALUES (?, ?, 'pending', 0)",
+                         [cursor.lastrowid, channel])
+    return 1
 
 
 LEASE = timedelta(minutes=10)  # a claimed delivery whose sender died goes out again after this

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import time, timedelta
 from pathlib import Path
 from typing import Any
 
-from parkwatch.config import ConfigError, _Fields, _read_yaml
+from parkwatch.config import ConfigError, _Fields, _read_yaml, parse_schedule
 
 CHANNEL_TYPES = {"email", "webhook", "wecom", "dingtalk", "feishu", "slack", "telegram"}
 _DIGEST_RE = re.compile(r"^(?:immediately|hourly|daily (?P<daily>\d{1,2}:\d{2})|weekly (?P<day>mon|tue|wed|thu|fri|sat|sun) "
@@ -50,6 +50,7 @@ class Watch:
     channels: tuple[str, ...] = ()
     digest: str = "daily 08:00"
     quiet_hours: tuple[time, time] | None = None
+    since: timedelta | None = None  # a new watch also matches articles published this far back
 
     def criteria(self) -> int:
         return sum(bool(x) for x in (self.parks, self.policies, self.regions, self.keywords, self.sites))
@@ -137,7 +138,7 @@ def _check_channel(where: str, kind: str, options: dict[str, Any]) -> None:
 
 def _parse_watch(entry: dict[str, Any], where: str, channels: dict[str, Channel]) -> Watch:
     known = {"name", "parks", "policies", "regions", "keywords", "sites", "exclude", "match", "channels", "digest",
-             "quiet_hours"}
+             "quiet_hours", "since"}
     f = _Fields(entry, where, known)
     match = f.str("match", "any")
     if match not in ("any", "all"):
@@ -159,9 +160,16 @@ def _parse_watch(entry: dict[str, Any], where: str, channels: dict[str, Channel]
             quiet = (time(int(m[1]), int(m[2])), time(int(m[3]), int(m[4])))
         except ValueError:
             raise f.fail("quiet_hours", "a range such as '22:00-07:00'") from None
+    since = None
+    if entry.get("since") is not None:
+        schedule = parse_schedule(entry["since"], f"{where}: field 'since'")
+        if schedule.interval is None:
+            raise f.fail("since", "an interval such as '7d'")
+        since = schedule.interval
     watch = Watch(name=f.str("name", required=True), parks=f.str_list("parks"), policies=f.str_list("policies"),
                   regions=f.str_list("regions"), keywords=f.str_list("keywords"), sites=f.str_list("sites"),
-                  exclude=f.str_list("exclude"), match=match, channels=tuple(names), digest=digest, quiet_hours=quiet)
+                  exclude=f.str_list("exclude"), match=match, channels=tuple(names), digest=digest, quiet_hours=quiet,
+                  since=since)
     if not watch.criteria():
         raise ConfigError(f"{where}: expected at least one of parks, policies, regions, keywords or sites")
     return watch
