@@ -136,8 +136,18 @@ def _migration_8(db: sqlite_utils.Database) -> None:
         db["watch_state"].add_column("since", str)
 
 
+def _migration_9(db: sqlite_utils.Database) -> None:
+    """Canonical URLs in one percent-encoded form (stored rows written with raw non-ASCII paths are rewritten)."""
+    from parkwatch.urls import canonical_url
+
+    rows = db.execute("SELECT id, canonical_url FROM articles WHERE canonical_url GLOB '*[^ -~]*'").fetchall()
+    for article_id, canonical in rows:
+        db.execute("UPDATE articles SET canonical_url = ? WHERE id = ?", [canonical_url(canonical), article_id])
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7, _migration_8,
+    _migration_9,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

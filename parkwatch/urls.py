@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 _TRACKING_PARAMS = re.compile(
     r"^(?:utm_\w+|spm|from|fromid|share|share_token|shareid|isappinstalled|wxshare_count|scene|srcid|"
@@ -13,6 +13,7 @@ _TRACKING_PARAMS = re.compile(
 )
 _INDEX_PAGES = re.compile(r"/(?:index|default)\.(?:s?html?|php|aspx?|jsp)$", re.I)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+_PERCENT_RE = re.compile(r"%[0-9a-fA-F]{2}")
 
 
 def canonical_url(url: str) -> str:
@@ -24,10 +25,21 @@ def canonical_url(url: str) -> str:
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower() or "http"
     host = (parts.hostname or "").lower().rstrip(".")
-    port = parts.port
+    if not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            pass
+    try:
+        port = parts.port
+    except ValueError:  # an invalid port (http://host:99999/): compare the address as written, never fail
+        port = None
+        host = parts.netloc.lower()
     netloc = host if port is None or _DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
     path = re.sub(r"/{2,}", "/", parts.path or "/")
     path = _INDEX_PAGES.sub("/", path)
+    # one percent-encoded form: /新闻/1.html and /%E6%96%B0%E9%97%BB/1.html are one address
+    path = _PERCENT_RE.sub(lambda m: m.group(0).upper(), quote(path, safe="/%:@!$&'()*+,;=-._~"))
     query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                              if not _TRACKING_PARAMS.match(k)))
     return urlunsplit((scheme, netloc, path, query, ""))

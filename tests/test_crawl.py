@@ -237,3 +237,25 @@ def test_articles_of_a_list_page_come_before_further_list_pages(tmp_path):
     third = hits.index("/list_3.html")
     assert {f"/a/{100 + n}.html" for n in range(1, 31)} <= set(hits[:third])  # all of page 1 before page 3
     assert len([h for h in hits[:hits.index("/list_4.html")] if h.startswith("/a/2")]) >= 30 - 8
+
+
+def test_non_ascii_links_are_known_once_stored_and_a_bad_port_costs_only_itself(tmp_path):
+    """Links written with raw Chinese paths compare equal to the percent-encoded URLs stored; a link with an
+    invalid port is skipped alone (it used to empty the whole list page)."""
+    body = "".join(f"<p>园区项目建设第{i}段:加快推进,企业满园,产业发展势头良好,投资持续增长。</p>" for i in range(4))
+    pages = {
+        "/list.html": ("<html><body><a href='/新闻/1.html'>新闻一</a><a href='http://127.0.0.1:99999/新闻/9.html'>坏链接</a>"
+                       "<a href='/新闻/2.html'>新闻二</a></body></html>".encode(), "text/html; charset=utf-8"),
+        "/%E6%96%B0%E9%97%BB/1.html": (f"<html><body><h1>新闻一</h1>{body}</body></html>".encode(), "text/html"),
+        "/%E6%96%B0%E9%97%BB/2.html": (f"<html><body><h1>新闻二</h1>{body}第二篇</body></html>".encode(), "text/html"),
+    }
+    with LocalWeb(["news"]) as web:
+        web.publish({"news": pages})
+        write_config(tmp_path / "config", [{"name": "news", "start_urls": [f"{web.bases['news']}/list.html"],
+                                            "allow": ["/新闻/", "/%E6%96%B0"]}])
+        db = str(tmp_path / "p.db")
+        first = run_cli("--config", str(tmp_path / "config"), "crawl", "--db", db)
+        again = run_cli("--config", str(tmp_path / "config"), "crawl", "--db", db)
+    assert first.returncode == 0, first.stderr
+    assert "2 new" in first.stdout, first.stdout
+    assert "0 new, 0 updated, 0 unchanged, 2 skipped as known" in again.stdout, again.stdout
