@@ -447,7 +447,7 @@ def _join(response: Response, href: str) -> str | None:
     """An absolute URL for *href*, or ``None`` for a malformed one (it must not cost the rest of the page)."""
     try:
         url = response.urljoin(href.strip())
-        urlsplit(url).port  # an invalid port (http://host:99999/) is malformed too: skipped alone
+        _ = urlsplit(url).port  # an invalid port (http://host:99999/) is malformed too: skipped alone
         return url
     except ValueError:
         return None
