@@ -112,6 +112,25 @@ def crawl(obj: Context, sites: tuple[str, ...], backfill: int) -> None:
 @main.command()
 @common_options
 @click.pass_obj
+def check(obj: Context) -> None:
+    """Validate the whole configuration folder without crawling (sites, settings, parks, watches)."""
+    from parkwatch.alerts.watches import load_watches
+    from parkwatch.spider_registry import available_spiders
+
+    config = obj.config
+    watches = load_watches(config.directory)
+    spiders = available_spiders()
+    missing = [f"{s.name} (spider {s.spider!r})" for s in config.sites if s.spider not in spiders]
+    if missing:
+        _fail(f"{config.directory / 'sites.yaml'}: no spider plugin for {', '.join(missing)}")
+    click.echo(f"{config.directory}: ok — {len(config.sites)} sites ({sum(s.enabled for s in config.sites)} enabled), "
+               f"{len(config.parks)} gazetteer entries, {len(watches.watches)} watches, {len(watches.channels)} channels; "
+               f"database {obj.db_path()}")
+
+
+@main.command()
+@common_options
+@click.pass_obj
 def sites(obj: Context) -> None:
     """List the configured sites and the spider serving each."""
     from parkwatch.spider_registry import available_spiders

@@ -206,6 +206,40 @@ def test_watch_config_errors(tmp_path):
     (tmp_path / "watches.yaml").write_text("channels:\n  x: {type: pigeon}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="channel 'x': field 'type': expected one of dingtalk, email"):
         load_watches(tmp_path)
+    # a typo must not pass silently: starrtls ignored would send credentials over plain SMTP
+    (tmp_path / "watches.yaml").write_text("channels:\n  m: {type: email, to: a@b.cn, starrtls: true}\n",
+                                           encoding="utf-8")
+    with pytest.raises(ConfigError, match="channel 'm': field 'starrtls': not a email channel field "
+                                          r"\(did you mean 'starttls'\?\)"):
+        load_watches(tmp_path)
+    (tmp_path / "watches.yaml").write_text("channels:\n  m: {type: email, to: a@b.cn, starttls: yes please}\n",
+                                           encoding="utf-8")
+    with pytest.raises(ConfigError, match="field 'starttls': expected true or false"):
+        load_watches(tmp_path)
+    (tmp_path / "watches.yaml").write_text("watches:\n  - name: w\n    parks: [x]\n    digest: daily 25:61\n",
+                                           encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"watch 'w' \(#1\): field 'digest': .*HH 00–23"):
+        load_watches(tmp_path)
+    (tmp_path / "watches.yaml").write_text("watches:\n  - name: w\n    parks: [x]\n    since: lately\n",
+                                           encoding="utf-8")
+    with pytest.raises(ConfigError, match="field 'since'"):
+        load_watches(tmp_path)
+
+
+def test_check_validates_the_whole_folder_without_crawling(tmp_path):
+    from conftest import run_cli, write_config
+
+    config = write_config(tmp_path / "c", [{"name": "news", "start_urls": ["http://127.0.0.1:9/list.html"]}])
+    (config / "watches.yaml").write_text("channels:\n  m: {type: email, to: a@b.cn}\nwatches:\n  - name: w\n"
+                                         "    parks: [绵阳高新区]\n    channels: [m]\n", encoding="utf-8")
+    good = run_cli("--config", str(config), "--db", str(tmp_path / "p.db"), "check")
+    assert good.returncode == 0 and "ok — 1 sites (1 enabled), 0 gazetteer entries, 1 watches, 1 channels" in good.stdout
+    assert not (tmp_path / "p.db").exists()  # nothing crawled, nothing created
+    (config / "watches.yaml").write_text("watches:\n  - name: w\n    parks: [x]\n    digest: weekly mon 7:99\n",
+                                         encoding="utf-8")
+    bad = run_cli("--config", str(config), "check")
+    assert bad.returncode == 2 and "watches.yaml: watch 'w' (#1): field 'digest'" in bad.stderr
+    assert "Traceback" not in bad.stderr
 
 
 class ApiReceiver(BaseHTTPRequestHandler):

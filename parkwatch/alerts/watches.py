@@ -119,7 +119,25 @@ def parse_watches(data: Any, path: Path) -> Watches:
     return Watches(tuple(watches), channels, health_channels)
 
 
+CHANNEL_FIELDS = {
+    "email": {"to", "host", "port", "ssl", "starttls", "username_env", "password_env", "from", "subject"},
+    "webhook": {"url", "secret_env"}, "wecom": {"url"}, "dingtalk": {"url", "secret_env"},
+    "feishu": {"url", "secret_env"}, "slack": {"url"}, "telegram": {"chat_id", "token_env", "api_base"},
+}
+
+
 def _check_channel(where: str, kind: str, options: dict[str, Any]) -> None:
+    import difflib
+
+    for key in options:
+        if key != "type" and key not in CHANNEL_FIELDS[kind]:
+            close = difflib.get_close_matches(str(key), sorted(CHANNEL_FIELDS[kind]), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ConfigError(f"{where}: field {key!r}: not a {kind} channel field{hint}; expected one of "
+                              f"{', '.join(sorted(CHANNEL_FIELDS[kind]))}")
+    for key in ("ssl", "starttls"):
+        if key in options and not isinstance(options[key], bool):
+            raise ConfigError(f"{where}: field {key!r}: expected true or false, got {options[key]!r}")
     if kind == "email":
         to = options.get("to")
         if not to or not (isinstance(to, str) or isinstance(to, list) and all(isinstance(t, str) for t in to)):
@@ -144,8 +162,10 @@ def _parse_watch(entry: dict[str, Any], where: str, channels: dict[str, Channel]
     if match not in ("any", "all"):
         raise f.fail("match", "'any' or 'all'")
     digest = f.str("digest", "daily 08:00").lower()
-    if not _DIGEST_RE.match(digest):
-        raise f.fail("digest", "immediately, hourly, 'daily HH:MM' or 'weekly mon HH:MM'")
+    found = _DIGEST_RE.match(digest)
+    clock = found and (found["daily"] or found["weekly"])
+    if not found or clock and not (int(clock.split(":")[0]) < 24 and int(clock.split(":")[1]) < 60):
+        raise f.fail("digest", "immediately, hourly, 'daily HH:MM' or 'weekly mon HH:MM' (HH 00–23, MM 00–59)")
     names = f.str_list("channels")
     for name in names:
         if name not in channels:
