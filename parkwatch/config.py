@@ -97,6 +97,8 @@ class Settings:
     max_attachment_bytes: int = 20 * 1024 * 1024
     attachments: bool = True
     article_pages: int = 10
+    crawl_timeout: float = 2 * 3600.0  # seconds one site's crawl may run under `parkwatch run`
+    parallel_crawls: int = 4  # site crawls `parkwatch run` runs at once
     disabled_plugins: tuple[str, ...] = ()
     scrapy: dict[str, Any] = field(default_factory=dict)
 
@@ -367,6 +369,18 @@ def parse_schedule(value: Any, where: str = "schedule") -> Schedule:
     )
 
 
+def _seconds(value: Any, where: str, default: float) -> float:
+    """An interval written as seconds (7200) or as '2h', '30m'."""
+    if value is None:
+        return default
+    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+        return float(value)
+    match = _INTERVAL_RE.match(str(value).strip().lower())
+    if not match or int(match.group(1)) <= 0:
+        raise ConfigError(f"{where}: field 'crawl_timeout': expected seconds or an interval such as '2h', got {value!r}")
+    return timedelta(**{_UNITS[match.group(2)]: int(match.group(1))}).total_seconds()
+
+
 def parse_settings(data: Any, path: Path) -> Settings:
     """Validate the parsed ``settings.yaml`` document."""
     if data is None:
@@ -374,7 +388,7 @@ def parse_settings(data: Any, path: Path) -> Settings:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping of settings")
     known = {"db", "user_agent", "obey_robots", "delay", "concurrency", "timeout", "max_page_bytes", "plugins", "scrapy",
-             "max_attachment_bytes", "attachments", "article_pages"}
+             "max_attachment_bytes", "attachments", "article_pages", "crawl_timeout", "parallel_crawls"}
     f = _Fields(data, str(path), known)
     plugins = data.get("plugins") or {}
     if not isinstance(plugins, dict):
@@ -394,6 +408,8 @@ def parse_settings(data: Any, path: Path) -> Settings:
         max_attachment_bytes=f.number("max_attachment_bytes", 20 * 1024 * 1024, integer=True, minimum=1024),
         attachments=f.bool("attachments", True),
         article_pages=f.number("article_pages", 10, integer=True, minimum=1),
+        crawl_timeout=_seconds(data.get("crawl_timeout"), str(path), 2 * 3600.0),
+        parallel_crawls=f.number("parallel_crawls", 4, integer=True, minimum=1),
         disabled_plugins=disabled,
         scrapy=dict(scrapy),
     )

@@ -103,11 +103,15 @@ def alert_on_health(store: Store, watches: Any, site: str) -> int:
             "SELECT crawl_id, site, problems FROM health_alerts WHERE sent_at IS NULL ORDER BY crawl_id").fetchall():
         if not watches.health_channels:
             break
-        try:
-            for channel in watches.health_channels:
+        failed = 0
+        for channel in watches.health_channels:  # one channel failing does not keep the message from the others
+            try:
                 send_text(watches.channels[channel], f"parkwatch: site {name} needs attention", problems)
-        except DeliveryError as exc:
-            logger.warning("health alert for {} not sent, will retry: {}", name, exc)
+            except Exception as exc:
+                failed += 1
+                reason = exc if isinstance(exc, DeliveryError) else f"{type(exc).__name__}: {exc}"
+                logger.warning("health alert for {} via {} not sent, will retry: {}", name, channel, reason)
+        if failed:
             continue
         with store.db.conn:
             store.db.execute("UPDATE health_alerts SET sent_at = ? WHERE crawl_id = ?", [utc_now(), crawl_id])

@@ -13,10 +13,11 @@ import signal
 import subprocess
 import sys
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
@@ -52,6 +53,29 @@ def digest_trigger(digest: str) -> Any | None:
     return None
 
 
+STOP_GRACE = 30  # seconds a crawl has to close cleanly after SIGTERM before SIGKILL
+
+
+def _stop(child: subprocess.Popen[bytes], already_asked: bool = False) -> bytes:
+    """SIGTERM (Scrapy closes the spider and its pipelines), then SIGKILL if it does not end in time."""
+    if not already_asked and child.poll() is None:
+        child.send_signal(signal.SIGTERM)
+    try:
+        output, _ = child.communicate(timeout=STOP_GRACE)
+    except subprocess.TimeoutExpired:
+        logger.warning("crawl process {} did not stop after SIGTERM; killing it", child.pid)
+        child.kill()
+        output, _ = child.communicate()
+    return output or b""
+
+
+def stagger(number: int, count: int, site: Site) -> timedelta:
+    """The first crawl of site *number* of *count*: spread evenly over the first interval, at most 10 minutes."""
+    interval = site.schedule.interval or timedelta(hours=1)
+    spread = min(interval, timedelta(minutes=10))
+    return spread * number / max(count, 1)
+
+
 class Daemon:
     """The scheduler and what its jobs do."""
 
@@ -59,7 +83,8 @@ class Daemon:
         self.config = config
         self.db = db
         self.watches: Watches = load_watches(config.directory)
-        self.scheduler = BlockingScheduler(timezone=TIMEZONE)
+        self.scheduler = BlockingScheduler(timezone=TIMEZONE, executors={
+            "default": ThreadPoolExecutor(max(1, config.settings.parallel_crawls)), "alerts": ThreadPoolExecutor(2)})
         self.children: dict[str, subprocess.Popen[bytes]] = {}
         self.lock = threading.Lock()
         with Store(db) as store:  # create or migrate before anything runs; new watches start now
@@ -74,7 +99,12 @@ class Daemon:
         child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         with self.lock:
             self.children[site] = child
-        output, _ = child.communicate()
+        limit = self.config.settings.crawl_timeout
+        try:
+            output, _ = child.communicate(timeout=limit)
+        except subprocess.TimeoutExpired:
+            logger.warning("crawl {}: still running after {:.0f} s (crawl_timeout); stopping it", site, limit)
+            output = _stop(child)
         with self.lock:
             self.children.pop(site, None)
         summary = [line for line in output.decode("utf-8", "replace").splitlines() if line.strip().startswith(site + ":")]
@@ -85,15 +115,22 @@ class Daemon:
         self.after_crawl(site)
 
     def after_crawl(self, site: str | None = None) -> None:
+        """Health alert, then matching, then immediate digests: a failure of one step is logged, the next run."""
         with Store(self.db) as store:
             if site is not None:
                 from parkwatch.health import alert_on_health
 
-                if alert_on_health(store, self.watches, site):
-                    logger.warning("site {}: health alert sent", site)
-            created = record_alerts(store, self.watches)
-            if created:
-                logger.info("{} new alerts recorded", created)
+                try:
+                    if alert_on_health(store, self.watches, site):
+                        logger.warning("site {}: health alert sent", site)
+                except Exception as exc:
+                    logger.opt(exception=exc).error("site {}: health alert failed: {}", site, exc)
+            try:
+                created = record_alerts(store, self.watches)
+                if created:
+                    logger.info("{} new alerts recorded", created)
+            except Exception as exc:
+                logger.opt(exception=exc).error("matching the watches failed: {}", exc)
             for watch in self.watches.watches:
                 if watch.digest == "immediately":
                     send_pending(store, self.watches, watch.name)
@@ -114,18 +151,22 @@ class Daemon:
 
     # lifecycle ------------------------------------------------------------------------------------
     def schedule(self) -> None:
+        """Crawls on the crawl pool, first runs spread over the first minutes (not all sites at one second);
+        digests and retries on a pool of their own, so busy crawls never starve them."""
         now = datetime.now(UTC)
-        for site in self.config.sites:
-            if site.enabled:
-                self.scheduler.add_job(self.crawl, site_trigger(site), args=[site.name], id=f"crawl:{site.name}",
-                                       max_instances=1, coalesce=True, misfire_grace_time=3600, next_run_time=now)
+        sites = [s for s in self.config.sites if s.enabled]
+        for number, site in enumerate(sites):
+            first = now + stagger(number, len(sites), site)
+            self.scheduler.add_job(self.crawl, site_trigger(site), args=[site.name], id=f"crawl:{site.name}",
+                                   max_instances=1, coalesce=True, misfire_grace_time=3600, next_run_time=first)
         for watch in self.watches.watches:
             trigger = digest_trigger(watch.digest)
             if trigger is not None:
                 self.scheduler.add_job(self.digest, trigger, args=[watch.name], id=f"digest:{watch.name}",
-                                       max_instances=1, coalesce=True, misfire_grace_time=3600)
+                                       max_instances=1, coalesce=True, misfire_grace_time=3600, executor="alerts")
         self.scheduler.add_job(self.retry, IntervalTrigger(minutes=RETRY_MINUTES, timezone=TIMEZONE), id="retry",
-                               max_instances=1, coalesce=True, next_run_time=now)
+                               max_instances=1, coalesce=True, misfire_grace_time=None, next_run_time=now,
+                               executor="alerts")
 
     def stop(self, *_: Any) -> None:
         logger.info("stopping: waiting for running crawls")
@@ -147,5 +188,5 @@ class Daemon:
         with self.lock:
             children = list(self.children.values())
         for child in children:
-            child.wait(timeout=60)
+            _stop(child, already_asked=True)
         logger.info("stopped")
