@@ -56,17 +56,28 @@ def digest_trigger(digest: str) -> Any | None:
 STOP_GRACE = 30  # seconds a crawl has to close cleanly after SIGTERM before SIGKILL
 
 
-def _stop(child: subprocess.Popen[bytes], already_asked: bool = False) -> bytes:
-    """SIGTERM (Scrapy closes the spider and its pipelines), then SIGKILL if it does not end in time."""
-    if not already_asked and child.poll() is None:
+def _stop(child: subprocess.Popen[bytes], grace: float = STOP_GRACE) -> bytes:
+    """SIGTERM (Scrapy closes the spider and its pipelines), then SIGKILL if it does not end in time; returns
+    its output (the caller is the thread that reads it)."""
+    if child.poll() is None:
         child.send_signal(signal.SIGTERM)
     try:
-        output, _ = child.communicate(timeout=STOP_GRACE)
+        output, _ = child.communicate(timeout=grace)
     except subprocess.TimeoutExpired:
         logger.warning("crawl process {} did not stop after SIGTERM; killing it", child.pid)
         child.kill()
         output, _ = child.communicate()
     return output or b""
+
+
+def _wait_or_kill(child: subprocess.Popen[bytes], grace: float = STOP_GRACE) -> None:
+    """At shutdown, for a crawl another thread is reading: wait for it, SIGKILL it past the grace period."""
+    try:
+        child.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        logger.warning("crawl process {} did not stop after SIGTERM; killing it", child.pid)
+        child.kill()
+        child.wait()
 
 
 def stagger(number: int, count: int, site: Site) -> timedelta:
@@ -86,6 +97,7 @@ class Daemon:
         self.scheduler = BlockingScheduler(timezone=TIMEZONE, executors={
             "default": ThreadPoolExecutor(max(1, config.settings.parallel_crawls)), "alerts": ThreadPoolExecutor(2)})
         self.children: dict[str, subprocess.Popen[bytes]] = {}
+        self.grace = min(STOP_GRACE, config.settings.crawl_timeout)  # SIGTERM → SIGKILL
         self.lock = threading.Lock()
         with Store(db) as store:  # create or migrate before anything runs; new watches start now
             start_watches(store, self.watches)
@@ -104,7 +116,7 @@ class Daemon:
             output, _ = child.communicate(timeout=limit)
         except subprocess.TimeoutExpired:
             logger.warning("crawl {}: still running after {:.0f} s (crawl_timeout); stopping it", site, limit)
-            output = _stop(child)
+            output = _stop(child, self.grace)
         with self.lock:
             self.children.pop(site, None)
         summary = [line for line in output.decode("utf-8", "replace").splitlines() if line.strip().startswith(site + ":")]
@@ -188,5 +200,5 @@ class Daemon:
         with self.lock:
             children = list(self.children.values())
         for child in children:
-            _stop(child, already_asked=True)
+            _wait_or_kill(child, self.grace)
         logger.info("stopped")

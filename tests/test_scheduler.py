@@ -145,3 +145,82 @@ def test_restart_after_sigkill_sends_recorded_alerts_exactly_once(tmp_path, hook
             daemon.send_signal(signal.SIGTERM)
             daemon.wait(timeout=60)
         assert [s["title"] for call in Hook.calls for s in call["stories"]] == [M1, M2]
+
+
+class Drip(BaseHTTPRequestHandler):
+    """A site that never finishes answering its list page (a hung crawl, as far as the daemon can tell)."""
+
+    def do_GET(self):  # noqa: N802
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", "100000")
+        self.end_headers()
+        try:
+            for _ in range(600):
+                self.wfile.write(b" ")
+                self.wfile.flush()
+                threading.Event().wait(0.5)
+        except OSError:
+            return
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_hung_crawl_is_stopped_at_crawl_timeout_and_the_site_crawled_again(tmp_path):
+    from http.server import ThreadingHTTPServer
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Drip)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    config = write_config(tmp_path / "config", [{"name": "hung", "start_urls": [
+        f"http://127.0.0.1:{server.server_address[1]}/list.html"], "schedule": "2s"}],
+        {"timeout": 600, "crawl_timeout": "3s", "obey_robots": False})
+    db = tmp_path / "p.db"
+    daemon = start(config, db)
+    try:
+        assert wait_for(lambda: crawls_started(db) >= 2)  # the first crawl was stopped, the next one started
+        log = (tmp_path / "run.log").read_text(encoding="utf-8", errors="replace")
+        assert "crawl hung: still running after 3 s (crawl_timeout); stopping it" in log
+    finally:
+        daemon.send_signal(signal.SIGTERM)
+        daemon.wait(timeout=120)
+        server.shutdown()
+    assert daemon.returncode == 0
+
+
+def test_first_crawls_are_spread_and_a_failing_health_channel_does_not_stop_the_digest(tmp_path, hook):
+    from datetime import timedelta
+
+    from parkwatch.config import load_config
+    from parkwatch.scheduler import Daemon, stagger
+    from parkwatch.store import Store
+
+    config = write_config(tmp_path / "config", [{"name": f"s{n}", "start_urls": ["http://127.0.0.1:9/"],
+                                                  "schedule": "1h"} for n in range(3)])
+    sites = load_config(config).sites
+    assert [stagger(n, 3, site) for n, site in enumerate(sites)] == [timedelta(0), timedelta(seconds=200),
+                                                                     timedelta(seconds=400)]
+    (config / "watches.yaml").write_text(
+        f"channels:\n  hook: {{type: webhook, url: 'http://127.0.0.1:{hook.server_address[1]}/h'}}\n"
+        "  dead: {type: webhook, url: 'http://127.0.0.1:9/h'}\n"
+        "health: {channels: [dead, hook]}\n"
+        "watches:\n  - name: w\n    keywords: [园区]\n    digest: immediately\n    channels: [hook]\n", encoding="utf-8")
+    db = tmp_path / "p.db"
+    daemon = Daemon(load_config(config), db)  # notes the watch: what is stored from now on counts
+    with Store(db) as store:
+        crawl = store.start_crawl("s0")
+        store.finish_crawl(crawl, {"pages": 1, "errors": 1}, "finished", {"parkwatch/blocked": 1,
+                                                                          "parkwatch/blocked_challenge": 1})
+        from test_alerts import STORY_A, add
+
+        from parkwatch.stories import StoryIndex
+
+        add(store, StoryIndex(store), "http://a.cn/1.html", "园区新闻", STORY_A)
+    daemon.after_crawl("s0")
+    health = [c for c in Hook.calls if "health" in c]
+    digests = [c for c in Hook.calls if "stories" in c]
+    assert len(health) == 1 and "blocked by a challenge" in health[0]["text"]  # the live channel still got it
+    assert len(digests) == 1  # and the digest went out after the failed health channel
+    with Store(db) as store:
+        assert store.db.execute("select sent_at from health_alerts").fetchone()[0] is None  # retried later
