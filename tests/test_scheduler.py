@@ -224,3 +224,47 @@ def test_first_crawls_are_spread_and_a_failing_health_channel_does_not_stop_the_
     assert len(digests) == 1  # and the digest went out after the failed health channel
     with Store(db) as store:
         assert store.db.execute("select sent_at from health_alerts").fetchone()[0] is None  # retried later
+
+
+class KeyedHook(BaseHTTPRequestHandler):
+    calls: list = []
+
+    def do_POST(self):  # noqa: N802
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        KeyedHook.calls.append((self.headers.get("X-Parkwatch-Delivery"), body))
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_two_sites_carrying_each_others_reprints_alert_each_story_once_with_keys(tmp_path):
+    """``parkwatch run`` crawls both sites at once (their own processes); the same two stories are on both."""
+    KeyedHook.calls = []
+    server = HTTPServer(("127.0.0.1", 0), KeyedHook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    with LocalWeb(["a", "b"]) as web:
+        web.publish({"a": site_pages(["m1", "c1"]), "b": site_pages(["c1", "m1"])})
+        config = write_config(tmp_path / "config", [
+            {"name": name, "start_urls": [f"{web.bases[name]}/list.html"], "allow": ["/a/"], "schedule": "2s",
+             "region": "四川省"} for name in ("a", "b")], {"parallel_crawls": 2})
+        (config / "watches.yaml").write_text(
+            f"channels:\n  hook: {{type: webhook, url: 'http://127.0.0.1:{server.server_address[1]}/h'}}\n"
+            "watches:\n  - name: sichuan\n    regions: [四川]\n    digest: immediately\n    channels: [hook]\n",
+            encoding="utf-8")
+        db = tmp_path / "p.db"
+        daemon = start(config, db)
+        try:
+            assert wait_for(lambda: crawls_started(db) >= 6)  # both sites crawled at least twice, after_crawl done
+        finally:
+            daemon.send_signal(signal.SIGTERM)
+            daemon.wait(timeout=120)
+    server.shutdown()
+    stories = [s["key"] for _, body in KeyedHook.calls for s in body["stories"]]
+    assert sorted(stories) == sorted(set(stories)) and len(stories) == 2  # two stories, each once
+    assert all(key and key == body["key"] for key, body in KeyedHook.calls)  # every delivery carries its key
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select count(*) from articles").fetchone()[0] == 4  # four copies …
+        assert conn.execute("select count(distinct story_id) from articles").fetchone()[0] == 2  # … two stories
