@@ -397,12 +397,69 @@ def plugins(obj: Context) -> None:
 @main.command()
 @click.option("--db", "demo_db", metavar="PATH", help="Keep the demo database here (default: a temporary folder).")
 @click.option("--port", default=0, help="First port of the sample web (default: free ports).")
+@click.option("--serve", "serve_after", is_flag=True, help="Then serve the demo database (parkwatch serve) until Ctrl-C.")
+@click.option("--serve-port", default=8001, show_default=True, help="Port of the web view with --serve.")
 @click.pass_obj
-def demo(obj: Context, demo_db: str | None, port: int) -> None:
+def demo(obj: Context, demo_db: str | None, port: int, serve_after: bool, serve_port: int) -> None:
     """Crawl the embedded sample web on 127.0.0.1 and show what parkwatch found."""
     from parkwatch.demo import run_demo
 
-    run_demo(Path(demo_db or obj.db) if (demo_db or obj.db) else None, port=port, verbose=obj.verbose)
+    db = run_demo(Path(demo_db or obj.db) if (demo_db or obj.db) else None, port=port, verbose=obj.verbose)
+    if serve_after:
+        from parkwatch.web.server import serve
+
+        click.echo(f"\nweb view: http://127.0.0.1:{serve_port}/  (Ctrl-C stops it)")
+        serve(db, "127.0.0.1", serve_port)
+
+
+@main.command("serve")
+@common_options
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8001, show_default=True)
+@click.option("--token-env", metavar="NAME", help="Environment variable holding the access token (required off loopback).")
+@click.option("--allow-sql", is_flag=True, help="Allow arbitrary read-only SQL queries.")
+@click.pass_obj
+def serve_command(obj: Context, host: str, port: int, token_env: str | None, allow_sql: bool) -> None:
+    """Browse and subscribe: Datasette over the database, read-only, with parkwatch's pages and Atom feeds."""
+    import os
+
+    from parkwatch.web.server import ServeError, serve
+
+    db = _existing_db(obj)
+    token = os.environ.get(token_env) if token_env else None
+    if token_env and not token:
+        _fail(f"environment variable {token_env} is not set")
+    click.echo(f"serving {db} on http://{host}:{port}/ (read-only{', SQL allowed' if allow_sql else ''}"
+               f"{', token required' if token else ''}); Ctrl-C stops")
+    try:
+        serve(db, host, port, token, allow_sql)
+    except ServeError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+
+
+@main.command()
+@common_options
+@click.argument("watch")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the feed to this file.")
+@click.option("--base-url", default="http://localhost:8001", show_default=True, help="Where the feed will be served.")
+@click.pass_obj
+def feed(obj: Context, watch: str, output: Path | None, base_url: str) -> None:
+    """The Atom feed of a watch (its matched stories, newest first), for static hosting or a feed reader."""
+    from parkwatch.feeds import watch_feed
+    from parkwatch.store import Store
+
+    with Store(_existing_db(obj)) as store:
+        known = {r[0] for r in store.db.execute("SELECT DISTINCT watch FROM alerts")}
+        if watch not in known:
+            _fail(f"no alerts for a watch named {watch!r} (watches with alerts: {', '.join(sorted(known)) or 'none'})")
+        text = watch_feed(store, watch, base_url.rstrip("/"))
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}")
+    else:
+        click.echo(text, nl=False)
 
 
 def _existing_db(obj: Context) -> Path:

@@ -145,9 +145,24 @@ def _migration_9(db: sqlite_utils.Database) -> None:
         db.execute("UPDATE articles SET canonical_url = ? WHERE id = ?", [canonical_url(canonical), article_id])
 
 
+def _migration_10(db: sqlite_utils.Database) -> None:
+    """``article_index``: one row per article with its parks, policies and regions as JSON arrays and its month,
+    for faceted browsing (``parkwatch serve``)."""
+    db.execute("DROP VIEW IF EXISTS article_index")
+    db.execute(
+        "CREATE VIEW article_index AS SELECT a.id, a.title, a.site, a.source, a.published_at, "
+        "substr(coalesce(a.published_at, a.first_seen_at), 1, 7) AS month, a.story_id, a.url, "
+        "(SELECT json_group_array(DISTINCT m.canonical) FROM mentions m WHERE m.article_id = a.id AND m.kind = 'park') AS parks, "
+        "(SELECT json_group_array(DISTINCT m.canonical) FROM mentions m WHERE m.article_id = a.id AND m.kind = 'policy') "
+        "AS policies, "
+        "(SELECT json_group_array(DISTINCT m.canonical) FROM mentions m WHERE m.article_id = a.id AND m.kind = 'region') "
+        "AS regions FROM articles a"
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7, _migration_8,
-    _migration_9,
+    _migration_9, _migration_10,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
