@@ -116,6 +116,14 @@ def tagging_quality(f: dict[str, Any]) -> list[str]:
     return out
 
 
+def serve(f: dict[str, Any]) -> list[str]:
+    out = [f"`parkwatch serve` on a database of {f['articles']:,} synthetic articles (bench/scale.py's, with a park",
+           "mention and a story each), pages fetched through Datasette's in-process client:", "",
+           "| page | median ms | worst ms |", "|---|---|---|"]
+    out += [f"| {name} | {v['median_ms']:.1f} | {v['max_ms']:.1f} |" for name, v in f["pages"].items()]
+    return out
+
+
 def throughput(f: dict[str, Any]) -> list[str]:
     rates = f["pages_per_second"]
     floor, traf, full = (rates["lxml parse only (floor)"], rates["trafilatura alone"], rates["parkwatch full processing"])
@@ -215,6 +223,7 @@ SECTIONS: dict[str, tuple[str, Callable[[dict[str, Any]], list[str]]]] = {
     "scale": ("3a. Scale: a large database", scale),
     "long_crawl": ("3b. Scale: memory during a long crawl", long_crawl),
     "tagging_quality": ("Tagging quality on labelled real news", tagging_quality),
+    "serve": ("The web view on a large database", serve),
     "tagging": ("Tagging speed", tagging),
     "fuzz": ("Hostile input", fuzz),
 }

@@ -1,8 +1,9 @@
 """The web view on a large database: time to answer the home page, a park page, a story and a search.
 
-    python bench/serve_speed.py --db PATH [--repeat 5] [--json FILE]
+    python bench/serve_speed.py [--db PATH | --articles N] [--repeat 5] [--json FILE]
 
-*PATH* is a database made by ``bench/scale.py --db PATH`` (1,000,000 articles by default). Its synthetic articles
+*PATH* is a database made by ``bench/scale.py --db PATH``; without it, one of *N* articles (default 1,000,000)
+is made the same way in a temporary folder and removed afterwards. Its synthetic articles
 have no mentions or stories yet: one park mention and one story per article are added in bulk (once), as the
 tagger and the clustering would have. Pages are fetched through Datasette's own ASGI client in this process
 (no network), each ``--repeat`` times; the median and the worst are reported.
@@ -54,11 +55,23 @@ async def measure(db: Path, paths: dict[str, str], repeat: int) -> dict[str, dic
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--db", required=True, help="a database made by bench/scale.py --db PATH")
+    parser.add_argument("--db", help="a database made by bench/scale.py --db PATH")
+    parser.add_argument("--articles", type=int, default=1_000_000, help="without --db: articles to generate")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
-    db = Path(args.db)
+    folder = None
+    if args.db:
+        db = Path(args.db)
+    else:
+        import shutil
+        import tempfile
+
+        import scale  # bench/scale.py: the same synthetic articles
+
+        folder = Path(tempfile.mkdtemp(prefix="parkwatch-serve-"))
+        db = folder / "serve.db"
+        scale.main(["--articles", str(args.articles), "--db", str(db), "--queries", "1"])
     park = prepare(db)
     with Store(db) as store:
         articles = store.article_count()
@@ -74,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         Path(args.json).write_text(json.dumps({"articles": articles, "pages": figures}, ensure_ascii=False),
                                    encoding="utf-8")
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 
