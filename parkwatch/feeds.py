@@ -25,8 +25,7 @@ WATCH_STORIES = (
 PARK_STORIES = (
     "SELECT s.id AS story, s.title, s.published_at, s.representative_id, NULL AS terms FROM stories s "
     "WHERE s.id IN (SELECT a.story_id FROM mentions m JOIN articles a ON a.id = m.article_id "
-    "WHERE m.kind = 'park' AND (m.entity_id = :key OR m.canonical = :key)) "
-    "ORDER BY coalesce(s.published_at, '') DESC, s.id DESC LIMIT :limit")
+    "WHERE m.entity_id = :key AND +m.kind = 'park') ORDER BY s.published_at DESC LIMIT :limit")
 COPIES = ("SELECT story_id, url, site, source, published_at FROM articles WHERE story_id IN ({marks}) "
           "ORDER BY coalesce(published_at, first_seen_at)")
 

@@ -51,11 +51,11 @@ async def _page(datasette: Any, request: Any, template: str, context: dict[str, 
 async def home(datasette: Any, request: Any) -> Response:
     week = (datetime.now(UTC) - timedelta(days=7)).isoformat(timespec="seconds")
     stories = await _rows(datasette, "SELECT id, title, published_at, copies FROM stories "
-                                     "ORDER BY coalesce(published_at, '') DESC, id DESC LIMIT 15")
+                                     "ORDER BY published_at DESC LIMIT 15")  # the index, newest first
     parks = await _rows(datasette,
-                        "SELECT m.entity_id AS id, m.canonical, count(DISTINCT a.story_id) AS stories FROM mentions m "
-                        "JOIN articles a ON a.id = m.article_id WHERE m.kind = 'park' AND a.first_seen_at >= ? "
-                        "GROUP BY m.entity_id ORDER BY stories DESC, m.canonical LIMIT 12", [week])
+                        "SELECT m.entity_id AS id, m.canonical, count(DISTINCT a.story_id) AS stories FROM articles a "
+                        "CROSS JOIN mentions m ON m.article_id = a.id WHERE a.first_seen_at >= ? AND m.kind = 'park' "
+                        "GROUP BY m.entity_id ORDER BY stories DESC, m.canonical LIMIT 12", [week])  # this week first
     watches = await _rows(datasette, "SELECT watch, count(*) AS alerts, max(created_at) AS last FROM alerts "
                                      "GROUP BY watch ORDER BY watch")
     for watch in watches:
@@ -145,18 +145,25 @@ def month_bars(months: list[dict[str, Any]], width: int = 640, height: int = 120
         width, height) + Markup("").join(shapes + labels) + Markup("</svg>")
 
 
+async def _resolve(datasette: Any, kind: str, key: str) -> tuple[str, str | None]:
+    """``(entity id, its canonical name)`` for an id or a name; by the index of each (an OR would scan them all)."""
+    found = await _rows(datasette, "SELECT entity_id, canonical FROM mentions WHERE entity_id = ? AND +kind = ? LIMIT 1",
+                        [key, kind])
+    if not found:
+        found = await _rows(datasette, "SELECT entity_id, canonical FROM mentions WHERE kind = ? AND canonical = ? LIMIT 1",
+                            [kind, key])
+    return (found[0]["entity_id"], found[0]["canonical"]) if found else (key, None)
+
+
 async def _entity(datasette: Any, request: Any, kind: str) -> Response:
-    key = unquote(request.url_vars["id"])
+    key, name = await _resolve(datasette, kind, unquote(request.url_vars["id"]))
     months = await _rows(datasette, "SELECT substr(coalesce(a.published_at, a.first_seen_at), 1, 7) AS month, "
                                     "count(DISTINCT a.id) AS articles FROM mentions m JOIN articles a ON a.id = m.article_id "
-                                    "WHERE m.kind = ? AND (m.entity_id = ? OR m.canonical = ?) GROUP BY month ORDER BY month",
-                         [kind, key, key])
-    stories = await _rows(datasette, "SELECT DISTINCT s.id, s.title, s.published_at, s.copies FROM mentions m "
-                                     "JOIN articles a ON a.id = m.article_id JOIN stories s ON s.id = a.story_id "
-                                     "WHERE m.kind = ? AND (m.entity_id = ? OR m.canonical = ?) "
-                                     "ORDER BY coalesce(s.published_at, '') DESC LIMIT 50", [kind, key, key])
-    names = await _rows(datasette, "SELECT canonical, count(*) AS n FROM mentions WHERE kind = ? AND (entity_id = ? OR "
-                                   "canonical = ?) GROUP BY canonical ORDER BY n DESC LIMIT 1", [kind, key, key])
+                                    "WHERE m.entity_id = ? AND +m.kind = ? GROUP BY month ORDER BY month", [key, kind])
+    stories = await _rows(datasette, "SELECT s.id, s.title, s.published_at, s.copies FROM stories s WHERE s.id IN "
+                                     "(SELECT a.story_id FROM mentions m JOIN articles a ON a.id = m.article_id "
+                                     "WHERE m.entity_id = ? AND +m.kind = ?) ORDER BY s.published_at DESC LIMIT 50",
+                          [key, kind])
     info: dict[str, Any] = {}
     if kind == "park":
         from parkwatch.gazetteer import parks
@@ -168,7 +175,7 @@ async def _entity(datasette: Any, request: Any, kind: str) -> Response:
                     "source": park.source}
     if not months and not info:
         return await _page(datasette, request, "parkwatch_missing.html", {"what": f"{kind} {key}"}, 404)
-    title = info.get("name") or (names[0]["canonical"] if names else key)
+    title = info.get("name") or name or key
     return await _page(datasette, request, "parkwatch_entity.html", {
         "kind": kind, "key": key, "title": title, "info": info, "chart": month_bars(months), "months": months,
         "stories": stories})
