@@ -18,6 +18,8 @@ import sqlite_utils
 
 from parkwatch.extract.normalize import simplify
 
+RANK_WINDOW = 5000  # ranked search scores at most this many of the newest matches (bounded cost at any size)
+
 
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
@@ -345,9 +347,8 @@ class Store:
         """Full-text search in Simplified form (Traditional, full-width and Simplified queries all match).
 
         Uses the trigram index for terms of 3+ characters; shorter terms fall back to a scan. Results are
-        ranked by relevance (bm25), or with *recent* the most recently stored first: the index is read
-        newest first and stops at *limit*, so a term in a tenth of a million articles costs a millisecond,
-        where ranking has to score every match.
+        ranked by relevance (bm25) among the newest ``RANK_WINDOW`` matches — every match on all but the largest
+        databases, and a bounded cost on a million articles — or with *recent* the most recently stored first.
         """
         terms = [t for t in simplify(query).split() if t]
         if not terms:
@@ -368,9 +369,13 @@ class Store:
         )
         if fts_terms:
             match = " AND ".join('"' + t.replace('"', '""') + '"' for t in fts_terms)
-            sql = (select + "FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ?"
-                   + "".join(" AND " + w for w in where) + (" ORDER BY f.rowid DESC" if recent else " ORDER BY f.rank")
-                   + " LIMIT ?")
+            if recent:
+                sql = (select + "FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH ?"
+                       + "".join(" AND " + w for w in where) + " ORDER BY f.rowid DESC LIMIT ?")
+            else:  # bm25 over the newest RANK_WINDOW matches: the whole ranking on all but the largest databases
+                sql = (select + "FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC "
+                       f"LIMIT {RANK_WINDOW}) f JOIN articles a ON a.rowid = f.rowid"
+                       + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY f.rank LIMIT ?")
             found = self.rows(sql, [snippet_term, match, *params, limit])
         else:
             sql = (select + "FROM articles a WHERE " + " AND ".join(where)

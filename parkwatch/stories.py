@@ -188,16 +188,18 @@ class StoryIndex:
             if article_id not in self.signatures:
                 self.signatures.add(article_id, np.frombuffer(blob, dtype=np.uint32))
 
-    def assign(self, article_id: str) -> Assignment | None:
+    def assign(self, article_id: str, text_simplified: str | None = None) -> Assignment | None:
         """Put a stored article into a story (its earlier copy's, or a new one); ``None`` if it is gone.
 
         The candidates are looked up and the story written in one write transaction, after catching up with
         the signatures other processes stored: assignments are serialised across processes, so a reprint
         crawled on two sites at once joins one story."""
-        row = self.store.db.execute("SELECT text_simplified FROM articles WHERE id = ?", [article_id]).fetchone()
-        if row is None:
-            return None
-        own = shingles(row[0])
+        if text_simplified is None:  # the pipeline passes the text it has; others read it back
+            row = self.store.db.execute("SELECT text_simplified FROM articles WHERE id = ?", [article_id]).fetchone()
+            if row is None:
+                return None
+            text_simplified = row[0]
+        own = shingles(text_simplified)
         minhash = signature(own)
         with self.store.db.conn:
             self.store.db.execute("BEGIN IMMEDIATE")
