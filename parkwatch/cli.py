@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,6 +34,11 @@ class Context:
         if self._config is None:
             self._config = load_config(self.config_dir)
         return self._config
+
+    def config_folder(self) -> Path:
+        from parkwatch.config import config_dir
+
+        return config_dir(self.config_dir)
 
     def db_path(self, need_config: bool = True) -> Path:
         settings = self.config.settings if need_config or self.config_dir else None
@@ -128,11 +134,97 @@ def check(obj: Context) -> None:
                f"database {obj.db_path()}")
 
 
-@main.command()
+@main.group(invoke_without_command=True)
 @common_options
+@click.pass_context
+def sites(ctx: click.Context) -> None:
+    """List the configured sites and the spider serving each; ``sites new`` and ``sites check`` add and test one."""
+    if ctx.invoked_subcommand is None:
+        _list_sites(ctx.obj)
+
+
+@sites.command("new")
+@common_options
+@click.argument("url")
+@click.option("--name", required=True, help="The site's name in sites.yaml (a-z, 0-9, - and _).")
+@click.option("--region", help="The place the site is about, e.g. 四川省绵阳市.")
+@click.option("--yes", "accept", is_flag=True, help="Append the proposed entry to sites.yaml.")
+@click.option("--print", "print_only", is_flag=True, help="Only print the proposed entry.")
 @click.pass_obj
-def sites(obj: Context) -> None:
-    """List the configured sites and the spider serving each."""
+def sites_new(obj: Context, url: str, name: str, region: str | None, accept: bool, print_only: bool) -> None:
+    """Propose a sites.yaml entry from a list page: feeds, sitemaps, list kind, the article link pattern, and
+    sample extractions; append it with --yes."""
+    from parkwatch.onboard import propose, yaml_entry
+
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name):
+        _fail(f"--name: expected lower-case letters, digits, - and _, got {name!r}")
+    folder = obj.config_folder()
+    existing = [s.name for s in obj.config.sites] if (folder / "sites.yaml").is_file() else []
+    if name in existing:
+        _fail(f"{folder / 'sites.yaml'}: a site named {name!r} exists already")
+    proposal = propose(url, name, region)
+    for problem in proposal.problems:
+        click.echo(f"! {problem}")
+    click.echo(f"list kind: {proposal.list_kind}; feeds: {', '.join(proposal.feeds) or 'none'}; "
+               f"sitemaps: {', '.join(proposal.sitemaps) or 'none'}")
+    for number, candidate in enumerate(proposal.candidates[:4], start=1):
+        example = candidate.links[0][1][:30] if candidate.links else ""
+        click.echo(f"  {'*' if number == 1 else ' '} {candidate.pattern}  {len(candidate.links)} links"
+                   f"{f', {candidate.chrome} in navigation/footer' if candidate.chrome else ''}  e.g. {example}")
+    for sample in proposal.samples:
+        if sample.get("error"):
+            click.echo(f"  sample {sample['url']}: {sample['error']}")
+        else:
+            click.echo(f"  sample: {sample['title']} | {sample['date'] or 'no date'} | {sample['source'] or '-'} | "
+                       f"{sample['text']}…")
+    text = yaml_entry(proposal.entry)
+    click.echo("\n" + text)
+    if print_only or "allow" not in proposal.entry and "feeds" not in proposal.entry:
+        sys.exit(0 if "allow" in proposal.entry or "feeds" in proposal.entry else 1)
+    if not accept and (not sys.stdin.isatty() or not click.confirm(f"append to {folder / 'sites.yaml'}?", default=True)):
+        click.echo("not written (use --yes to append, --print to only show it)")
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "sites.yaml"
+    before = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if before.strip() in ("", "[]"):  # an empty list: the entry starts it
+        before = ""
+    path.write_text(before + ("" if not before or before.endswith("\n") else "\n") + text, encoding="utf-8")
+    load_config(folder)  # the file still validates
+    click.echo(f"appended {name!r} to {path}; try: parkwatch crawl --site {name}")
+
+
+@sites.command("check")
+@common_options
+@click.argument("name")
+@click.option("--pages", default=2, show_default=True, help="List pages to walk.")
+@click.pass_obj
+def sites_check(obj: Context, name: str, pages: int) -> None:
+    """A dry run of one site: list pages reached, links taken and left out (with why), sample extractions."""
+    from parkwatch.onboard import check, group_reasons
+
+    site = obj.config.site(name)
+    report = check(site, pages)
+    for finding in report.findings:
+        click.echo(f"  {finding}")
+    click.echo(f"article links taken: {len(report.taken)}")
+    for url, text in report.taken[:10]:
+        click.echo(f"    {url}  {text[:30]}")
+    for reason, urls in group_reasons(report.left_out).items():
+        click.echo(f"left out, {reason}: {len(urls)}  e.g. {', '.join(urls[:3])}")
+    for sample in report.samples:
+        if sample.get("error"):
+            click.echo(f"  sample {sample['url']}: {sample['error']}")
+            continue
+        missing = f"  MISSING {', '.join(sample['missing'])}" if sample["missing"] else ""
+        click.echo(f"  sample: {sample['title']} | {sample['date'] or '-'} | {sample['source'] or '-'} | "
+                   f"{len(sample['text'])} chars{missing}")
+    click.echo(report.verdict())
+    if not report.ok:
+        sys.exit(1)
+
+
+def _list_sites(obj: Context) -> None:
     from parkwatch.spider_registry import available_spiders
 
     spiders = available_spiders()

@@ -177,7 +177,8 @@ class ConfigSpider(scrapy.Spider):
             text = self.page_text(response)
             scripted = listing.trs_next_page(text, response.url) or listing.hanweb_next_page(text, response.url)
             if scripted and not any(p.search(scripted) for p in self.deny):
-                self.crawler.stats.inc_value("parkwatch/scripted_pages")
+                if getattr(self, "crawler", None) is not None:  # (a dry run has no crawler)
+                    self.crawler.stats.inc_value("parkwatch/scripted_pages")
                 yield scripted
 
     # feeds and sitemaps ---------------------------------------------------------------------------
