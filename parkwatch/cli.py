@@ -150,8 +150,12 @@ def sites(ctx: click.Context) -> None:
 @click.option("--region", help="The place the site is about, e.g. 四川省绵阳市.")
 @click.option("--yes", "accept", is_flag=True, help="Append the proposed entry to sites.yaml.")
 @click.option("--print", "print_only", is_flag=True, help="Only print the proposed entry.")
+@click.option("--plugin", is_flag=True, help="Also write a spider plugin module and its saved-page test.")
+@click.option("--plugin-dir", default="spiders", show_default=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--tests-dir", default="tests", show_default=True, type=click.Path(file_okay=False, path_type=Path))
 @click.pass_obj
-def sites_new(obj: Context, url: str, name: str, region: str | None, accept: bool, print_only: bool) -> None:
+def sites_new(obj: Context, url: str, name: str, region: str | None, accept: bool, print_only: bool, plugin: bool,
+              plugin_dir: Path, tests_dir: Path) -> None:
     """Propose a sites.yaml entry from a list page: feeds, sitemaps, list kind, the article link pattern, and
     sample extractions; append it with --yes."""
     from parkwatch.onboard import propose, yaml_entry
@@ -177,6 +181,17 @@ def sites_new(obj: Context, url: str, name: str, region: str | None, accept: boo
         else:
             click.echo(f"  sample: {sample['title']} | {sample['date'] or 'no date'} | {sample['source'] or '-'} | "
                        f"{sample['text']}…")
+    interactive = not accept and not print_only and sys.stdin.isatty()
+    if interactive and len(proposal.candidates) > 1 and "allow" in proposal.entry:  # pick another pattern
+        choice = click.prompt("article link pattern (number above)", default=1,
+                              type=click.IntRange(1, min(4, len(proposal.candidates))))
+        proposal.candidates.insert(0, proposal.candidates.pop(choice - 1))
+        proposal.entry["allow"] = [click.prompt("allow (edit or keep)", default=proposal.candidates[0].pattern)]
+    if plugin and not print_only:
+        from parkwatch.onboard import write_plugin
+
+        for path in write_plugin(proposal, plugin_dir, tests_dir):
+            click.echo(f"wrote {path}")
     text = yaml_entry(proposal.entry)
     click.echo("\n" + text)
     if print_only or "allow" not in proposal.entry and "feeds" not in proposal.entry:

@@ -157,6 +157,7 @@ class Proposal:
     list_kind: str
     samples: list[dict[str, Any]]
     problems: list[str]
+    page: bytes = b""  # the list page's original bytes (for a plugin's saved-page test)
 
 
 def propose(url: str, name: str, region: str | None = None, user_agent: str = DEFAULT_USER_AGENT,
@@ -199,7 +200,7 @@ def propose(url: str, name: str, region: str | None = None, user_agent: str = DE
         article = extract_article(got.body, got.url, content_type=got.content_type)
         previews.append({"url": article_url, "title": article.title or link_text, "date": article.published_at,
                          "source": article.source, "text": " ".join(article.text.split())[:60]})
-    return Proposal(name, page.url, entry, groups, feeds, sitemaps, kind, previews, problems)
+    return Proposal(name, page.url, entry, groups, feeds, sitemaps, kind, previews, problems, page.body)
 
 
 def yaml_entry(entry: dict[str, Any]) -> str:
@@ -318,3 +319,76 @@ def group_reasons(left_out: list[tuple[str, str]]) -> dict[str, list[str]]:
     for url, reason in left_out:
         grouped[reason].append(url)
     return grouped
+
+
+PLUGIN_TEMPLATE = '''"""Spider plugin for {title} ({url}), started by `parkwatch sites new --plugin`.
+
+The city-scrapers shape: a few declarative lines; override article_links, next_pages or parse_article when the
+site needs more (see parkwatch/spiders/generic.py and spiders/zblog.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from parkwatch.spiders.generic import ConfigSpider
+
+
+class {cls}(ConfigSpider):
+    plugin_name = "{name}"
+    ARTICLE = re.compile(r"{pattern}")
+
+    def is_article_url(self, url: str) -> bool:
+        return bool(self.ARTICLE.search(url)) and super().is_article_url(url)
+'''
+
+TEST_TEMPLATE = '''"""The {name} spider plugin on its saved list page (original bytes, as the site sent them)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from scrapy.http import HtmlResponse, Request
+
+from parkwatch.config import Site
+
+HERE = Path(__file__).parent
+URL = {url!r}
+EXPECTED = {links!r}
+
+
+def plugin():
+    spec = importlib.util.spec_from_file_location("{module}", HERE.parent / "spiders" / "{module}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.{cls}
+
+
+def test_article_links_of_the_saved_list_page():
+    body = (HERE / "files" / "{module}_list.html").read_bytes()
+    response = HtmlResponse(URL, body=body, request=Request(URL), headers={{"Content-Type": {content_type!r}}})
+    spider = plugin()(site=Site(name="{name}", start_urls=(URL,), spider="{name}"))
+    assert [link[0] for link in spider.article_links(response)] == EXPECTED
+'''
+
+
+def write_plugin(proposal: Proposal, spiders_dir: Any, tests_dir: Any, content_type: str = "text/html") -> list[Any]:
+    """A spider plugin module and its saved-page test (the list page's original bytes as the fixture)."""
+    from pathlib import Path
+
+    module = proposal.name.replace("-", "_")
+    cls = "".join(part.capitalize() for part in module.split("_")) + "Spider"
+    pattern = proposal.candidates[0].pattern if proposal.candidates else r"\\.html?$"
+    links = [url for url, _ in proposal.candidates[0].links] if proposal.candidates else []
+    spiders_dir, tests_dir = Path(spiders_dir), Path(tests_dir)
+    (tests_dir / "files").mkdir(parents=True, exist_ok=True)
+    spiders_dir.mkdir(parents=True, exist_ok=True)
+    written = [spiders_dir / f"{module}.py", tests_dir / f"test_spider_{module}.py", tests_dir / "files" / f"{module}_list.html"]
+    written[0].write_text(PLUGIN_TEMPLATE.format(title=proposal.entry.get("title", proposal.name), url=proposal.url,
+                                                 cls=cls, name=proposal.name, pattern=pattern), encoding="utf-8")
+    written[1].write_text(TEST_TEMPLATE.format(name=proposal.name, url=proposal.url, links=links, module=module, cls=cls,
+                                               content_type=content_type), encoding="utf-8")
+    written[2].write_bytes(proposal.page)
+    proposal.entry["spider"] = proposal.name
+    return written

@@ -90,3 +90,22 @@ def test_check_each_demo_site_and_a_site_whose_allow_matches_nothing(tmp_path):
         else:
             assert result.returncode == 0, f"{name}: {result.stdout}{result.stderr}"
             assert "ok: " in result.stdout
+
+
+def test_new_site_as_a_plugin_starts_from_a_passing_saved_page_test(tmp_path):
+    import subprocess
+    import sys
+
+    config = write_config(tmp_path / "config", [])
+    with LocalWeb(["portal"]) as web:
+        web.publish({"portal": portal()})
+        new = run_cli("--config", str(config), "sites", "new", f"{web.bases['portal']}/list_1.html", "--name", "yq-park",
+                      "--yes", "--plugin", "--plugin-dir", str(tmp_path / "spiders"), "--tests-dir", str(tmp_path / "tests"))
+    assert new.returncode == 0, new.stdout + new.stderr
+    fixture = tmp_path / "tests" / "files" / "yq_park_list.html"
+    assert fixture.read_bytes() == portal()["/list_1.html"][0]  # the original bytes
+    assert "class YqParkSpider(ConfigSpider)" in (tmp_path / "spiders" / "yq_park.py").read_text(encoding="utf-8")
+    assert yaml.safe_load((config / "sites.yaml").read_text(encoding="utf-8"))[0]["spider"] == "yq-park"
+    generated = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                                str(tmp_path / "tests" / "test_spider_yq_park.py")], capture_output=True, text=True)
+    assert generated.returncode == 0 and "1 passed" in generated.stdout, generated.stdout + generated.stderr
