@@ -105,7 +105,7 @@ def crawl(obj: Context, sites: tuple[str, ...], backfill: int) -> None:
         config.site(name)
     db = obj.db_path()
     chosen = list(sites) or [s.name for s in config.sites if s.enabled]
-    click.echo(f"crawling {len(chosen)} site(s) into {db}")
+    click.echo(f"crawling {len(chosen)} site(s) into {db}" + ("" if db.exists() else " (a new database)"))
     summary = run_crawl(config, db, list(sites) or None, verbose=obj.verbose, backfill=backfill,
                         on_site_done=lambda r: click.echo(f"  {r.line()}"))
     t = summary.totals

@@ -9,6 +9,7 @@ it without reading a traceback::
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import os
 import re
 from dataclasses import dataclass, field
@@ -130,6 +131,22 @@ def db_path(explicit: str | os.PathLike[str] | None, settings: Settings | None =
     return Path(explicit or os.environ.get(DB_ENV) or (settings.db if settings else DEFAULT_DB))
 
 
+def _beside(folder: Path, db: str) -> Path:
+    """``db`` of settings.yaml, relative to the configuration folder (so cron and systemd, whatever their working
+    directory, use one database). An older layout's database in the working directory is still found."""
+    path = Path(db).expanduser()
+    if path.is_absolute():
+        return path
+    beside = folder / path
+    if not beside.exists() and path.exists() and folder.resolve() != Path.cwd().resolve():
+        from loguru import logger
+
+        logger.warning("{} is in the working directory; settings.yaml's db is now read relative to {} — move it there "
+                       "or write an absolute path", path, folder)
+        return path.resolve()
+    return beside.resolve()
+
+
 def load_config(directory: str | os.PathLike[str] | None = None) -> Config:
     """Load ``sites.yaml`` and ``settings.yaml`` from *directory*; raise :class:`ConfigError`."""
     folder = config_dir(directory)
@@ -140,6 +157,7 @@ def load_config(directory: str | os.PathLike[str] | None = None) -> Config:
         raise ConfigError(f"{sites_file}: file not found; it lists the sites to crawl")
     settings_file = folder / "settings.yaml"
     settings = parse_settings(_read_yaml(settings_file), settings_file) if settings_file.is_file() else Settings()
+    settings = dataclasses.replace(settings, db=str(_beside(folder, settings.db)))
     sites = parse_sites(_read_yaml(sites_file), sites_file)
     parks_file = folder / "parks.yaml"
     park_entries = parse_parks(_read_yaml(parks_file), parks_file) if parks_file.is_file() else ()

@@ -105,3 +105,18 @@ def test_unknown_spider_plugin_is_a_config_error(tmp_path):
     result = run_cli("--config", str(tmp_path), "crawl", "--db", str(tmp_path / "x.db"))
     assert result.returncode == 2
     assert "site 'a' (#1): field 'spider': expected one of generic, zblog, got 'nosuch'" in result.stderr
+
+
+def test_the_database_of_settings_yaml_lives_beside_the_configuration(tmp_path):
+    """cron or systemd run from another working directory must not start a second database."""
+    from conftest import run_cli, write_config
+
+    config = write_config(tmp_path / "srv" / "config", [{"name": "news", "start_urls": ["http://127.0.0.1:9/x"]}],
+                          {"db": "data/parkwatch.db"})
+    elsewhere = tmp_path / "cron"
+    elsewhere.mkdir()
+    first = run_cli("--config", str(config), "crawl", cwd=elsewhere)
+    assert f"into {config / 'data' / 'parkwatch.db'} (a new database)" in first.stdout, first.stdout + first.stderr
+    again = run_cli("--config", str(config), "crawl", cwd=tmp_path)
+    assert f"into {config / 'data' / 'parkwatch.db'}\n" in again.stdout  # the same one, not a new one
+    assert not (elsewhere / "data").exists() and (config / "data" / "parkwatch.db").exists()
