@@ -358,32 +358,29 @@ def digest(obj: Context, watch_name: str | None, dry_run: bool, fmt: str, output
     """Match new articles against watches, then send (or, with --dry-run, show) the pending digests."""
     from parkwatch.alerts.digest import render
     from parkwatch.alerts.dispatch import send_pending
-    from parkwatch.alerts.outbox import pending, record_alerts
+    from parkwatch.alerts.outbox import preview_alerts, record_alerts
     from parkwatch.alerts.watches import load_watches
     from parkwatch.store import Store
 
     watches = load_watches(obj.config.directory)
     if watch_name:
         watches.get(watch_name)
+    if output and not dry_run:
+        _fail("--output writes what a digest would hold: use it with --dry-run")
     with Store(_existing_db(obj)) as store:
-        created = record_alerts(store, watches)
         if not dry_run:
+            created = record_alerts(store, watches)
             report = send_pending(store, watches, watch_name, respect_quiet_hours=False)
             click.echo(f"{created} new alerts; {report.sent} sent, {report.failed} failed (kept pending)")
             if report.failed:
                 sys.exit(1)
             return
-        bodies = []
-        seen: dict[str, list[dict[str, Any]]] = {}
-        for group in pending(store, watch_name, include_waiting=True):
-            alerts = seen.setdefault(group.watch, [])
-            alerts += [a for a in group.alerts if a["alert_id"] not in {x["alert_id"] for x in alerts}]
-        for name, alerts in seen.items():
-            bodies.append(render(store, name, alerts, fmt).body)
+        previews = preview_alerts(store, watches, watch_name)  # nothing recorded: a dry run changes nothing
+        bodies = [render(store, name, alerts, fmt).body for name, alerts in previews.items() if alerts]
     text = "\n".join(bodies) or "no pending alerts\n"
     if output:
         output.write_text(text, encoding="utf-8")
-        click.echo(f"{output}: {len(seen)} digest(s)")
+        click.echo(f"{output}: {len(bodies)} digest(s)")
     else:
         click.echo(text)
 
@@ -391,13 +388,19 @@ def digest(obj: Context, watch_name: str | None, dry_run: bool, fmt: str, output
 @main.command()
 @common_options
 @click.option("--limit", default=50, show_default=True)
+@click.option("--drop", is_flag=True, help="Discard the pending deliveries (kept in the outbox as dropped).")
+@click.option("--watch", "watch_name", metavar="NAME", help="With --drop: only this watch's.")
 @click.pass_obj
-def alerts(obj: Context, limit: int) -> None:
-    """The alert outbox: each alert, its channel and whether it went out."""
-    from parkwatch.alerts.outbox import outbox
+def alerts(obj: Context, limit: int, drop: bool, watch_name: str | None) -> None:
+    """The alert outbox: each alert, its channel and whether it went out; --drop discards pending ones."""
+    from parkwatch.alerts.outbox import drop_pending, outbox
     from parkwatch.store import Store
 
     with Store(_existing_db(obj)) as store:
+        if drop:
+            click.echo(f"dropped {drop_pending(store, watch_name)} pending deliveries"
+                       + (f" of {watch_name}" if watch_name else ""))
+            return
         rows = outbox(store, limit)
     table = [("ALERT", "WATCH", "CHANNEL", "STATUS", "TRIES", "STORY")]
     for row in rows:

@@ -117,11 +117,34 @@ def test_cli_dry_run_alerts_stories_since_and_search_site(tmp_path):
         add(store, index, "http://b.cn/1.html", "成都高新区排名", STORY_B, site="cdht", region="四川省成都市")
     dry = run_cli("--config", str(config), "--db", str(db), "digest", "--dry-run")
     assert dry.returncode == 0 and "绵阳高新区签约31个项目" in dry.stdout
+    assert "the outbox is empty" in run_cli("--config", str(config), "--db", str(db), "alerts").stdout  # no side effect
+    assert run_cli("--config", str(config), "--db", str(db), "digest", "--output", str(tmp_path / "d.txt")).returncode == 2
+    sent = run_cli("--config", str(config), "--db", str(db), "digest")  # the hook is down: kept pending
+    assert sent.returncode == 1 and "1 new alerts; 0 sent, 1 failed" in sent.stdout
     outbox = run_cli("--config", str(config), "--db", str(db), "alerts")
     assert "w" in outbox.stdout and "hook" in outbox.stdout and "pending" in outbox.stdout
+    dropped = run_cli("--config", str(config), "--db", str(db), "alerts", "--drop", "--watch", "w")
+    assert "dropped 1 pending deliveries of w" in dropped.stdout
+    assert "dropped" in run_cli("--config", str(config), "--db", str(db), "alerts").stdout
     stories = [json.loads(line) for line in run_cli("--db", str(db), "stories", "--since", "2024-09-01", "--json")
                .stdout.splitlines()]
     assert len(stories) == 2
     assert run_cli("--db", str(db), "stories", "--since", "2025-01-01", "--json").stdout.strip() == ""
     mine = run_cli("--db", str(db), "search", "高新区", "--site", "cdht", "--json").stdout.splitlines()
     assert mine and all(json.loads(line)["site"] == "cdht" for line in mine)
+
+
+def test_alerts_of_a_removed_watch_are_dropped_with_a_note(tmp_path):
+    (tmp_path / "watches.yaml").write_text("channels:\n  hook: {type: webhook, url: 'http://127.0.0.1:9/h'}\n"
+                                           "watches:\n  - name: old\n    parks: [绵阳高新区]\n    channels: [hook]\n",
+                                           encoding="utf-8")
+    with Store(tmp_path / "p.db") as store:
+        watches = load_watches(tmp_path)
+        start_watches(store, watches)
+        add(store, StoryIndex(store), "http://a.cn/1.html", "绵阳高新区签约", STORY_A)
+        assert record_alerts(store, watches) == 1
+        (tmp_path / "watches.yaml").write_text("channels:\n  hook: {type: webhook, url: 'http://127.0.0.1:9/h'}\n"
+                                               "watches: []\n", encoding="utf-8")
+        assert send_pending(store, load_watches(tmp_path)).sent == 0
+        assert store.db.execute("select status, last_error from deliveries").fetchone() == (
+            "dropped", "the watch was removed from watches.yaml")

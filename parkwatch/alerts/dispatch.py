@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from loguru import logger
 
 from parkwatch.alerts.channels import SENDERS, DeliveryError
-from parkwatch.alerts.outbox import claim, mark_failed, mark_sent, release
+from parkwatch.alerts.outbox import claim, drop_pending, mark_failed, mark_sent, release
 from parkwatch.alerts.watches import Watches, in_quiet_hours
 from parkwatch.extract.dates import CST
 from parkwatch.store import Store
@@ -31,8 +31,12 @@ def send_pending(store: Store, watches: Watches, watch: str | None = None, now: 
     for group in claim(store, watch, now, only_retries=only_retries):
         spec = next((w for w in watches.watches if w.name == group.watch), None)
         channel = watches.channels.get(group.channel)
-        if spec is None or channel is None:
-            logger.warning("alerts for {} via {}: watch or channel no longer configured; kept pending",
+        if spec is None:
+            dropped = drop_pending(store, group.watch, "the watch was removed from watches.yaml")
+            logger.warning("watch {} is no longer configured: its {} pending deliveries were dropped", group.watch, dropped)
+            continue
+        if channel is None or group.channel not in spec.channels:
+            logger.warning("alerts for {} via {}: channel no longer configured for it; kept pending",
                            group.watch, group.channel)
             release(store, group.batch)
             continue

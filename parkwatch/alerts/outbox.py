@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -108,34 +109,71 @@ def record_alerts(store: Store, watches: Watches) -> int:
     for watch in watches.watches:
         last = start_watch(store, watch)
         since = store.db.execute("SELECT since FROM watch_state WHERE watch = ?", [watch.name]).fetchone()[0]
-        while True:
-            rows = store.rows(
-                "SELECT rowid AS rowid_, id, site, title, title_simplified, text_simplified, story_id, "
-                "coalesce(published_at, first_seen_at) AS published FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?",
-                [last, BATCH],
-            )
-            waiting = next((i for i, r in enumerate(rows) if r["story_id"] is None), None)
-            ready = rows if waiting is None else rows[:waiting]
+        for batch in _batches(store, last, since):
             with store.db.conn:
                 store.db.execute("BEGIN IMMEDIATE")
-                for article in ready:
-                    if since and (article["published"] or "") < since:
-                        continue
-                    created += _record(store, watch, article)
-                if ready:
-                    last = ready[-1]["rowid_"]
-                    store.db.execute("UPDATE watch_state SET last_rowid = ? WHERE watch = ?", [last, watch.name])
-            if waiting is not None or len(rows) < BATCH:
-                break
+                for article, terms in _matches(store, watch, batch.articles):
+                    created += _record(store, watch, article, terms)
+                store.db.execute("UPDATE watch_state SET last_rowid = ? WHERE watch = ?", [batch.mark, watch.name])
     return created
 
 
-def _record(store: Store, watch: Watch, article: dict[str, Any]) -> int:
-    mentions = store.rows("SELECT kind, entity_id, canonical, surface FROM mentions WHERE article_id = ?",
-                          [article["id"]])
-    terms = match_article(watch, article, mentions)
-    if not terms:
-        return 0
+def preview_alerts(store: Store, watches: Watches, watch_name: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """What a digest would hold now — pending alerts and new matches — without recording anything (dry runs)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for group in pending(store, watch_name, include_waiting=True):
+        alerts = out.setdefault(group.watch, [])
+        alerts += [a for a in group.alerts if a["alert_id"] not in {x["alert_id"] for x in alerts}]
+    for watch in watches.watches:
+        if watch_name and watch.name != watch_name:
+            continue
+        state = store.db.execute("SELECT last_rowid, since FROM watch_state WHERE watch = ?", [watch.name]).fetchone()
+        if state is None:
+            continue  # not started yet: it would begin with the next crawl
+        alerted = {r[0] for r in store.db.execute("SELECT story_id FROM alerts WHERE watch = ?", [watch.name])}
+        for batch in _batches(store, state[0], state[1]):
+            for article, terms in _matches(store, watch, batch.articles):
+                if article["story_id"] not in alerted:
+                    alerted.add(article["story_id"])
+                    out.setdefault(watch.name, []).append(
+                        {"alert_id": None, "story_id": article["story_id"], "article_id": article["id"],
+                         "terms": json.dumps(terms, ensure_ascii=False)})
+    return out
+
+
+@dataclass
+class _Batch:
+    articles: list[dict[str, Any]]
+    mark: int
+
+
+def _batches(store: Store, last: int, since: str | None) -> Iterator[_Batch]:
+    """Articles after *last* in rowid order, a batch at a time, stopping before one that has no story yet."""
+    while True:
+        rows = store.rows(
+            "SELECT rowid AS rowid_, id, site, title, title_simplified, text_simplified, story_id, "
+            "coalesce(published_at, first_seen_at) AS published FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?",
+            [last, BATCH],
+        )
+        waiting = next((i for i, r in enumerate(rows) if r["story_id"] is None), None)
+        ready = rows if waiting is None else rows[:waiting]
+        if ready:
+            last = ready[-1]["rowid_"]
+            yield _Batch([r for r in ready if not since or (r["published"] or "") >= since], last)
+        if waiting is not None or len(rows) < BATCH:
+            return
+
+
+def _matches(store: Store, watch: Watch, articles: list[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], list]]:
+    for article in articles:
+        mentions = store.rows("SELECT kind, entity_id, canonical, surface FROM mentions WHERE article_id = ?",
+                              [article["id"]])
+        terms = match_article(watch, article, mentions)
+        if terms:
+            yield article, terms
+
+
+def _record(store: Store, watch: Watch, article: dict[str, Any], terms: list[dict[str, str]]) -> int:
     cursor = store.db.execute(
         "INSERT OR IGNORE INTO alerts (watch, story_id, article_id, terms, created_at) VALUES (?, ?, ?, ?, ?)",
         [watch.name, article["story_id"], article["id"], json.dumps(terms, ensure_ascii=False), utc_now()],
@@ -146,6 +184,16 @@ def _record(store: Store, watch: Watch, article: dict[str, Any]) -> int:
         store.db.execute("INSERT OR IGNORE INTO deliveries (alert_id, channel, status, attempts) VALUES (?, ?, 'pending', 0)",
                          [cursor.lastrowid, channel])
     return 1
+
+
+def drop_pending(store: Store, watch: str | None = None, reason: str = "dropped by the user") -> int:
+    """Discard pending deliveries (of one watch, or all): they are kept as ``dropped`` with the reason."""
+    with store.db.conn:
+        store.db.execute("BEGIN IMMEDIATE")
+        return store.db.execute(
+            "UPDATE deliveries SET status = 'dropped', last_error = ?, lease_until = NULL WHERE status IN ('pending', "
+            "'sending') AND alert_id IN (SELECT id FROM alerts WHERE ? IS NULL OR watch = ?)", [reason, watch, watch]
+        ).rowcount
 
 
 LEASE = timedelta(minutes=10)  # a claimed delivery whose sender died goes out again after this
