@@ -286,11 +286,19 @@ def extract(files: tuple[Path, ...], url: str | None, encoding: str | None, json
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per result.")
 @click.pass_obj
 def search(obj: Context, query: str, limit: int, site: str | None, recent: bool, as_json: bool) -> None:
-    """Full-text search over stored articles (Simplified, Traditional or mixed queries)."""
+    """Full-text search over stored articles (Simplified, Traditional or mixed queries).
+
+    \b
+    Syntax: words must all match; "a phrase" (ASCII or Chinese quotes); OR between alternatives;
+    -word or NOT word to exclude.   e.g.  "成都高新区" 签约 OR 开工 -招聘
+    """
     from parkwatch.store import Store
 
     db = _existing_db(obj)
     with Store(db) as store:
+        if site and not store.db.execute("SELECT 1 FROM articles WHERE site = ? LIMIT 1", [site]).fetchone():
+            known = [r[0] for r in store.db.execute("SELECT DISTINCT site FROM articles ORDER BY site")]
+            _fail(f"--site: no articles from a site named {site!r} (sites with articles: {', '.join(known) or 'none'})")
         results = store.search(query, limit=limit, site=site, recent=recent)
     if as_json:
         for row in results:
@@ -421,9 +429,14 @@ def stories(obj: Context, since: str | None, park: str | None, limit: int, as_js
     from parkwatch.store import Store
     from parkwatch.stories import list_stories
 
+    if since is not None:
+        since = _date_option("--since", since)
     with Store(_existing_db(obj)) as store:
         if park:
             park = _park_key(store, park)
+            if not store.db.execute("SELECT 1 FROM mentions WHERE kind = 'park' AND (entity_id = ? OR canonical = ? "
+                                    "OR surface = ?) LIMIT 1", [park, park, park]).fetchone():
+                _fail(f"--park: no stored article mentions {park!r}")
         rows = list_stories(store, since=since, park=park, limit=limit)
     for row in rows:
         if as_json:
@@ -434,6 +447,21 @@ def stories(obj: Context, since: str | None, park: str | None, limit: int, as_js
             click.echo(f"{'':18}{copy['site']:10} {(copy['published_at'] or '')[:10]:10}  {copy['source'] or ''}  {copy['url']}")
     if not rows and not as_json:
         click.echo("no stories match")
+
+
+def _date_option(option: str, value: str) -> str:
+    """A date written 2024-09-01, 2024/09/01 or 2024.9.1, as YYYY-MM-DD; anything else is an error."""
+    found = re.fullmatch(r"\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*", value)
+    if not found:
+        _fail(f"{option}: expected a date such as 2024-09-01, got {value!r}")
+    year, month, day = (int(g) for g in found.groups())
+    try:
+        from datetime import date
+
+        return date(year, month, day).isoformat()
+    except ValueError:
+        _fail(f"{option}: {value!r} is not a real date")
+        raise
 
 
 def _park_key(store: Any, name: str) -> str:

@@ -350,9 +350,14 @@ class Store:
         ranked by relevance (bm25) among the newest ``RANK_WINDOW`` matches — every match on all but the largest
         databases, and a bounded cost on a million articles — or with *recent* the most recently stored first.
         """
-        terms = [t for t in simplify(query).split() if t]
-        if not terms:
+        from parkwatch.query import parse
+
+        parsed = parse(query)
+        if not parsed.groups:
             return []
+        if not parsed.plain:
+            return self._search_boolean(parsed, limit, site)
+        terms = parsed.terms()
         where, params = [], []
         fts_terms = [t for t in terms if len(t) >= 3]
         for term in terms:
@@ -385,6 +390,32 @@ class Store:
             seen = {r["id"] for r in found}
             found += [r for r in self._search_attachments(terms, fts_terms, site, limit) if r["id"] not in seen]
         return found[:limit]
+
+    def _search_boolean(self, parsed: Any, limit: int, site: str | None) -> list[dict[str, Any]]:
+        """OR, NOT and phrases: each term through the trigram index (3+ characters) or a scan; newest first."""
+        def condition(term: str) -> tuple[str, list[str]]:
+            if len(term) >= 3:
+                return ("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
+                        ['"' + term.replace('"', '""') + '"'])
+            return "(a.title_simplified LIKE ? OR a.text_simplified LIKE ?)", [f"%{term}%", f"%{term}%"]
+
+        where, params = [], []
+        for group in parsed.groups:
+            parts = [condition(t) for t in group]
+            where.append("(" + " OR ".join(p[0] for p in parts) + ")")
+            params += [v for p in parts for v in p[1]]
+        for term in parsed.excluded:
+            sql, values = condition(term)
+            where.append(f"NOT {sql}")
+            params += values
+        if site:
+            where.append("a.site = ?")
+            params.append(site)
+        first = parsed.groups[0][0]
+        return self.rows(
+            "SELECT a.id, a.site, a.title, a.published_at, a.url, "
+            "substr(a.text_simplified, max(1, instr(a.text_simplified, ?) - 30), 90) AS snippet FROM articles a WHERE "
+            + " AND ".join(where) + " ORDER BY coalesce(a.published_at, '') DESC LIMIT ?", [first, *params, limit])
 
     def _search_attachments(self, terms: list[str], fts_terms: list[str], site: str | None, limit: int
                             ) -> list[dict[str, Any]]:

@@ -86,3 +86,35 @@ def test_environment_picks_config_and_database(tmp_path):
     assert "envsite" in sites.stdout
     search = run_cli("search", "园区", env={"PARKWATCH_CONFIG": str(folder), "PARKWATCH_DB": str(db)}, cwd=tmp_path)
     assert search.returncode == 2 and str(db) in search.stderr
+
+
+def test_search_syntax_and_clear_errors_for_unknown_site_park_or_date(tmp_path):
+    from test_alerts import STORY_A, STORY_B, add
+
+    from parkwatch.store import Store
+    from parkwatch.stories import StoryIndex
+
+    db = tmp_path / "p.db"
+    with Store(db) as store:
+        index = StoryIndex(store)
+        add(store, index, "http://a.cn/1.html", "绵阳高新区签约31个项目", STORY_A, site="mianyang")
+        add(store, index, "http://b.cn/1.html", "成都高新区排名", STORY_B + "成都高新区今年开工项目。", site="cdht",
+            region="四川省成都市")
+
+    def titles(query: str) -> list[str]:
+        found = run_cli("--db", str(db), "search", query, "--json")
+        assert found.returncode == 0, found.stderr
+        return sorted(json.loads(line)["title"] for line in found.stdout.splitlines())
+
+    both = sorted(["绵阳高新区签约31个项目", "成都高新区排名"])
+    assert titles('"成都高新区"') == ["成都高新区排名"] and titles("“成都高新区”") == ["成都高新区排名"]
+    assert titles("绵阳高新区 OR 成都高新区") == both
+    assert titles("高新区 -成都高新区") == ["绵阳高新区签约31个项目"] == titles("高新区 NOT 成都高新区")
+    wrong_site = run_cli("--db", str(db), "search", "高新区", "--site", "nosuchsite")
+    assert wrong_site.returncode == 2
+    assert "no articles from a site named 'nosuchsite' (sites with articles: cdht, mianyang)" in wrong_site.stderr
+    assert run_cli("--db", str(db), "stories", "--since", "2024/09/01", "--json").stdout.count("story") == 2
+    bad_date = run_cli("--db", str(db), "stories", "--since", "last week")
+    assert bad_date.returncode == 2 and "--since: expected a date such as 2024-09-01" in bad_date.stderr
+    unknown_park = run_cli("--db", str(db), "stories", "--park", "成都高薪区")
+    assert unknown_park.returncode == 2 and "--park: no stored article mentions" in unknown_park.stderr
