@@ -72,10 +72,15 @@ class _Group(click.Group):
     """Turns configuration errors into one clear line and a non-zero exit, without a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        import sqlite3
+
         try:
             return super().invoke(ctx)
         except ConfigError as exc:
             _fail(str(exc))
+        except sqlite3.DatabaseError as exc:  # a folder, another file, a damaged database: one line, no traceback
+            db = getattr(ctx.obj, "db", None) or "the database"
+            _fail(f"{db}: cannot use it as a parkwatch database ({exc})")
 
 
 @click.group(cls=_Group)
@@ -111,7 +116,9 @@ def crawl(obj: Context, sites: tuple[str, ...], backfill: int) -> None:
     t = summary.totals
     click.echo(f"done: {t.pages} pages fetched, {t.new} new, {t.updated} updated, {t.unchanged} unchanged, "
                f"{t.skipped} skipped as known, {t.errors} errors")
-    if summary.sites and t.errors and not (t.new or t.updated or t.unchanged or t.skipped):
+    failed = [r.site for r in summary.sites if r.failed]
+    if failed:  # exit 1 when any site yielded nothing but errors, however many sites ran
+        click.echo(f"failed: {', '.join(failed)}", err=True)
         sys.exit(1)
 
 
@@ -542,7 +549,11 @@ def demo(obj: Context, demo_db: str | None, port: int, serve_after: bool, serve_
     """Crawl the embedded sample web on 127.0.0.1 and show what parkwatch found."""
     from parkwatch.demo import run_demo
 
-    db = run_demo(Path(demo_db or obj.db) if (demo_db or obj.db) else None, port=port, verbose=obj.verbose)
+    try:
+        db = run_demo(Path(demo_db or obj.db) if (demo_db or obj.db) else None, port=port, verbose=obj.verbose)
+    except OSError as exc:
+        _fail(f"the sample web cannot listen on port {port or 'a free port'}: {exc.strerror or exc} "
+              "(use --port with a free one, or leave it out)")
     if serve_after:
         from parkwatch.web.server import serve
 

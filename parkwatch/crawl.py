@@ -44,6 +44,12 @@ class SiteResult:
     attachments: int = 0
     reason: str = ""
 
+    @property
+    def failed(self) -> bool:
+        """Nothing but errors: a dead site, or every page refused."""
+        return self.reason.startswith("failed") or bool(self.errors) and not (
+            self.new or self.updated or self.unchanged or self.skipped)
+
     def line(self) -> str:
         if self.reason.startswith("failed"):
             return f"{self.site}: {self.reason}"

@@ -118,3 +118,23 @@ def test_search_syntax_and_clear_errors_for_unknown_site_park_or_date(tmp_path):
     assert bad_date.returncode == 2 and "--since: expected a date such as 2024-09-01" in bad_date.stderr
     unknown_park = run_cli("--db", str(db), "stories", "--park", "成都高薪区")
     assert unknown_park.returncode == 2 and "--park: no stored article mentions" in unknown_park.stderr
+
+
+def test_user_errors_are_one_line_without_a_traceback(tmp_path):
+    folder = tmp_path / "adir"
+    folder.mkdir()
+    other = tmp_path / "notes.db"
+    other.write_text("these are my notes, not a database" * 100, encoding="utf-8")
+    for db in (folder, other):
+        result = run_cli("--db", str(db), "search", "高新区")
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert result.stderr.startswith(f"error: {db}"), result.stderr
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run_cli("demo", "--port", str(port), timeout=120)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "the sample web cannot listen on port" in result.stderr

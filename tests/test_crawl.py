@@ -163,7 +163,7 @@ def test_dead_site_is_counted_and_the_others_still_crawl(tmp_path):
             {"name": "news", "feeds": [f"{base}/feed.xml"], "allow": ["/a/"]},
         ], {"timeout": 3})
         result = run_cli("--config", str(tmp_path / "config"), "crawl", "--db", str(tmp_path / "p.db"))
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1 and "failed: dead" in result.stderr  # the same exit code as the dead site alone
     assert "dead: 0 pages, 0 new" in result.stdout and "1 errors" in result.stdout
     assert "news: " in result.stdout and "1 new" in result.stdout
 
