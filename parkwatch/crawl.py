@@ -42,6 +42,8 @@ class SiteResult:
     errors: int = 0
     skipped: int = 0
     attachments: int = 0
+    unmatched_pages: int = 0  # list pages whose links were all left out (allow matched none)
+    unmatched_links: int = 0
     reason: str = ""
 
     @property
@@ -56,6 +58,9 @@ class SiteResult:
         line = (f"{self.site}: {self.pages} pages, {self.new} new, {self.updated} updated, "
                 f"{self.unchanged} unchanged, {self.skipped} skipped as known, {self.errors} errors")
         read = f", {self.attachments} attachment{'s' if self.attachments != 1 else ''} read" if self.attachments else ""
+        if self.unmatched_pages and not (self.new or self.updated or self.unchanged or self.skipped):
+            read += (f"; {self.unmatched_pages} list page(s) had {self.unmatched_links} links and none matched allow "
+                     f"(parkwatch sites check {self.site})")
         return line + read
 
 
@@ -162,6 +167,8 @@ def site_result(site: str, stats: dict[str, Any], reason: str = "") -> SiteResul
         errors=stats.get("parkwatch/errors", 0),
         skipped=stats.get("parkwatch/skipped_known", 0),
         attachments=stats.get("parkwatch/attachments", 0),
+        unmatched_pages=stats.get("parkwatch/list_pages_unmatched", 0),
+        unmatched_links=stats.get("parkwatch/list_links_unmatched", 0),
         reason=reason,
     )
 

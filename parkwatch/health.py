@@ -41,6 +41,7 @@ def _numbers(row: dict[str, Any]) -> dict[str, Any]:
     errors = stats.get("parkwatch/errors", 0)
     attempted = errors + extracted + stats.get("parkwatch/not_articles", 0)  # pages we tried to get
     return {"found": found, "coverage": coverage, "blocked": stats.get("parkwatch/blocked", 0),
+            "unmatched": stats.get("parkwatch/list_links_unmatched", 0),
             "challenged": stats.get("parkwatch/blocked_challenge", 0),
             "error_rate": errors / attempted if attempted else 0.0}
 
@@ -62,6 +63,9 @@ def site_health(store: Store, site: str) -> SiteHealth | None:
         with_fields = [b["coverage"] for b in before if b["coverage"]]
         if with_fields:
             health.coverage_before = {f: mean(c.get(f, 0) for c in with_fields) for f in ("title", "date", "body")}
+    if health.found == 0 and last["unmatched"]:
+        health.problems.append(f"list pages had {last['unmatched']} links and none matched allow: check sites.yaml "
+                               f"(parkwatch sites check {site})")
     if health.found == 0 and (health.found_average or 0) > 0:
         health.problems.append(f"fell silent: no articles found (recent average {health.found_average:.1f})")
     for name, share in health.coverage.items():

@@ -123,6 +123,12 @@ class ConfigSpider(scrapy.Spider):
             yield from blocked
             return
         links = list(self.article_links(response))
+        if not links:  # say so when a page had links and none was taken: usually an allow that matches nothing
+            host = urlsplit(response.url).netloc
+            others = [a for a in self.anchors(response) if urlsplit(_join(response, a.attrib["href"]) or "").netloc == host]
+            if others:
+                self.crawler.stats.inc_value("parkwatch/list_pages_unmatched")
+                self.crawler.stats.inc_value("parkwatch/list_links_unmatched", len(others))
         requests = list(self.article_requests(links, response.url))
         page = response.meta.get("page", 1)
         yield from requests

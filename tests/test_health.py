@@ -94,3 +94,16 @@ def test_health_problems_reach_the_health_channels_once(tmp_path):
         server.shutdown()
     assert received[0]["health"] == "parkwatch: site gov needs attention"
     assert "fell silent" in received[0]["text"]
+
+
+def test_a_wrong_allow_is_said_in_the_summary_and_by_health(tmp_path):
+    with LocalWeb(["news"]) as web:
+        web.publish({"news": pages([1, 2, 3], True)})
+        config = write_config(tmp_path / "config", [{"name": "news", "start_urls": [f"{web.bases['news']}/list.html"],
+                                                      "allow": ["/articles/"]}])
+        db = str(tmp_path / "p.db")
+        crawl = run_cli("--config", str(config), "crawl", "--db", db)
+    assert "news: 2 pages, 0 new" in crawl.stdout
+    assert "1 list page(s) had 3 links and none matched allow (parkwatch sites check news)" in crawl.stdout
+    report = run_cli("--config", str(config), "--db", db, "health")
+    assert report.returncode == 1 and "list pages had 3 links and none matched allow" in report.stdout
