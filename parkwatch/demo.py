@@ -68,12 +68,34 @@ def show_digests(config: Any, db: Path, workdir: Path) -> list[Path]:
     return written
 
 
+def _earlier_ports(db: Path) -> dict[str, int]:
+    """The ports a previous demo into *db* served each site on (its stored URLs say)."""
+    from urllib.parse import urlsplit
+
+    if not db.exists():
+        return {}
+    with Store(db) as store:
+        rows = store.db.execute("SELECT site, min(url) FROM articles GROUP BY site").fetchall()
+    return {site: urlsplit(url).port for site, url in rows if url and urlsplit(url).hostname == "127.0.0.1"}
+
+
 def run_demo(db: Path | None, port: int = 0, verbose: bool = False) -> Path:
     """Run the demo; returns the database path."""
     started = time.monotonic()
-    workdir = Path(tempfile.mkdtemp(prefix="parkwatch-demo-"))
+    if db is not None:  # a kept database: its demo files beside it, reused by the next run
+        workdir = db.parent / f"{db.stem}-demo"
+        workdir.mkdir(parents=True, exist_ok=True)
+    else:
+        workdir = Path(tempfile.mkdtemp(prefix="parkwatch-demo-"))
     db = db or workdir / "demo.db"
-    web = serve_sample_web(port)
+    earlier = _earlier_ports(db) if not port else {}
+    try:
+        web = serve_sample_web(port, ports=earlier)
+    except OSError:
+        if not earlier:
+            raise
+        click.echo("note: the sample web's earlier ports are taken; new ports mean new URLs, so its articles are stored again")
+        web = serve_sample_web(port)
     try:
         click.echo(f"sample web: {len(web.bases)} sites on 127.0.0.1 (ports "
                    f"{', '.join(b.rsplit(':', 1)[1] for b in web.bases.values())})")

@@ -138,3 +138,13 @@ def test_user_errors_are_one_line_without_a_traceback(tmp_path):
         result = run_cli("demo", "--port", str(port), timeout=120)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "the sample web cannot listen on port" in result.stderr
+
+
+def test_the_demo_run_again_into_its_database_stores_nothing_twice(tmp_path):
+    db = tmp_path / "d.db"
+    for _ in range(2):
+        result = run_cli("demo", "--db", str(db), timeout=600)
+        assert result.returncode == 0 and "stored 23 articles from 6 sites" in result.stdout, result.stdout[-800:]
+    assert sqlite3.connect(db).execute("select count(*) from articles").fetchone()[0] == 23
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d-demo", "d.db", "d.db-shm", "d.db-wal"] or \
+        sorted(p.name for p in tmp_path.iterdir()) == ["d-demo", "d.db"]  # its files beside it, reused

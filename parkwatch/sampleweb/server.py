@@ -72,10 +72,11 @@ class LocalWeb:
             web.publish(build(web.bases))
     """
 
-    def __init__(self, names: list[str], port: int = 0) -> None:
+    def __init__(self, names: list[str], port: int = 0, ports: dict[str, int] | None = None) -> None:
         self.servers: dict[str, _SiteServer] = {}
         for offset, name in enumerate(names):
-            self.servers[name] = _SiteServer({}, port + offset if port else 0)
+            chosen = (ports or {}).get(name) or (port + offset if port else 0)
+            self.servers[name] = _SiteServer({}, chosen)
         self.threads: list[threading.Thread] = []
 
     @property
@@ -112,10 +113,12 @@ class LocalWeb:
         self.stop()
 
 
-def serve_sample_web(port: int = 0, build: Callable[[dict[str, str]], dict[str, Pages]] | None = None) -> LocalWeb:
-    """Start the embedded sample web (every site of :data:`parkwatch.sampleweb.SITES`)."""
+def serve_sample_web(port: int = 0, build: Callable[[dict[str, str]], dict[str, Pages]] | None = None,
+                     ports: dict[str, int] | None = None) -> LocalWeb:
+    """Start the embedded sample web (every site of :data:`parkwatch.sampleweb.SITES`); *ports* pins sites to
+    the ports an earlier run used (so its URLs, and the articles' ids, are the same again)."""
     from parkwatch.sampleweb import SITES, build_pages
 
-    web = LocalWeb(list(SITES), port=port).start()
+    web = LocalWeb(list(SITES), port=port, ports=ports).start()
     web.publish((build or build_pages)(web.bases))
     return web
