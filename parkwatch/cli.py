@@ -590,6 +590,63 @@ def serve_command(obj: Context, host: str, port: int, token_env: str | None, all
 
 @main.command()
 @common_options
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def backup(obj: Context, target: Path) -> None:
+    """Copy the database to TARGET with SQLite's online backup (safe while crawls and the daemon write)."""
+    import sqlite3
+
+    source = _existing_db(obj)
+    if target.exists():
+        _fail(f"{target}: exists already; choose a new file")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(source) as live, sqlite3.connect(target) as copy:
+        live.backup(copy, pages=1024)  # in steps, so writers are never held up for long
+    with sqlite3.connect(target) as copy:
+        ok = copy.execute("PRAGMA integrity_check").fetchone()[0]
+        articles = copy.execute("SELECT count(*) FROM articles").fetchone()[0]
+    if ok != "ok":
+        _fail(f"{target}: the copy failed its integrity check ({ok})", 1)
+    click.echo(f"backed up {source} to {target}: {articles} articles, integrity ok")
+
+
+@main.command()
+@common_options
+@click.option("--before", required=True, metavar="DATE", help="Remove articles published before this date.")
+@click.option("--yes", "confirmed", is_flag=True, help="Do it (without it, only say what would go).")
+@click.pass_obj
+def prune(obj: Context, before: str, confirmed: bool) -> None:
+    """Remove old articles with their mentions, attachments and signatures; stories, alerts and deliveries that
+    keep no copy go too, so everything left is consistent."""
+    from parkwatch.store import Store
+
+    cutoff = _date_option("--before", before)
+    with Store(_existing_db(obj)) as store:
+        old = "SELECT id FROM articles WHERE coalesce(published_at, first_seen_at) < ?"
+        count = store.db.execute(f"SELECT count(*) FROM ({old})", [cutoff]).fetchone()[0]
+        if not confirmed:
+            click.echo(f"{count} articles published before {cutoff} would be removed; add --yes to remove them")
+            return
+        with store.db.conn:
+            store.db.execute("BEGIN IMMEDIATE")
+            for table, column in (("mentions", "article_id"), ("attachments", "article_id"),
+                                  ("story_signatures", "article_id")):
+                store.db.execute(f"DELETE FROM {table} WHERE {column} IN ({old})", [cutoff])
+            store.db.execute(f"DELETE FROM articles WHERE id IN ({old})", [cutoff])
+            gone = "SELECT id FROM stories WHERE id NOT IN (SELECT story_id FROM articles WHERE story_id IS NOT NULL)"
+            store.db.execute(f"DELETE FROM deliveries WHERE alert_id IN (SELECT id FROM alerts WHERE story_id IN ({gone}))")
+            store.db.execute(f"DELETE FROM alerts WHERE story_id IN ({gone})")
+            store.db.execute(f"DELETE FROM stories WHERE id IN ({gone})")
+        from parkwatch.stories import refresh_story
+
+        with store.db.conn:
+            for (story,) in store.db.execute("SELECT id FROM stories").fetchall():
+                refresh_story(store, story)
+    click.echo(f"removed {count} articles published before {cutoff}")
+
+
+@main.command()
+@common_options
 @click.argument("watch")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the feed to this file.")
 @click.option("--base-url", default="http://localhost:8001", show_default=True, help="Where the feed will be served.")
