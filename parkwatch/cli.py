@@ -440,7 +440,7 @@ def stories(obj: Context, since: str | None, park: str | None, limit: int, as_js
         since = _date_option("--since", since)
     with Store(_existing_db(obj)) as store:
         if park:
-            park = _park_key(store, park)
+            park = _park_key(store, park, obj.config if (obj.config_dir or Path("config").is_dir()) else None)
             if not store.db.execute("SELECT 1 FROM mentions WHERE kind = 'park' AND (entity_id = ? OR canonical = ? "
                                     "OR surface = ?) LIMIT 1", [park, park, park]).fetchone():
                 _fail(f"--park: no stored article mentions {park!r}")
@@ -471,13 +471,17 @@ def _date_option(option: str, value: str) -> str:
         raise
 
 
-def _park_key(store: Any, name: str) -> str:
-    """A park's id from a name as users write it (绵阳高新区 → G512046), or the name itself."""
+def _park_key(store: Any, name: str, config: Any = None) -> str:
+    """A park's id from a name as users write it (绵阳高新区 → G512046) with the configured gazetteer, or the
+    name itself when stored mentions know it by that name."""
     from parkwatch.mentions import ArticleText
     from parkwatch.tagging import manager_for
     from parkwatch.tagging import tag as run_tag
 
-    found = [m for m in run_tag(ArticleText(name), manager_for(None)) if m.kind == "park"]
+    if store.db.execute("SELECT 1 FROM mentions WHERE kind = 'park' AND (entity_id = ? OR canonical = ?) LIMIT 1",
+                        [name, name]).fetchone():
+        return name
+    found = [m for m in run_tag(ArticleText(name), manager_for(config)) if m.kind == "park"]
     return found[0].id if found else name
 
 
@@ -586,6 +590,28 @@ def serve_command(obj: Context, host: str, port: int, token_env: str | None, all
         _fail(str(exc))
     except OSError as exc:
         _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+
+
+@main.command()
+@common_options
+@click.option("--since", metavar="DATE", help="Only articles published on or after this date.")
+@click.option("--site", metavar="NAME", help="Only this site's articles.")
+@click.pass_obj
+def retag(obj: Context, since: str | None, site: str | None) -> None:
+    """Run the tagger plugins again over stored articles (after parks.yaml or the shipped gazetteer changed);
+    mentions are replaced, stories already alerted are not alerted again."""
+    from parkwatch.retag import retag as run_retag
+    from parkwatch.store import Store
+
+    config = obj.config
+    if site:
+        config.site(site)
+    since = _date_option("--since", since) if since else None
+    with Store(_existing_db(obj)) as store:
+        count = run_retag(store, config, since, site,
+                          progress=lambda done, total: click.echo(f"  {done}/{total} articles re-tagged", err=True))
+        mentions = store.db.execute("SELECT count(*) FROM mentions").fetchone()[0]
+    click.echo(f"re-tagged {count} articles; {mentions} mentions stored")
 
 
 @main.command()

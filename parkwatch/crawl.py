@@ -184,9 +184,23 @@ def _start_watches(config: Config, db: Path) -> None:
     except ConfigError as exc:
         logger.warning("watches not started: {}", exc)
         return
-    if watches.watches:
-        with Store(db) as store:
+    with Store(db) as store:
+        if watches.watches:
             start_watches(store, watches)
+        _note_gazetteer(store, config)
+
+
+def _note_gazetteer(store: Store, config: Config) -> None:
+    """Stored tags follow the gazetteer they were made with: say when it changed (new aliases, new zones)."""
+    from parkwatch.retag import gazetteer_version, stored_version
+
+    current, stored = gazetteer_version(config), stored_version(store)
+    if stored is None:
+        with store.db.conn:
+            store.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('gazetteer_version', ?)", [current])
+    elif stored != current and store.article_count():
+        logger.warning("the gazetteer changed since the stored articles were tagged (parks.yaml or parkwatch's data): "
+                       "run `parkwatch retag` so searches and watches see the new names")
 
 
 def run_crawl(

@@ -162,9 +162,14 @@ def _migration_10(db: sqlite_utils.Database) -> None:
     )
 
 
+def _migration_11(db: sqlite_utils.Database) -> None:
+    """``meta``: facts about the database as a whole (the gazetteer version its tags were made with)."""
+    db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7, _migration_8,
-    _migration_9, _migration_10,
+    _migration_9, _migration_10, _migration_11,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -147,3 +147,30 @@ def test_prune_removes_old_articles_and_keeps_the_rest_consistent(tmp_path):
                    "select count(*) from alerts where story_id not in (select id from stories)",
                    "select count(*) from deliveries where alert_id not in (select id from alerts)"):
         assert conn.execute(orphan).fetchone()[0] == 0, orphan
+
+
+def test_retag_after_the_gazetteer_changed_finds_the_new_alias_without_alerting_again(tmp_path):
+    body = "".join(f"<p>第{i}段：东城智谷今年新签约项目十二个，园区企业满园行动成效明显，产业链招商取得新进展。</p>" for i in range(4))
+    pages = {"/list.html": ("<a href='/a/1.html'>新闻</a>".encode(), "text/html; charset=utf-8"),
+             "/a/1.html": (f"<html><body><h1>东城智谷签约</h1>{body}</body></html>".encode(), "text/html; charset=utf-8")}
+    with LocalWeb(["news"]) as web:
+        web.publish({"news": pages})
+        config = write_config(tmp_path / "config", [{"name": "news", "start_urls": [f"{web.bases['news']}/list.html"],
+                                                      "allow": ["/a/"]}])
+        (config / "watches.yaml").write_text("watches:\n  - name: w\n    keywords: [签约]\n", encoding="utf-8")
+        db = str(tmp_path / "p.db")
+        assert run_cli("--config", str(config), "--db", db, "crawl").returncode == 0
+        assert run_cli("--config", str(config), "--db", db, "digest").returncode == 0  # the story alerted once
+        (config / "parks.yaml").write_text("- name: 东城智谷产业园\n  province: 四川省\n  aliases: [东城智谷]\n",
+                                           encoding="utf-8")
+        again = run_cli("--config", str(config), "--db", db, "crawl")
+    assert "the gazetteer changed since the stored articles were tagged" in again.stderr
+    before = run_cli("--config", str(config), "--db", db, "stories", "--park", "东城智谷产业园")
+    assert before.returncode == 2  # no stored article mentions it yet
+    retagged = run_cli("--config", str(config), "--db", db, "retag")
+    assert retagged.returncode == 0 and "re-tagged 1 articles" in retagged.stdout and "1/1 articles" in retagged.stderr
+    after = run_cli("--config", str(config), "--db", db, "stories", "--park", "东城智谷产业园")
+    assert after.returncode == 0 and "东城智谷签约" in after.stdout
+    digest = run_cli("--config", str(config), "--db", db, "digest")
+    assert "0 new alerts" in digest.stdout
+    assert "the gazetteer changed" not in run_cli("--config", str(config), "--db", db, "crawl").stderr

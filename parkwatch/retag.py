@@ -1,0 +1,68 @@
+"""Re-running the taggers over stored articles, after the gazetteer (``parks.yaml`` or the shipped data) changed.
+
+Mentions are replaced article by article (a batch per transaction); alerts are not recorded again — each watch's
+high-water mark is past these articles, and a story alerts once per watch anyway.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from importlib import resources
+from typing import Any
+
+from parkwatch.mentions import ArticleText
+from parkwatch.store import Store
+from parkwatch.tagging import manager_for, tag
+
+BATCH = 200
+
+
+def gazetteer_version(config: Any) -> str:
+    """A hash of the shipped gazetteers and the user's ``parks.yaml`` entries: tags depend on them."""
+    digest = hashlib.sha256()
+    for name in ("devzones_2018.csv", "zones.csv", "areas.csv", "cities.csv", "provinces.csv"):
+        digest.update(resources.files("parkwatch").joinpath("data", name).read_bytes())
+    digest.update(json.dumps(list(getattr(config, "parks", ()) or ()), ensure_ascii=False, sort_keys=True).encode())
+    return digest.hexdigest()[:16]
+
+
+def stored_version(store: Store) -> str | None:
+    row = store.db.execute("SELECT value FROM meta WHERE key = 'gazetteer_version'").fetchone()
+    return row[0] if row else None
+
+
+def retag(store: Store, config: Any, since: str | None = None, site: str | None = None,
+          progress: Callable[[int, int], None] | None = None) -> int:
+    """Tag the chosen articles (and their attachments) again; returns how many were re-tagged."""
+    pm = manager_for(config)
+    regions = {s.name: s.region for s in getattr(config, "sites", ())}
+    where = "WHERE coalesce(published_at, first_seen_at) >= ? AND (? IS NULL OR site = ?)"
+    params = [since or "", site, site]
+    total = store.db.execute(f"SELECT count(*) FROM articles {where}", params).fetchone()[0]
+    done, last = 0, 0
+    while True:
+        rows = store.rows(f"SELECT rowid AS r, id, site, title, text FROM articles {where} AND rowid > ? "
+                          "ORDER BY rowid LIMIT ?", [*params, last, BATCH])
+        if not rows:
+            break
+        with store.db.conn:
+            store.db.execute("BEGIN IMMEDIATE")
+            for row in rows:
+                region = regions.get(row["site"])
+                found = [m.as_dict() for m in tag(ArticleText(row["text"] or "", title=row["title"] or "", region=region,
+                                                              id=row["id"]), pm)]
+                for attachment in store.rows("SELECT id, name, text FROM attachments WHERE article_id = ? AND text != ''",
+                                             [row["id"]]):
+                    found += [{**m.as_dict(), "attachment_id": attachment["id"]} for m in
+                              tag(ArticleText(attachment["text"], title=attachment["name"] or "", region=region), pm)]
+                store._replace_mentions(row["id"], found)
+        done += len(rows)
+        last = rows[-1]["r"]
+        if progress:
+            progress(done, total)
+    with store.db.conn:
+        store.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('gazetteer_version', ?)",
+                         [gazetteer_version(config)])
+    return done
