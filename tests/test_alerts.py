@@ -294,3 +294,23 @@ watches:
     assert calls["/feishu"][1]["msg_type"] == "text" and calls["/feishu"][1]["sign"]
     assert "绵阳高新区" in calls["/slack"][1]["text"]
     assert calls["/bot123:abc/sendMessage"][1]["chat_id"] == "42"
+
+
+def test_watch_terms_that_match_nothing_are_errors_with_the_closest_names(tmp_path):
+    from conftest import write_config
+
+    write_config(tmp_path, [{"name": "mianyang", "start_urls": ["http://127.0.0.1:9/"]}])
+
+    def fails(body: str, message: str) -> None:
+        (tmp_path / "watches.yaml").write_text("watches:\n  - name: w\n" + body, encoding="utf-8")
+        with pytest.raises(ConfigError, match=message):
+            load_watches(tmp_path)
+
+    fails("    parks: [成都高薪区]\n", r"field 'parks': '成都高薪区' is no park.*closest: 成都高新区")
+    fails("    parks: [G999999]\n", "field 'parks': 'G999999' is no park")
+    fails("    regions: [火星]\n", "field 'regions': no province, city or county is called '火星'")
+    fails("    sites: [nosuchsite]\n", r"field 'sites': 'nosuchsite' is not in .*sites.yaml \(sites: mianyang\)")
+    (tmp_path / "parks.yaml").write_text("- name: 东城智谷产业园\n  province: 四川省\n", encoding="utf-8")
+    (tmp_path / "watches.yaml").write_text("watches:\n  - name: w\n    parks: [东城智谷产业园, 绵阳高新区, G512046]\n"
+                                           "    sites: [mianyang]\n    regions: [绵阳]\n", encoding="utf-8")
+    assert load_watches(tmp_path).watches[0].parks == ("东城智谷产业园", "绵阳高新区", "G512046")

@@ -70,10 +70,62 @@ class Watches:
 
 
 def load_watches(directory: Path) -> Watches:
+    """``watches.yaml`` of a configuration folder, every term checked: a park the gazetteers (with the folder's
+    ``parks.yaml``) do not know, a site ``sites.yaml`` lacks or a place no region matches is an error."""
     path = directory / "watches.yaml"
     if not path.is_file():
         return Watches((), {})
-    return parse_watches(_read_yaml(path), path)
+    watches = parse_watches(_read_yaml(path), path)
+    check_terms(watches, path, directory)
+    return watches
+
+
+def check_terms(watches: Watches, path: Path, directory: Path) -> None:
+    from parkwatch.config import parse_parks
+
+    sites_file, parks_file = directory / "sites.yaml", directory / "parks.yaml"
+    sites = None
+    if sites_file.is_file():
+        raw = _read_yaml(sites_file) or []
+        sites = {e.get("name") for e in raw if isinstance(e, dict)} if isinstance(raw, list) else None
+    gazetteer = list(parse_parks(_read_yaml(parks_file), parks_file)) if parks_file.is_file() else []
+    for number, watch in enumerate(watches.watches, start=1):
+        where = f"{path}: watch {watch.name!r} (#{number})"
+        for term in watch.parks:
+            problem = _unknown_park(term, gazetteer)
+            if problem:
+                raise ConfigError(f"{where}: field 'parks': {problem}")
+        for term in watch.regions:
+            from parkwatch.extract.normalize import simplify
+            from parkwatch.gazetteer import regions
+
+            if not regions().lookup(simplify(term)):
+                raise ConfigError(f"{where}: field 'regions': no province, city or county is called {term!r}")
+        if sites is not None:
+            for term in watch.sites:
+                if term not in sites:
+                    raise ConfigError(f"{where}: field 'sites': {term!r} is not in {sites_file} "
+                                      f"(sites: {', '.join(sorted(s for s in sites if s)) or 'none'})")
+
+
+def _unknown_park(term: str, gazetteer: list[dict[str, Any]]) -> str | None:
+    """Why *term* names no park (with the closest names), or ``None`` when a gazetteer knows it."""
+    import difflib
+
+    from parkwatch.extract.normalize import simplify
+    from parkwatch.gazetteer import parks, parks_with_gazetteer
+
+    index = parks_with_gazetteer(gazetteer) if gazetteer else parks()
+    if term in index.by_code:
+        return None
+    key = simplify(term)
+    found = [h for h in index.find(key) if h[0] == 0 and h[1] == len(key)]
+    if found:
+        return None
+    names = sorted({a.lstrip("~") for p in index.by_code.values() for a in (p.name, *p.aliases)})
+    close = difflib.get_close_matches(key, names, n=3, cutoff=0.6)
+    hint = f"; closest: {', '.join(close)}" if close else ""
+    return f"{term!r} is no park, alias or 代码 the gazetteers know (add it to parks.yaml){hint}"
 
 
 def parse_watches(data: Any, path: Path) -> Watches:
