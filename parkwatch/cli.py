@@ -116,10 +116,25 @@ def crawl(obj: Context, sites: tuple[str, ...], backfill: int) -> None:
     t = summary.totals
     click.echo(f"done: {t.pages} pages fetched, {t.new} new, {t.updated} updated, {t.unchanged} unchanged, "
                f"{t.skipped} skipped as known, {t.errors} errors")
+    _health_alerts(obj, db, [r.site for r in summary.sites])
     failed = [r.site for r in summary.sites if r.failed]
     if failed:  # exit 1 when any site yielded nothing but errors, however many sites ran
         click.echo(f"failed: {', '.join(failed)}", err=True)
         sys.exit(1)
+
+
+def _health_alerts(obj: Context, db: Path, sites: list[str]) -> None:
+    """After any crawl, not only under `parkwatch run`: health problems go to watches.yaml's health channels."""
+    from parkwatch.alerts.watches import load_watches
+    from parkwatch.health import alert_on_health
+    from parkwatch.store import Store
+
+    watches = load_watches(obj.config.directory)
+    if not watches.health_channels:
+        return
+    with Store(db) as store:
+        for site in sites:
+            alert_on_health(store, watches, site)
 
 
 @main.command()

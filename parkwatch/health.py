@@ -119,5 +119,6 @@ def alert_on_health(store: Store, watches: Any, site: str) -> int:
             continue
         with store.db.conn:
             store.db.execute("UPDATE health_alerts SET sent_at = ? WHERE crawl_id = ?", [utc_now(), crawl_id])
+        logger.warning("site {}: health alert sent ({})", name, problems.splitlines()[0])
         sent += 1
     return sent

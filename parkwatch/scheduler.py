@@ -133,8 +133,7 @@ class Daemon:
                 from parkwatch.health import alert_on_health
 
                 try:
-                    if alert_on_health(store, self.watches, site):
-                        logger.warning("site {}: health alert sent", site)
+                    alert_on_health(store, self.watches, site)  # logs each alert it sends, with its own site
                 except Exception as exc:
                     logger.opt(exception=exc).error("site {}: health alert failed: {}", site, exc)
             try:

@@ -107,3 +107,40 @@ def test_a_wrong_allow_is_said_in_the_summary_and_by_health(tmp_path):
     assert "1 list page(s) had 3 links and none matched allow (parkwatch sites check news)" in crawl.stdout
     report = run_cli("--config", str(config), "--db", db, "health")
     assert report.returncode == 1 and "list pages had 3 links and none matched allow" in report.stdout
+
+
+def test_health_alerts_follow_any_crawl_signed_like_digests(tmp_path):
+    import hashlib
+    import hmac
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    received = []
+
+    class Hook(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802
+            received.append((self.headers.get("X-Parkwatch-Signature"), self.rfile.read(int(self.headers["Content-Length"]))))
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    with LocalWeb(["news"]) as web:
+        web.publish({"news": pages([1, 2], True)})
+        config = write_config(tmp_path / "config", [{"name": "news", "start_urls": [f"{web.bases['news']}/list.html"],
+                                                      "allow": ["/articles/"]}])
+        (config / "watches.yaml").write_text(
+            f"channels:\n  ops: {{type: webhook, url: 'http://127.0.0.1:{server.server_address[1]}/', "
+            "secret_env: PW_OPS_SECRET}\nhealth:\n  channels: [ops]\n", encoding="utf-8")
+        crawl = run_cli("--config", str(config), "crawl", "--db", str(tmp_path / "p.db"), env={"PW_OPS_SECRET": "k3y"})
+    server.shutdown()
+    assert crawl.returncode == 0, crawl.stderr
+    assert len(received) == 1  # plain `parkwatch crawl`, no daemon
+    signature, body = received[0]
+    assert signature == "sha256=" + hmac.new(b"k3y", body, hashlib.sha256).hexdigest()
+    assert "none matched allow" in json.loads(body)["text"]
+    assert "site news: health alert sent" in crawl.stderr

@@ -148,3 +148,27 @@ def test_alerts_of_a_removed_watch_are_dropped_with_a_note(tmp_path):
         assert send_pending(store, load_watches(tmp_path)).sent == 0
         assert store.db.execute("select status, last_error from deliveries").fetchone() == (
             "dropped", "the watch was removed from watches.yaml")
+
+
+def test_digest_groups_follow_the_watch_and_stories_are_newest_first(tmp_path):
+    from parkwatch.alerts.digest import render
+
+    (tmp_path / "watches.yaml").write_text("watches:\n  - name: w\n    parks: [成都高新区, 绵阳高新区]\n", encoding="utf-8")
+    watches = load_watches(tmp_path)
+    with Store(tmp_path / "p.db") as store:
+        start_watches(store, watches)
+        index = StoryIndex(store)
+        add(store, index, "http://a.cn/1.html", "绵阳高新区旧闻", STORY_A)
+        import random
+
+        from test_stories import distinct_article
+
+        add(store, index, "http://a.cn/2.html", "绵阳高新区新闻", "今年绵阳高新区新签约项目四十个。" +
+            distinct_article(random.Random(5)))
+        add(store, index, "http://b.cn/1.html", "成都高新区排名", STORY_B, region="四川省成都市")
+        store.db.execute("UPDATE articles SET published_at = '2024-12-01' WHERE url = 'http://a.cn/2.html'")
+        record_alerts(store, watches)
+        alerts = store.rows("SELECT id AS alert_id, story_id, article_id, terms FROM alerts ORDER BY id", [])
+        body = render(store, "w", alerts, "text").body
+    assert body.index("【成都高新区】") < body.index("【绵阳高新区】")  # the watch's order, not the order of arrival
+    assert body.index("绵阳高新区新闻") < body.index("绵阳高新区旧闻")  # newest first

@@ -113,12 +113,38 @@ def send_webhook(channel: Channel, store: Store, watch: str, alerts: list[dict[s
                                                                              "terms", "snippet", "also")}}
                for alert, e in zip(alerts, story_entries(store, alerts), strict=False)]
     payload = {"watch": watch, "key": key, "stories": stories, "text": render(store, watch, alerts, "md").body}
-    body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
     headers = {"X-Parkwatch-Delivery": key} if key else {}
+    _post_json(channel.options["url"], payload, {**headers, **_webhook_signature(channel, payload)})
+
+
+def _webhook_signature(channel: Channel, payload: dict[str, Any]) -> dict[str, str]:
+    """With ``secret_env``: ``X-Parkwatch-Signature: sha256=<HMAC-SHA256 of the body>``."""
     secret = _env(channel.options.get("secret_env"))
-    if secret:
-        headers["X-Parkwatch-Signature"] = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
-    _post_json(channel.options["url"], payload, headers)
+    if not secret:
+        return {}
+    body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    return {"X-Parkwatch-Signature": "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()}
+
+
+def _dingtalk_url(channel: Channel) -> str:
+    """DingTalk's signed robots: timestamp and HMAC-SHA256 of "timestamp\\nsecret" in the URL."""
+    url = channel.options["url"]
+    secret = _env(channel.options.get("secret_env"))
+    if not secret:
+        return url
+    stamp = str(round(time.time() * 1000))
+    digest = hmac.new(secret.encode(), f"{stamp}\n{secret}".encode(), hashlib.sha256).digest()
+    return url + ("&" if "?" in url else "?") + f"timestamp={stamp}&sign={urllib.parse.quote_plus(base64.b64encode(digest))}"
+
+
+def _feishu_signed(channel: Channel, payload: dict[str, Any]) -> dict[str, Any]:
+    """Feishu/Lark signature: HMAC-SHA256 keyed with "timestamp\\nsecret" over an empty message."""
+    secret = _env(channel.options.get("secret_env"))
+    if not secret:
+        return payload
+    stamp = str(int(time.time()))
+    sign = base64.b64encode(hmac.new(f"{stamp}\n{secret}".encode(), b"", hashlib.sha256).digest()).decode()
+    return {**payload, "timestamp": stamp, "sign": sign}
 
 
 def send_wecom(channel: Channel, store: Store, watch: str, alerts: list[dict[str, Any]], key: str = "") -> None:
@@ -129,25 +155,13 @@ def send_wecom(channel: Channel, store: Store, watch: str, alerts: list[dict[str
 
 def send_dingtalk(channel: Channel, store: Store, watch: str, alerts: list[dict[str, Any]], key: str = "") -> None:
     md = _keyed(render(store, watch, alerts, "md", limit=LIMITS["dingtalk"]).body, key)
-    url = channel.options["url"]
-    secret = _env(channel.options.get("secret_env"))
-    if secret:  # DingTalk's signed robots: timestamp and HMAC-SHA256 of "timestamp\nsecret"
-        stamp = str(round(time.time() * 1000))
-        digest = hmac.new(secret.encode(), f"{stamp}\n{secret}".encode(), hashlib.sha256).digest()
-        sign = urllib.parse.quote_plus(base64.b64encode(digest))
-        url += ("&" if "?" in url else "?") + f"timestamp={stamp}&sign={sign}"
     payload = {"msgtype": "markdown", "markdown": {"title": f"parkwatch · {watch}", "text": md}}
-    _check_api(_post_json(url, payload), "errcode", (0,))
+    _check_api(_post_json(_dingtalk_url(channel), payload), "errcode", (0,))
 
 
 def send_feishu(channel: Channel, store: Store, watch: str, alerts: list[dict[str, Any]], key: str = "") -> None:
     text = _keyed(render(store, watch, alerts, "text", limit=LIMITS["feishu"]).body, key)
-    payload: dict[str, Any] = {"msg_type": "text", "content": {"text": text}}
-    secret = _env(channel.options.get("secret_env"))
-    if secret:  # Feishu/Lark signature: HMAC-SHA256 keyed with "timestamp\nsecret" over an empty message
-        stamp = str(int(time.time()))
-        sign = base64.b64encode(hmac.new(f"{stamp}\n{secret}".encode(), b"", hashlib.sha256).digest()).decode()
-        payload.update(timestamp=stamp, sign=sign)
+    payload = _feishu_signed(channel, {"msg_type": "text", "content": {"text": text}})
     _check_api(_post_json(channel.options["url"], payload), "code", (0, None))
 
 
@@ -184,14 +198,17 @@ def send_text(channel: Channel, subject: str, text: str) -> None:
         _smtp_send(o, message)
         return
     body = f"{subject}\n{text}"
-    if channel.type == "webhook":
-        _post_json(o["url"], {"health": subject, "text": text})
+    if channel.type == "webhook":  # signed as digests are
+        payload = {"health": subject, "text": text}
+        _post_json(o["url"], payload, _webhook_signature(channel, payload))
     elif channel.type == "wecom":
         _check_api(_post_json(o["url"], {"msgtype": "text", "text": {"content": body[:2000]}}), "errcode", (0,))
     elif channel.type == "dingtalk":
-        _check_api(_post_json(o["url"], {"msgtype": "text", "text": {"content": body[:5000]}}), "errcode", (0,))
+        _check_api(_post_json(_dingtalk_url(channel), {"msgtype": "text", "text": {"content": body[:5000]}}),
+                   "errcode", (0,))
     elif channel.type == "feishu":
-        _check_api(_post_json(o["url"], {"msg_type": "text", "content": {"text": body[:10000]}}), "code", (0, None))
+        _check_api(_post_json(o["url"], _feishu_signed(channel, {"msg_type": "text", "content": {"text": body[:10000]}})),
+                   "code", (0, None))
     elif channel.type == "slack":
         _post_json(o["url"], {"text": body[:30000]})
     elif channel.type == "telegram":

@@ -48,6 +48,7 @@ def story_entries(store: Store, alerts: list[dict[str, Any]]) -> list[dict[str, 
         matched = [t if isinstance(t, dict) else {"kind": "keyword", "term": t}
                    for t in json.loads(alert.get("terms") or "[]")]
         terms = [t["term"] for t in matched]
+        ranks = {t["term"]: t.get("rank", 1000) for t in matched}
         snippet = _snippet(first["text"] or "", terms)
         entries.append({
             "title": first["title"] or first["url"], "url": first["url"], "site": first["site"],
@@ -58,7 +59,7 @@ def story_entries(store: Store, alerts: list[dict[str, Any]]) -> list[dict[str, 
             "also": [{"site": c["site"], "url": c["url"]} for c in copies[1:]],
             "attachments": [{"name": a["name"], "name_md": _md(a["name"] or a["url"]), "url": a["url"]}
                             for a in store.attachments_of(first["id"]) if not a["error"]],
-            "group": _group_of(store, first["id"], matched),
+            "group": _group_of(store, first["id"], matched), "ranks": ranks,
         })
     return entries
 
@@ -135,11 +136,22 @@ def _highlight_slack(text: str, terms: list[str]) -> str:
     return "".join(out) + _slack(text[last:])
 
 
+def _in_order(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Groups in the watch's own order (its parks as listed, then policies …: the order terms match in), the
+    stories of a group newest first; 其他 last."""
+    rank: dict[str, int] = {}
+    for entry in entries:
+        position = entry["ranks"].get(entry["group"], 1000) if entry["group"] != "其他" else 10**6
+        rank[entry["group"]] = min(rank.get(entry["group"], 10**6), position)
+    newest_first = sorted(entries, key=lambda e: e["date"] or "", reverse=True)
+    return sorted(newest_first, key=lambda e: rank[e["group"]])
+
+
 def render(store: Store, watch: str, alerts: list[dict[str, Any]], fmt: str = "text",
            limit: int | None = None) -> Digest:
     """Render a digest; with *limit* (characters, or bytes for channels that count bytes) stories are left out
     from the end until it fits, and the count of those left out is printed."""
-    entries = story_entries(store, alerts)
+    entries = _in_order(story_entries(store, alerts))
     template = _env().get_template({"text": "digest.txt", "md": "digest.md", "html": "digest.html", "slack": "digest.slack"}[fmt])
     keep = len(entries)
     while True:

@@ -70,7 +70,8 @@ def match_article(watch: Watch, article: dict[str, Any], mentions: list[dict[str
         groups.append([t for t in watch.sites if t == article.get("site")])
     if watch.match == "all" and not all(groups):
         return []
-    return [{"kind": kinds[term], "term": term} for group in groups for term in group]
+    order = {term: number for number, term in enumerate(kinds)}  # the watch's own order of its terms
+    return [{"kind": kinds[term], "term": term, "rank": order[term]} for group in groups for term in group]
 
 
 BATCH = 500  # articles matched per transaction: memory and lock time stay flat whatever the history
