@@ -123,7 +123,8 @@ class Daemon:
         if child.returncode == 0:
             logger.info("crawl {}: {}", site, summary[-1].strip() if summary else "done")
         else:
-            logger.warning("crawl {} exited with {}: {}", site, child.returncode, output.decode("utf-8", "replace")[-300:])
+            tail = [line for line in output.decode("utf-8", "replace").splitlines() if line.strip()][-3:]
+            logger.warning("crawl {} exited with {}: {}", site, child.returncode, " | ".join(tail))  # whole lines
         self.after_crawl(site)
 
     def after_crawl(self, site: str | None = None) -> None:
