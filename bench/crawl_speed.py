@@ -1,7 +1,7 @@
 """A crawl of a generated local web through parkwatch's whole pipeline, beside a bare Scrapy crawl of the same
 web (the same spider, no item pipelines or extensions: fetching and link-following only).
 
-    python bench/crawl_speed.py [--articles 5000] [--per-page 100] [--modes bare,full] [--eval-dir DIR]
+    python bench/crawl_speed.py [--articles 5000] [--per-page 100] [--modes bare,full,inproc] [--eval-dir DIR]
                                 [--json FILE]
 
 Each crawl runs in a fresh process; its wall time, peak RSS and RSS as the stored articles grow are
@@ -101,14 +101,16 @@ class RssSampler(threading.Thread):
             self.samples.append((time.perf_counter() - self.start_time, rss_mb(), self.articles()))
 
 
-def child(config: str, db: str, bare: bool) -> None:
+def child(config: str, db: str, mode: str) -> None:
     """Run one crawl in this process and print its figures as JSON."""
     from parkwatch.cli import setup_logging
     from parkwatch.config import load_config
     from parkwatch.crawl import run_crawl
 
     setup_logging(verbose=False)  # as `parkwatch crawl` runs
-    extra = {"ITEM_PIPELINES": {}, "EXTENSIONS": {}} if bare else {}
+    extra = {"ITEM_PIPELINES": {}, "EXTENSIONS": {}} if mode == "bare" else {}
+    if mode == "inproc":  # the whole pipeline on the crawl's own process (workers: 0)
+        extra["PARKWATCH_WORKERS"] = 0
     sampler = RssSampler(db)
     sampler.start()
     start = time.perf_counter()
@@ -117,6 +119,7 @@ def child(config: str, db: str, bare: bool) -> None:
     sampler.done.set()
     print(json.dumps({"seconds": elapsed, "pages": summary.totals.pages, "new": summary.totals.new,
                       "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
                       "samples": sampler.samples}))
 
 
@@ -124,13 +127,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--per-page", type=int, default=100)
-    parser.add_argument("--modes", default="bare,full", help="which crawls to run (bare, full)")
+    parser.add_argument("--modes", default="bare,full", help="which crawls to run: bare (Scrapy alone), full (worker processes), inproc (workers: 0)")
     parser.add_argument("--eval-dir", help="where the sentences come from (default: ../shared/eval)")
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("--child", nargs=3, metavar=("CONFIG", "DB", "MODE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        child(args.child[0], args.child[1], args.child[2] == "bare")
+        child(args.child[0], args.child[1], args.child[2])
         return 0
     from parkwatch.evaluate import shared_dir
     from parkwatch.sampleweb.server import LocalWeb
@@ -153,12 +156,15 @@ def main(argv: list[str] | None = None) -> int:
                                  stdout=subprocess.PIPE, text=True, check=True)  # the crawl's log goes to stderr
             figures[mode] = json.loads(out.stdout.strip().splitlines()[-1])
             f = figures[mode]
-            print(f"{mode:5} crawl: {f['pages']} pages in {f['seconds']:.1f} s = {f['pages'] / f['seconds']:.0f} pages/s, "
-                  f"{f['new']} articles stored, peak RSS {f['rss_mb']:.0f} MB", flush=True)
-    if "bare" in figures and "full" in figures:
-        bare, full = figures["bare"], figures["full"]
-        print(f"ratio: the full pipeline crawls at "
-              f"{(full['pages'] / full['seconds']) / (bare['pages'] / bare['seconds']):.2f}x the bare Scrapy rate")
+            print(f"{mode:6} crawl: {f['pages']} pages in {f['seconds']:.1f} s = {f['pages'] / f['seconds']:.0f} pages/s, "
+                  f"{f['new']} articles stored, peak RSS {f['rss_mb']:.0f} MB"
+                  + (f" + {f['worker_rss_mb']:.0f} MB per worker" if mode == "full" else ""),
+                  flush=True)
+    for mode in ("full", "inproc"):
+        if "bare" in figures and mode in figures:
+            bare, f = figures["bare"], figures[mode]
+            print(f"ratio: the {mode} pipeline crawls at "
+                  f"{(f['pages'] / f['seconds']) / (bare['pages'] / bare['seconds']):.2f}x the bare Scrapy rate")
     if args.json:
         Path(args.json).write_text(json.dumps({"articles": args.articles, "sentences": bool(pool), **figures}),
                                    encoding="utf-8")

@@ -7,6 +7,7 @@ runs each crawl in its own process.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,6 +104,7 @@ def scrapy_settings(settings: Settings, db: Path, verbose: bool = False) -> dict
         "PARKWATCH_ATTACHMENTS": settings.attachments,
         "PARKWATCH_MAX_ATTACHMENT_BYTES": settings.max_attachment_bytes,
         "PARKWATCH_ARTICLE_PAGES": settings.article_pages,
+        "PARKWATCH_WORKERS": settings.workers if settings.workers >= 0 else (os.cpu_count() or 1),
         **settings.scrapy,
     }
 

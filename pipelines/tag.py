@@ -7,8 +7,8 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-from parkwatch.mentions import ArticleText
-from parkwatch.tagging import manager_for, tag
+from parkwatch.processing import _tag, site_options
+from parkwatch.tagging import manager_for
 
 
 class TagPipeline:
@@ -28,18 +28,9 @@ class TagPipeline:
 
     def process_item(self, item: dict[str, Any], spider: Any = None) -> dict[str, Any]:
         article = item.get("article")
-        if item.get("kind") != "page" or not article:
+        if item.get("kind") != "page" or not article or "mentions" in item:  # tagged by a worker already
             return item
         site = getattr(spider or self.crawler.spider, "site", None)
-        text = ArticleText(text=article["text"], title=article.get("title") or "", region=site.region if site else None,
-                           id=item["url"])
-        mentions = tag(text, self.pm)
-        item["mentions"] = [m.as_dict() for m in mentions]
-        self.stats.inc_value("parkwatch/mentions", len(mentions))
-        for attachment in item.get("attachments") or []:  # policies live in attachments
-            if attachment.get("text"):
-                found = tag(ArticleText(text=attachment["text"], title=attachment.get("name") or "",
-                                        region=site.region if site else None, id=attachment["url"]), self.pm)
-                attachment["mentions"] = [m.as_dict() for m in found]
-                self.stats.inc_value("parkwatch/mentions", len(found))
+        _tag(item, site_options(site), self.pm)
+        self.stats.inc_value("parkwatch/mentions", len(item["mentions"]))
         return item
