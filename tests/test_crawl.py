@@ -259,3 +259,25 @@ def test_non_ascii_links_are_known_once_stored_and_a_bad_port_costs_only_itself(
     assert first.returncode == 0, first.stderr
     assert "2 new" in first.stdout, first.stdout
     assert "0 new, 0 updated, 0 unchanged, 2 skipped as known" in again.stdout, again.stdout
+
+
+def test_worker_processes_store_what_the_crawl_process_would(tmp_path):
+    """``workers: 2`` (extraction and tagging in a process pool) and ``workers: 0`` store the same records."""
+    results = {}
+    with LocalWeb(["news"]) as web:
+        base = web.bases["news"]
+        web.publish({"news": fixture_site(base)})
+        for workers in (0, 2):
+            write_config(tmp_path / f"config{workers}", [{
+                "name": "news", "start_urls": [f"{base}/list_1.html"], "allow": ["/a/"], "region": "四川省绵阳市",
+            }], {"workers": workers})
+            db = tmp_path / f"w{workers}.db"
+            result = run_cli("--config", str(tmp_path / f"config{workers}"), "crawl", "--db", str(db))
+            assert result.returncode == 0, result.stderr
+            conn = sqlite3.connect(db)
+            results[workers] = (
+                conn.execute("select url, title, text, published_at from articles order by url").fetchall(),
+                conn.execute("select a.url, m.kind, m.surface, m.entity_id, m.start from mentions m "
+                             "join articles a on a.id = m.article_id order by 1, 5").fetchall())
+    assert len(results[0][0]) == 6 and results[0][1]  # list-page articles stored, mentions tagged
+    assert results[2] == results[0]
