@@ -29,6 +29,8 @@ _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _INTERVAL_RE = re.compile(r"^(?:every\s+)?(\d+)\s*(s|m|h|d|w)$")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
+CRAWLS_AT_ONCE_ENV = "PARKWATCH_CRAWLS_AT_ONCE"  # set by `parkwatch run` for the crawls it starts (workers)
+
 
 class ConfigError(Exception):
     """A configuration problem, phrased for the user (file, site, field, expectation)."""

@@ -18,7 +18,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.exceptions import NotConfigured
 
-from parkwatch.config import Config, Settings, Site
+from parkwatch.config import CRAWLS_AT_ONCE_ENV, Config, Settings, Site
 from parkwatch.spider_registry import available_spiders, check_spiders
 from parkwatch.store import Store
 
@@ -104,9 +104,21 @@ def scrapy_settings(settings: Settings, db: Path, verbose: bool = False) -> dict
         "PARKWATCH_ATTACHMENTS": settings.attachments,
         "PARKWATCH_MAX_ATTACHMENT_BYTES": settings.max_attachment_bytes,
         "PARKWATCH_ARTICLE_PAGES": settings.article_pages,
-        "PARKWATCH_WORKERS": settings.workers if settings.workers >= 0 else (os.cpu_count() or 1),
+        "PARKWATCH_WORKERS": worker_count(settings.workers),
         **settings.scrapy,
     }
+
+
+def worker_count(workers: int) -> int:
+    """Worker processes for one crawl: the setting, or by default the cores this crawl has to itself.
+
+    A lone ``parkwatch crawl`` gets one per core; under ``parkwatch run``, where ``parallel_crawls`` crawls already
+    share the cores, each gets its share (none when there are more crawls than cores).
+    """
+    if workers >= 0:
+        return workers
+    sharing = max(1, int(os.environ.get(CRAWLS_AT_ONCE_ENV) or 1))
+    return (os.cpu_count() or 1) // sharing
 
 
 def spider_class_for(site: Site, spiders: dict[str, Any]) -> type:

@@ -9,6 +9,7 @@ is in the database, so a restart neither loses nor repeats an alert.
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -26,7 +27,7 @@ from loguru import logger
 from parkwatch.alerts.dispatch import send_pending
 from parkwatch.alerts.outbox import record_alerts, start_watches
 from parkwatch.alerts.watches import Watches, load_watches
-from parkwatch.config import Config, Site
+from parkwatch.config import CRAWLS_AT_ONCE_ENV, Config, Site
 from parkwatch.store import Store
 
 TIMEZONE = "Asia/Shanghai"
@@ -108,7 +109,8 @@ class Daemon:
         command = [sys.executable, "-m", "parkwatch.cli", "--config", str(self.config.directory), "--db", str(self.db),
                    "crawl", "--site", site]
         logger.info("crawl {}: starting", site)
-        child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        env = {**os.environ, CRAWLS_AT_ONCE_ENV: str(max(1, self.config.settings.parallel_crawls))}
+        child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
         with self.lock:
             self.children[site] = child
         limit = self.config.settings.crawl_timeout

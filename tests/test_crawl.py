@@ -281,3 +281,17 @@ def test_worker_processes_store_what_the_crawl_process_would(tmp_path):
                              "join articles a on a.id = m.article_id order by 1, 5").fetchall())
     assert len(results[0][0]) == 6 and results[0][1]  # list-page articles stored, mentions tagged
     assert results[2] == results[0]
+
+
+def test_default_workers_share_the_cores_with_parallel_crawls(monkeypatch):
+    import os
+
+    from parkwatch.crawl import worker_count
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    monkeypatch.delenv("PARKWATCH_CRAWLS_AT_ONCE", raising=False)
+    assert (worker_count(-1), worker_count(0), worker_count(3)) == (8, 0, 3)  # a lone crawl: one per core
+    monkeypatch.setenv("PARKWATCH_CRAWLS_AT_ONCE", "4")  # under `parkwatch run` with parallel_crawls: 4
+    assert (worker_count(-1), worker_count(3)) == (2, 3)
+    monkeypatch.setenv("PARKWATCH_CRAWLS_AT_ONCE", "16")
+    assert worker_count(-1) == 0
