@@ -154,6 +154,10 @@ def check(obj: Context) -> None:
     click.echo(f"{config.directory}: ok — {len(config.sites)} sites ({sum(s.enabled for s in config.sites)} enabled), "
                f"{len(config.parks)} gazetteer entries, {len(watches.watches)} watches, {len(watches.channels)} channels; "
                f"database {obj.db_path()}")
+    for watch in watches.watches:
+        if not watch.channels:
+            click.echo(f"note: watch {watch.name!r} has no channels: its matches show only in `parkwatch feed`, "
+                       f"`serve` and `digest --dry-run`, and are never sent")
 
 
 @main.group(invoke_without_command=True)

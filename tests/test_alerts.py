@@ -235,6 +235,10 @@ def test_check_validates_the_whole_folder_without_crawling(tmp_path):
     good = run_cli("--config", str(config), "--db", str(tmp_path / "p.db"), "check")
     assert good.returncode == 0 and "ok — 1 sites (1 enabled), 0 gazetteer entries, 1 watches, 1 channels" in good.stdout
     assert not (tmp_path / "p.db").exists()  # nothing crawled, nothing created
+    assert "no channels" not in good.stdout
+    (config / "watches.yaml").write_text("watches:\n  - name: feed-only\n    parks: [绵阳高新区]\n", encoding="utf-8")
+    quiet = run_cli("--config", str(config), "--db", str(tmp_path / "p.db"), "check")
+    assert quiet.returncode == 0 and "note: watch 'feed-only' has no channels" in quiet.stdout
     (config / "watches.yaml").write_text("watches:\n  - name: w\n    parks: [x]\n    digest: weekly mon 7:99\n",
                                          encoding="utf-8")
     bad = run_cli("--config", str(config), "check")
