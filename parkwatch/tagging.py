@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,6 +45,24 @@ def make_manager(disabled: tuple[str, ...] = (), load_entry_points: bool = True)
     return pm
 
 
+_CALLERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def each_plugin(pm: pluggy.PluginManager, hook_name: str) -> list[tuple[str, pluggy.HookCaller]]:
+    """One pluggy hook caller per plugin implementing *hook_name* (pluggy's ``subset_hook_caller``), so that each
+    plugin is called through the hook yet isolated from the others: one plugin raising loses only its own result.
+    Cached per manager until its plugins change."""
+    impls = getattr(pm.hook, hook_name).get_hookimpls()
+    key = (hook_name, tuple(id(impl.plugin) for impl in impls))
+    cached = _CALLERS.setdefault(pm, {})
+    if key not in cached:
+        plugins = [impl.plugin for impl in impls]
+        cached[key] = [(impl.plugin_name,
+                        pm.subset_hook_caller(hook_name, [p for p in plugins if p is not impl.plugin]))
+                       for impl in impls]
+    return cached[key]
+
+
 @lru_cache(maxsize=8)
 def default_manager(disabled: tuple[str, ...] = ()) -> pluggy.PluginManager:
     return make_manager(disabled)
@@ -72,15 +91,15 @@ def tag(article: ArticleText, pm: pluggy.PluginManager | None = None) -> list[Me
 def _tag(article: ArticleText, pm: pluggy.PluginManager | None) -> list[Mention]:
     pm = pm or default_manager()
     mentions: list[Mention] = []
-    for impl in pm.hook.tag_article.get_hookimpls():
+    for name, hook in each_plugin(pm, "tag_article"):
         try:
-            found = impl.function(article=article) or []
+            found = [m for result in hook(article=article) for m in (result or [])]
         except Exception as exc:
-            logger.opt(exception=exc).error("plugin {} failed on article {}: {}", impl.plugin_name,
+            logger.opt(exception=exc).error("plugin {} failed on article {}: {}", name,
                                             article.id or article.title or article.text[:30], exc)
             continue
         for mention in found:
-            mention.plugin = mention.plugin or impl.plugin_name
+            mention.plugin = mention.plugin or name
             if not mention.context:
                 mention.context = article.context(mention.start, mention.end)
             mentions.append(mention)
@@ -90,11 +109,11 @@ def _tag(article: ArticleText, pm: pluggy.PluginManager | None) -> list[Mention]
 
 def configure(pm: pluggy.PluginManager, config: object) -> None:
     """Give every plugin the loaded configuration (``configure`` hook); a failing plugin is logged."""
-    for impl in pm.hook.configure.get_hookimpls():
+    for name, hook in each_plugin(pm, "configure"):
         try:
-            impl.function(config=config)
+            hook(config=config)
         except Exception as exc:
-            logger.opt(exception=exc).error("plugin {} failed to configure: {}", impl.plugin_name, exc)
+            logger.opt(exception=exc).error("plugin {} failed to configure: {}", name, exc)
 
 
 def manager_for(config: object | None) -> pluggy.PluginManager:
