@@ -36,7 +36,9 @@ def make_manager(disabled: tuple[str, ...] = (), load_entry_points: bool = True)
     for name in BUILTIN_PLUGINS:
         if name in disabled:
             continue
-        pm.register(importlib.import_module(f"parkwatch.plugins.{name}"), name=name)
+        module = importlib.import_module(f"parkwatch.plugins.{name}")
+        plugin = module.Plugin() if hasattr(module, "Plugin") else module  # a plugin with state: its own instance
+        pm.register(plugin, name=name)
     if load_entry_points:
         try:
             pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)

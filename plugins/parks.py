@@ -22,9 +22,6 @@ from parkwatch.gazetteer import Park, Parks, is_place, parks, parks_with_gazette
 from parkwatch.hookspecs import hookimpl
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
-_GAZETTEER: list[dict[str, Any]] = []
-_INDEX: Parks | None = None
-
 _SUFFIXES = ("综合保税区", "高新技术产业开发区", "经济技术开发区", "经济开发区", "高新技术产业园区", "工业集中发展区",
              "经济发展区", "产业园区", "工业园区", "产业新城", "产业园", "工业园", "科技城", "科学城", "生物城", "科创城",
              "高新区", "经开区", "开发区", "新区", "功能区", "示范区", "合作区", "保税区", "综保区", "产业基地",
@@ -70,19 +67,6 @@ _SUBPARK = re.compile(r"^·?([\u4e00-\u9fff]{2,8}?(?:园区|分园|产业园|工
 _PLACE_AFTER = re.compile(r"^(?:步行街|广场|大道|大街|路|街|地铁站|站|大走廊|走廊|号)")
 
 
-def configure_gazetteer(entries: list[dict[str, Any]]) -> None:
-    """Use the user's gazetteer (``config/parks.yaml``) beside the catalogue."""
-    global _GAZETTEER, _INDEX
-    _GAZETTEER, _INDEX = list(entries), None
-
-
-def _index() -> Parks:
-    global _INDEX
-    if _INDEX is None:
-        _INDEX = parks_with_gazetteer(_GAZETTEER) if _GAZETTEER else parks()
-    return _INDEX
-
-
 def locality(article: ArticleText) -> tuple[str | None, str | None]:
     """``(province name, city short name)`` the article is about: the site's region, else the most named city."""
     index = regions()
@@ -105,12 +89,14 @@ def locality(article: ArticleText) -> tuple[str | None, str | None]:
     return index.provinces[city.province].name, city.short
 
 
-def park_mentions(article: ArticleText) -> list[Mention]:
+def park_mentions(article: ArticleText, index: Parks | None = None) -> list[Mention]:
+    """The park mentions of *article*, against *index* (the catalogue and zones.csv when not given)."""
+    index = index or parks()
     text, simplified = article.text, article.simplified
     province, city = locality(article)
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for start, end, key, cands in _index().find(simplified):
+    for start, end, key, cands in index.find(simplified):
         if key in _ANAPHORA or _PLACE_AFTER.match(simplified[end : end + 4]) or simplified[max(0, start - 2) : start] == "世界":
             continue  # bare zone words are resolved below, against the zones the text names
         start = _with_place_before(simplified, start)
@@ -127,7 +113,7 @@ def park_mentions(article: ArticleText) -> list[Mention]:
         if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
             continue
         floor = max((e for s_, e in taken if e <= match.start()), default=0)
-        mention = _discover(article, match, province, city, floor)
+        mention = _discover(article, match, province, city, index, floor)
         if mention is _BARE:
             bare.append(match)
         elif mention is not None:
@@ -136,7 +122,7 @@ def park_mentions(article: ArticleText) -> list[Mention]:
             taken.append((mention.start, mention.end))
     named = sorted(mentions, key=lambda m: m.start)
     for match in bare:
-        mention = _bare(article, match, province, city, named)
+        mention = _bare(article, match, province, city, named, index)
         if mention is not None and not any(s < mention.end and mention.start < e for s, e in taken):
             mentions.append(mention)
             taken.append((mention.start, mention.end))
@@ -217,7 +203,7 @@ _NO_PLACE_OK = {"产业园", "工业园", "科学城", "生物城", "科创城",
                 "科技园", "科技园区", "物流园", "物流园区", "工业集中区", "综合保税区", "高新技术产业园区"}
 
 
-def _discover(article: ArticleText, match: re.Match[str], province: str | None, city: str | None,
+def _discover(article: ArticleText, match: re.Match[str], province: str | None, city: str | None, index: Parks,
               floor: int = 0) -> Mention | None:
     """A park the catalogue lacks: [place][descriptor]suffix, cut at the nearest verb or function word."""
     simplified, suffix = article.simplified, match.group(0)
@@ -291,7 +277,7 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
             suffix in _PROJECT_SUFFIXES and simplified.startswith("项目", end)):
         return None  # a company's own park (兰石集团高端装备产业园, …产业园项目) is a project, not a zone
     if not descriptor and suffix in _BARE_TYPES:  # 西安市高新区: the catalogue park of that city
-        known = _park_of(regions().find(name_part)[-1][3][0], _BARE_TYPES[suffix])
+        known = _park_of(regions().find(name_part)[-1][3][0], _BARE_TYPES[suffix], index)
         if known is not None:
             first = start + boundary
             return Mention("park", article.text[first : match.end()], first, match.end(), known.name, known.code,
@@ -311,19 +297,18 @@ def _without_province(name: str) -> str:
     return name
 
 
-def _park_of(region: Any, kind: str) -> Park | None:
+def _park_of(region: Any, kind: str, index: Parks) -> Park | None:
     """The one catalogue park of *kind* (高新区/经开区) in a city or county region, if there is exactly one."""
-    index = regions()
-    province = index.provinces.get(region.province)
+    province = regions().provinces.get(region.province)
     for place in {region.short, region.name}:
-        cands = [p for p in _index().by_place_type.get((place, kind), []) if not province or p.province == province.name]
+        cands = [p for p in index.by_place_type.get((place, kind), []) if not province or p.province == province.name]
         if len(cands) == 1:
             return cands[0]
     return None
 
 
 def _bare(article: ArticleText, match: re.Match[str], province: str | None, city: str | None,
-          named: list[Mention]) -> Mention | None:
+          named: list[Mention], index: Parks) -> Mention | None:
     """A bare zone word (高新区, 开发区, 新区, 起步区 …): the zone of that kind the text names before it (else after
     it); a bare 高新区/经开区 with none, the park of the city named earlier in its paragraph or of the article's
     locality. Kinds, counts and lists (国家级经开区, 各新区, 开发区、高新区) are not parks."""
@@ -347,11 +332,11 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
     nearby = [c for _, _, key, cands in regions().find(simplified[line_start : match.start()])
               for c in cands[:1] if c.level == "city" or (c.level == "county" and key == c.name)]
     if nearby:
-        park = _park_of(regions().city_of(nearby[-1]) or nearby[-1], kind)
+        park = _park_of(regions().city_of(nearby[-1]) or nearby[-1], kind, index)
     else:
         if not city:
             return None
-        cands = [p for p in _index().by_place_type.get((city, kind), []) if not province or p.province == province]
+        cands = [p for p in index.by_place_type.get((city, kind), []) if not province or p.province == province]
         park = cands[0] if len(cands) == 1 else None
     if park is None:
         return None
@@ -360,19 +345,26 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
 
 
 
-@hookimpl
-def tag_article(article: ArticleText) -> list[Mention]:
-    return park_mentions(article)
+class Plugin:
+    """The parks plugin; each plugin manager registers an instance of its own, holding the gazetteer its
+    ``configure`` hook was given (so differently configured managers never share one)."""
+
+    def __init__(self) -> None:
+        self.index: Parks | None = None  # None: the catalogue and zones.csv alone
+
+    @hookimpl
+    def configure(self, config: Any) -> None:
+        entries = list(getattr(config, "parks", ()) or ())
+        self.index = parks_with_gazetteer(entries) if entries else None
+
+    @hookimpl
+    def tag_article(self, article: ArticleText) -> list[Mention]:
+        return park_mentions(article, self.index)
+
+    @hookimpl
+    def plugin_info(self) -> dict[str, str]:
+        return {"name": "parks",
+                "description": "development zones (2018 catalogue + gazetteer + pattern), bare 高新区 by locality"}
 
 
-@hookimpl
-def configure(config: Any) -> None:
-    configure_gazetteer(list(getattr(config, "parks", ()) or ()))
-
-
-@hookimpl
-def plugin_info() -> dict[str, str]:
-    return {"name": "parks", "description": "development zones (2018 catalogue + gazetteer + pattern), bare 高新区 by locality"}
-
-
-__all__ = ["configure_gazetteer", "locality", "park_mentions", "short_type"]
+__all__ = ["Plugin", "locality", "park_mentions", "short_type"]
