@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -28,7 +29,7 @@ def saved_page(name: str) -> bytes:
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
             timeout: int = 180, input_text: str | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``parkwatch ARGS`` as a user would, in a fresh process."""
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("PARKWATCH_")}
+    full_env = env_without_parkwatch()
     full_env.update(env or {})
     return subprocess.run([*PARKWATCH, *args], capture_output=True, text=True, cwd=cwd, env=full_env,
                           timeout=timeout, check=False, input=input_text)
@@ -81,6 +82,22 @@ def write_config(folder: Path, sites: list[dict], settings: dict | None = None) 
     base = {"delay": 0, "concurrency": 4, "timeout": 10}
     (folder / "settings.yaml").write_text(yaml.safe_dump({**base, **(settings or {})}), encoding="utf-8")
     return folder
+
+
+def env_without_parkwatch() -> dict[str, str]:
+    """This process's environment without ``PARKWATCH_*`` variables, for a crawl started as a user would."""
+    return {k: v for k, v in os.environ.items() if not k.startswith("PARKWATCH_")}
+
+
+def gated_site(web: Any, folder: Path, pages: dict[str, tuple[bytes, str]]) -> tuple[ResponseGate, Path]:
+    """Publish *pages* as the site ``big`` of *web* with its article responses held by a gate; its config in
+    *folder* (20 list pages, concurrency 8). Returns the gate and the config folder."""
+    gate = ResponseGate("/a/")
+    web.publish({"big": pages})
+    web.set_gate("big", gate)
+    config = write_config(folder, [{"name": "big", "start_urls": [f"{web.bases['big']}/list_1.html"],
+                                    "allow": ["/a/"], "max_pages": 20}], {"concurrency": 8})
+    return gate, config
 
 
 @pytest.fixture(scope="module")

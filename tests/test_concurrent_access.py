@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from conftest import ResponseGate, wait_for, write_config
+from conftest import env_without_parkwatch, gated_site, wait_for, write_config
 from test_resume import local_web
 
 from parkwatch.sampleweb.server import LocalWeb
@@ -18,13 +17,9 @@ from parkwatch.store import Store
 
 def test_cli_reads_while_a_crawl_writes(tmp_path):
     """The crawl is let through 100 articles at a time; the CLI's store reads and searches at every step."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PARKWATCH_")}
-    gate = ResponseGate("/a/")
+    env = env_without_parkwatch()
     with LocalWeb(["big"]) as web:
-        web.publish({"big": local_web()})
-        web.set_gate("big", gate)
-        config = write_config(tmp_path / "config", [{"name": "big", "start_urls": [f"{web.bases['big']}/list_1.html"],
-                                                      "allow": ["/a/"], "max_pages": 20}], {"concurrency": 8})
+        gate, config = gated_site(web, tmp_path / "config", local_web())
         db = tmp_path / "p.db"
         log = tmp_path / "crawl.log"
         with open(log, "wb") as out:  # a file, not a pipe nobody reads while waiting

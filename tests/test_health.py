@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
 
 from conftest import run_cli, write_config
 
@@ -57,19 +59,13 @@ def test_health_flags_markup_change_silence_and_blocking(tmp_path):
     assert rows["changed"]["ok"] is False and rows["changed"]["coverage"]["title"] == 1.0
 
 
-def test_health_problems_reach_the_health_channels_once(tmp_path):
-    import threading
-    from http.server import BaseHTTPRequestHandler, HTTPServer
-
-    from parkwatch.alerts.watches import load_watches
-    from parkwatch.health import alert_on_health
-    from parkwatch.store import Store
-
-    received = []
+def webhook_receiver() -> tuple[HTTPServer, list[tuple[str | None, bytes]]]:
+    """A real webhook receiver on 127.0.0.1: each POST's signature header and body, in order."""
+    received: list[tuple[str | None, bytes]] = []
 
     class Hook(BaseHTTPRequestHandler):
         def do_POST(self):  # noqa: N802
-            received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+            received.append((self.headers.get("X-Parkwatch-Signature"), self.rfile.read(int(self.headers["Content-Length"]))))
             self.send_response(200)
             self.send_header("Content-Length", "0")
             self.end_headers()
@@ -79,6 +75,15 @@ def test_health_problems_reach_the_health_channels_once(tmp_path):
 
     server = HTTPServer(("127.0.0.1", 0), Hook)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, received
+
+
+def test_health_problems_reach_the_health_channels_once(tmp_path):
+    from parkwatch.alerts.watches import load_watches
+    from parkwatch.health import alert_on_health
+    from parkwatch.store import Store
+
+    server, received = webhook_receiver()
     (tmp_path / "watches.yaml").write_text(
         f"channels:\n  ops: {{type: webhook, url: 'http://127.0.0.1:{server.server_address[1]}/'}}\n"
         "health:\n  channels: [ops]\n", encoding="utf-8")
@@ -92,8 +97,9 @@ def test_health_problems_reach_the_health_channels_once(tmp_path):
         assert alert_on_health(store, watches, "gov") == 0  # once per crawl
     finally:
         server.shutdown()
-    assert received[0]["health"] == "parkwatch: site gov needs attention"
-    assert "fell silent" in received[0]["text"]
+    alert = json.loads(received[0][1])
+    assert alert["health"] == "parkwatch: site gov needs attention"
+    assert "fell silent" in alert["text"]
 
 
 def test_a_wrong_allow_is_said_in_the_summary_and_by_health(tmp_path):
@@ -112,23 +118,8 @@ def test_a_wrong_allow_is_said_in_the_summary_and_by_health(tmp_path):
 def test_health_alerts_follow_any_crawl_signed_like_digests(tmp_path):
     import hashlib
     import hmac
-    import threading
-    from http.server import BaseHTTPRequestHandler, HTTPServer
 
-    received = []
-
-    class Hook(BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802
-            received.append((self.headers.get("X-Parkwatch-Signature"), self.rfile.read(int(self.headers["Content-Length"]))))
-            self.send_response(200)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = HTTPServer(("127.0.0.1", 0), Hook)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server, received = webhook_receiver()
     with LocalWeb(["news"]) as web:
         web.publish({"news": pages([1, 2], True)})
         config = write_config(tmp_path / "config", [{"name": "news", "start_urls": [f"{web.bases['news']}/list.html"],

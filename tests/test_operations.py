@@ -3,7 +3,6 @@ a crawl writes and restored, and pruning old articles with everything left consi
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
 import signal
@@ -12,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ResponseGate, run_cli, wait_for, write_config
+from conftest import env_without_parkwatch, gated_site, run_cli, wait_for, write_config
 from test_resume import local_web
 
 from parkwatch.sampleweb.server import LocalWeb
@@ -37,7 +36,7 @@ def test_the_systemd_unit_runs_the_daemon_and_stops_on_sigterm(tmp_path):
         config = write_config(tmp_path / "config", [{"name": "news", "start_urls": [f"{web.bases['news']}/list_1.html"],
                                                       "allow": ["/a/"], "max_pages": 1, "schedule": "1h"}],
                               {"db": "parkwatch.db"})
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PARKWATCH_")} | {"PARKWATCH_CONFIG": str(config)}
+        env = env_without_parkwatch() | {"PARKWATCH_CONFIG": str(config)}
         log = (tmp_path / "run.log").open("wb")
         daemon = subprocess.Popen(as_here(exec_start), cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT)
         db = config / "parkwatch.db"
@@ -69,7 +68,7 @@ def test_the_crontab_lines_crawl_digest_and_back_up(tmp_path):
         config = write_config(tmp_path / "config", [{"name": "news", "start_urls": [f"{web.bases['news']}/list_1.html"],
                                                       "allow": ["/a/"], "max_pages": 1}])
         (config / "watches.yaml").write_text("watches:\n  - name: w\n    keywords: [园区]\n", encoding="utf-8")
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PARKWATCH_")} | {"PARKWATCH_CONFIG": str(config)}
+        env = env_without_parkwatch() | {"PARKWATCH_CONFIG": str(config)}
         elsewhere = tmp_path / "cron-home"
         elsewhere.mkdir()
         for command in commands:
@@ -83,14 +82,10 @@ def test_the_crontab_lines_crawl_digest_and_back_up(tmp_path):
 
 
 def test_a_backup_taken_while_a_crawl_writes_restores_whole(tmp_path):
-    gate = ResponseGate("/a/")
     with LocalWeb(["big"]) as web:
-        web.publish({"big": local_web()})
-        web.set_gate("big", gate)
-        config = write_config(tmp_path / "config", [{"name": "big", "start_urls": [f"{web.bases['big']}/list_1.html"],
-                                                      "allow": ["/a/"], "max_pages": 20}], {"concurrency": 8})
+        gate, config = gated_site(web, tmp_path / "config", local_web())
         db = tmp_path / "live.db"
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PARKWATCH_")}
+        env = env_without_parkwatch()
         crawl = subprocess.Popen([*PARKWATCH, "--config", str(config), "--db", str(db), "crawl"], env=env,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         gate.allow(120)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess
 import sys
 
-from conftest import ResponseGate, wait_for, write_config
+from conftest import env_without_parkwatch, gated_site, wait_for
 
 from parkwatch.sampleweb.server import LocalWeb
 
@@ -43,13 +42,9 @@ def count_articles(db) -> int:
 
 def test_five_sigkills_lose_and_duplicate_nothing(tmp_path):
     """Each kill lands on progress, not on the clock: after new articles were stored, while the gate holds the rest."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PARKWATCH_")}
-    gate = ResponseGate("/a/")
+    env = env_without_parkwatch()
     with LocalWeb(["big"]) as web:
-        web.publish({"big": local_web()})
-        web.set_gate("big", gate)
-        config = write_config(tmp_path / "config", [{"name": "big", "start_urls": [f"{web.bases['big']}/list_1.html"],
-                                                      "allow": ["/a/"], "max_pages": 20}], {"concurrency": 8})
+        gate, config = gated_site(web, tmp_path / "config", local_web())
         db = tmp_path / "p.db"
         command = [sys.executable, "-m", "parkwatch.cli", "--config", str(config), "--db", str(db), "crawl"]
         stored = [0]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sqlite3
 import subprocess
@@ -12,7 +11,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
-from conftest import wait_for, write_config
+from conftest import env_without_parkwatch, wait_for, write_config
 
 from parkwatch.sampleweb.server import LocalWeb
 
@@ -77,7 +76,7 @@ def hook():
 
 def start(config, db) -> subprocess.Popen:
     """``parkwatch run`` with its output in ``run.log`` beside the database (a pipe could fill and block it)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PARKWATCH_")}
+    env = env_without_parkwatch()
     with open(db.parent / "run.log", "ab") as log:
         return subprocess.Popen([sys.executable, "-m", "parkwatch.cli", "--config", str(config), "--db", str(db),
                                  "run"], stdout=log, stderr=subprocess.STDOUT, env=env)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import socket
 import subprocess
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import run_cli, wait_for
+from conftest import env_without_parkwatch, run_cli, wait_for
 
 from parkwatch.store import Store
 
@@ -39,7 +38,7 @@ def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, str]:
 
 def serve(db: Path, *args: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("PARKWATCH_")} | (env or {})
+    full_env = env_without_parkwatch() | (env or {})
     child = subprocess.Popen([sys.executable, "-m", "parkwatch.cli", "serve", "--db", str(db), "--port", str(port),
                               *args], env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -101,14 +102,17 @@ def _spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     return merged
 
 
-def _highlight_html(text: str, terms: list[str]) -> Markup:
+def _highlight(text: str, terms: list[str], esc: Callable[[str], str], before: str, after: str) -> str:
+    """*text* escaped by *esc*, each matched term wrapped in *before* … *after* (already in the target syntax)."""
     out, last = [], 0
     for s, e in _spans(text, terms):
-        out.append(escape(text[last:s]))
-        out.append(Markup("<mark>") + escape(text[s:e]) + Markup("</mark>"))
+        out.append(esc(text[last:s]) + before + esc(text[s:e]) + after)
         last = e
-    out.append(escape(text[last:]))
-    return Markup("").join(out)
+    return "".join(out) + esc(text[last:])
+
+
+def _highlight_html(text: str, terms: list[str]) -> Markup:
+    return Markup(_highlight(text, terms, lambda t: str(escape(t)), "<mark>", "</mark>"))
 
 
 def _md(text: str) -> str:
@@ -116,11 +120,7 @@ def _md(text: str) -> str:
 
 
 def _highlight_md(text: str, terms: list[str]) -> str:
-    out, last = [], 0
-    for s, e in _spans(text, terms):
-        out.append(_md(text[last:s]) + "**" + _md(text[s:e]) + "**")
-        last = e
-    return "".join(out) + _md(text[last:])
+    return _highlight(text, terms, _md, "**", "**")
 
 
 def _slack(text: str) -> str:
@@ -129,11 +129,7 @@ def _slack(text: str) -> str:
 
 
 def _highlight_slack(text: str, terms: list[str]) -> str:
-    out, last = [], 0
-    for s, e in _spans(text, terms):
-        out.append(_slack(text[last:s]) + " *" + _slack(text[s:e]) + "* ")
-        last = e
-    return "".join(out) + _slack(text[last:])
+    return _highlight(text, terms, _slack, " *", "* ")
 
 
 def _in_order(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
