@@ -82,7 +82,7 @@ def process_page(item: dict[str, Any], options: SiteOptions, tag_it: bool = True
     _read_attachments(item)
     item["article"] = article.as_dict()
     if tag_it:
-        _tag(item, options, manager or _MANAGER)
+        tag_item(item, options, manager or _MANAGER)
     return item
 
 
@@ -114,7 +114,8 @@ def _read_attachments(item: dict[str, Any]) -> None:
         attachment.update(extract_attachment(body, attachment["url"], attachment.get("content_type")).as_dict())
 
 
-def _tag(item: dict[str, Any], options: SiteOptions, manager: Any) -> None:
+def tag_item(item: dict[str, Any], options: SiteOptions, manager: Any) -> None:
+    """``item["mentions"]`` of its article, and of each attachment's text."""
     from parkwatch.mentions import ArticleText
     from parkwatch.tagging import tag
 

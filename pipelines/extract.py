@@ -29,6 +29,7 @@ class ExtractPipeline:
         self.crawler = crawler
         self.stats = crawler.stats
         self.workers = crawler.settings.getint("PARKWATCH_WORKERS", 0)
+        self.tag_in_workers = crawler.settings.getbool("PARKWATCH_TAG", True)  # PARKWATCH_TAG off: nobody tags
         self.pool: ProcessPoolExecutor | None = None
 
     @classmethod
@@ -56,7 +57,7 @@ class ExtractPipeline:
         options = site_options(site)
         try:
             if self.pool is not None:
-                item = await asyncio.wrap_future(self.pool.submit(process_page, item, options, True))
+                item = await asyncio.wrap_future(self.pool.submit(process_page, item, options, self.tag_in_workers))
             else:
                 item = process_page(item, options, tag_it=False)  # the tag pipeline tags it here
         except Exception as exc:  # one broken page must not stop the crawl

@@ -7,7 +7,7 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-from parkwatch.processing import _tag, site_options
+from parkwatch.processing import site_options, tag_item
 from parkwatch.tagging import manager_for
 
 
@@ -18,7 +18,7 @@ class TagPipeline:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.stats = crawler.stats
-        self.pm = manager_for(crawler.settings.get("PARKWATCH_CONFIG_OBJECT"))
+        self.pm: Any = None  # made on first use: with worker processes, they tag and this never runs
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> TagPipeline:
@@ -31,6 +31,8 @@ class TagPipeline:
         if item.get("kind") != "page" or not article or "mentions" in item:  # tagged by a worker already
             return item
         site = getattr(spider or self.crawler.spider, "site", None)
-        _tag(item, site_options(site), self.pm)
+        if self.pm is None:
+            self.pm = manager_for(self.crawler.settings.get("PARKWATCH_CONFIG_OBJECT"))
+        tag_item(item, site_options(site), self.pm)
         self.stats.inc_value("parkwatch/mentions", len(item["mentions"]))
         return item

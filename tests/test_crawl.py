@@ -295,3 +295,17 @@ def test_default_workers_share_the_cores_with_parallel_crawls(monkeypatch):
     assert (worker_count(-1), worker_count(3)) == (2, 3)
     monkeypatch.setenv("PARKWATCH_CRAWLS_AT_ONCE", "16")
     assert worker_count(-1) == 0
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_tagging_switched_off_stores_articles_without_mentions(tmp_path, workers):
+    with LocalWeb(["news"]) as web:
+        base = web.bases["news"]
+        web.publish({"news": fixture_site(base)})
+        write_config(tmp_path / "config", [{"name": "news", "start_urls": [f"{base}/list_1.html"], "allow": ["/a/"]}],
+                     {"workers": workers, "scrapy": {"PARKWATCH_TAG": False}})
+        result = run_cli("--config", str(tmp_path / "config"), "crawl", "--db", str(tmp_path / "p.db"))
+    assert result.returncode == 0, result.stderr
+    conn = sqlite3.connect(tmp_path / "p.db")
+    assert conn.execute("select count(*) from articles").fetchone()[0] == 6
+    assert conn.execute("select count(*) from mentions").fetchone()[0] == 0
