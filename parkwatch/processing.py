@@ -31,15 +31,14 @@ def site_options(site: Any) -> SiteOptions:
     return SiteOptions(encoding=site.encoding, selectors=site.selectors.as_dict(), region=site.region)
 
 
-def init_worker(parks: list[dict[str, Any]], disabled: tuple[str, ...]) -> None:
-    """Set up the tagger plugins of a worker process once (the user's gazetteer, disabled plugins)."""
+def init_worker(config: Any) -> None:
+    """Set up the tagger plugins of a worker process once, for the crawl's configuration (its gazetteer, its
+    disabled plugins); the worker exits when its crawl process dies."""
     global _MANAGER
-    from parkwatch.tagging import configure, make_manager
+    from parkwatch.tagging import manager_for
 
     _exit_with_parent()
-
-    _MANAGER = make_manager(disabled)
-    configure(_MANAGER, _WorkerConfig(parks))
+    _MANAGER = manager_for(config)
 
 
 def _exit_with_parent() -> None:
@@ -56,11 +55,6 @@ def _exit_with_parent() -> None:
         os._exit(0)
 
     threading.Thread(target=watch, name="parkwatch-parent-watch", daemon=True).start()
-
-
-class _WorkerConfig:
-    def __init__(self, parks: list[dict[str, Any]]) -> None:
-        self.parks = parks
 
 
 def process_page(item: dict[str, Any], options: SiteOptions, tag_it: bool = True, manager: Any = None) -> dict[str, Any]:

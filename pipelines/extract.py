@@ -41,10 +41,8 @@ class ExtractPipeline:
     def open_spider(self, spider: Any = None) -> None:
         if self.workers > 0:
             config = self.crawler.settings.get("PARKWATCH_CONFIG_OBJECT")
-            parks = list(getattr(config, "parks", ()) or ())
-            disabled = tuple(getattr(getattr(config, "settings", None), "disabled_plugins", ()) or ())
             self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=init_worker, initargs=(parks, disabled))
+                                            initializer=init_worker, initargs=(config,))
 
     def close_spider(self, spider: Any = None) -> None:
         if self.pool is not None:
