@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from loguru import logger
@@ -40,9 +41,27 @@ class ExtractPipeline:
 
     def open_spider(self, spider: Any = None) -> None:
         if self.workers > 0:
-            config = self.crawler.settings.get("PARKWATCH_CONFIG_OBJECT")
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=init_worker, initargs=(config,))
+            self.pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        config = self.crawler.settings.get("PARKWATCH_CONFIG_OBJECT")
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=init_worker, initargs=(config,))
+
+    async def _in_pool(self, item: dict[str, Any], options: Any) -> dict[str, Any]:
+        """The page processed by a worker. A worker that died (killed, out of memory) breaks the pool: a new pool
+        takes over and the page is tried once more there, so one lost worker costs no pages."""
+        pool = self.pool
+        assert pool is not None
+        try:
+            return await asyncio.wrap_future(pool.submit(process_page, item, options, self.tag_in_workers))
+        except BrokenProcessPool:
+            self.stats.inc_value("parkwatch/worker_restarts")
+            if self.pool is pool:  # the first page to notice replaces the pool; the others use the new one
+                logger.warning("a worker process died; starting new workers and retrying {}", item["url"])
+                pool.shutdown(wait=False, cancel_futures=True)
+                self.pool = self._new_pool()
+        return await asyncio.wrap_future(self.pool.submit(process_page, item, options, self.tag_in_workers))
 
     def close_spider(self, spider: Any = None) -> None:
         if self.pool is not None:
@@ -55,7 +74,7 @@ class ExtractPipeline:
         options = site_options(site)
         try:
             if self.pool is not None:
-                item = await asyncio.wrap_future(self.pool.submit(process_page, item, options, self.tag_in_workers))
+                item = await self._in_pool(item, options)
             else:
                 item = process_page(item, options, tag_it=False)  # the tag pipeline tags it here
         except Exception as exc:  # one broken page must not stop the crawl

@@ -89,14 +89,15 @@ def env_without_parkwatch() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith("PARKWATCH_")}
 
 
-def gated_site(web: Any, folder: Path, pages: dict[str, tuple[bytes, str]]) -> tuple[ResponseGate, Path]:
+def gated_site(web: Any, folder: Path, pages: dict[str, tuple[bytes, str]],
+               settings: dict | None = None) -> tuple[ResponseGate, Path]:
     """Publish *pages* as the site ``big`` of *web* with its article responses held by a gate; its config in
     *folder* (20 list pages, concurrency 8). Returns the gate and the config folder."""
     gate = ResponseGate("/a/")
     web.publish({"big": pages})
     web.set_gate("big", gate)
     config = write_config(folder, [{"name": "big", "start_urls": [f"{web.bases['big']}/list_1.html"],
-                                    "allow": ["/a/"], "max_pages": 20}], {"concurrency": 8})
+                                    "allow": ["/a/"], "max_pages": 20}], {"concurrency": 8, **(settings or {})})
     return gate, config
 
 

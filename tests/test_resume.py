@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from conftest import env_without_parkwatch, gated_site, wait_for
 
 from parkwatch.sampleweb.server import LocalWeb
@@ -66,3 +69,38 @@ def test_five_sigkills_lose_and_duplicate_nothing(tmp_path):
     assert conn.execute("select count(*), count(distinct url), count(distinct id) from articles").fetchone() == (
         ARTICLES, ARTICLES, ARTICLES)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def worker_pids(parent: int) -> list[int]:
+    """The crawl's worker processes (spawned multiprocessing children of *parent*), from /proc."""
+    pids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            cmdline = (stat.parent / "cmdline").read_bytes()
+        except (OSError, ValueError, IndexError):
+            continue
+        if ppid == parent and b"spawn_main" in cmdline:
+            pids.append(int(stat.parent.name))
+    return pids
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the workers through /proc")
+def test_a_killed_worker_costs_no_pages(tmp_path):
+    """A worker process killed mid-crawl (as the OOM killer would): new workers take over, every article is stored."""
+    with LocalWeb(["big"]) as web:
+        gate, config = gated_site(web, tmp_path / "config", local_web(), {"workers": 2})
+        db = tmp_path / "p.db"
+        gate.allow(ALLOWANCE)
+        crawl = subprocess.Popen([sys.executable, "-m", "parkwatch.cli", "--config", str(config), "--db", str(db),
+                                  "crawl"], env=env_without_parkwatch(), stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.PIPE, text=True)
+        assert wait_for(lambda: count_articles(db) >= KILL_AFTER or crawl.poll() is not None)
+        workers = worker_pids(crawl.pid)
+        assert len(workers) == 2 and crawl.poll() is None
+        os.kill(workers[0], signal.SIGKILL)
+        gate.open()
+        _, stderr = crawl.communicate(timeout=600)
+    assert crawl.returncode == 0, stderr[-2000:]
+    assert "a worker process died; starting new workers" in stderr
+    assert count_articles(db) == ARTICLES
