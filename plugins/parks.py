@@ -61,7 +61,7 @@ _ZONE_WORD = "高新区|经开区|开发区|新区|综保区|园区|产业园|�
 _LIST_AFTER = re.compile(rf"^(?:[、和与及]|以及)(?:{_ZONE_WORD})")
 _LIST_BEFORE = re.compile(rf"(?:^|[^\u4e00-\u9fff]|[的和与及各在对把将推动])(?:{_ZONE_WORD})(?:[、和与及]|以及)$")
 # A named part right after a zone: 南宁高新区武鸣产业园, 西部(重庆)科学城江津园区, 高新区电子科技园.
-_SUBPARK = re.compile(r"^·?([\u4e00-\u9fff]{2,8}?(?:园区|分园|产业园|工业园|科技园|电科园|数谷|示范区)|(?:经济综合)?实验区|"
+_SUBPARK = re.compile(r"^·?([\u4e00-\u9fff]{2,8}?(?:园区|分园|产业园|工业园|科技园|电科园|数谷|示范区|片区)|(?:经济综合)?实验区|"
                       r"高新技术产业开发区|综合保税区|综保区|直管园|核心区|起步区|[东西南北]区(?![域块])|[\u4e00-\u9fff]{2,3}园(?![区林艺博]))")
 # A zone's name used for a street, a square or a station (光谷步行街, 世界光谷) is not the zone.
 _PLACE_AFTER = re.compile(r"^(?:步行街|广场|大道|大街|路|街|地铁站|站|大走廊|走廊|号)")
@@ -123,10 +123,71 @@ def park_mentions(article: ArticleText, index: Parks | None = None) -> list[Ment
     named = sorted(mentions, key=lambda m: m.start)
     for match in bare:
         mention = _bare(article, match, province, city, named, index)
+        if mention is not None:
+            mention = _with_subpark(article, mention, None)  # 高新区奉化园, 开发区西区
         if mention is not None and not any(s < mention.end and mention.start < e for s, e in taken):
             mentions.append(mention)
             taken.append((mention.start, mention.end))
+    mentions.extend(_defined_short_names(article, mentions, taken))
+    mentions.extend(_place_parts(article, mentions, taken))
     return mentions
+
+
+def _is_county(name: str) -> bool:
+    """*name* is exactly a county's name or short name, and not also a common word (南部, 资源)."""
+    return name not in _COMMON_WORD_COUNTIES and any(
+        start == 0 and end == len(name) and cands[0].level == "county" for start, end, _, cands in regions().find(name))
+
+
+_COMMON_WORD_COUNTIES = {"南部", "资源", "东区", "西区", "南区", "北区", "城区", "新区", "郊区", "矿区", "市中", "永久"}
+
+
+def _place_parts(article: ArticleText, mentions: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+    """In a text about a zone, a county's name + 园区 (香坊园区, 安宁园区) is that zone's part there: a mention of
+    the nearest zone named before it (else the first)."""
+    zones = sorted((m for m in mentions if m.attrs.get("source") not in ("anaphora", "locality", "definition")
+                    and m.canonical.endswith(("开发区", "高新区", "经开区", "新区", "实验区", "示范区"))),
+                   key=lambda m: m.start)
+    if not zones:
+        return []
+    found = []
+    simplified = article.simplified
+    for found_at in (m.start() for m in re.finditer("园区", simplified)):
+        end = found_at + 2
+        start = next((found_at - n for n in (3, 2) if found_at >= n and _is_county(simplified[found_at - n : found_at])), -1)
+        if start < 0 or any(s < end and start < e for s, e in taken):
+            continue
+        if start > 0 and _NAME_CHAR.match(simplified[start - 1]) and not _STOP_RE.search(simplified[max(0, start - 2) : start]):
+            continue  # inside a longer name
+        before = [m for m in zones if m.end <= start]
+        zone = before[-1] if before else zones[0]
+        found.append(Mention("park", article.text[start:end], start, end, zone.canonical, zone.id,
+                             attrs={**zone.attrs, "part": article.text[start:end], "source": "part"}))
+        taken.append((start, end))
+    return found
+
+
+# A short name the text defines for a zone: 山西转型综合改革示范区(以下简称“综改区”), 长沙经开区(简称“长经开”).
+_DEFINITION = re.compile(r"^[(（]\s*(?:以下)?简称[为:：]?\s*[“\"「]?([\u4e00-\u9fffA-Za-z]{2,12}?)[”\"」]?\s*[)）,，、]")
+
+
+def _defined_short_names(article: ArticleText, mentions: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+    """Each occurrence of a short name defined right after a zone's mention, from the definition on, as that zone."""
+    simplified, found = article.simplified, []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        match = _DEFINITION.match(simplified[mention.end : mention.end + 24])
+        if not match or _NEVER.search(match.group(1)) or (_SUFFIX_RE.fullmatch(match.group(1))
+                                                          and match.group(1) not in _ANAPHORA):
+            continue  # a kind word the guideline does not count as a bare name (合作区)
+        short, start = match.group(1), mention.end + match.start(1)
+        while (start := simplified.find(short, start)) >= 0:
+            end = start + len(short)
+            if not any(s < end and start < e for s, e in taken):
+                found.append(Mention("park", article.text[start:end], start, end, mention.canonical, mention.id,
+                                     attrs={**mention.attrs, "source": "definition"}))
+                taken.append((start, end))
+            start = end
+    return found
 
 
 _BARE = Mention("park", "", 0, 0, "", "")  # marker: a bare zone word, resolved once every named zone is known
@@ -254,7 +315,8 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         return _BARE  # 进一步发挥高新区: the words before are not a name
     if place_end == 0:
         named = bool(places) and (_NAME_BEFORE_PLACE.match(name_part) or "(" in name_part)  # 沪滇临港昆明科技城, 火炬(翔安)产业区
-        if ((suffix not in _NO_PLACE_OK and not named) or not (2 <= len(name_part) <= 8) or name_part in _GENERIC
+        longest = 12 if "(" in name_part else 8  # 中韩(长春)国际合作示范区
+        if ((suffix not in _NO_PLACE_OK and not named) or not (2 <= len(name_part) <= longest) or name_part in _GENERIC
                 or (open_ended and not stops) or re.search(r"千亿|百亿|万亿|加速|助推", name_part)):
             return None
     else:

@@ -1,0 +1,41 @@
+"""Park mention rules, each on a short real-style sentence: what the rule finds, and what it must leave alone."""
+
+from __future__ import annotations
+
+from parkwatch.mentions import ArticleText
+from plugins.parks import park_mentions
+
+
+def spans(text: str) -> list[tuple[str, str]]:
+    return [(m.surface, m.canonical) for m in sorted(park_mentions(ArticleText(text)), key=lambda m: m.start)]
+
+
+def test_a_short_name_the_text_defines_is_the_zone_from_there_on():
+    text = "山西转型综合改革示范区(以下简称“综改区”)成立五年。五年来,综改区经济总量翻番。"
+    found = spans(text)
+    assert [s for s, _ in found].count("综改区") == 2
+    assert len({c for _, c in found}) == 1  # every mention is the one zone
+
+
+def test_a_defined_kind_word_outside_the_guideline_list_is_not_a_name():
+    text = "河套深港科技创新合作区(以下简称“合作区”)建设提速,合作区内已有项目50个。"
+    assert "合作区" not in [s for s, _ in spans(text)]
+
+
+def test_a_place_in_brackets_inside_a_long_name():
+    assert ("中韩(长春)国际合作示范区", "中韩(长春)国际合作示范区") in spans("中韩(长春)国际合作示范区29日成立揭牌。")
+
+
+def test_a_bare_zone_word_takes_in_its_named_part():
+    text = "宁波国家高新区与各地合作。据了解,高新区奉化园位于奉化市。"
+    assert "高新区奉化园" in [s for s, _ in spans(text)]
+    assert "湘江新区湘阴片区" in [s for s, _ in spans("湖南湘江新区建设提速。湘江新区湘阴片区一批项目开工。")]
+
+
+def test_a_county_park_of_a_named_zone():
+    text = "兰州经济技术开发区空间布局调整为“一区五园”,即:安宁园区、西固园区、红古园区。"
+    found = spans(text)
+    assert [s for s, _ in found if s.endswith("园区")] == ["安宁园区", "西固园区", "红古园区"]
+    assert {c for s, c in found if s.endswith("园区")} == {found[0][1]}
+    assert not [s for s, _ in spans("重庆经开区由已经建成的南部园区和正在建设的北部园区组成。") if s.endswith("部园区")]
+    assert not [s for s, _ in spans("西固园区环境优美。")]  # no zone named: a county's 园区 alone is not a park
