@@ -137,3 +137,40 @@ def test_signature_index_finds_copies_in_sorted_part_and_tail_best_first() -> No
     assert index.query(close, limit=12, exclude="close")[0] == "original"
     assert index.query(original, limit=1, exclude="original") == ["close"]
     assert index.query(rng.integers(0, 2**32 - 1, NUM_PERM, dtype=np.uint32), limit=12) == []
+
+
+def test_signature_is_datasketchs_minhash_of_the_shingle_hashes() -> None:
+    """The vectorised signature gives exactly what datasketch computes from the same 32-bit shingle hashes."""
+    from datasketch import MinHash
+
+    from parkwatch.stories import _PERMUTATIONS, NUM_PERM, SCHEME, shingle_hashes, signature
+
+    text = "\n".join(load_articles()[0]["paragraphs"])
+    hashes = shingle_hashes(text)
+    compact = "".join(ch for ch in text if ch.isalnum())
+    assert len(hashes) == len({compact[i : i + 5] for i in range(len(compact) - 4)})  # one hash per distinct 5-gram
+    reference = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_PERMUTATIONS, hashfunc=int)
+    reference.update_batch(hashes.tolist())
+    assert (signature(hashes) == reference.hashvalues).all()
+
+
+def test_signatures_of_an_older_scheme_are_remade_so_old_copies_still_match(tmp_path) -> None:
+    import numpy as np
+
+    base = "\n".join(load_articles()[0]["paragraphs"])
+    store = Store(tmp_path / "s.db")
+
+    def add(name: str, text: str) -> str:
+        url = f"http://{name}.example.cn/a.html"
+        store.upsert_article({"id": article_id(url), "url": url, "canonical_url": url, "site": name, "title": text[:20],
+                              "text": text, "text_simplified": simplify(text), "published_at": "2024-09-01",
+                              "fetched_at": "2024-10-01T00:00:00+00:00"})
+        return article_id(url)
+
+    first = StoryIndex(store).assign(add("one", base))
+    garbage = np.random.default_rng(1).integers(0, 2**32 - 1, 128, dtype=np.uint32).tobytes()
+    store.db.execute("UPDATE story_signatures SET minhash = ?", [garbage])  # as an older version's hashes look
+    store.db.execute("UPDATE meta SET value = 'older' WHERE key = 'story_signatures'")
+    store.db.conn.commit()
+    copy = StoryIndex(store).assign(add("two", "【转载】\n" + base))
+    assert copy.story_id == first.story_id and not copy.new_story
