@@ -16,6 +16,7 @@ from loguru import logger
 from parkwatch.extract import extract_article
 from parkwatch.extract.attachments import extract_attachment
 from parkwatch.extract.normalize import simplify
+from parkwatch.stories import story_signature
 
 MIN_TEXT_CHARS = 20
 _MANAGER: Any = None  # the tagger plugins of this worker process
@@ -75,6 +76,7 @@ def process_page(item: dict[str, Any], options: SiteOptions, tag_it: bool = True
         article.title = item.get("link_text") or None
     _read_attachments(item)
     item["article"] = article.as_dict()
+    item["story_signature"] = story_signature(item["article"]["text_simplified"])
     if tag_it:
         tag_item(item, options, manager or _MANAGER)
     return item

@@ -43,7 +43,8 @@ class StoryPipeline:
     def process_item(self, item: dict[str, Any], spider: Any = None) -> dict[str, Any]:
         if item.get("stored") not in ("new", "updated") or not item.get("article_id"):
             return item
-        assignment = self.index.assign(item["article_id"], (item.get("article") or {}).get("text_simplified"))
+        assignment = self.index.assign(item["article_id"], (item.get("article") or {}).get("text_simplified"),
+                                       item.get("story_signature"))
         if assignment is not None:
             self.stats.inc_value("parkwatch/stories_new" if assignment.new_story else "parkwatch/stories_joined")
         return item
