@@ -20,6 +20,43 @@ from scrapy.exceptions import NotConfigured
 from parkwatch.processing import init_worker, process_page, site_options
 
 
+class SharedPool:
+    """One pool of worker processes for every site crawled in this process (a crawl of 50 sites starts
+    ``workers`` processes, not 50 × ``workers``): opened by the first spider, shut down when the last closes."""
+
+    def __init__(self) -> None:
+        self.pool: ProcessPoolExecutor | None = None
+        self.users = 0
+        self.started = 0  # pools started in this process (a broken pool is replaced)
+
+    def acquire(self, workers: int, config: Any) -> ProcessPoolExecutor:
+        if self.pool is None:
+            self.pool = self._start(workers, config)
+        self.users += 1
+        return self.pool
+
+    def replace(self, broken: ProcessPoolExecutor, workers: int, config: Any) -> ProcessPoolExecutor:
+        """A new pool for one whose worker died; the first caller replaces it, the others get the new one."""
+        if self.pool is broken or self.pool is None:
+            broken.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._start(workers, config)
+        return self.pool
+
+    def release(self) -> None:
+        self.users -= 1
+        if self.users <= 0 and self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool, self.users = None, 0
+
+    def _start(self, workers: int, config: Any) -> ProcessPoolExecutor:
+        self.started += 1
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=init_worker, initargs=(config,))
+
+
+POOL = SharedPool()  # a crawl process's configuration is one, so is its pool
+
+
 class ExtractPipeline:
     """Runs extraction on page items; a page that yields no article text is marked, not stored.
 
@@ -41,12 +78,7 @@ class ExtractPipeline:
 
     def open_spider(self, spider: Any = None) -> None:
         if self.workers > 0:
-            self.pool = self._new_pool()
-
-    def _new_pool(self) -> ProcessPoolExecutor:
-        config = self.crawler.settings.get("PARKWATCH_CONFIG_OBJECT")
-        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=init_worker, initargs=(config,))
+            self.pool = POOL.acquire(self.workers, self.crawler.settings.get("PARKWATCH_CONFIG_OBJECT"))
 
     async def _in_pool(self, item: dict[str, Any], options: Any) -> dict[str, Any]:
         """The page processed by a worker. A worker that died (killed, out of memory) breaks the pool: a new pool
@@ -57,15 +89,15 @@ class ExtractPipeline:
             return await asyncio.wrap_future(pool.submit(process_page, item, options, self.tag_in_workers))
         except BrokenProcessPool:
             self.stats.inc_value("parkwatch/worker_restarts")
-            if self.pool is pool:  # the first page to notice replaces the pool; the others use the new one
+            if POOL.pool is pool:
                 logger.warning("a worker process died; starting new workers and retrying {}", item["url"])
-                pool.shutdown(wait=False, cancel_futures=True)
-                self.pool = self._new_pool()
+            self.pool = POOL.replace(pool, self.workers, self.crawler.settings.get("PARKWATCH_CONFIG_OBJECT"))
         return await asyncio.wrap_future(self.pool.submit(process_page, item, options, self.tag_in_workers))
 
     def close_spider(self, spider: Any = None) -> None:
         if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+            POOL.release()
 
     async def process_item(self, item: dict[str, Any], spider: Any = None) -> dict[str, Any]:
         if item.get("kind") != "page":

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import env_without_parkwatch, gated_site, wait_for
+from conftest import ResponseGate, env_without_parkwatch, gated_site, wait_for, write_config
 
 from parkwatch.sampleweb.server import LocalWeb
 
@@ -104,3 +104,36 @@ def test_a_killed_worker_costs_no_pages(tmp_path):
     assert crawl.returncode == 0, stderr[-2000:]
     assert "a worker process died; starting new workers" in stderr
     assert count_articles(db) == ARTICLES
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the workers through /proc")
+def test_sites_crawled_in_one_process_share_one_pool_of_workers(tmp_path):
+    """Three sites in one crawl process with ``workers: 2``: two worker processes in all, not two per site."""
+    names = ["big", "second", "third"]
+    with LocalWeb(names) as web:
+        gates = {name: ResponseGate("/a/") for name in names}
+        web.publish({name: local_web() for name in names})
+        for name in names:
+            web.set_gate(name, gates[name])
+            gates[name].allow(ALLOWANCE)
+        config = write_config(tmp_path / "config", [
+            {"name": name, "start_urls": [f"{web.bases[name]}/list_1.html"], "allow": ["/a/"], "max_pages": 20}
+            for name in names], {"concurrency": 8, "workers": 2})
+        db = tmp_path / "p.db"
+        crawl = subprocess.Popen([sys.executable, "-m", "parkwatch.cli", "--config", str(config), "--db", str(db),
+                                  "crawl"], env=env_without_parkwatch(), stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.PIPE, text=True)
+        def under_way() -> bool:  # every site's spider is open and pages are being processed
+            if crawl.poll() is not None or count_articles(db) < KILL_AFTER:
+                return False
+            with sqlite3.connect(db) as conn:
+                return conn.execute("select count(distinct site) from crawls").fetchone()[0] == 3
+
+        assert wait_for(under_way)
+        workers = worker_pids(crawl.pid)
+        for gate in gates.values():
+            gate.open()
+        _, stderr = crawl.communicate(timeout=600)
+    assert crawl.returncode == 0, stderr[-2000:]
+    assert len(workers) == 2, workers
+    assert count_articles(db) == 3 * ARTICLES
