@@ -100,8 +100,11 @@ def main(ctx: click.Context, config_dir: str | None, db: str | None, verbose: bo
 @common_options
 @click.option("--site", "sites", multiple=True, metavar="NAME", help="Crawl only this site (repeatable).")
 @click.option("--backfill", default=0, metavar="N", help="Follow N list pages even where they hold only known articles.")
+@click.option("--site-timeout", type=click.FloatRange(min=1), metavar="SECONDS",
+              help="Close a site's crawl still running after this long (others go on); `parkwatch run` passes "
+                   "crawl_timeout.")
 @click.pass_obj
-def crawl(obj: Context, sites: tuple[str, ...], backfill: int) -> None:
+def crawl(obj: Context, sites: tuple[str, ...], backfill: int, site_timeout: float | None) -> None:
     """Crawl the configured sites once and store new articles."""
     from parkwatch.crawl import run_crawl
 
@@ -112,7 +115,8 @@ def crawl(obj: Context, sites: tuple[str, ...], backfill: int) -> None:
     chosen = list(sites) or [s.name for s in config.sites if s.enabled]
     click.echo(f"crawling {len(chosen)} site(s) into {db}" + ("" if db.exists() else " (a new database)"))
     summary = run_crawl(config, db, list(sites) or None, verbose=obj.verbose, backfill=backfill,
-                        on_site_done=lambda r: click.echo(f"  {r.line()}"))
+                        on_site_done=lambda r: click.echo(f"  {r.line()}"),
+                        extra_settings={"CLOSESPIDER_TIMEOUT": site_timeout} if site_timeout else None)
     t = summary.totals
     click.echo(f"done: {t.pages} pages fetched, {t.new} new, {t.updated} updated, {t.unchanged} unchanged, "
                f"{t.skipped} skipped as known, {t.errors} errors")

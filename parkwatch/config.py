@@ -101,7 +101,8 @@ class Settings:
     attachments: bool = True
     article_pages: int = 10
     crawl_timeout: float = 2 * 3600.0  # seconds one site's crawl may run under `parkwatch run`
-    parallel_crawls: int = 4  # site crawls `parkwatch run` runs at once
+    parallel_crawls: int = 4  # crawl processes `parkwatch run` runs at once
+    sites_per_crawl: int = 25  # due sites one of those processes crawls side by side
     workers: int = -1  # processes doing extraction and tagging during a crawl; -1: one per core, 0: none
     disabled_plugins: tuple[str, ...] = ()
     scrapy: dict[str, Any] = field(default_factory=dict)
@@ -409,7 +410,7 @@ def parse_settings(data: Any, path: Path) -> Settings:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping of settings")
     known = {"db", "user_agent", "obey_robots", "delay", "concurrency", "timeout", "max_page_bytes", "plugins", "scrapy",
-             "max_attachment_bytes", "attachments", "article_pages", "crawl_timeout", "parallel_crawls", "workers"}
+             "max_attachment_bytes", "attachments", "article_pages", "crawl_timeout", "parallel_crawls", "sites_per_crawl", "workers"}
     f = _Fields(data, str(path), known)
     plugins = data.get("plugins") or {}
     if not isinstance(plugins, dict):
@@ -431,6 +432,7 @@ def parse_settings(data: Any, path: Path) -> Settings:
         article_pages=f.number("article_pages", 10, integer=True, minimum=1),
         crawl_timeout=_seconds(data.get("crawl_timeout"), str(path), 2 * 3600.0),
         parallel_crawls=f.number("parallel_crawls", 4, integer=True, minimum=1),
+        sites_per_crawl=f.number("sites_per_crawl", 25, integer=True, minimum=1),
         workers=f.number("workers", -1, integer=True, minimum=-1),
         disabled_plugins=disabled,
         scrapy=dict(scrapy),

@@ -62,6 +62,8 @@ class SiteResult:
         if self.unmatched_pages and not (self.new or self.updated or self.unchanged or self.skipped):
             read += (f"; {self.unmatched_pages} list page(s) had {self.unmatched_links} links and none matched allow "
                      f"(parkwatch sites check {self.site})")
+        if self.reason == "closespider_timeout":
+            read += "; stopped at the site timeout (the rest next time)"
         return line + read
 
 

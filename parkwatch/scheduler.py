@@ -1,7 +1,10 @@
 """``parkwatch run``: crawl each site on its schedule and send digests on theirs (APScheduler).
 
-Each crawl runs in its own process (Twisted's reactor cannot restart), one per site at a time, with missed
-runs coalesced. After every crawl, new articles are matched against the watches and recorded in the outbox;
+Each site falls due on its schedule; due sites wait in a queue and are crawled in batches, up to
+``sites_per_crawl`` side by side in one crawl process (Twisted's reactor cannot restart, so a process per
+batch), at most ``parallel_crawls`` processes at once. A site already waiting or being crawled is not queued
+twice (missed runs coalesce). Each site's crawl is closed at ``crawl_timeout``; a process still running
+``STOP_GRACE`` later is stopped (SIGTERM, then SIGKILL). After every crawl, new articles are matched against the watches and recorded in the outbox;
 ``immediately`` watches are sent right away, the others at their digest time. Failed deliveries are retried
 with back-off. SIGTERM stops the scheduler cleanly (a running crawl is asked to stop and waited for); all state
 is in the database, so a restart neither loses nor repeats an alert.
@@ -82,10 +85,15 @@ def _wait_or_kill(child: subprocess.Popen[bytes], grace: float = STOP_GRACE) -> 
 
 
 def stagger(number: int, count: int, site: Site) -> timedelta:
-    """The first crawl of site *number* of *count*: spread evenly over the first interval, at most 10 minutes."""
+    """The first crawl of site *number* of *count*: spread evenly over the first 10 minutes, or over more of the
+    interval when there are many sites (a site every 3 s at most), so start times stay spread in every interval."""
     interval = site.schedule.interval or timedelta(hours=1)
-    spread = min(interval, timedelta(minutes=10))
+    spread = min(interval, max(timedelta(minutes=10), timedelta(seconds=3) * count))
     return spread * number / max(count, 1)
+
+
+def batch_label(sites: list[str]) -> str:
+    return ", ".join(sites[:3]) + (f" and {len(sites) - 3} more" if len(sites) > 3 else "")
 
 
 class Daemon:
@@ -96,45 +104,92 @@ class Daemon:
         self.db = db
         self.watches: Watches = load_watches(config.directory)
         self.scheduler = BlockingScheduler(timezone=TIMEZONE, executors={
-            "default": ThreadPoolExecutor(max(1, config.settings.parallel_crawls)), "alerts": ThreadPoolExecutor(2)})
-        self.children: dict[str, subprocess.Popen[bytes]] = {}
+            "default": ThreadPoolExecutor(2), "alerts": ThreadPoolExecutor(2)})
+        self.children: dict[int, subprocess.Popen[bytes]] = {}  # crawl processes by batch number
         self.grace = min(STOP_GRACE, config.settings.crawl_timeout)  # SIGTERM → SIGKILL
         self.lock = threading.Lock()
+        self.pending: list[str] = []  # due sites waiting for a crawl process, in the order they fell due
+        self.busy: set[str] = set()  # sites waiting or being crawled: not queued again
+        self.batches: dict[int, threading.Thread] = {}
+        self.batch_number = 0
+        self.stopping = False
         with Store(db) as store:  # create or migrate before anything runs; new watches start now
             start_watches(store, self.watches)
 
     # jobs -----------------------------------------------------------------------------------------
-    def crawl(self, site: str) -> None:
-        """One crawl of *site* in its own process; then match and send what is due now."""
+    def due(self, site: str) -> None:
+        """*site*'s schedule says crawl now: queue it (once) and start crawl processes while there is room."""
+        with self.lock:
+            if site in self.busy or self.stopping:
+                logger.debug("crawl {}: still waiting or running; this run coalesces with it", site)
+                return
+            self.busy.add(site)
+            self.pending.append(site)
+        self.dispatch()
+
+    def dispatch(self) -> None:
+        settings = self.config.settings
+        with self.lock:
+            while self.pending and len(self.batches) < max(1, settings.parallel_crawls) and not self.stopping:
+                batch, self.pending = self.pending[: settings.sites_per_crawl], self.pending[settings.sites_per_crawl :]
+                self.batch_number += 1
+                thread = threading.Thread(target=self._run_batch, args=(self.batch_number, batch),
+                                          name=f"crawl-{self.batch_number}", daemon=True)
+                self.batches[self.batch_number] = thread
+                thread.start()
+
+    def _run_batch(self, number: int, sites: list[str]) -> None:
+        try:
+            self.crawl(sites, number)
+        except Exception as exc:  # a failure to start a process must not stop the scheduler
+            logger.opt(exception=exc).error("crawl {}: {}", batch_label(sites), exc)
+        finally:
+            with self.lock:
+                self.batches.pop(number, None)
+                self.busy.difference_update(sites)
+            self.dispatch()
+
+    def crawl(self, sites: list[str] | str, number: int = 0) -> None:
+        """One crawl process for *sites* (side by side, each closed at ``crawl_timeout``); then the health alert of
+        each site, matching, and what is due to send now."""
+        sites = [sites] if isinstance(sites, str) else sites
+        label = batch_label(sites)
+        limit = self.config.settings.crawl_timeout
         command = [sys.executable, "-m", "parkwatch.cli", "--config", str(self.config.directory), "--db", str(self.db),
-                   "crawl", "--site", site]
-        logger.info("crawl {}: starting", site)
+                   "crawl", "--site-timeout", str(limit)]
+        for site in sites:
+            command += ["--site", site]
+        logger.info("crawl {}: starting", label)
         env = {**os.environ, CRAWLS_AT_ONCE_ENV: str(max(1, self.config.settings.parallel_crawls))}
         child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
         with self.lock:
-            self.children[site] = child
-        limit = self.config.settings.crawl_timeout
+            self.children[number] = child
         try:
-            output, _ = child.communicate(timeout=limit)
+            output, _ = child.communicate(timeout=limit + self.grace)
         except subprocess.TimeoutExpired:
-            logger.warning("crawl {}: still running after {:.0f} s (crawl_timeout); stopping it", site, limit)
+            logger.warning("crawl {}: still running {:.0f} s after crawl_timeout ({:.0f} s); stopping it",
+                           label, self.grace, limit)
             output = _stop(child, self.grace)
         with self.lock:
-            self.children.pop(site, None)
-        summary = [line for line in output.decode("utf-8", "replace").splitlines() if line.strip().startswith(site + ":")]
+            self.children.pop(number, None)
+        lines = output.decode("utf-8", "replace").splitlines()
+        for site in sites:
+            summary = [line for line in lines if line.strip().startswith(site + ":")]
+            if summary:
+                logger.info("crawl {}", summary[-1].strip())
         if child.returncode == 0:
-            logger.info("crawl {}: {}", site, summary[-1].strip() if summary else "done")
+            logger.info("crawl {}: done", label)
         else:
-            tail = [line for line in output.decode("utf-8", "replace").splitlines() if line.strip()][-3:]
-            logger.warning("crawl {} exited with {}: {}", site, child.returncode, " | ".join(tail))  # whole lines
-        self.after_crawl(site)
+            tail = [line for line in lines if line.strip()][-3:]
+            logger.warning("crawl {} exited with {}: {}", label, child.returncode, " | ".join(tail))  # whole lines
+        self.after_crawl(sites)
 
-    def after_crawl(self, site: str | None = None) -> None:
-        """Health alert, then matching, then immediate digests: a failure of one step is logged, the next run."""
+    def after_crawl(self, sites: list[str] | str | None = None) -> None:
+        """Health alerts, then matching, then immediate digests: a failure of one step is logged, the next run."""
+        from parkwatch.health import alert_on_health
+
         with Store(self.db) as store:
-            if site is not None:
-                from parkwatch.health import alert_on_health
-
+            for site in [sites] if isinstance(sites, str) else sites or []:
                 try:
                     alert_on_health(store, self.watches, site)  # logs each alert it sends, with its own site
                 except Exception as exc:
@@ -171,7 +226,7 @@ class Daemon:
         sites = [s for s in self.config.sites if s.enabled]
         for number, site in enumerate(sites):
             first = now + stagger(number, len(sites), site)
-            self.scheduler.add_job(self.crawl, site_trigger(site), args=[site.name], id=f"crawl:{site.name}",
+            self.scheduler.add_job(self.due, site_trigger(site), args=[site.name], id=f"crawl:{site.name}",
                                    max_instances=1, coalesce=True, misfire_grace_time=3600, next_run_time=first)
         for watch in self.watches.watches:
             trigger = digest_trigger(watch.digest)
@@ -185,6 +240,8 @@ class Daemon:
     def stop(self, *_: Any) -> None:
         logger.info("stopping: waiting for running crawls")
         with self.lock:
+            self.stopping = True
+            self.pending.clear()
             for child in self.children.values():
                 child.send_signal(signal.SIGTERM)  # Scrapy closes the spider and its pipelines cleanly
         self.scheduler.shutdown(wait=False)
@@ -196,11 +253,16 @@ class Daemon:
         self.schedule()
         signal.signal(signal.SIGTERM, self.stop)
         signal.signal(signal.SIGINT, self.stop)
-        logger.info("parkwatch run: {} sites, {} watches", sum(s.enabled for s in self.config.sites),
-                    len(self.watches.watches))
+        settings = self.config.settings
+        logger.info("parkwatch run: {} sites, {} watches; up to {} crawl processes of {} sites each",
+                    sum(s.enabled for s in self.config.sites), len(self.watches.watches), settings.parallel_crawls,
+                    settings.sites_per_crawl)
         self.scheduler.start()
         with self.lock:
             children = list(self.children.values())
+            batches = list(self.batches.values())
         for child in children:
             _wait_or_kill(child, self.grace)
+        for thread in batches:  # their health alerts and matching, after the crawl stopped
+            thread.join(timeout=self.grace + 30)
         logger.info("stopped")

@@ -137,3 +137,20 @@ def test_sites_crawled_in_one_process_share_one_pool_of_workers(tmp_path):
     assert crawl.returncode == 0, stderr[-2000:]
     assert len(workers) == 2, workers
     assert count_articles(db) == 3 * ARTICLES
+
+
+def test_a_site_past_its_timeout_is_closed_with_what_it_stored(tmp_path):
+    """``crawl --site-timeout``: a site still crawling is closed (requests in flight end at ``timeout``), what it
+    fetched is stored, and the summary says the rest comes next time."""
+    with LocalWeb(["big"]) as web:
+        gate, config = gated_site(web, tmp_path / "config", local_web(), {"timeout": 2, "workers": 0})
+        gate.allow(30)  # the rest is held: the site cannot finish on its own
+        db = tmp_path / "p.db"
+        result = subprocess.run([sys.executable, "-m", "parkwatch.cli", "--config", str(config), "--db", str(db),
+                                 "crawl", "--site-timeout", "2"], env=env_without_parkwatch(), capture_output=True,
+                                text=True, timeout=300)
+        served = gate.served
+        gate.open()
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "stopped at the site timeout (the rest next time)" in result.stdout
+    assert count_articles(db) == served <= 30  # every article it was sent is stored

@@ -180,7 +180,7 @@ def test_a_hung_crawl_is_stopped_at_crawl_timeout_and_the_site_crawled_again(tmp
     try:
         assert wait_for(lambda: crawls_started(db) >= 2)  # the first crawl was stopped, the next one started
         log = (tmp_path / "run.log").read_text(encoding="utf-8", errors="replace")
-        assert "crawl hung: still running after 3 s (crawl_timeout); stopping it" in log
+        assert "crawl hung: still running 3 s after crawl_timeout (3 s); stopping it" in log, log[-3000:]
     finally:
         daemon.send_signal(signal.SIGTERM)
         daemon.wait(timeout=120)
@@ -267,3 +267,34 @@ def test_two_sites_carrying_each_others_reprints_alert_each_story_once_with_keys
     with sqlite3.connect(db) as conn:
         assert conn.execute("select count(*) from articles").fetchone()[0] == 4  # four copies …
         assert conn.execute("select count(distinct story_id) from articles").fetchone()[0] == 2  # … two stories
+
+
+def test_due_sites_wait_and_are_crawled_together_in_one_process(tmp_path):
+    """With one crawl process at a time, sites falling due while it runs wait, then go together into the next
+    process (``sites_per_crawl``); a site already waiting is not queued twice."""
+    from conftest import ResponseGate
+
+    from parkwatch.config import load_config
+    from parkwatch.scheduler import Daemon
+
+    names = [f"s{n}" for n in range(6)]
+    with LocalWeb(names) as web:
+        web.publish({name: site_pages(["m1"]) for name in names})
+        gate = ResponseGate("/a/")
+        web.set_gate("s0", gate)  # the first crawl cannot end before the others are due
+        config = write_config(tmp_path / "config", [
+            {"name": name, "start_urls": [f"{web.bases[name]}/list.html"], "allow": ["/a/"], "region": "四川省"}
+            for name in names], {"parallel_crawls": 1, "sites_per_crawl": 4})
+        db = tmp_path / "p.db"
+        daemon = Daemon(load_config(config), db)
+        daemon.due("s0")
+        assert wait_for(lambda: gate.waiting > 0)  # s0's crawl process is fetching its article
+        for name in names[1:] + ["s1"]:
+            daemon.due(name)
+        assert daemon.pending == names[1:]  # s1 once
+        gate.open()
+        assert wait_for(lambda: not daemon.batches and not daemon.pending, timeout=300)
+    assert daemon.batch_number == 3  # [s0], [s1 … s4], [s5]
+    with sqlite3.connect(db) as conn:
+        assert sorted(r[0] for r in conn.execute("select site from crawls")) == names  # each site crawled once
+        assert conn.execute("select count(*) from articles").fetchone()[0] == 6
