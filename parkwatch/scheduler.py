@@ -58,6 +58,7 @@ def digest_trigger(digest: str) -> Any | None:
 
 
 STOP_GRACE = 30  # seconds a crawl has to close cleanly after SIGTERM before SIGKILL
+GATHER = 15.0  # seconds due sites gather before a crawl process starts (a tenth of a shorter interval)
 
 
 def _stop(child: subprocess.Popen[bytes], grace: float = STOP_GRACE) -> bytes:
@@ -113,18 +114,33 @@ class Daemon:
         self.batches: dict[int, threading.Thread] = {}
         self.batch_number = 0
         self.stopping = False
+        self.gathering: threading.Timer | None = None
         with Store(db) as store:  # create or migrate before anything runs; new watches start now
             start_watches(store, self.watches)
 
     # jobs -----------------------------------------------------------------------------------------
     def due(self, site: str) -> None:
-        """*site*'s schedule says crawl now: queue it (once) and start crawl processes while there is room."""
+        """*site*'s schedule says crawl now: queue it (once). Sites falling due within a few seconds of each other
+        go into one crawl process: a batch starts when ``sites_per_crawl`` are waiting or after ``GATHER`` s."""
+        interval = self.config.site(site).schedule.interval
+        wait = min(GATHER, interval.total_seconds() / 10) if interval else GATHER
         with self.lock:
             if site in self.busy or self.stopping:
                 logger.debug("crawl {}: still waiting or running; this run coalesces with it", site)
                 return
             self.busy.add(site)
             self.pending.append(site)
+            full = len(self.pending) >= self.config.settings.sites_per_crawl
+            if not full and self.gathering is None:
+                self.gathering = threading.Timer(wait, self._gathered)
+                self.gathering.daemon = True
+                self.gathering.start()
+        if full:
+            self.dispatch()
+
+    def _gathered(self) -> None:
+        with self.lock:
+            self.gathering = None
         self.dispatch()
 
     def dispatch(self) -> None:
@@ -242,6 +258,8 @@ class Daemon:
         with self.lock:
             self.stopping = True
             self.pending.clear()
+            if self.gathering is not None:
+                self.gathering.cancel()
             for child in self.children.values():
                 child.send_signal(signal.SIGTERM)  # Scrapy closes the spider and its pipelines cleanly
         self.scheduler.shutdown(wait=False)
