@@ -37,7 +37,7 @@ _GENERIC = set(
     "区内 境外 海外 专业化 特色化 市场化 重大 大型 中小 现代化".split()
 )
 _LEVEL_INFIX = re.compile(r"(?:国家级|自治区级|省级|市级|国家|\(国家级\)|\(国家\))$")
-_GENERIC_PREFIX = re.compile(r"(?:世界|国际|全球|一流|领先|高科技|生态型|新兴|民营|特色|现代化|省级|自治区级|市级|县级|县域|线下|"
+_GENERIC_PREFIX = re.compile(r"(?:世界|国际|全球|一流|领先|高科技|生态型|新兴|民营|特色|现代化|国家级|省级|自治区级|市级|县级|县域|线下|"
                              r"线上|[一二三四五六七八九十两]大|\d+个|各类|一批|新型|综合性|专业化|标准化)")
 _NEVER = re.compile(r"公园|校园|小区|景区|幼儿园|家园|乐园|庄园|陵园|果园|菜园|花园|植物园|动物园|游乐园")
 _BARE_TYPES = {"高新区": "高新区", "经开区": "经开区", "高新技术产业开发区": "高新区", "经济技术开发区": "经开区"}
@@ -250,9 +250,11 @@ _STOP_RE = re.compile(
     r"全市|全省|全国|全区|部分|各|本|该|这|其|在|于|的|和|与|及|等|将|把|对|为|以|向|从|至|到|是|有|了|由|让|使|并|也|还|即|"
     r"或|同|给|被|所|个|家|座|批|含|包含|此次|进一步|发挥|涵盖|丰富|标志着|着|但|我市|我区|我县|我省|我国|本市|很多|后来|"
     r"简称|破解|促进|充分|优化|升级|晋升|全面|提高|极大地|极大|之|向|成为|属于|位于|进入|走进|地处|完成|比照|这种|种|进驻|驻|突出|对标|去年|今年|明年|近日|日前|目前|近年来|此前|当前|截至|年底|上半年|下半年|"
+    r"如今|期间|支撑|布局|外围|暨|加强|\d{4}年|\d{1,2}月|\d{1,2}日|"
     r"\d+(?:\.\d+)?(?:万|亿)?(?:元|亩|平方米|平方公里|吨|个|家|项)|年产"
 )
-_GENERIC_SUFFIXES = {"产业园区", "工业园区", "产业园", "工业园", "开发区", "新区", "园区"}
+_GENERIC_SUFFIXES = {"产业园区", "工业园区", "产业园", "工业园", "新区", "园区"}
+_REPEATED_OK = {"新区", "开发区", "经济开发区", "高新区", "经开区", "工业园区", "产业园区"}
 _BRACKETED_BEFORE = re.compile(r"\((?:[\u4e00-\u9fff]{2,6}|国家|国家级)\)$")
 # Before a place, still part of a name: 中国(…), Latin letters, province abbreviations of a cross-region zone
 # (沪滇临港昆明科技城, 粤港澳…), 中 + a partner country (中德, 中新, 中韩 …).
@@ -295,7 +297,8 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         if p_start != place_end:
             break
         place_end = p_end
-    later = [h for h in places if h[0] > place_end and h[3][0].level in ("province", "city")]
+    later = [h for h in places if h[0] > place_end and h[3][0].level in ("province", "city")
+             and not name_part[: h[0]].endswith("(")]  # 深圳(潮州)产业转移工业园: a partner in brackets
     if place_end and later:  # 呼兰区举行黑龙江呼兰经济开发区: the name starts at the later place
         boundary += later[0][0]
         name_part = name_part[later[0][0] :]
@@ -316,7 +319,10 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     if place_end == 0:
         named = bool(places) and (_NAME_BEFORE_PLACE.match(name_part) or "(" in name_part)  # 沪滇临港昆明科技城, 火炬(翔安)产业区
         longest = 12 if "(" in name_part else 8  # 中韩(长春)国际合作示范区
-        if ((suffix not in _NO_PLACE_OK and not named) or not (2 <= len(name_part) <= longest) or name_part in _GENERIC
+        repeated = (suffix in _REPEATED_OK and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name_part) is not None
+                    and simplified.count(name_part + suffix) >= 2)  # 柳东新区 … 柳东新区: a name, used as one
+        if ((suffix not in _NO_PLACE_OK and not named and not repeated) or not (2 <= len(name_part) <= longest)
+                or name_part in _GENERIC
                 or (open_ended and not stops) or re.search(r"千亿|百亿|万亿|加速|助推", name_part)):
             return None
     else:
@@ -324,6 +330,8 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         top_level = leading[-1][3][0].level if leading else "county"
         if not descriptor and suffix in _GENERIC_SUFFIXES and top_level in ("province", "city"):
             return None  # 成都产业园区: a city's parks in general, not one park
+        if not descriptor and suffix == "开发区" and (top_level == "province" or name_part.endswith(("市", "省"))):
+            return None  # 临沂市开发区, 甘肃省开发区: the zones of a city or province (天津开发区 is one zone)
         if not descriptor and suffix in _PROVINCE_WIDE and top_level == "province":
             return None
         if suffix in ("自贸区", "自贸试验区", "自由贸易试验区") and "+" in leading[0][3][0].code:
