@@ -39,3 +39,17 @@ def test_a_county_park_of_a_named_zone():
     assert {c for s, c in found if s.endswith("园区")} == {found[0][1]}
     assert not [s for s, _ in spans("重庆经开区由已经建成的南部园区和正在建设的北部园区组成。") if s.endswith("部园区")]
     assert not [s for s, _ in spans("西固园区环境优美。")]  # no zone named: a county's 园区 alone is not a park
+
+
+def test_a_partner_city_in_brackets_stays_in_the_name():
+    assert [s for s, _ in spans("深圳(潮州)产业转移工业园招商推介会在深圳举行。")] == ["深圳(潮州)产业转移工业园"]
+
+
+def test_a_name_without_a_place_counts_when_the_text_repeats_it():
+    assert [s for s, _ in spans("在柳东新区,实业如同空气。柳东新区在竞争中胜出。")] == ["柳东新区", "柳东新区"]
+    assert not spans("该地规划建设白鹭新区。")  # once, and no place: not enough to call it a zone
+
+
+def test_a_citys_development_zone_unless_it_means_all_of_them():
+    assert [s for s, _ in spans("据朝阳开发区相关负责人介绍,项目进展顺利。")] == ["朝阳开发区"]
+    assert not spans("《临沂市开发区发展规划》提出,临沂市开发区要提质增效。")

