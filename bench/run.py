@@ -3,7 +3,8 @@
     python bench/run.py [--quick] [--out FILE] [--eval-dir ../shared/eval] [--only NAMES] [--keep DIR]
 
 ``--quick`` (what ``make bench`` and CI run) takes about a minute on small samples and writes
-bench/RESULTS-quick.md (not committed); the full run (``make bench-full``) takes about an hour and writes
+bench/RESULTS-quick.md (not committed); the full run (``make bench-full``) takes about two and a half hours (the
+2,000-site daemon alone runs one hour) and writes
 bench/RESULTS.md. Each benchmark runs in its own process, so each peak RSS is its own. A
 benchmark that crashes is reported in the file and makes the exit status 1; slow figures never do.
 """
@@ -39,8 +40,10 @@ PLAN: dict[str, tuple[list[str], list[str]]] = {
     "long_crawl": (["crawl_speed.py", "--articles", "1000", "--modes", "full"],
                    ["crawl_speed.py", "--articles", "100000", "--modes", "full"]),
     "fuzz": (["fuzz_inputs.py", "--count", "200"], ["fuzz_inputs.py", "--count", "10000"]),
+    "stories": (["story_index.py", "--articles", "20000", "--texts", "300"], ["story_index.py", "--articles", "100000"]),
+    "daemon": (["daemon.py", "--sites", "30", "--interval", "30s"], ["daemon.py", "--sites", "2000", "--interval", "1h"]),
 }
-EVAL_USERS = {"extraction", "throughput", "crawl", "long_crawl"}
+EVAL_USERS = {"extraction", "throughput", "crawl", "long_crawl", "stories", "daemon"}
 PACKAGES = ["scrapy", "trafilatura", "lxml", "readability-lxml", "gne", "newspaper4k", "datasketch", "pyahocorasick",
             "opencc"]
 
