@@ -146,7 +146,9 @@ class Daemon:
     def dispatch(self) -> None:
         settings = self.config.settings
         with self.lock:
-            while self.pending and len(self.batches) < max(1, settings.parallel_crawls) and not self.stopping:
+            while (self.pending and len(self.batches) < max(1, settings.parallel_crawls) and not self.stopping
+                   and (self.gathering is None or len(self.pending) >= settings.sites_per_crawl)):
+                # while sites gather, only a full batch starts (a finished crawl does not take the first few)
                 batch, self.pending = self.pending[: settings.sites_per_crawl], self.pending[settings.sites_per_crawl :]
                 self.batch_number += 1
                 thread = threading.Thread(target=self._run_batch, args=(self.batch_number, batch),
