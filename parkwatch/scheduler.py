@@ -167,10 +167,9 @@ class Daemon:
                 self.busy.difference_update(sites)
             self.dispatch()
 
-    def crawl(self, sites: list[str] | str, number: int = 0) -> None:
+    def crawl(self, sites: list[str], number: int = 0) -> None:
         """One crawl process for *sites* (side by side, each closed at ``crawl_timeout``); then the health alert of
         each site, matching, and what is due to send now."""
-        sites = [sites] if isinstance(sites, str) else sites
         label = batch_label(sites)
         limit = self.config.settings.crawl_timeout
         command = [sys.executable, "-m", "parkwatch.cli", "--config", str(self.config.directory), "--db", str(self.db),
