@@ -51,6 +51,17 @@ def run_trafilatura(data: bytes, url: str | None) -> tuple[str, str | None, str 
     return doc.text or "", doc.date, doc.title
 
 
+def run_trafilatura_fast(data: bytes, url: str | None) -> tuple[str, str | None, str | None]:
+    """trafilatura's cheapest text call: main text only (``fast=True``: no readability/jusText fallback, no
+    metadata). Its speed is the ceiling of any pipeline that runs trafilatura's extraction once per page."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(data, url=url, with_metadata=False, fast=True)
+    if doc is None:
+        return "", None, None
+    return doc.text or "", None, None
+
+
 def run_readability(data: bytes, url: str | None) -> tuple[str, str | None, str | None]:
     from readability import Document
 
@@ -101,6 +112,7 @@ def _offline_tldextract() -> None:
 EXTRACTORS: dict[str, Callable[[bytes, str | None], tuple[str, str | None, str | None]]] = {
     "parkwatch": run_parkwatch,
     "trafilatura": run_trafilatura,
+    "trafilatura-fast": run_trafilatura_fast,
     "readability": run_readability,
     "gne": run_gne,
     "newspaper4k": run_newspaper4k,
