@@ -77,16 +77,26 @@ _HIDDEN_STYLE_RE = re.compile(
 )
 
 
+# XPath selects in C: Python sees only the few elements a pass is about, not every node of the page.
+_STYLED_OR_HIDDEN = etree.XPath("//*[@style or @hidden]")
+
+
 def remove_hidden(tree: etree._Element) -> int:
     """Remove elements hidden with inline styles or ``hidden`` (where injected SEO spam hides); returns the count."""
-    doomed = [el for el in tree.iter() if isinstance(el.tag, str) and el.tag not in ("html", "body")
+    doomed = [el for el in _STYLED_OR_HIDDEN(tree) if el.tag not in ("html", "body")
               and (el.get("hidden") is not None or _HIDDEN_STYLE_RE.search(el.get("style") or ""))]
     for el in doomed:
         _drop(el)
     return len(doomed)
 
 
-_HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6 div span p strong b em dt li td th".split())
+_HEADING_TAGS = "h1 h2 h3 h4 h5 h6 div span p strong b em dt li td th".split()
+# Heading candidates: at most one child and a short text (a related-news heading is a few words; the length
+# bound is loose so that padding with non-ASCII spaces, which normalize-space keeps, still passes).
+_SHORT_HEADINGS = etree.XPath(
+    "//*[" + " or ".join(f"self::{tag}" for tag in _HEADING_TAGS) + "][count(*) <= 1]"
+    "[string-length(normalize-space(.)) <= 80]"
+)
 
 
 def remove_related_blocks(tree: etree._Element) -> int:
@@ -99,8 +109,8 @@ def remove_related_blocks(tree: etree._Element) -> int:
 
     body = tree.find("body")
     total = text_length(body) if body is not None else 0
-    headings = [el for el in tree.iter(*_HEADING_TAGS)
-                if len(el) <= 1 and RELATED_HEADING_RE.match(" ".join("".join(el.itertext()).split()))]
+    headings = [el for el in _SHORT_HEADINGS(tree)
+                if RELATED_HEADING_RE.match(" ".join("".join(el.itertext()).split()))]
     removed = 0
     for heading in headings:
         parent = heading.getparent()
@@ -147,4 +157,4 @@ def text_length(el: etree._Element) -> int:
     """Characters of text inside *el* (0 for comments and processing instructions)."""
     if not isinstance(el.tag, str):
         return 0
-    return sum(len(t) for t in el.itertext())
+    return len(etree.tostring(el, method="text", encoding="unicode", with_tail=False))

@@ -24,6 +24,7 @@ _SCRIPT_REVEAL_RE = re.compile(r"""getElementById\(\s*['"]([\w-]+)['"]\s*\)[^;]{
 _NICKNAME_RE = re.compile(r"""var\s+nickname\s*=\s*(?:htmlDecode\()?\s*["']([^"'\n]{1,40})["']""")
 _CT_RE = re.compile(r"""var\s+ct\s*=\s*["']?(\d{10})["']?""")
 CHINA = timezone(timedelta(hours=8))
+_STYLED = etree.XPath("//*[@style]")
 
 
 def is_wechat(tree: etree._Element, url: str) -> bool:
@@ -37,8 +38,8 @@ def reveal_scripted(tree: etree._Element) -> int:
         for match in _SCRIPT_REVEAL_RE.finditer(script.text or ""):
             script_ids.add(match.group(1) or match.group(2))
     revealed = 0
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or not element.get("style"):
+    for element in _STYLED(tree):
+        if not element.get("style"):
             continue
         classes = set((element.get("class") or "").split())
         ident = element.get("id") or ""
