@@ -103,8 +103,11 @@ def main(ctx: click.Context, config_dir: str | None, db: str | None, verbose: bo
 @click.option("--site-timeout", type=click.FloatRange(min=1), metavar="SECONDS",
               help="Close a site's crawl still running after this long (others go on); `parkwatch run` passes "
                    "crawl_timeout.")
+@click.option("--no-health-alerts", is_flag=True, hidden=True,
+              help="Leave health alerts to the caller (`parkwatch run` sends them after the crawl process ends).")
 @click.pass_obj
-def crawl(obj: Context, sites: tuple[str, ...], backfill: int, site_timeout: float | None) -> None:
+def crawl(obj: Context, sites: tuple[str, ...], backfill: int, site_timeout: float | None,
+          no_health_alerts: bool) -> None:
     """Crawl the configured sites once and store new articles."""
     from parkwatch.crawl import run_crawl
 
@@ -120,7 +123,8 @@ def crawl(obj: Context, sites: tuple[str, ...], backfill: int, site_timeout: flo
     t = summary.totals
     click.echo(f"done: {t.pages} pages fetched, {t.new} new, {t.updated} updated, {t.unchanged} unchanged, "
                f"{t.skipped} skipped as known, {t.errors} errors")
-    _health_alerts(obj, db, [r.site for r in summary.sites])
+    if not no_health_alerts:
+        _health_alerts(obj, db, [r.site for r in summary.sites])
     failed = [r.site for r in summary.sites if r.failed]
     if failed:  # exit 1 when any site yielded nothing but errors, however many sites ran
         click.echo(f"failed: {', '.join(failed)}", err=True)
@@ -138,7 +142,10 @@ def _health_alerts(obj: Context, db: Path, sites: list[str]) -> None:
         return
     with Store(db) as store:
         for site in sites:
-            alert_on_health(store, watches, site)
+            try:
+                alert_on_health(store, watches, site)
+            except Exception as exc:  # one site's failed alert must not hide the crawl's result or the others
+                logger.opt(exception=exc).error("site {}: health alert failed: {}", site, exc)
 
 
 @main.command()

@@ -173,7 +173,7 @@ class Daemon:
         label = batch_label(sites)
         limit = self.config.settings.crawl_timeout
         command = [sys.executable, "-m", "parkwatch.cli", "--config", str(self.config.directory), "--db", str(self.db),
-                   "crawl", "--site-timeout", str(limit)]
+                   "crawl", "--site-timeout", str(limit), "--no-health-alerts"]  # sent below, even after a kill
         for site in sites:
             command += ["--site", site]
         logger.info("crawl {}: starting", label)

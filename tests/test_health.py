@@ -135,3 +135,23 @@ def test_health_alerts_follow_any_crawl_signed_like_digests(tmp_path):
     assert signature == "sha256=" + hmac.new(b"k3y", body, hashlib.sha256).hexdigest()
     assert "none matched allow" in json.loads(body)["text"]
     assert "site news: health alert sent" in crawl.stderr
+
+
+def test_crawl_leaves_health_alerts_to_the_daemon_when_told(tmp_path):
+    """`parkwatch run` passes --no-health-alerts to its crawl processes and sends them itself after the process
+    ends (also after a kill), so a site's health is judged once per crawl, not twice."""
+    server, received = webhook_receiver()
+    with LocalWeb(["news"]) as web:
+        web.publish({"news": pages([1, 2], True)})
+        config = write_config(tmp_path / "config", [{"name": "news", "start_urls": [f"{web.bases['news']}/list.html"],
+                                                      "allow": ["/articles/"]}])
+        (config / "watches.yaml").write_text(
+            f"channels:\n  ops: {{type: webhook, url: 'http://127.0.0.1:{server.server_address[1]}/'}}\n"
+            "health:\n  channels: [ops]\n", encoding="utf-8")
+        quiet = run_cli("--config", str(config), "crawl", "--db", str(tmp_path / "p.db"), "--no-health-alerts")
+        assert quiet.returncode == 0, quiet.stderr
+        assert received == [] and "health alert" not in quiet.stderr
+        loud = run_cli("--config", str(config), "crawl", "--db", str(tmp_path / "p.db"))
+    server.shutdown()
+    assert loud.returncode == 0, loud.stderr
+    assert len(received) == 1 and "none matched allow" in json.loads(received[0][1])["text"]
