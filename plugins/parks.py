@@ -39,6 +39,8 @@ _GENERIC = set(
 _LEVEL_INFIX = re.compile(r"(?:国家级|自治区级|省级|市级|国家|\(国家级\)|\(国家\))$")
 _GENERIC_PREFIX = re.compile(r"(?:世界|国际|全球|一流|领先|高科技|生态型|新兴|民营|特色|现代化|国家级|省级|自治区级|市级|县级|县域|线下|"
                              r"线上|[一二三四五六七八九十两]大|\d+个|各类|一批|新型|综合性|专业化|标准化)")
+# After a place, words that make the rest a kind of park there (十大…, 县域…), not one park's name.
+_KIND_IN_PLACE = re.compile(r"[一二三四五六七八九十两百]+大|\d+[个家]|县域|各类|一批|首批")
 _NEVER = re.compile(r"公园|校园|小区|景区|幼儿园|家园|乐园|庄园|陵园|果园|菜园|花园|植物园|动物园|游乐园")
 _BARE_TYPES = {"高新区": "高新区", "经开区": "经开区", "高新技术产业开发区": "高新区", "经济技术开发区": "经开区"}
 # A bare zone word refers to a zone named elsewhere in the text whose name ends with one of these.
@@ -54,7 +56,7 @@ _ANAPHORA = {
 }
 # Words before a zone word that make it a kind, a count or a list, not one zone: 国家级经开区, 217家高新区, 全省开发区.
 _GENERIC_BEFORE = re.compile(
-    r"(?:国家级|省级|市级|县级|省级以上|国家级以上|国家|全国|全省|全市|全区|全州|全县|各|各类|各级|各地|多个|多家|首批|部分|其他|"
+    r"(?:国家级|省级|自治区级|市级|县级|省级以上|国家级以上|国家|全国|全省|全市|全区|全州|全县|各|各类|各级|各地|多个|多家|首批|部分|其他|"
     r"其余|现有|所有|一批|省内|国内|境内|同类|一般|类似|重点|优秀|先进|新一批|这类|此类|每个|哪些|若干|我国|我省|"
     r"[\d一二两三四五六七八九十百千几多]+(?:家|个|所|批|座|类|大))[“\"「]?$")
 _ZONE_WORD = "高新区|经开区|开发区|新区|综保区|园区|产业园|工业园|自贸区|保税区|高新技术产业开发区|经济技术开发区"
@@ -248,9 +250,9 @@ _STOP_RE = re.compile(
     r"作为|设立|成立|组建|规划|新建|引进|签约|推介|参加|发布|获批|创建|申报|聚焦|服务|助力|对接|考察|调研|携手|牵手|融入|实施|"
     r"开展|举办|召开|深化|完善|提升|培育|发展|壮大|带动|辐射|覆盖|涉及|做强|做大|做优|打好|确保|要求|明确|增强|通过|除了|"
     r"全市|全省|全国|全区|部分|各|本|该|这|其|在|于|的|和|与|及|等|将|把|对|为|以|向|从|至|到|是|有|了|由|让|使|并|也|还|即|"
-    r"或|同|给|被|所|个|家|座|批|含|包含|此次|进一步|发挥|涵盖|丰富|标志着|着|但|我市|我区|我县|我省|我国|本市|很多|后来|"
-    r"简称|破解|促进|充分|优化|升级|晋升|全面|提高|极大地|极大|之|向|成为|属于|位于|进入|走进|地处|完成|比照|这种|种|进驻|驻|突出|对标|去年|今年|明年|近日|日前|目前|近年来|此前|当前|截至|年底|上半年|下半年|"
-    r"如今|期间|支撑|布局|外围|暨|加强|\d{4}年|\d{1,2}月|\d{1,2}日|"
+    r"或|同|给|被|所|(?<=[\d一二三四五六七八九十两几多百千万每这那各该此])(?:个|家|座|批|种)|含|包含|此次|进一步|发挥|涵盖|丰富|标志着|着|但|我市|我区|我县|我省|我国|本市|很多|后来|"
+    r"简称|破解|促进|充分|优化|升级|晋升|全面|提高|极大地|极大|之|向|成为|属于|位于|进入|走进|地处|完成|比照|这种|进驻|驻|突出|对标|去年|今年|明年|近日|日前|目前|近年来|此前|当前|截至|年底|上半年|下半年|"
+    r"如今|期间|支撑|布局|外围|暨|加强|放眼|实现|报道|全年|区内|园内|城内|首家|首个|唯一|争创|\d{4}年|\d{1,2}月|\d{1,2}日|"
     r"\d+(?:\.\d+)?(?:万|亿)?(?:元|亩|平方米|平方公里|吨|个|家|项)|年产"
 )
 _GENERIC_SUFFIXES = {"产业园区", "工业园区", "产业园", "工业园", "新区", "园区"}
@@ -281,9 +283,15 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         start = bracket.start()  # 火炬(翔安)产业区, 西部(重庆)科学城: a place in brackets inside the name
     window = simplified[start : match.start()]
     open_ended = match.start() - start >= 12  # no natural boundary within reach
-    stops = list(_STOP_RE.finditer(window))
+    in_places = [(h[0], h[1]) for h in regions().find(window)]
+    stops = [m for m in _STOP_RE.finditer(window)  # 于都县, 和县, 石家庄: a stop word inside a place name is none
+             if not any(ps <= m.start() and m.end() <= pe and pe - ps > m.end() - m.start() for ps, pe in in_places)]
     boundary = stops[-1].end() if stops else 0
+    while window[boundary:boundary + 1] in ("-", "—", "–"):
+        boundary += 1  # ——国家级经开区: a dash opens a line, not a name
     name_part = window[boundary:]
+    if _LEVEL_INFIX.fullmatch(name_part):
+        name_part = ""  # 国家高新区, 国家级经开区: a level alone is a kind, read as the bare word below
     if not name_part:
         return _BARE if suffix in _ANAPHORA else None
     places = regions().find(name_part)
@@ -338,6 +346,8 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
             return None  # 长三角自贸区: the free-trade zones of a region, not one
     if descriptor in _GENERIC or re.fullmatch(r"[\d·A-Za-z]*", descriptor) and place_end == 0:
         return None
+    if place_end and _KIND_IN_PLACE.match(descriptor):
+        return None  # 四川省十大特色产业园区, 广西县域工业园区, 新疆自治区级高新技术产业园区: a kind in a place
     end = match.end()
     extension = re.match(r"新区|新城", simplified[end:])
     if extension and suffix in ("科技城", "科学城", "高新区", "经开区"):  # 绵阳科技城新区: a zone within a zone

@@ -53,3 +53,32 @@ def test_a_name_without_a_place_counts_when_the_text_repeats_it():
 def test_a_citys_development_zone_unless_it_means_all_of_them():
     assert [s for s, _ in spans("据朝阳开发区相关负责人介绍,项目进展顺利。")] == ["朝阳开发区"]
     assert not spans("《临沂市开发区发展规划》提出,临沂市开发区要提质增效。")
+
+
+def test_measure_words_cut_a_name_only_after_a_number():
+    """家/个/座 end a name after a count (3家…), never inside 国家 or 石家庄."""
+    assert "石家庄市南部工业区" in [s for s, _ in spans("项目选址在石家庄市南部工业区,总投资5亿元。")]
+    assert "城西家具产业园" in [s for s, _ in spans("建设食品深加工产业园、城西家具产业园、加工贸易产业园。")]
+    assert not [s for s, _ in spans("经国务院批准成立的国家级科技工业园区,依托于智力密集。") if "科技工业园区" in s]
+
+
+def test_a_stop_word_inside_a_place_name_is_no_boundary():
+    assert "赣州于都县工业园区" in [s for s, _ in spans("赣州于都县工业园区新签约项目12个。")]
+
+
+def test_a_level_alone_or_a_first_of_its_kind_is_not_a_park():
+    for text in ("贯彻总书记对国家高新区提出的“又高又新”要求。", "作为河南首家国家级经济技术开发区,郑州经开区受到关注。",
+                 "当日内蒙古首家综合保税区——满洲里综合保税区封关运行。", "该园区设立为自治区级经济技术开发区。",
+                 "全市奋力争创国家级经开区。"):
+        found = [s for s, _ in spans(text)]
+        assert not [s for s in found if s.endswith(("国家高新区", "国家级经济技术开发区", "首家综合保税区"))], (text, found)
+        assert "经济技术开发区" not in found and "国家级经开区" not in found, (text, found)
+
+
+def test_a_kind_of_park_in_a_place_is_not_one_park():
+    for text in ("四川省十大特色产业园区之一,全市首个建成。", "规模和增速排在广西县域工业园区前列。"):
+        assert not spans(text), text
+
+
+def test_a_dash_before_a_name_is_not_part_of_it():
+    assert "河北廊坊临空经济区" in [s for s, _ in spans("新年“畅想”——河北廊坊临空经济区发展一线观察")]
