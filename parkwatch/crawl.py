@@ -115,12 +115,13 @@ def worker_count(workers: int) -> int:
     """Worker processes for one crawl: the setting, or by default the cores this crawl has to itself.
 
     A lone ``parkwatch crawl`` gets one per core; under ``parkwatch run``, where ``parallel_crawls`` crawls already
-    share the cores, each gets its share (none when there are more crawls than cores).
+    share the cores, each gets its share and at least one (the batch's sites then share that worker, and the
+    reactor thread only fetches).
     """
     if workers >= 0:
         return workers
     sharing = max(1, int(os.environ.get(CRAWLS_AT_ONCE_ENV) or 1))
-    return (os.cpu_count() or 1) // sharing
+    return max(1, (os.cpu_count() or 1) // sharing)
 
 
 def spider_class_for(site: Site, spiders: dict[str, Any]) -> type:

@@ -3,6 +3,8 @@
 The work itself is :func:`parkwatch.processing.process_page`, a pure function of the page. With ``workers`` > 0
 (settings.yaml; one per core by default) it runs in a pool of worker processes and the reactor thread only
 fetches; Scrapy's own limit on the bytes of responses being processed keeps the queue to the pool bounded.
+With ``workers: 0`` (or under ``parkwatch run`` when the crawls outnumber the cores) it runs in a thread of this
+process: sharing the interpreter with the reactor, but never blocking it.
 """
 
 from __future__ import annotations
@@ -60,7 +62,8 @@ POOL = SharedPool()  # a crawl process's configuration is one, so is its pool
 class ExtractPipeline:
     """Runs extraction on page items; a page that yields no article text is marked, not stored.
 
-    Disabled with ``PARKWATCH_EXTRACT = False``; ``PARKWATCH_WORKERS`` sets the worker processes (0: in-process).
+    Disabled with ``PARKWATCH_EXTRACT = False``; ``PARKWATCH_WORKERS`` sets the worker processes (0: a thread of
+    this process).
     """
 
     def __init__(self, crawler: Crawler) -> None:
@@ -107,8 +110,8 @@ class ExtractPipeline:
         try:
             if self.pool is not None:
                 item = await self._in_pool(item, options)
-            else:
-                item = process_page(item, options, tag_it=False)  # the tag pipeline tags it here
+            else:  # in a thread: the reactor thread goes on fetching (the tag pipeline tags it there)
+                item = await asyncio.to_thread(process_page, item, options, False)
         except Exception as exc:  # one broken page must not stop the crawl
             logger.opt(exception=exc).error("extraction failed for {}: {}", item["url"], exc)
             self.stats.inc_value("parkwatch/extract_errors")
