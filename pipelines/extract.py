@@ -3,8 +3,8 @@
 The work itself is :func:`parkwatch.processing.process_page`, a pure function of the page. With ``workers`` > 0
 (settings.yaml; one per core by default) it runs in a pool of worker processes and the reactor thread only
 fetches; Scrapy's own limit on the bytes of responses being processed keeps the queue to the pool bounded.
-With ``workers: 0`` (or under ``parkwatch run`` when the crawls outnumber the cores) it runs in a thread of this
-process: sharing the interpreter with the reactor, but never blocking it.
+With ``workers: 0`` it runs in a thread of this process: sharing the interpreter with the reactor, but never
+blocking it.
 """
 
 from __future__ import annotations

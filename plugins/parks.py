@@ -347,7 +347,7 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     if descriptor in _GENERIC or re.fullmatch(r"[\d·A-Za-z]*", descriptor) and place_end == 0:
         return None
     if place_end and _KIND_IN_PLACE.match(descriptor):
-        return None  # 四川省十大特色产业园区, 广西县域工业园区, 新疆自治区级高新技术产业园区: a kind in a place
+        return None  # 四川省十大特色产业园区, 广西县域工业园区: a kind in a place
     end = match.end()
     extension = re.match(r"新区|新城", simplified[end:])
     if extension and suffix in ("科技城", "科学城", "高新区", "经开区"):  # 绵阳科技城新区: a zone within a zone
