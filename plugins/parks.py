@@ -64,7 +64,7 @@ _LIST_AFTER = re.compile(rf"^(?:[、和与及]|以及)(?:{_ZONE_WORD})")
 _LIST_BEFORE = re.compile(rf"(?:^|[^\u4e00-\u9fff]|[的和与及各在对把将推动])(?:{_ZONE_WORD})(?:[、和与及]|以及)$")
 # A named part right after a zone: 南宁高新区武鸣产业园, 西部(重庆)科学城江津园区, 高新区电子科技园.
 _SUBPARK = re.compile(r"^·?([\u4e00-\u9fff]{2,8}?(?:园区|分园|产业园|工业园|科技园|电科园|数谷|示范区|片区)|(?:经济综合)?实验区|"
-                      r"高新技术产业开发区|综合保税区|综保区|直管园|核心区|起步区|[东西南北]区(?![域块])|[\u4e00-\u9fff]{2,3}园(?![区林艺博]))")
+                      r"高新技术产业开发区|综合保税区|综保区|直管园|拓展区|起步区|[东西南北]区(?![域块])|[\u4e00-\u9fff]{2,3}园(?![区林艺博]))")
 # A zone's name used for a street, a square or a station (光谷步行街, 世界光谷) is not the zone.
 _PLACE_AFTER = re.compile(r"^(?:步行街|广场|大道|大街|路|街|地铁站|站|大走廊|走廊|号)")
 
@@ -225,6 +225,8 @@ def _with_subpark(article: ArticleText, mention: Mention, park: Park | None) -> 
     if part.endswith("园") and not part.endswith(("产业园", "工业园", "科技园", "电科园", "分园")) and not is_place(part[:-1]):
         return mention  # 奉化园: a place's part of the zone; 科学园 or 花园 are not
     end = mention.end + following.end()
+    if part.endswith("园") and article.simplified[end : end + 1] == "区":
+        end += 1  # 装备制造产业园区: the shortest part ends at 产业园, the name at 园区
     return Mention("park", article.text[mention.start : end], mention.start, end, mention.canonical, mention.id,
                    attrs={**mention.attrs, "part": following.group(1).lstrip("·")})
 
@@ -252,7 +254,7 @@ _STOP_RE = re.compile(
     r"全市|全省|全国|全区|部分|各|本|该|这|其|在|于|的|和|与|及|等|将|把|对|为|以|向|从|至|到|是|有|了|由|让|使|并|也|还|即|"
     r"或|同|给|被|所|(?<=[\d一二三四五六七八九十两几多百千万每这那各该此])(?:个|家|座|批|种)|含|包含|此次|进一步|发挥|涵盖|丰富|标志着|着|但|我市|我区|我县|我省|我国|本市|很多|后来|"
     r"简称|破解|促进|充分|优化|升级|晋升|全面|提高|极大地|极大|之|向|成为|属于|位于|进入|走进|地处|完成|比照|这种|进驻|驻|突出|对标|去年|今年|明年|近日|日前|目前|近年来|此前|当前|截至|年底|上半年|下半年|"
-    r"如今|期间|支撑|布局|外围|暨|加强|放眼|实现|报道|全年|区内|园内|城内|首家|首个|唯一|争创|汇聚|集聚|聚集|拥有|坐拥|设有|建有|\d{4}年|\d{1,2}月|\d{1,2}日|"
+    r"如今|期间|支撑|布局|外围|暨|加强|放眼|实现|报道|全年|区内|园内|城内|首家|首个|唯一|争创|汇聚|集聚|聚集|拥有|坐拥|设有|建有|离不开|形成|解决|实行|强化|举行|\d{4}年|\d{1,2}月|\d{1,2}日|"
     r"\d+(?:\.\d+)?(?:万|亿)?(?:元|亩|平方米|平方公里|吨|个|家|项)|年产"
 )
 _GENERIC_SUFFIXES = {"产业园区", "工业园区", "产业园", "工业园", "新区", "园区"}

@@ -92,3 +92,14 @@ def test_a_name_repeated_in_the_text_is_a_zone_for_science_cities_not_economic_r
 
 def test_a_verb_before_a_level_is_not_part_of_a_name():
     assert not spans("徐州是唯一汇聚国家级经济开发区、国家级高新区的城市。")
+
+
+def test_a_named_part_takes_its_whole_suffix_but_a_core_area_is_no_part():
+    found = [s for s, _ in spans("兰州新区装备制造产业园区占地3800多亩。常盐工业园拓展区基础设施开工。")]
+    assert "兰州新区装备制造产业园区" in found and "常盐工业园拓展区" in found
+    assert "重庆两江新区" in [s for s, _ in spans("国家级综合配套改革试验区—重庆两江新区核心区,距车站不远。")]
+
+
+def test_a_verb_before_a_bare_zone_word_is_no_name():
+    for text, verb in (("项目能顺利开工,离不开高新区管委会的服务。", "离不开"), ("统筹协调、解决高新区建设中的问题。", "解决")):
+        assert not [s for s, _ in spans(text) if s.startswith(verb)], text
