@@ -145,17 +145,17 @@ _COMMON_WORD_COUNTIES = {"南部", "资源", "东区", "西区", "南区", "北�
 
 
 def _place_parts(article: ArticleText, mentions: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
-    """In a text about a zone, a county's name + 园区 (香坊园区, 安宁园区) is that zone's part there: a mention of
-    the nearest zone named before it (else the first)."""
+    """In a text about a zone, a county's name + 园区 or 园 (香坊园区, 安宁园区, 中关村's 海淀园) is that zone's part
+    there: a mention of the nearest zone named before it (else the first)."""
     zones = sorted((m for m in mentions if m.attrs.get("source") not in ("anaphora", "locality", "definition")
-                    and m.canonical.endswith(("开发区", "高新区", "经开区", "新区", "实验区", "示范区"))),
+                    and m.canonical.endswith(("开发区", "高新区", "经开区", "新区", "实验区", "示范区", "科技园区"))),
                    key=lambda m: m.start)
     if not zones:
         return []
     found = []
     simplified = article.simplified
-    for found_at in (m.start() for m in re.finditer("园区", simplified)):
-        end = found_at + 2
+    for part in re.finditer(r"园区|园(?![区林艺博场])", simplified):  # 安宁园区; 海淀园, 昌平园 of 中关村
+        found_at, end = part.start(), part.end()
         start = next((found_at - n for n in (3, 2) if found_at >= n and _is_county(simplified[found_at - n : found_at])), -1)
         if start < 0 or any(s < end and start < e for s, e in taken):
             continue

@@ -103,3 +103,12 @@ def test_a_named_part_takes_its_whole_suffix_but_a_core_area_is_no_part():
 def test_a_verb_before_a_bare_zone_word_is_no_name():
     for text, verb in (("项目能顺利开工,离不开高新区管委会的服务。", "离不开"), ("统筹协调、解决高新区建设中的问题。", "解决")):
         assert not [s for s, _ in spans(text) if s.startswith(verb)], text
+
+
+def test_a_district_park_of_a_named_zone_written_with_yuan_alone():
+    text = "中关村科技园区形成“一区多园”的发展格局,包括海淀园、丰台园、昌平园,其中海淀园的主要功能是研发。"
+    found = spans(text)
+    parts = [(s, c) for s, c in found if s.endswith("园") and not s.endswith("园区")]
+    assert [s for s, _ in parts] == ["海淀园", "丰台园", "昌平园", "海淀园"]
+    assert {c for _, c in parts} == {found[0][1]}  # each is the zone's part there
+    assert not spans("市民在海淀公园和昌平园林局附近散步。")  # no zone named: no parts; 园林 is no park
