@@ -195,6 +195,10 @@ def _defined_short_names(article: ArticleText, mentions: list[Mention], taken: l
 _BARE = Mention("park", "", 0, 0, "", "")  # marker: a bare zone word, resolved once every named zone is known
 
 
+# After a bare zone word, what makes it the kind: 开发区管理体制改革, 开发区模式, 开发区和行政区, 经开区序列.
+_KIND_AFTER = re.compile(r"(?:管理体制|体制|模式|升级版|优化整合|整合优化|序列|[和与]行政区|考核评价|发展规律)")
+
+
 def _is_generic(simplified: str, start: int, end: int) -> bool:
     """A zone word used for a kind, a count or a list of kinds (国家级经开区, 3个高新区, 开发区、高新区等), or
     not a zone word at all (创新区 holds 新区)."""
@@ -202,7 +206,8 @@ def _is_generic(simplified: str, start: int, end: int) -> bool:
     if simplified[start : start + 2] == "新区" and before.endswith("创"):
         return True
     return bool(_GENERIC_BEFORE.search(before) or _LIST_BEFORE.search(before) or _LIST_AFTER.match(after)
-                or "最" in before[-6:] or after.startswith("之一"))  # 功能最齐全的保税港区, 影响力的开发区之一
+                or "最" in before[-6:] or after.startswith("之一")  # 功能最齐全的保税港区, 影响力的开发区之一
+                or _KIND_AFTER.match(after))
 
 
 def _with_place_before(simplified: str, start: int) -> int:

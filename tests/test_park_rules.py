@@ -112,3 +112,8 @@ def test_a_district_park_of_a_named_zone_written_with_yuan_alone():
     assert [s for s, _ in parts] == ["海淀园", "丰台园", "昌平园", "海淀园"]
     assert {c for _, c in parts} == {found[0][1]}  # each is the zone's part there
     assert not spans("市民在海淀公园和昌平园林局附近散步。")  # no zone named: no parts; 园林 is no park
+
+
+def test_a_bare_zone_word_for_the_kind_of_zone_is_no_park():
+    text = "成都高新区今年签约项目30个。省里提出深化开发区管理体制改革,打破开发区和行政区的体制障碍。"
+    assert [s for s, _ in spans(text)] == ["成都高新区"]
