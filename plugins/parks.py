@@ -51,7 +51,7 @@ _ANAPHORA = {
     "经济开发区": ("经济开发区", "经济技术开发区"),
     "开发区": ("开发区", "经开区", "高新区"), "新区": ("新区",), "实验区": ("实验区",), "综保区": ("综合保税区",), "综合保税区": ("综合保税区",),
     "科技城": ("科技城",), "科学城": ("科学城",), "起步区": ("起步区",), "示范区": ("示范区",), "经济区": ("经济区",),
-    "自贸区": ("自由贸易试验区", "自贸试验区"), "自贸试验区": ("自由贸易试验区", "自贸试验区"), "保税港区": ("保税港区",),
+    "自贸区": ("自由贸易试验区", "自贸试验区"), "保税港区": ("保税港区",),  # bare 自贸试验区: mostly the kind
     "航空港区": ("航空港经济综合实验区", "航空港区"),
 }
 # Words before a zone word that make it a kind, a count or a list, not one zone: 国家级经开区, 217家高新区, 全省开发区.
@@ -330,6 +330,8 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         return None  # 世界一流高科技园区, 十大特色产业园区: a kind of park
     if place_end == 0 and suffix in _ANAPHORA and (len(name_part) < 2 or (len(core) > 4 and not places) or name_part in _GENERIC) \
             and not levelled:
+        if suffix == "示范区" and len(core) > 4 and not places and name_part not in _GENERIC:
+            return None  # 国家自主创新示范区, 城乡融合示范区: a long descriptor makes a kind of 示范区, not a reference
         return _BARE  # 进一步发挥高新区: the words before are not a name
     if place_end == 0:
         named = bool(places) and (_NAME_BEFORE_PLACE.match(name_part) or "(" in name_part)  # 沪滇临港昆明科技城, 火炬(翔安)产业区

@@ -117,3 +117,10 @@ def test_a_district_park_of_a_named_zone_written_with_yuan_alone():
 def test_a_bare_zone_word_for_the_kind_of_zone_is_no_park():
     text = "成都高新区今年签约项目30个。省里提出深化开发区管理体制改革,打破开发区和行政区的体制障碍。"
     assert [s for s, _ in spans(text)] == ["成都高新区"]
+
+
+def test_a_long_descriptor_before_shifanqu_is_a_kind_and_bare_free_trade_zone_words_are_not_resolved():
+    text = "天津滨海高新区将建成国家自主创新示范区“升级版”,打造全域城乡融合示范区。"
+    assert [s for s, _ in spans(text)] == ["天津滨海高新区"]
+    text = "中国(陕西)自由贸易试验区挂牌五年。不少人困惑,自贸试验区并没有政策,何来创新?"
+    assert [s for s, _ in spans(text)] == ["中国(陕西)自由贸易试验区"]
