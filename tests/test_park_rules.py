@@ -124,3 +124,9 @@ def test_a_long_descriptor_before_shifanqu_is_a_kind_and_bare_free_trade_zone_wo
     assert [s for s, _ in spans(text)] == ["天津滨海高新区"]
     text = "中国(陕西)自由贸易试验区挂牌五年。不少人困惑,自贸试验区并没有政策,何来创新?"
     assert [s for s, _ in spans(text)] == ["中国(陕西)自由贸易试验区"]
+
+
+def test_the_longer_stop_word_wins_and_kind_descriptors_make_no_name():
+    assert not spans("对标一流高科技园区,实现赶超式发展。为进一步提升本市特色产业园区创新突破。")
+    for text in ("打造集城市、产业为一体的智慧型经济开发区。", "双方共同打造创新型产业园区。", "比照沿海经济开发区的规定。"):
+        assert not spans(text), text
