@@ -171,7 +171,7 @@ def _place_parts(article: ArticleText, mentions: list[Mention], taken: list[tupl
 
 
 # A short name the text defines for a zone: 山西转型综合改革示范区(以下简称“综改区”), 长沙经开区(简称“长经开”).
-_DEFINITION = re.compile(r"^[(（]\s*(?:以下)?简称[为:：]?\s*[“\"「]?([\u4e00-\u9fffA-Za-z]{2,12}?)[”\"」]?\s*[)）,，、]")
+_DEFINITION = re.compile(r"^[(（]\s*(?:以下)?(?:简称|下称|称)[为:：]?\s*[“\"「]?([\u4e00-\u9fffA-Za-z]{2,12}?)[”\"」]?\s*[)）,，、]")
 
 
 def _defined_short_names(article: ArticleText, mentions: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
@@ -266,7 +266,7 @@ _STOP_WORDS = (
     "属于 进入 地处 完成 比照 这种 进驻 驻 突出 对标 去年 今年 明年 近日 日前 目前 "
     "近年来 此前 当前 截至 年底 上半年 下半年 如今 期间 支撑 布局 外围 暨 加强 放眼 实现 "
     "报道 全年 区内 园内 城内 首家 首个 唯一 争创 汇聚 集聚 聚集 拥有 坐拥 设有 建有 "
-    "离不开 形成 解决 实行 强化 举行 年产 首次 启动 开启 推出 抓好 "
+    "离不开 形成 解决 实行 强化 举行 年产 首次 启动 开启 推出 抓好 下称 "
 ).split()
 _STOP_PATTERNS = (r"(?<=[\d一二三四五六七八九十两几多百千万每这那各该此])(?:个|家|座|批|种)",  # a count's measure word
                   r"\d{4}年", r"\d{1,2}月", r"\d{1,2}日", r"\d+(?:\.\d+)?(?:万|亿)?(?:元|亩|平方米|平方公里|吨|个|家|项)")

@@ -130,3 +130,10 @@ def test_the_longer_stop_word_wins_and_kind_descriptors_make_no_name():
     assert not spans("对标一流高科技园区,实现赶超式发展。为进一步提升本市特色产业园区创新突破。")
     for text in ("打造集城市、产业为一体的智慧型经济开发区。", "双方共同打造创新型产业园区。", "比照沿海经济开发区的规定。"):
         assert not spans(text), text
+
+
+def test_a_short_name_defined_with_xiacheng():
+    text = "鄂尔多斯高新技术产业开发区(下称高新区)在结构调整中发挥作用。高新区今年新签项目20个。"
+    found = spans(text)
+    assert [s for s, _ in found if s.endswith("高新区")][-2:] == ["高新区", "高新区"]
+    assert len({c for _, c in found}) == 1
