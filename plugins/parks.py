@@ -68,6 +68,8 @@ _SUBPARK = re.compile(r"^·?([\u4e00-\u9fff]{2,8}?(?:园区|分园|产业园|工
                       r"高新技术产业开发区|综合保税区|综保区|直管园|拓展区|起步区|[东西南北]区(?![域块])|[\u4e00-\u9fff]{2,3}园(?![区林艺博]))")
 # A zone's name used for a street, a square or a station (光谷步行街, 世界光谷) is not the zone.
 _PLACE_AFTER = re.compile(r"^(?:步行街|广场|大道|大街|路|街|地铁站|站|大走廊|走廊|号)")
+# A nickname (光谷) that names a facility or area after it (光谷科学岛, 光谷国际外国语学校, 光谷文化中心) is not the zone.
+_NAMED_AFTER_NICKNAME = re.compile(r"^(?:科学岛|科技创新大走廊|国际|文化|人才|学校|中心|社区|医院|体育|实验室|大学)")
 
 
 def locality(article: ArticleText) -> tuple[str | None, str | None]:
@@ -100,7 +102,8 @@ def park_mentions(article: ArticleText, index: Parks | None = None) -> list[Ment
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for start, end, key, cands in index.find(simplified):
-        if key in _ANAPHORA or _PLACE_AFTER.match(simplified[end : end + 4]) or simplified[max(0, start - 2) : start] == "世界":
+        if key in _ANAPHORA or _PLACE_AFTER.match(simplified[end : end + 4]) or simplified[max(0, start - 2) : start] == "世界" \
+                or (len(key) <= 2 and _NAMED_AFTER_NICKNAME.match(simplified[end : end + 8])):
             continue  # bare zone words are resolved below, against the zones the text names
         start = _with_place_before(simplified, start)
         park = _resolve(cands, province, city, key)
