@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
 
 from conftest import run_cli, write_config
 
@@ -115,18 +116,25 @@ def test_a_wrong_allow_is_said_in_the_summary_and_by_health(tmp_path):
     assert report.returncode == 1 and "list pages had 3 links and none matched allow" in report.stdout
 
 
+def site_that_matches_nothing(tmp_path, web: LocalWeb, server: HTTPServer, channel_options: str = "") -> Path:
+    """A site whose allow pattern matches none of its links (a health problem), health alerts to a webhook."""
+    web.publish({"news": pages([1, 2], True)})
+    config = write_config(tmp_path / "config", [{"name": "news", "start_urls": [f"{web.bases['news']}/list.html"],
+                                                  "allow": ["/articles/"]}])
+    options = f", {channel_options}" if channel_options else ""
+    (config / "watches.yaml").write_text(
+        f"channels:\n  ops: {{type: webhook, url: 'http://127.0.0.1:{server.server_address[1]}/'{options}}}\n"
+        "health:\n  channels: [ops]\n", encoding="utf-8")
+    return config
+
+
 def test_health_alerts_follow_any_crawl_signed_like_digests(tmp_path):
     import hashlib
     import hmac
 
     server, received = webhook_receiver()
     with LocalWeb(["news"]) as web:
-        web.publish({"news": pages([1, 2], True)})
-        config = write_config(tmp_path / "config", [{"name": "news", "start_urls": [f"{web.bases['news']}/list.html"],
-                                                      "allow": ["/articles/"]}])
-        (config / "watches.yaml").write_text(
-            f"channels:\n  ops: {{type: webhook, url: 'http://127.0.0.1:{server.server_address[1]}/', "
-            "secret_env: PW_OPS_SECRET}\nhealth:\n  channels: [ops]\n", encoding="utf-8")
+        config = site_that_matches_nothing(tmp_path, web, server, "secret_env: PW_OPS_SECRET")
         crawl = run_cli("--config", str(config), "crawl", "--db", str(tmp_path / "p.db"), env={"PW_OPS_SECRET": "k3y"})
     server.shutdown()
     assert crawl.returncode == 0, crawl.stderr
@@ -142,12 +150,7 @@ def test_crawl_leaves_health_alerts_to_the_daemon_when_told(tmp_path):
     ends (also after a kill), so a site's health is judged once per crawl, not twice."""
     server, received = webhook_receiver()
     with LocalWeb(["news"]) as web:
-        web.publish({"news": pages([1, 2], True)})
-        config = write_config(tmp_path / "config", [{"name": "news", "start_urls": [f"{web.bases['news']}/list.html"],
-                                                      "allow": ["/articles/"]}])
-        (config / "watches.yaml").write_text(
-            f"channels:\n  ops: {{type: webhook, url: 'http://127.0.0.1:{server.server_address[1]}/'}}\n"
-            "health:\n  channels: [ops]\n", encoding="utf-8")
+        config = site_that_matches_nothing(tmp_path, web, server)
         quiet = run_cli("--config", str(config), "crawl", "--db", str(tmp_path / "p.db"), "--no-health-alerts")
         assert quiet.returncode == 0, quiet.stderr
         assert received == [] and "health alert" not in quiet.stderr
