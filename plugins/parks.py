@@ -201,6 +201,14 @@ _BARE = Mention("park", "", 0, 0, "", "")  # marker: a bare zone word, resolved 
 
 # After a bare zone word, what makes it the kind: 开发区管理体制改革, 开发区模式, 开发区和行政区, 经开区序列.
 _KIND_AFTER = re.compile(r"(?:管理体制|体制|模式|升级版|优化整合|整合优化|序列|[和与]行政区|考核评价|发展规律)")
+# A count after the word (开发区552家, 高新技术产业开发区1家), plural demonstratives before it (这些开发区, 上述新区),
+# administrative units listed before it (各县(市)区、开发区), a kind described before it (以制造业为主的开发区).
+_COUNT_AFTER = re.compile(r"^\s*(?:\d+\s*[家个所座]|[一二两三四五六七八九十百千几多]+[家所座])")
+_PLURAL_BEFORE = re.compile(r"(?:这些|那些|上述|以上|前述|诸多|众多|大量|许多|不少)$")
+_UNITS_BEFORE = re.compile(r"(?:县|[县市区][)）]|[县市][)）]?区|乡镇|街道|部门|单位)、$")
+_KIND_DESCRIBED = re.compile(r"为主的$|意义的$|性质的$|类型的$")
+# A keyword or tag list: the word alone between line breaks or semicolons (区;新疆;新区;高新技术产业开发区).
+_ALONE = re.compile(r"[\n;；|]")
 
 
 def _is_generic(simplified: str, start: int, end: int) -> bool:
@@ -211,7 +219,9 @@ def _is_generic(simplified: str, start: int, end: int) -> bool:
         return True
     return bool(_GENERIC_BEFORE.search(before) or _LIST_BEFORE.search(before) or _LIST_AFTER.match(after)
                 or "最" in before[-6:] or after.startswith("之一")  # 功能最齐全的保税港区, 影响力的开发区之一
-                or _KIND_AFTER.match(after))
+                or _KIND_AFTER.match(after) or _COUNT_AFTER.match(after) or _PLURAL_BEFORE.search(before)
+                or _UNITS_BEFORE.search(before) or _KIND_DESCRIBED.search(before)
+                or (re.match(r"[\n;；|\s]", simplified[start - 1 : start] or "\n") and _ALONE.match(after[:1] or "\n")))
 
 
 def _with_place_before(simplified: str, start: int) -> int:

@@ -143,3 +143,11 @@ def test_a_nickname_naming_a_facility_after_it_is_not_the_zone():
     assert [s for s, _ in spans("光谷架起战略性新兴产业桥梁。")] == ["光谷"]
     for text in ("未来3年以光谷科技创新大走廊为创新轴。", "推进光谷文化中心、武汉光谷国际外国语学校建设。"):
         assert not spans(text), text
+
+
+def test_counted_plural_listed_described_and_keyword_uses_of_a_zone_word_are_no_park():
+    named = "虹桥经济技术开发区成立于1986年。"
+    for generic in ("国务院共批准设立开发区552家。", "这些开发区创造的GDP约占全国一成。", "各县(市)区、开发区按照安排部署。",
+                    "以制造业为主的开发区较多。", "关键词:园区;开发区\n内容摘要"):
+        assert [s for s, _ in spans(named + generic)] == ["虹桥经济技术开发区"], generic
+    assert [s for s, _ in spans(named + "开发区五个重大项目集中开工。")][-1] == "开发区"  # 五个 counts the projects
