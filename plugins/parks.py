@@ -27,7 +27,7 @@ _SUFFIXES = ("综合保税区", "高新技术产业开发区", "经济技术开�
              "高新区", "经开区", "开发区", "新区", "功能区", "示范区", "合作区", "保税区", "综保区", "产业基地",
              "自由贸易试验区", "自贸试验区", "自贸区", "保税港区", "航空港经济综合实验区", "航空港区", "起步区",
              "农高区", "经济区", "台商投资区", "物流园区", "物流园", "航天城", "科技园区", "科技园", "创新园", "孵化园",
-             "合作园", "工业集中区", "工业区", "产业区", "实验区")
+             "合作园", "工业集中区", "工业区", "产业区", "实验区", "园区")
 _SUFFIX_RE = re.compile("|".join(sorted(_SUFFIXES, key=len, reverse=True)))
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·\-—–]")  # 广西-东盟经开区, 天津滨海—中关村科技园
 _GENERIC = set(
@@ -286,7 +286,7 @@ _STOP_PATTERNS = (r"(?<=[\d一二三四五六七八九十两几多百千万每�
 # Longest words first: at one position 对标 wins over 对, 本市 over 本 (an alternation takes the first that fits).
 _STOP_RE = re.compile("|".join([*sorted(set(_STOP_WORDS), key=lambda w: (-len(w), w)), *_STOP_PATTERNS]))
 _GENERIC_SUFFIXES = {"产业园区", "工业园区", "产业园", "工业园", "新区", "园区"}
-_REPEATED_OK = {"新区", "开发区", "经济开发区", "高新区", "经开区", "工业园区", "产业园区", "科技城"}
+_REPEATED_OK = {"新区", "开发区", "经济开发区", "高新区", "经开区", "工业园区", "产业园区", "科技城", "园区"}
 _BRACKETED_BEFORE = re.compile(r"\((?:[\u4e00-\u9fff]{2,6}|国家|国家级)\)$")
 # Before a place, still part of a name: 中国(…), Latin letters, province abbreviations of a cross-region zone
 # (沪滇临港昆明科技城, 粤港澳…), 中 + a partner country (中德, 中新, 中韩 …).
@@ -356,12 +356,16 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         if suffix == "示范区" and len(core) > 4 and not places and name_part not in _GENERIC:
             return None  # 国家自主创新示范区, 城乡融合示范区: a long descriptor makes a kind of 示范区, not a reference
         return _BARE  # 进一步发挥高新区: the words before are not a name
+    if suffix == "园区" and (place_end or name_part.startswith(("化工", "飞地")) or name_part.endswith("部")
+                             or simplified.count(name_part + suffix) < 3):
+        return None  # 安宁园区: a county's part of the zone the text is about (_place_parts); 化工/飞地园区: a kind
     if place_end == 0:
         named = bool(places) and (_NAME_BEFORE_PLACE.match(name_part) or "(" in name_part)  # 沪滇临港昆明科技城, 火炬(翔安)产业区
         longest = 12 if "(" in name_part else 8  # 中韩(长春)国际合作示范区
         repeated = (suffix in _REPEATED_OK and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name_part) is not None
                     and simplified.count(name_part + suffix) >= 2)  # 柳东新区 … 柳东新区: a name, used as one
-        if ((suffix not in _NO_PLACE_OK and not named and not repeated) or not (2 <= len(name_part) <= longest)
+        functional = suffix == "经济区" and name_part in ("临空", "临港", "空港", "航空港")  # 临空经济区: the local one
+        if ((suffix not in _NO_PLACE_OK and not named and not repeated and not functional) or not (2 <= len(name_part) <= longest)
                 or name_part in _GENERIC
                 or (open_ended and not stops) or re.search(r"千亿|百亿|万亿|加速|助推", name_part)):
             return None

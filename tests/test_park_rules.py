@@ -151,3 +151,10 @@ def test_counted_plural_listed_described_and_keyword_uses_of_a_zone_word_are_no_
                     "以制造业为主的开发区较多。", "关键词:园区;开发区\n内容摘要"):
         assert [s for s, _ in spans(named + generic)] == ["虹桥经济技术开发区"], generic
     assert [s for s, _ in spans(named + "开发区五个重大项目集中开工。")][-1] == "开发区"  # 五个 counts the projects
+
+
+def test_a_name_repeated_before_yuanqu_and_a_bare_airport_economic_zone_are_parks():
+    text = "潇河园区成立于2016年。潇河园区首期工程开工。未来,潇河园区将以转型为纲。各地共建飞地园区,飞地园区模式,飞地园区。"
+    assert [s for s, _ in spans(text)] == ["潇河园区"] * 3
+    assert [s for s, _ in spans("潇河园区成立于2016年。潇河园区首期工程开工。")] == []  # twice may be a phrase
+    assert [s for s, _ in spans("企业集中签约入驻临空经济区产业平台。")] == ["临空经济区"]
