@@ -158,3 +158,8 @@ def test_a_name_repeated_before_yuanqu_and_a_bare_airport_economic_zone_are_park
     assert [s for s, _ in spans(text)] == ["潇河园区"] * 3
     assert [s for s, _ in spans("潇河园区成立于2016年。潇河园区首期工程开工。")] == []  # twice may be a phrase
     assert [s for s, _ in spans("企业集中签约入驻临空经济区产业平台。")] == ["临空经济区"]
+
+
+def test_more_verbs_end_a_name_before_a_bare_zone_word():
+    text = "中国(河南)自由贸易试验区揭牌。省里提前筹划自贸区管理架构,做好自贸区揭牌和运营准备工作。"
+    assert [s for s, _ in spans(text)] == ["中国(河南)自由贸易试验区", "自贸区", "自贸区"]
