@@ -34,7 +34,7 @@ _GENERIC = set(
     "特色 专业 现代 重点 省级 国家级 市级 县级 相关 首批 标准化 各类 其他 这些 一批 多个 一个 首个 城市 新型 智慧 "
     "数字化 标杆 所在 周边 区域 千亿 百亿 本地 当地 全市 全省 各地 同类 其余 跨省 这座 新的 传统 综合 特色专业 "
     "主要 优势 示范 创新 科技 产业 工业 经济 生态 绿色 低碳 物流 文化 农业 现代农业 文旅 数字 智能 高端 未来 合作 国别 "
-    "区内 境外 海外 专业化 特色化 市场化 重大 大型 中小 现代化 枢纽".split()
+    "区内 境外 海外 专业化 特色化 市场化 重大 大型 中小 现代化 枢纽 县市区 区县 县区 市县".split()
 )
 _LEVEL_INFIX = re.compile(r"(?:国家级|自治区级|省级|市级|国家|\(国家级\)|\(国家\))$")
 _GENERIC_PREFIX = re.compile(r"(?:世界|国际|全球|一流|领先|高科技|新兴|民营|特色|现代化|国家级|省级|自治区级|市级|县级|县域|线下|"
@@ -280,7 +280,7 @@ _STOP_WORDS = (
     "近年来 此前 当前 截至 年底 上半年 下半年 如今 期间 支撑 布局 外围 暨 加强 放眼 实现 "
     "报道 全年 区内 园内 城内 首家 首个 唯一 争创 汇聚 集聚 聚集 拥有 坐拥 设有 建有 "
     "离不开 形成 解决 实行 强化 举行 年产 首次 启动 开启 推出 抓好 下称 筹划 做好 勉励 根据 按照 赋予 希望 "
-    "探索 赋能 投资 已经 修建 "
+    "探索 赋能 投资 已经 修建 建立 "
 ).split()
 _STOP_PATTERNS = (r"(?<=[\d一二三四五六七八九十两几多百千万每这那各该此])(?:个|家|座|批|种)",  # a count's measure word
                   r"\d{4}年", r"\d{1,2}月", r"\d{1,2}日", r"\d+(?:\.\d+)?(?:万|亿)?(?:元|亩|平方米|平方公里|吨|个|家|项)")
@@ -383,7 +383,7 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
             return None  # 长三角自贸区: the free-trade zones of a region, not one
     if descriptor in _GENERIC or re.fullmatch(r"[\d·A-Za-z]*", descriptor) and place_end == 0:
         return None
-    if place_end and _KIND_IN_PLACE.match(descriptor):
+    if place_end and (_KIND_IN_PLACE.search(descriptor) or descriptor.startswith("级")):
         return None  # 四川省十大特色产业园区, 广西县域工业园区: a kind in a place
     end = match.end()
     extension = re.match(r"新区|新城", simplified[end:])

@@ -163,3 +163,9 @@ def test_a_name_repeated_before_yuanqu_and_a_bare_airport_economic_zone_are_park
 def test_more_verbs_end_a_name_before_a_bare_zone_word():
     text = "中国(河南)自由贸易试验区揭牌。省里提前筹划自贸区管理架构,做好自贸区揭牌和运营准备工作。"
     assert [s for s, _ in spans(text)] == ["中国(河南)自由贸易试验区", "自贸区", "自贸区"]
+
+
+def test_a_kind_counted_or_levelled_after_a_place_is_no_park_and_jianli_ends_a_name():
+    assert spans("安徽巢湖经开区是合肥市管四大开发区之一。")[-1][0] == "安徽巢湖经开区"
+    assert spans("至此,新疆维吾尔自治区级高新技术产业园区达到14家。") == []
+    assert [s for s, _ in spans("政府研究决定,建立闽宁合作产业园,占地面积12平方公里。")] == ["闽宁合作产业园"]
