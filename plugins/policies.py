@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from parkwatch.gazetteer import is_place
+from parkwatch.gazetteer import is_place, regions
 from parkwatch.hookspecs import hookimpl
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
@@ -39,11 +39,17 @@ _METAPHOR_BEFORE = re.compile(r"(?:的|作为|是|为|当作)\s*$")  # 全市发
 _SENTENCE = re.compile(r"[，。！？；：,!?;:]")
 # Unbracketed titles: a line of its own, or a name after 根据/印发 … ending in a document word.
 _DOC_END = (r"(?:总体方案|实施方案|建设方案|行动方案|工作方案|发展规划|总体规划|专项规划|管理办法|暂行办法|实施细则|若干措施|若干政策|"
-            r"若干意见|实施意见|指导意见|管理条例|条例|的通知|的意见|的批复|的决定|的规定|的请示|的函|的公告)")
+            r"政策措施|若干意见|实施意见|指导意见|管理条例|条例|暂行规定|行动计划|目标纲要|"
+            r"的通知|的意见|的批复|的复函|的决定|的规定|的请示|的函|的公告)")
+_EDITION = r"[(（](?:(?:19|20)\d{2}\s*[—–\-－~至]\s*(?:19|20)\d{2}年?|试行|暂行|修订|修订版|征求意见稿)[)）]"  # (2023—2027年)
 _LINE_TITLE_RE = re.compile(rf"^[ \t]*(?:【[^】\n]{{1,8}}】)?(?:[(（]\d{{4}}[)）])?"  # 【地方】(2016)…的批复
-                            rf"([^\s，。！？；：,!?;:“”\"《》【】]{{6,60}}?{_DOC_END}(?:[(（][^()（）\n]{{4,16}}[)）])?)[ \t]*$", re.M)
+                            rf"((?:[^\s，。！？；：,!?;:“”\"《》【】]|《[^《》\n]{{2,60}}》| (?=[^\s]{{2,}}关于)){{6,90}}?{_DOC_END}"
+                            rf"(?:{_EDITION})?)[ \t]*$", re.M)
 _INLINE_TITLE_RE = re.compile(rf"(?:根据|按照|依据|依照|印发|出台|发布|制定|编制|批复|通过|贯彻落实|落实)了?"
                               rf"([\u4e00-\u9fff()（）A-Za-z0-9·]{{4,40}}?{_DOC_END})")
+_ISSUED_TITLE_RE = re.compile(r"(?:国务院办公厅|国务院|(?:(?!人民政府|公布|发布|印发|转发|网站)[\u4e00-\u9fff]){2,14}?"
+                              r"(?:人民政府|办公厅|管委会|管理委员会|委员会|[部厅局]))"
+                              rf"关于[^\s，。！？；：,!?;:“”\"《》]{{4,60}}?{_DOC_END}")
 # Unquoted named actions and programmes: 制造业倍增行动, 武汉新城城市合伙人计划.
 _NAMED_ACTION_RE = re.compile(r"(?:实施|开展|启动|推进|推动|深化|部署|打好|组织|发起|参与|落实|围绕|聚焦|深入实施|全面实施|"
                               r"深入开展|全面开展|扎实开展)(?:了|好|的)?(?:首批|新一轮|第[一二三四五六七八九十]+批|第\d+批)?"
@@ -57,8 +63,11 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
     found: list[Mention] = []
 
     def add(start: int, end: int, canonical: str, kind: str) -> None:
-        if any(m.start < end and start < m.end for m in found):
-            return  # flat spans: the first (longest rule) wins
+        overlapping = [m for m in found if m.start < end and start < m.end]
+        if any(not (start <= m.start and m.end <= end) or (m.start, m.end) == (start, end) for m in overlapping):
+            return  # flat spans: a span already found wins unless the new one holds it (a title line holding 《…》)
+        for m in overlapping:
+            found.remove(m)
         found.append(Mention("policy", text[start:end], start, end, canonical, stable_id("L", canonical),
                              attrs={"type": kind}))
 
@@ -73,7 +82,18 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
             add(m.start() + lead, m.end(), re.sub(r"[\[［(（]", "〔", re.sub(r"[\]］)）]", "〕", number)).replace(" ", ""),
                 "number")
     for m in _LINE_TITLE_RE.finditer(s):
+        previous = s[s.rfind("\n", 0, max(0, m.start() - 1)) + 1 : max(0, m.start() - 1)].strip()
+        if "关于" in previous and not re.search(rf"(?:{_DOC_END}|[。！？!?])$", previous):
+            continue  # the second line of a heading broken across lines (…关于河南郑州 / 经济技术开发区的复函)
         add(m.start(1), m.end(1), m.group(1), "document")
+    for m in _ISSUED_TITLE_RE.finditer(s):
+        issuer = m.group(0)[: m.group(0).index("关于")]
+        lead = _ISSUER_LEAD.match(issuer)  # 根据|国务院关于…: the issuer's lead-in only
+        start = m.start() + (len(lead.group(0)) if lead else 0)
+        if not issuer.startswith("国务院") and (place := next(iter(regions().find(s[start : m.start() + len(issuer)])), None)):
+            start += place[0]  # 公布|四川省人民政府关于…: the issuer starts at its place
+
+        add(start, m.end(), s[start : m.end()], "document")
     for m in _INLINE_TITLE_RE.finditer(s):
         if "关于" in m.group(1) or is_place(m.group(1)):  # a named document, not 土地利用总体规划 in general
             add(m.start(1), m.end(1), m.group(1), "document")

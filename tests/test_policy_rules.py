@@ -18,3 +18,17 @@ def test_an_unquoted_named_programme_without_its_batch_word():
 def test_quoted_campaigns_with_or_without_a_head_but_not_layouts_or_nicknames():
     assert surfaces("深入推进“双招双引”,实施“园区提质、企业满园”行动。") == ["“双招双引”", "“园区提质、企业满园”行动"]
     assert surfaces("构建“一区三园”格局,被誉为“湾顶明珠”。") == []
+
+
+def test_a_title_line_holding_a_bracketed_title_and_an_issued_title_in_a_sentence():
+    line = "高新区管委会关于印发《天津滨海高新区支持产业高质量发展若干措施》的通知"
+    assert surfaces(f"发布日期:2023-05-06\n{line}\n高新区各有关单位:") == [line]
+    assert surfaces("根据《办法》、国务院关于依托黄金水道推动长江经济带发展的指导意见(国发〔2014〕39号)要求,") == [
+        "《办法》", "国务院关于依托黄金水道推动长江经济带发展的指导意见", "国发〔2014〕39号"]
+    assert surfaces("网站公布四川省人民政府关于同意设立宜宾三江新区的批复。") == ["四川省人民政府关于同意设立宜宾三江新区的批复"]
+
+
+def test_a_title_line_with_its_years_but_not_the_second_line_of_a_broken_heading():
+    title = "重庆高新区融入成渝地区双城经济圈建设行动计划(2023—2027年)"
+    assert surfaces(f"(此件公开发布)\n{title}\n建设具有全国影响力的科技创新中心。") == [title]
+    assert surfaces("国务院办公厅关于河南郑州\n经济技术开发区的复函\n正文") == []
