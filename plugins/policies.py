@@ -110,7 +110,7 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
 
 _COUNTED = re.compile(r"^[一二三四五六七八九十百千万双两]|[一二三四五六七八九十百千万双两][\u4e00-\u9fff]{0,2}[一二三四五六七八九十百千万双两]")
 _PROGRAMME_END = re.compile(r"(?:制|年|月|革命|基建|工程|行动|计划|战略|活动|改革|一流|一路|入园|合一|推建|攻坚战|[一二三四五六七八九十]条)$")
-_NOT_PROGRAMME_END = re.compile(r"(?:节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都)$")
+_NOT_PROGRAMME_END = re.compile(r"(?:式|节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都)$")
 _PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
 _NOT_NAME = re.compile(r"[\d()（）、]|^第|^一.{1,2}$|^(?:[一二三四五六七八九十两双][主特优强新专])+$")
 _COUNTED_THING = re.compile(r"^[一二三四五六七八九十两双百千万]+[个大项条]")  # “三个纪录”, “两大主线”: counted things
@@ -121,6 +121,14 @@ _LAYOUT = re.compile(r"^(?:[一二三四五六七八九十百千万双两多][�
 _DESCRIBES_AFTER = re.compile(r"^(?:期间|时期|期|格局|布局|定位|结构|空间|优势|状态|目标|成效|路网|道路|网络|功能|之一|规模|"
                               r"中心|示范基地|基地|片区|公园|园区|节|妇女节|"
                               r"建设路径|发展优势|大局|局面|特点|特色|理念|意识|方式|模式|机制|态势)")
+
+
+# Context that makes a quoted phrase a target or an honour (打造“两光一车”, 勇摘“三连冠”, “双轮”驱动, “双胜利”的重要抓手) or
+# a programme being carried out (落实“三个一批”, 抢滩“六新”, “北转型”发展机遇, “亩均效益”评价改革).
+_TARGET_BEFORE = re.compile(r"(?:实现|迈上|迈入|勇摘|摘得|夺得|取得|荣获|获得|形成|担任|建好|丰富|坚持|成为|跻身|冲刺)$")
+_SLOGAN_AFTER = re.compile(r"^(?:驱动|系统|产品|升级版|实践|的(?!发展战略|战略|部署|要求|号召|决策))")
+_PROGRAMME_BEFORE = re.compile(r"(?:落实|实施|开展|部署|抢抓|抢滩|启动|纳入|深化|践行|贯彻|响应|参与|对接)$")
+_PROGRAMME_AFTER = re.compile(r"^(?:部署|要求|决策|发展机遇|机遇|评价|专项|试点|号召|精神|总要求)")
 
 
 def _is_campaign(s: str, m: re.Match[str]) -> bool:
@@ -135,6 +143,10 @@ def _is_campaign(s: str, m: re.Match[str]) -> bool:
         return False
     if any(_PERIOD.match(n) for n in names):
         return False  # “十四五”: a period, also before 规划
+    before, after = s[max(0, m.start() - 6) : m.start()], s[m.end() : m.end() + 6]
+    strong = any(_PROGRAMME_END.search(n) for n in names)  # “一带一路”, “…工程”: a programme whatever the context
+    if _TARGET_BEFORE.search(before) and not strong:
+        return False
     head = re.search(rf"{_HEAD}$", m.group(0)) if m.group(0)[-1] not in "”\"」’" else None
     if any(_LAYOUT.match(n) for n in names) and (head is None or head.group(0).endswith(_PLAN_HEADS)):
         return False
@@ -142,11 +154,13 @@ def _is_campaign(s: str, m: re.Match[str]) -> bool:
         return True  # a head attached: “园区提质、企业满园”行动, “双园”行动
     if names[-1].endswith("工程") and _METAPHOR_BEFORE.search(s[max(0, m.start() - 4) : m.start()]):
         return False
-    if _DESCRIBES_AFTER.match(s[m.end() : m.end() + 4]):
+    if _DESCRIBES_AFTER.match(after) or (_SLOGAN_AFTER.match(after) and not strong):
         return False
+    carried_out = bool(_PROGRAMME_BEFORE.search(before) or _PROGRAMME_AFTER.match(after))
     return all(not _NOT_NAME.search(n) and not _NOT_PROGRAMME_END.search(n)
-               and not (_COUNTED_THING.match(n) and not _PROGRAMME_END.search(n))
-               and ((len(n) <= 10 and _COUNTED.search(n)) or (3 <= len(n) <= 14 and _PROGRAMME_END.search(n)))
+               and (carried_out or not (_COUNTED_THING.match(n) and not _PROGRAMME_END.search(n)))
+               and ((len(n) <= 10 and _COUNTED.search(n)) or (3 <= len(n) <= 14 and _PROGRAMME_END.search(n))
+                    or (carried_out and len(n) <= 12))
                for n in names)
 
 
