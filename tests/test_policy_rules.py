@@ -41,3 +41,9 @@ def test_a_quoted_target_or_honour_is_no_campaign_but_a_phrase_being_carried_out
     assert surfaces("深入落实“三个一批”部署。全面启动“亩均效益”评价改革。抢抓“北转型”发展机遇。") == [
         "“三个一批”", "“亩均效益”", "“北转型”"]
     assert surfaces("打造“一带一路”重要枢纽,建设服务“一带一路”的新贸易中心。") == ["“一带一路”", "“一带一路”"]
+
+
+def test_a_decree_number_a_three_year_action_plan_and_no_film_cup_or_layout():
+    assert surfaces("2018年10月12日郑州市人民政府令第231号发布。") == ["郑州市人民政府令第231号"]
+    assert surfaces("加快实施开发区三年行动计划。") == ["开发区三年行动计划"]
+    assert surfaces("电视剧《底线》在长沙县开机;“双创杯”篮球赛开赛;构建“一核三线三圈”格局,介绍“一岛一区两园”。") == []
