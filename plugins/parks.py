@@ -136,6 +136,7 @@ def park_mentions(article: ArticleText, index: Parks | None = None) -> list[Ment
             taken.append((mention.start, mention.end))
     mentions.extend(_defined_short_names(article, mentions, taken))
     mentions.extend(_place_parts(article, mentions, taken))
+    mentions.extend(_listed_parks(article, taken))
     return mentions
 
 
@@ -170,6 +171,32 @@ def _place_parts(article: ArticleText, mentions: list[Mention], taken: list[tupl
         found.append(Mention("park", article.text[start:end], start, end, zone.canonical, zone.id,
                              attrs={**zone.attrs, "part": article.text[start:end], "source": "part"}))
         taken.append((start, end))
+    return found
+
+
+# Three or more short park names listed together (布局空天园、信息园、生物技术园、新材料园): each is a park.
+_LEISURE = re.compile(r"休闲|度假|体验|观光|养生|采摘|游览|娱乐|民俗")
+_PARK_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,10}?园[、,，和及与]){2,}[\u4e00-\u9fff]{2,10}?园(?![区林艺博场])")
+
+
+def _listed_parks(article: ArticleText, taken: list[tuple[int, int]]) -> list[Mention]:
+    """The items of a list of three or more …园 names, each cut at a verb or function word before it."""
+    found, simplified = [], article.simplified
+    for listed in _PARK_LIST.finditer(simplified):
+        items = list(re.finditer(r"[\u4e00-\u9fff]+?园", listed.group(0)))
+        if any(_NEVER.search(i.group(0)) or _LEISURE.search(i.group(0)) for i in items):
+            continue  # a list of parks in the city, or of a scenic area's leisure zones
+        for item in items:
+            start, end = listed.start() + item.start(), listed.start() + item.end()
+            stops = list(_STOP_RE.finditer(simplified, start, end - 1))
+            start = stops[-1].end() if stops else start
+            name = simplified[start:end]
+            if len(name) < 3 or _NEVER.search(name) or name[:-1] in _GENERIC or any(s < end and start < e for s, e in taken):
+                continue
+            canonical = _without_province(name)
+            found.append(Mention("park", article.text[start:end], start, end, canonical, stable_id("P", canonical),
+                                 attrs={"source": "list"}))
+            taken.append((start, end))
     return found
 
 

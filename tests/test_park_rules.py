@@ -169,3 +169,9 @@ def test_a_kind_counted_or_levelled_after_a_place_is_no_park_and_jianli_ends_a_n
     assert spans("安徽巢湖经开区是合肥市管四大开发区之一。")[-1][0] == "安徽巢湖经开区"
     assert spans("至此,新疆维吾尔自治区级高新技术产业园区达到14家。") == []
     assert [s for s, _ in spans("政府研究决定,建立闽宁合作产业园,占地面积12平方公里。")] == ["闽宁合作产业园"]
+
+
+def test_three_or_more_short_park_names_listed_together_are_parks_but_not_leisure_areas():
+    text = "以南北为两翼,布局空天园、信息园、生物技术园、新材料园、未来科技园等五大产业园区。"
+    assert [s for s, _ in spans(text)] == ["空天园", "信息园", "生物技术园", "新材料园", "未来科技园"]
+    assert spans("初步按照文化展示园、运动休闲园、养生度假园、田园体验园四大功能分区。") == []
