@@ -314,7 +314,7 @@ _STOP_PATTERNS = (r"(?<=[\d一二三四五六七八九十两几多百千万每�
 # Longest words first: at one position 对标 wins over 对, 本市 over 本 (an alternation takes the first that fits).
 _STOP_RE = re.compile("|".join([*sorted(set(_STOP_WORDS), key=lambda w: (-len(w), w)), *_STOP_PATTERNS]))
 _GENERIC_SUFFIXES = {"产业园区", "工业园区", "产业园", "工业园", "新区", "园区"}
-_REPEATED_OK = {"新区", "开发区", "经济开发区", "高新区", "经开区", "工业园区", "产业园区", "科技城", "园区"}
+_REPEATED_OK = {"开发区", "经济开发区", "高新区", "经开区", "工业园区", "产业园区", "科技城", "园区"}
 _BRACKETED_BEFORE = re.compile(r"\((?:[\u4e00-\u9fff]{2,6}|国家|国家级)\)$")
 # Before a place, still part of a name: 中国(…), Latin letters, province abbreviations of a cross-region zone
 # (沪滇临港昆明科技城, 粤港澳…), 中 + a partner country (中德, 中新, 中韩 …).
