@@ -181,3 +181,7 @@ def test_an_unlisted_new_area_is_an_urban_district_and_liudong_is_liuzhou_high_t
     assert spans("江山里幼儿园位于章江新区梅关大道。近年来,章江新区配套基础设施不断完善。") == []
     assert spans("柳州高新区(柳东新区)一如既往。") == [("柳州高新区", "柳州高新技术产业开发区"),
                                                 ("柳东新区", "柳州高新技术产业开发区")]
+
+
+def test_a_production_base_is_no_park():
+    assert spans("这里是辽源新能源产业基地;这里是辽源高精铝加工产业基地。") == []
