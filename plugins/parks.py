@@ -385,8 +385,9 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
             return None  # 国家自主创新示范区, 城乡融合示范区: a long descriptor makes a kind of 示范区, not a reference
         return _BARE  # 进一步发挥高新区: the words before are not a name
     if suffix == "园区" and (place_end or name_part.startswith(("化工", "飞地")) or name_part.endswith("部")
-                             or simplified.count(name_part + suffix) < 3):
-        return None  # 安宁园区: a county's part of the zone the text is about (_place_parts); 化工/飞地园区: a kind
+                             or simplified.count(name_part + suffix) < 3
+                             or re.match(r"[\u4e00-\u9fff]{1,8}?(?:产业园|工业园|科技园)", simplified[match.end() :])):
+        return None  # 安宁园区: a county's part of the zone (_place_parts); 化工/飞地园区: a kind; 白马园区新材料产业园: one name
     if place_end == 0:
         named = bool(places) and (_NAME_BEFORE_PLACE.match(name_part) or "(" in name_part)  # 沪滇临港昆明科技城, 火炬(翔安)产业区
         longest = 12 if "(" in name_part else 8  # 中韩(长春)国际合作示范区

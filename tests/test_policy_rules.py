@@ -35,8 +35,8 @@ def test_a_title_line_with_its_years_but_not_the_second_line_of_a_broken_heading
 
 
 def test_a_quoted_target_or_honour_is_no_campaign_but_a_phrase_being_carried_out_is():
-    for slogan in ("全区勇摘“三连冠”。", "努力实现“两个领先”战略。", "坚持“双轮”驱动。", "这是发展“双胜利”的重要抓手。",
-                   "签约仅是“万里长征”的第一步。", "形成“一主两副双轴”的总体空间布局。"):
+    for slogan in ("全区勇摘“三连冠”。", "坚持“双轮”驱动。", "这是发展“双胜利”的重要抓手。", "签约仅是“万里长征”的第一步。",
+                   "形成“一主两副双轴”的总体空间布局。", "支持开发区开展“标准地”出让。"):  # 标准地 modifies 出让
         assert surfaces(slogan) == [], slogan
     assert surfaces("深入落实“三个一批”部署。全面启动“亩均效益”评价改革。抢抓“北转型”发展机遇。") == [
         "“三个一批”", "“亩均效益”", "“北转型”"]
