@@ -102,8 +102,11 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
     for m in _SYSTEM_RE.finditer(s):  # numbered policy systems: “1+1+N”政策措施
         add(m.start(), m.end(), f"“{m.group(1).replace(' ', '')}”{m.group(2)}", "system")
     for m in _CAMPAIGN_RE.finditer(s):
-        if _is_campaign(s, m):
-            add(m.start(), m.end(), _canonical_quotes(m.group(0)), "campaign")
+        if _is_campaign(s, m):  # a run of quoted names (“三抓”“三早”行动): each its own mention, the head with the last
+            quoted = list(re.finditer(_QUOTED, s[m.start() : m.end()]))
+            for n, q in enumerate(quoted):
+                start, end = m.start() + q.start(), (m.end() if n == len(quoted) - 1 else m.start() + q.end())
+                add(start, end, _canonical_quotes(s[start:end]), "campaign")
     for m in _NAMED_ACTION_RE.finditer(s):
         if not _NOT_NAMED.search(m.group(1)):
             add(m.start(1), m.end(1), m.group(1), "campaign")

@@ -47,3 +47,7 @@ def test_a_decree_number_a_three_year_action_plan_and_no_film_cup_or_layout():
     assert surfaces("2018年10月12日郑州市人民政府令第231号发布。") == ["郑州市人民政府令第231号"]
     assert surfaces("加快实施开发区三年行动计划。") == ["开发区三年行动计划"]
     assert surfaces("电视剧《底线》在长沙县开机;“双创杯”篮球赛开赛;构建“一核三线三圈”格局,介绍“一岛一区两园”。") == []
+
+
+def test_a_run_of_quoted_names_is_one_mention_each_the_head_with_the_last():
+    assert surfaces("聚焦“一主六双”“四六四五”发展战略。") == ["“一主六双”", "“四六四五”发展战略"]
