@@ -20,11 +20,12 @@ _POLICY_WORDS = (r"意见|办法|通知|方案|规划|条例|措施|政策|细�
 _TITLE_RE = re.compile(r"《((?:[^《》\n]|《[^《》\n]{1,80}》){1,120})》")  # one level of nesting: 《关于印发《…》的通知》
 _NOT_DOCUMENT = re.compile(r"(?:报|刊|杂志|周刊|榜|排行|排名|指数|歌|之歌|曲|剧|电影|纪录片|小说|诗|记|传|志|年鉴|白皮书|蓝皮书|报告)"
                            r"(?:[(（][^()（）]*[)）])?$")
-_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s*\d{1,4}\s*号"
-                            r"|[\u4e00-\u9fff]{1,8}?(?:发|函|办|字|呈|令)〔?(?:19|20)\d{2}〕?\d{1,4}号"  # 国发201243号, as typed
+_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*(?:19|20)\d{2}[〕\]］)）]\s*\d{1,4}\s*号"
+                            r"|[\u4e00-\u9fff]{1,8}?(?:发|函|办|字|呈|令|府)〔?(?:19|20)\d{2}〕?\d{1,4}号"  # 国发201243号, as typed
+                            r"|[\u4e00-\u9fff]{2,10}〔(?:19|20)\d{2}\d{1,4}号"  # 粤经贸工业〔2005582号: the close bracket lost
                             r"|(?:(?![年月日])[\u4e00-\u9fff]){2,12}?(?:人民政府|政府)令第\d{1,4}号"  # 郑州市人民政府令第231号
                             r"|(?:[\u4e00-\u9fff]{2,14}公告)(?:19|20)\d{2}年第\d{1,4}号|(?:19|20)\d{2}年第\d{1,4}号(?:公告|令)")
-_ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|印发|贯彻|执行|参照|见|即|和|与|及|的|以|经))+")
+_ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|印发|贯彻|执行|参照|见|即|和|与|及|的|以))+")
 # Quoted names: “双招双引”, 「六稳」, ‘南拓’战略, “三抓”“三早”行动 (a run of quoted names sharing one head).
 _QUOTED = r"(?:“[^“”\n]{2,20}”|\"[^\"\n]{2,20}\"|「[^「」\n]{2,20}」|‘[^‘’\n]{1,20}’)"
 _HEADS = ("系列行动", "专项行动", "三年行动", "攻坚行动", "行动计划", "行动", "工程", "国家战略", "发展战略", "战略布局",
@@ -44,7 +45,7 @@ _DOC_END = (r"(?:总体方案|实施方案|建设方案|行动方案|工作方�
             r"的通知|的意见|的批复|的复函|的决定|的规定|的请示|的函|的公告)")
 _EDITION = r"[(（](?:(?:19|20)\d{2}\s*[—–\-－~至]\s*(?:19|20)\d{2}年?|试行|暂行|修订|修订版|征求意见稿)[)）]"  # (2023—2027年)
 _LINE_TITLE_RE = re.compile(rf"^[ \t]*(?:【[^】\n]{{1,8}}】)?(?:[(（]\d{{4}}[)）])?"  # 【地方】(2016)…的批复
-                            rf"((?:[^\s，。！？；：,!?;:“”\"《》【】]|《[^《》\n]{{2,60}}》| (?=[^\s]{{2,}}关于)){{6,90}}?{_DOC_END}"
+                            rf"((?:[^\s，。！？；：,!?;:“”\"《》【】]|《[^《》\n]{{2,60}}》| (?=[^\s]{{2,}}关于)| (?=《)){{6,90}}?{_DOC_END}"
                             rf"(?:{_EDITION})?)[ \t]*$", re.M)
 _INLINE_TITLE_RE = re.compile(rf"(?:根据|按照|依据|依照|印发|出台|发布|制定|编制|批复|通过|贯彻落实|落实)了?"
                               rf"([\u4e00-\u9fff()（）A-Za-z0-9·]{{4,40}}?{_DOC_END})")
@@ -73,7 +74,9 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
                              attrs={"type": kind}))
 
     for m in _TITLE_RE.finditer(s):
-        if not _NOT_DOCUMENT.search(m.group(1)) and not re.search(r"(?:原题为?|原标题|题为|标题为|电视剧|电影|纪录片|节目|"
+        headline = (re.search(r"[:：]|\S\s+\S", m.group(1)) and not re.search(rf"(?:{_POLICY_WORDS})$", m.group(1))) \
+            or s.startswith(("一文", "为主题", "为题"), m.end())  # 《大同:五大园区打造经济强市硬实力》一文: an article
+        if not headline and not _NOT_DOCUMENT.search(m.group(1)) and not re.search(r"(?:原题为?|原标题|题为|标题为|电视剧|电影|纪录片|节目|"
                                                                   r"栏目|图书|新书|小说|歌曲|专辑|话剧|舞剧|综艺)[:：]?$",
                                                                   s[max(0, m.start() - 5) : m.start()]):
             add(m.start(), m.end(), f"《{m.group(1)}》", "document")
@@ -84,7 +87,7 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
             add(m.start() + lead, m.end(), re.sub(r"[\[［(（]", "〔", re.sub(r"[\]］)）]", "〕", number)).replace(" ", ""),
                 "number")
     for m in _LINE_TITLE_RE.finditer(s):
-        previous = s[s.rfind("\n", 0, max(0, m.start() - 1)) + 1 : max(0, m.start() - 1)].strip()
+        previous = next((line.strip() for line in reversed(s[: m.start()].splitlines()[-4:]) if line.strip()), "")
         if "关于" in previous and not re.search(rf"(?:{_DOC_END}|[。！？!?])$", previous):
             continue  # the second line of a heading broken across lines (…关于河南郑州 / 经济技术开发区的复函)
         add(m.start(1), m.end(1), m.group(1), "document")
