@@ -34,7 +34,8 @@ _GENERIC = set(
     "特色 专业 现代 重点 省级 国家级 市级 县级 相关 首批 标准化 各类 其他 这些 一批 多个 一个 首个 城市 新型 智慧 "
     "数字化 标杆 所在 周边 区域 千亿 百亿 本地 当地 全市 全省 各地 同类 其余 跨省 这座 新的 传统 综合 特色专业 "
     "主要 优势 示范 创新 科技 产业 工业 经济 生态 绿色 低碳 物流 文化 农业 现代农业 文旅 数字 智能 高端 未来 合作 国别 "
-    "区内 境外 海外 专业化 特色化 市场化 重大 大型 中小 现代化 枢纽 县市区 区县 县区 市县".split()
+    "区内 境外 海外 专业化 特色化 市场化 重大 大型 中小 现代化 枢纽 县市区 区县 县区 市县 自由贸易 化学 低碳 零碳 "
+    "高质量".split()
 )
 _LEVEL_INFIX = re.compile(r"(?:国家级|自治区级|省级|市级|国家|\(国家级\)|\(国家\))$")
 _GENERIC_PREFIX = re.compile(r"(?:世界|国际|全球|一流|领先|高科技|新兴|民营|特色|现代化|国家级|省级|自治区级|市级|县级|县域|线下|"
@@ -64,7 +65,7 @@ _ZONE_WORD = "高新区|经开区|开发区|新区|综保区|园区|产业园|�
 _LIST_AFTER = re.compile(rf"^(?:[、和与及]|以及)(?:{_ZONE_WORD})")
 _LIST_BEFORE = re.compile(rf"(?:^|[^\u4e00-\u9fff]|[的和与及各在对把将推动])(?:{_ZONE_WORD})(?:[、和与及]|以及)$")
 # A named part right after a zone: 南宁高新区武鸣产业园, 西部(重庆)科学城江津园区, 高新区电子科技园.
-_SUBPARK = re.compile(r"^·?([\u4e00-\u9fff]{2,8}?(?:园区|分园|产业园|工业园|科技园|电科园|数谷|示范区|片区)|(?:经济综合)?实验区|"
+_SUBPARK = re.compile(r"^·?([\u4e00-\u9fff]{2,8}?(?:园区|分园|分区|创新区|产业园|工业园|科技园|电科园|数谷|示范区|片区)|(?:经济综合)?实验区|"
                       r"高新技术产业开发区|综合保税区|综保区|直管园|拓展区|起步区|[东西南北]区(?![域块])|[\u4e00-\u9fff]{2,3}园(?![区林艺博]))")
 # A zone's name used for a street, a square or a station (光谷步行街, 世界光谷) is not the zone.
 _PLACE_AFTER = re.compile(r"^(?:步行街|广场|大道|大街|路|街|地铁站|站|大走廊|走廊|号)")
@@ -147,6 +148,7 @@ def _is_county(name: str) -> bool:
 
 
 _COMMON_WORD_COUNTIES = {"南部", "资源", "东区", "西区", "南区", "北区", "城区", "新区", "郊区", "矿区", "市中", "永久"}
+_COMMON_WORD_PLACES = _COMMON_WORD_COUNTIES | {"新兴", "通道", "长安", "和平", "城中"}  # 台商|新兴产业园区 is no place
 
 
 def _place_parts(article: ArticleText, mentions: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
@@ -307,12 +309,13 @@ _STOP_WORDS = (
     "近年来 此前 当前 截至 年底 上半年 下半年 如今 期间 支撑 布局 外围 暨 加强 放眼 实现 "
     "报道 全年 区内 园内 城内 首家 首个 唯一 争创 汇聚 集聚 聚集 拥有 坐拥 设有 建有 "
     "离不开 形成 解决 实行 强化 举行 年产 首次 启动 开启 推出 抓好 下称 筹划 做好 勉励 根据 按照 赋予 希望 "
-    "探索 赋能 投资 已经 修建 建立 "
+    "探索 赋能 投资 已经 修建 建立 年来 说起 说到 提起 跻身 纳入 列入 迈入 申请 承建 承接 争取 "
 ).split()
 _STOP_PATTERNS = (r"(?<=[\d一二三四五六七八九十两几多百千万每这那各该此])(?:个|家|座|批|种)",  # a count's measure word
                   r"\d{4}年", r"\d{1,2}月", r"\d{1,2}日", r"\d+(?:\.\d+)?(?:万|亿)?(?:元|亩|平方米|平方公里|吨|个|家|项)")
 # Longest words first: at one position 对标 wins over 对, 本市 over 本 (an alternation takes the first that fits).
 _STOP_RE = re.compile("|".join([*sorted(set(_STOP_WORDS), key=lambda w: (-len(w), w)), *_STOP_PATTERNS]))
+_NOT_STOP_WORDS = re.compile(r"自由|理由|经由|缘由|以色列")
 _GENERIC_SUFFIXES = {"产业园区", "工业园区", "产业园", "工业园", "新区", "园区"}
 _REPEATED_OK = {"开发区", "经济开发区", "高新区", "经开区", "工业园区", "产业园区", "科技城", "园区"}
 _BRACKETED_BEFORE = re.compile(r"\((?:[\u4e00-\u9fff]{2,6}|国家|国家级)\)$")
@@ -342,6 +345,7 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     window = simplified[start : match.start()]
     open_ended = match.start() - start >= 12  # no natural boundary within reach
     in_places = [(h[0], h[1]) for h in regions().find(window)]
+    in_places += [(w.start(), w.end()) for w in _NOT_STOP_WORDS.finditer(window)]  # 自由贸易: 由 is no stop there
     stops = [m for m in _STOP_RE.finditer(window)  # 于都县, 和县, 石家庄: a stop word inside a place name is none
              if not any(ps <= m.start() and m.end() <= pe and pe - ps > m.end() - m.start() for ps, pe in in_places)]
     boundary = stops[-1].end() if stops else 0
@@ -354,6 +358,7 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         return _BARE if suffix in _ANAPHORA else None
     places = regions().find(name_part)
     if places and places[0][0] > 0 and _STOP_RE.search(name_part[: places[0][0]]) is None \
+            and name_part[places[0][0] : places[0][1]] not in _COMMON_WORD_PLACES \
             and not _NAME_BEFORE_PLACE.match(name_part[: places[0][0]]) and not name_part[: places[0][0]].endswith("("):
         boundary += places[0][0]  # 帮助安州高新区 → 安州高新区
         name_part = name_part[places[0][0] :]

@@ -185,3 +185,13 @@ def test_an_unlisted_new_area_is_an_urban_district_and_liudong_is_liuzhou_high_t
 
 def test_a_production_base_is_no_park():
     assert spans("这里是辽源新能源产业基地;这里是辽源高精铝加工产业基地。") == []
+
+
+def test_adjacent_zones_named_parts_and_kind_words():
+    found = spans("两江新区、西部科学城重庆高新区未纳入综合排名。")
+    assert [s for s, _ in found] == ["两江新区", "西部科学城", "重庆高新区"]
+    assert spans("霍尔果斯经济开发区兵团分区发展提速")[0][0] == "霍尔果斯经济开发区兵团分区"
+    assert spans("门户与赋能中心,丝路科学城中央创新区坚持聚集全球科技")[0][0] == "丝路科学城中央创新区"
+    assert spans("一年来丝路科学城共成功招引工业项目")[0][0] == "丝路科学城"
+    assert [s for s, _ in spans("台商精密机械产业园区、台商新兴产业园区揭牌。")][-1] == "台商新兴产业园区"
+    assert spans("有望成为自由贸易园区试点。2010 年跻身国家级经开区序列。建设化学工业园区之初。") == []
