@@ -29,6 +29,7 @@ _ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|
 # Quoted names: “双招双引”, 「六稳」, ‘南拓’战略, “三抓”“三早”行动 (a run of quoted names sharing one head).
 _QUOTED = r"(?:“[^“”\n]{2,20}”|\"[^\"\n]{2,20}\"|「[^「」\n]{2,20}」|‘[^‘’\n]{1,20}’)"
 _HEADS = ("系列行动", "专项行动", "三年行动", "攻坚行动", "行动计划", "行动", "工程", "国家战略", "发展战略", "战略布局",
+          "融合发展战略", "城市发展战略", "一体化发展战略", "协同发展战略",
           "总体布局", "战略", "计划", "活动", "规划", "改革", "攻坚战", "倡议")
 _HEAD = "(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + ")"
 _PLAN_HEADS = ("规划", "布局", "战略")  # a layout with these heads is a spatial plan (“三城一园一中心”规划), not a campaign
@@ -117,10 +118,11 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
 
 
 _COUNTED = re.compile(r"^[一二三四五六七八九十百千万双两]|[一二三四五六七八九十百千万双两][\u4e00-\u9fff]{0,2}[一二三四五六七八九十百千万双两]")
-_PROGRAMME_END = re.compile(r"(?:制|年|月|革命|基建|工程|行动|计划|战略|活动|改革|一流|一路|入园|合一|推建|攻坚战|[一二三四五六七八九十]条)$")
+_PROGRAMME_END = re.compile(r"(?:制|年|月|革命|基建|工程|行动|计划|战略|活动|改革|一流|一路|入园|合一|推建|攻坚战|[一二三四五六七八九十]条|"
+                            r"政策\d{1,3}条)$")
 _NOT_PROGRAMME_END = re.compile(r"(?:式|杯|节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都)$")
 _PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
-_NOT_NAME = re.compile(r"[\d()（）、]|^第|^一.{1,2}$|^(?:[一二三四五六七八九十两双][主特优强新专])+$")
+_NOT_NAME = re.compile(r"[\d()（）、](?!\d*条$)|^第|^一.{1,2}$|^(?:[一二三四五六七八九十两双][主特优强新专])+$")
 _COUNTED_THING = re.compile(r"^[一二三四五六七八九十两双百千万]+[个大项条]")  # “三个纪录”, “两大主线”: counted things
 # “一区三园”, “三纵六横”, “一心四区”: a layout, not a programme
 _LAYOUT = re.compile(r"^(?:[一二三四五六七八九十百千万双两多][个大]?(?:区|园|心|港|横|纵|轴|带|核|廊|片区|片|城|基地|中心|重点片区|"

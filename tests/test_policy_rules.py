@@ -59,3 +59,7 @@ def test_numbers_as_typed_and_no_article_headline_in_book_title_marks():
     assert surfaces("本报今天刊发的《大同:五大园区打造经济强市硬实力》一文;以《丝路标杆 魅力新城》为主题。") == []
     title = "闵行区人民政府关于印发 《张江高新区闵行园区改革创新发展 行动方案(2025-2026年)》的通知"
     assert surfaces(f"闵府发〔2025〕5号\n{title}\n各委、办、局:") == ["闵府发〔2025〕5号", title]
+
+
+def test_a_qualified_strategy_head_and_a_numbered_policy_package():
+    assert surfaces("按照“港产城”融合发展战略。重磅推出“产业促进政策20条”。") == ["“港产城”融合发展战略", "“产业促进政策20条”"]
