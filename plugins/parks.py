@@ -27,7 +27,7 @@ _SUFFIXES = ("综合保税区", "高新技术产业开发区", "经济技术开�
              "高新区", "经开区", "开发区", "新区", "功能区", "示范区", "合作区", "保税区", "综保区",
              "自由贸易试验区", "自贸试验区", "自贸区", "保税港区", "航空港经济综合实验区", "航空港区", "起步区",
              "农高区", "经济区", "台商投资区", "物流园区", "物流园", "航天城", "科技园区", "科技园", "创新园", "孵化园",
-             "合作园", "工业集中区", "工业区", "产业区", "实验区", "园区")
+             "合作园", "工业集中区", "工业区", "产业区", "实验区", "园区", "产业集聚区")
 _SUFFIX_RE = re.compile("|".join(sorted(_SUFFIXES, key=len, reverse=True)))
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·\-—–]")  # 广西-东盟经开区, 天津滨海—中关村科技园
 _GENERIC = set(
@@ -35,11 +35,11 @@ _GENERIC = set(
     "数字化 标杆 所在 周边 区域 千亿 百亿 本地 当地 全市 全省 各地 同类 其余 跨省 这座 新的 传统 综合 特色专业 "
     "主要 优势 示范 创新 科技 产业 工业 经济 生态 绿色 低碳 物流 文化 农业 现代农业 文旅 数字 智能 高端 未来 合作 国别 "
     "区内 境外 海外 专业化 特色化 市场化 重大 大型 中小 现代化 枢纽 县市区 区县 县区 市县 自由贸易 化学 低碳 零碳 "
-    "高质量".split()
+    "高质量 老 重 轻 老工业 服务业 现代服务业".split()
 )
 _LEVEL_INFIX = re.compile(r"(?:国家级|自治区级|省级|市级|国家|\(国家级\)|\(国家\))$")
 _GENERIC_PREFIX = re.compile(r"(?:世界|国际|全球|一流|领先|高科技|新兴|民营|特色|现代化|国家级|省级|自治区级|市级|县级|县域|线下|"
-                             r"线上|[一二三四五六七八九十两]大|\d+个|各类|一批|新型|综合性|专业化|标准化|代表性|沿海|沿边|内陆|"
+                             r"线上|[一二三四五六七八九十两]大|[一二三四五六七八九十]类|\d+个|各类|一批|新型|综合性|专业化|标准化|代表性|沿海|沿边|内陆|"
                              r"[\u4e00-\u9fff]{1,3}型)")  # 智慧型, 复合型, 创新型, 生态型 …: a kind
 # After a place, words that make the rest a kind of park there (十大…, 县域…), not one park's name.
 _KIND_IN_PLACE = re.compile(r"[一二三四五六七八九十两百]+大|\d+[个家]|县域|各类|一批|首批")
@@ -61,7 +61,8 @@ _GENERIC_BEFORE = re.compile(
     r"(?:国家级|省级|自治区级|市级|县级|省级以上|国家级以上|国家|全国|全省|全市|全区|全州|全县|各|各类|各级|各地|多个|多家|首批|部分|其他|"
     r"其余|现有|所有|一批|省内|国内|境内|同类|一般|类似|重点|优秀|先进|新一批|这类|此类|每个|哪些|若干|我国|我省|"
     r"[\d一二两三四五六七八九十百千几多]+(?:家|个|所|批|座|类|大))[“\"「]?$")
-_ZONE_WORD = "高新区|经开区|开发区|新区|综保区|园区|产业园|工业园|自贸区|保税区|高新技术产业开发区|经济技术开发区"
+_ZONE_WORD = ("产业园区|工业园区|高新区|经开区|开发区|新区|综保区|园区|产业园|工业园|自贸区|保税区|综合保税区|高新技术产业开发区|"
+              "经济技术开发区")
 _LIST_AFTER = re.compile(rf"^(?:[、和与及]|以及)(?:{_ZONE_WORD})")
 _LIST_BEFORE = re.compile(rf"(?:^|[^\u4e00-\u9fff]|[的和与及各在对把将推动])(?:{_ZONE_WORD})(?:[、和与及]|以及)$")
 # A named part right after a zone: 南宁高新区武鸣产业园, 西部(重庆)科学城江津园区, 高新区电子科技园.
@@ -317,7 +318,7 @@ _STOP_PATTERNS = (r"(?<=[\d一二三四五六七八九十两几多百千万每�
 _STOP_RE = re.compile("|".join([*sorted(set(_STOP_WORDS), key=lambda w: (-len(w), w)), *_STOP_PATTERNS]))
 _NOT_STOP_WORDS = re.compile(r"自由|理由|经由|缘由|以色列")
 _GENERIC_SUFFIXES = {"产业园区", "工业园区", "产业园", "工业园", "新区", "园区"}
-_REPEATED_OK = {"开发区", "经济开发区", "高新区", "经开区", "工业园区", "产业园区", "科技城", "园区"}
+_REPEATED_OK = {"开发区", "经济开发区", "高新区", "经开区", "工业园区", "产业园区", "科技城", "园区", "产业集聚区"}
 _BRACKETED_BEFORE = re.compile(r"\((?:[\u4e00-\u9fff]{2,6}|国家|国家级)\)$")
 # Before a place, still part of a name: 中国(…), Latin letters, province abbreviations of a cross-region zone
 # (沪滇临港昆明科技城, 粤港澳…), 中 + a partner country (中德, 中新, 中韩 …).
@@ -326,7 +327,7 @@ _NAME_BEFORE_PLACE = re.compile(r"中国|[A-Za-z0-9·]+|[京津沪渝冀晋蒙�
 _PROVINCE_WIDE = {"经济区", "新区", "示范区", "合作区"}  # 成渝经济区: a planning region, not a zone
 _PROJECT_SUFFIXES = {"产业园", "工业园", "科技园", "物流园", "产业园区", "物流园区", "孵化园", "创新园"}
 _NO_PLACE_OK = {"产业园", "工业园", "科学城", "生物城", "科创城", "经济开发区", "高新区", "经开区", "工业园区", "产业园区",
-                "科技园", "科技园区", "物流园", "物流园区", "工业集中区", "综合保税区", "高新技术产业园区"}
+                "科技园", "科技园区", "物流园", "物流园区", "工业集中区", "综合保税区", "高新技术产业园区", "工业区"}
 
 
 def _discover(article: ArticleText, match: re.Match[str], province: str | None, city: str | None, index: Parks,
@@ -382,7 +383,8 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     descriptor = name_part[place_end:]
     core = _LEVEL_INFIX.sub("", name_part)  # 柳东国家级高新区: a name with its level inside
     levelled = core != name_part and len(core) >= 2 and core not in _GENERIC and not _GENERIC_PREFIX.match(core)
-    if place_end == 0 and _GENERIC_PREFIX.match(name_part):
+    if place_end == 0 and (_GENERIC_PREFIX.match(name_part)
+                           or (suffix == "工业区" and re.fullmatch(r"[东西南北中]{1,2}部?", name_part))):
         return None  # 世界一流高科技园区, 十大特色产业园区: a kind of park
     if place_end == 0 and suffix in _ANAPHORA and (len(name_part) < 2 or (len(core) > 4 and not places) or name_part in _GENERIC) \
             and not levelled:
@@ -472,10 +474,19 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
     antecedent = before[-1] if before else None
     if antecedent is None and fits and not (article.region and word in _BARE_TYPES):
         antecedent = fits[0]  # named only later (a headline's 高新区), unless the site's region says which
+    if antecedent is None and word == "起步区" and named:
+        antecedent = named[0]  # the start-up area of the zone the text is about
     if antecedent is not None:
         return Mention("park", article.text[match.start() : match.end()], match.start(), match.end(),
                        antecedent.canonical, antecedent.id, attrs={**antecedent.attrs, "source": "anaphora"})
     kind = _BARE_TYPES.get(word)
+    if word in ("综保区", "综合保税区") and city:  # the city's one 综合保税区
+        bonded = [p for p in index.by_code.values() if p.name.endswith("综合保税区") and city in p.name
+                  and (not province or p.province == province)]
+        if len(bonded) == 1:
+            park = bonded[0]
+            return Mention("park", article.text[match.start() : match.end()], match.start(), match.end(), park.name,
+                           park.code, attrs={"level": park.level, "source": "locality"})
     if not kind:
         return None
     line_start = simplified.rfind("\n", 0, match.start()) + 1

@@ -195,3 +195,14 @@ def test_adjacent_zones_named_parts_and_kind_words():
     assert spans("一年来丝路科学城共成功招引工业项目")[0][0] == "丝路科学城"
     assert [s for s, _ in spans("台商精密机械产业园区、台商新兴产业园区揭牌。")][-1] == "台商新兴产业园区"
     assert spans("有望成为自由贸易园区试点。2010 年跻身国家级经开区序列。建设化学工业园区之初。") == []
+
+
+def test_industrial_districts_cluster_zones_start_up_areas_and_a_citys_bonded_zone():
+    assert [s for s, _ in spans("津南区双港工业区及八里台工业区开展参观学习。分为一、二类工业区,东南工业区。")] == [
+        "津南区双港工业区", "八里台工业区"]
+    text = "大江东产业集聚区规划控制总面积约420平方公里。大江东产业集聚区和杭州经济技术开发区合并。"
+    assert [s for s, _ in spans(text)][:2] == ["大江东产业集聚区", "大江东产业集聚区"]
+    assert spans("推进数字经济示范区、信创产业集聚区建设。") == []
+    text = "太原潇河产业园区位于山西转型综合改革示范区。起步区将形成一带一轴格局。"
+    assert "起步区" in [s for s, _ in spans(text)]
+    assert spans("力争尽快将航空港实验区纳入河南自贸区。")[0] == ("航空港实验区", "郑州航空港经济综合实验区")
