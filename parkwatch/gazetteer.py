@@ -179,7 +179,9 @@ def _park_aliases(name: str, province: str, cities: list[str], national: bool = 
     core = name
     for prefix in (province, province_short):
         rest = name[len(prefix) :]
-        if name.startswith(prefix) and len(rest) > 3 and not any(rest == t for t, _ in _TYPE_ALIASES):
+        type_length = next((len(t) for t, _ in _TYPE_ALIASES if rest.endswith(t)), 0)
+        if name.startswith(prefix) and len(rest) > 3 and len(rest) - type_length >= 2 \
+                and not any(rest == t for t, _ in _TYPE_ALIASES):  # 上海|市北工业园区, not 上海市|北工业园区
             core = rest
             break
     type_part, forms = next(((t, f) for t, f in _TYPE_ALIASES if core.endswith(t)), ("", []))

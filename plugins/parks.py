@@ -108,6 +108,8 @@ def park_mentions(article: ArticleText, index: Parks | None = None) -> list[Ment
                 or (len(key) <= 2 and _NAMED_AFTER_NICKNAME.match(simplified[end : end + 8])):
             continue  # bare zone words are resolved below, against the zones the text names
         start = _with_place_before(simplified, start)
+        if key.endswith("园") and simplified.startswith("区", end):
+            end += 1  # 张江高新区闵行园|区: the name goes on
         park = _resolve(cands, province, city, key)
         if park is None:
             continue
@@ -241,10 +243,16 @@ _KIND_DESCRIBED = re.compile(r"为主的$|意义的$|性质的$|类型的$")
 _ALONE = re.compile(r"[\n;；|]")
 
 
+_ARTIFACT = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+_KIND_IN_BRACKETS = re.compile(r"^[(（]园区[)）]")  # 开发区(园区): the kind, as in 全市开发区(园区)
+
+
 def _is_generic(simplified: str, start: int, end: int) -> bool:
     """A zone word used for a kind, a count or a list of kinds (国家级经开区, 3个高新区, 开发区、高新区等), or
     not a zone word at all (创新区 holds 新区)."""
-    before, after = simplified[max(0, start - 8) : start], simplified[end : end + 8]
+    before, after = simplified[max(0, start - 8) : start], _ARTIFACT.sub("", simplified[end : end + 24])[:8]
+    if _KIND_IN_BRACKETS.match(after):
+        return True
     if simplified[start : start + 2] == "新区" and before.endswith("创"):
         return True
     return bool(_GENERIC_BEFORE.search(before) or _LIST_BEFORE.search(before) or _LIST_AFTER.match(after)
@@ -425,6 +433,8 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     if extension and suffix in ("科技城", "科学城", "高新区", "经开区"):  # 绵阳科技城新区: a zone within a zone
         suffix, end = suffix + extension.group(0), end + extension.end()
     name = name_part + suffix
+    if _KIND_IN_BRACKETS.match(_ARTIFACT.sub("", simplified[end : end + 24])):
+        return None  # 宁波开发区(园区): a city's zones in general
     if _NEVER.search(name) or re.search(r"公司|集团|有限|大学|学院|研究院|医院", name) or (
             suffix in _PROJECT_SUFFIXES and simplified.startswith("项目", end)):
         return None  # a company's own park (兰石集团高端装备产业园, …产业园项目) is a project, not a zone

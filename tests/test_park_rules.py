@@ -206,3 +206,9 @@ def test_industrial_districts_cluster_zones_start_up_areas_and_a_citys_bonded_zo
     text = "太原潇河产业园区位于山西转型综合改革示范区。起步区将形成一带一轴格局。"
     assert "起步区" in [s for s, _ in spans(text)]
     assert spans("力争尽快将航空港实验区纳入河南自贸区。")[0] == ("航空港实验区", "郑州航空港经济综合实验区")
+
+
+def test_a_one_character_remainder_is_no_alias_and_kind_in_brackets_is_no_park():
+    assert spans("老工业基地的市北工业园区揭牌。")[0] == ("市北工业园区", "上海市北工业园区")
+    assert spans("张江高新区闵行园区改革创新发展")[0][0] == "张江高新区闵行园区"
+    assert spans("宁波开发区(园区)数量多。开(kāi)发(fā)区(qū)(园区(qū))是先行者。") == []
