@@ -105,6 +105,7 @@ def park_mentions(article: ArticleText, index: Parks | None = None) -> list[Ment
     taken: list[tuple[int, int]] = []
     for start, end, key, cands in index.find(simplified):
         if key in _ANAPHORA or _PLACE_AFTER.match(simplified[end : end + 4]) or simplified[max(0, start - 2) : start] == "世界" \
+                or _KIND_IN_BRACKETS.match(_ARTIFACT.sub("", simplified[end : end + 24])) \
                 or (len(key) <= 2 and _NAMED_AFTER_NICKNAME.match(simplified[end : end + 8])):
             continue  # bare zone words are resolved below, against the zones the text names
         start = _with_place_before(simplified, start)
