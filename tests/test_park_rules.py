@@ -212,3 +212,9 @@ def test_a_one_character_remainder_is_no_alias_and_kind_in_brackets_is_no_park()
     assert spans("老工业基地的市北工业园区揭牌。")[0] == ("市北工业园区", "上海市北工业园区")
     assert spans("张江高新区闵行园区改革创新发展")[0][0] == "张江高新区闵行园区"
     assert spans("宁波开发区(园区)数量多。开(kāi)发(fā)区(qū)(园区(qū))是先行者。") == []
+
+
+def test_a_first_only_or_model_zone_word_and_a_category_are_kinds():
+    named = "满洲里综合保税区封关运行。"
+    for generic in ("当日内蒙古首家综合保税区正式运行。", "主轴线中部唯一的综合保税区。", "依据《新区设立审核办法》制定。"):
+        assert [s for s, _ in spans(named + generic)] == ["满洲里综合保税区"], generic
