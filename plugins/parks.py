@@ -359,7 +359,13 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     in_places += [(w.start(), w.end()) for w in _NOT_STOP_WORDS.finditer(window)]  # 自由贸易: 由 is no stop there
     stops = [m for m in _STOP_RE.finditer(window)  # 于都县, 和县, 石家庄: a stop word inside a place name is none
              if not any(ps <= m.start() and m.end() <= pe and pe - ps > m.end() - m.start() for ps, pe in in_places)]
+    if stops and stops[-1].group(0) == "及" and len(stops) >= 1:  # 汽车及零部件产业园: one name, two trades
+        earlier = stops[-2].end() if len(stops) >= 2 else 0
+        if 2 <= stops[-1].start() - earlier <= 8 and not regions().find(window[earlier : stops[-1].start()]):
+            stops = stops[:-1]
     boundary = stops[-1].end() if stops else 0
+    if re.search(r"(?:首个|首家|唯一的?|首批|一个|一家|一座|又一)$", window[:boundary]):
+        return None  # 湖南首个临空综合保税区, 长沙市的一个新兴经济开发区: a kind, described
     while window[boundary:boundary + 1] in ("-", "—", "–"):
         boundary += 1  # ——国家级经开区: a dash opens a line, not a name
     name_part = window[boundary:]

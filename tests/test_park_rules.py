@@ -218,3 +218,8 @@ def test_a_first_only_or_model_zone_word_and_a_category_are_kinds():
     named = "满洲里综合保税区封关运行。"
     for generic in ("当日内蒙古首家综合保税区正式运行。", "主轴线中部唯一的综合保税区。", "依据《新区设立审核办法》制定。"):
         assert [s for s, _ in spans(named + generic)] == ["满洲里综合保税区"], generic
+
+
+def test_two_trades_joined_by_ji_make_one_name_and_a_described_first_or_one_of_a_kind_is_no_park():
+    assert [s for s, _ in spans("规划了5平方公里的汽车及零部件产业园,计划建成。")] == ["汽车及零部件产业园"]
+    assert spans("湖南首个临空综合保税区开建。是长沙市的一个新兴经济开发区。") == []
