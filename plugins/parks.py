@@ -376,7 +376,7 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     places = regions().find(name_part)
     if places and places[0][0] > 0 and _STOP_RE.search(name_part[: places[0][0]]) is None \
             and name_part[places[0][0] : places[0][1]] not in _COMMON_WORD_PLACES \
-            and not _NAME_BEFORE_PLACE.match(name_part[: places[0][0]]) and not name_part[: places[0][0]].endswith("("):
+            and not _NAME_BEFORE_PLACE.match(name_part[: places[0][0]]) and not name_part[: places[0][0]].endswith(("(", "·")):
         boundary += places[0][0]  # 帮助安州高新区 → 安州高新区
         name_part = name_part[places[0][0] :]
         places = regions().find(name_part)
@@ -424,8 +424,10 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     else:
         leading = regions().find(name_part[:place_end])
         top_level = leading[-1][3][0].level if leading else "county"
-        if not descriptor and suffix in _GENERIC_SUFFIXES and top_level in ("province", "city"):
-            return None  # 成都产业园区: a city's parks in general, not one park
+        if not descriptor and suffix in _GENERIC_SUFFIXES and top_level in ("province", "city") \
+                and (simplified.count(name_part + suffix) < 2 or top_level == "province" or name_part.endswith(("市", "省"))
+                     or suffix == "产业园区"):
+            return None  # 成都产业园区: a city's parks in general, not one park (深圳工业园 … 深圳工业园: a name)
         if not descriptor and suffix == "开发区" and (top_level == "province" or name_part.endswith(("市", "省"))):
             return None  # 临沂市开发区, 甘肃省开发区: the zones of a city or province (天津开发区 is one zone)
         if not descriptor and suffix in _PROVINCE_WIDE and top_level == "province":

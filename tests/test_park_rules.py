@@ -223,3 +223,10 @@ def test_a_first_only_or_model_zone_word_and_a_category_are_kinds():
 def test_two_trades_joined_by_ji_make_one_name_and_a_described_first_or_one_of_a_kind_is_no_park():
     assert [s for s, _ in spans("规划了5平方公里的汽车及零部件产业园,计划建成。")] == ["汽车及零部件产业园"]
     assert spans("湖南首个临空综合保税区开建。是长沙市的一个新兴经济开发区。") == []
+
+
+def test_a_partner_citys_park_named_twice_and_a_brand_before_a_place():
+    text = "先期开发的深圳工业园一期8.5平方公里。深圳工业园在两年时间内已建成。"
+    assert [s for s, _ in spans(text)] == ["深圳工业园", "深圳工业园"]
+    assert spans("青海产业园区将成为增长极。青海产业园区发展现状。") == []
+    assert spans("苏科高新·绵阳智能制造产业园开工奠基。")[0][0] == "苏科高新·绵阳智能制造产业园"
