@@ -412,8 +412,9 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
                              or re.match(r"[\u4e00-\u9fff]{1,8}?(?:产业园|工业园|科技园)", simplified[match.end() :])):
         return None  # 安宁园区: a county's part of the zone (_place_parts); 化工/飞地园区: a kind; 白马园区新材料产业园: one name
     if place_end == 0:
-        named = bool(places) and (_NAME_BEFORE_PLACE.match(name_part) or "(" in name_part)  # 沪滇临港昆明科技城, 火炬(翔安)产业区
-        longest = 12 if "(" in name_part else 8  # 中韩(长春)国际合作示范区
+        named = bool(places) and (_NAME_BEFORE_PLACE.match(name_part) or "(" in name_part  # 沪滇临港昆明科技城, 火炬(翔安)产业区
+                                  or "·" in name_part)  # 苏科高新·绵阳智能制造产业园: a brand, then the place
+        longest = 12 if "(" in name_part or "·" in name_part else 8  # 中韩(长春)国际合作示范区
         repeated = (suffix in _REPEATED_OK and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name_part) is not None
                     and simplified.count(name_part + suffix) >= 2)  # 柳东新区 … 柳东新区: a name, used as one
         functional = suffix == "经济区" and name_part in ("临空", "临港", "空港", "航空港")  # 临空经济区: the local one
