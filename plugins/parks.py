@@ -326,7 +326,7 @@ _STOP_PATTERNS = (r"(?<=[\d一二三四五六七八九十两几多百千万每�
                   r"\d{4}年", r"\d{1,2}月", r"\d{1,2}日", r"\d+(?:\.\d+)?(?:万|亿)?(?:元|亩|平方米|平方公里|吨|个|家|项)")
 # Longest words first: at one position 对标 wins over 对, 本市 over 本 (an alternation takes the first that fits).
 _STOP_RE = re.compile("|".join([*sorted(set(_STOP_WORDS), key=lambda w: (-len(w), w)), *_STOP_PATTERNS]))
-_NOT_STOP_WORDS = re.compile(r"自由|理由|经由|缘由|以色列")
+_NOT_STOP_WORDS = re.compile(r"自由|理由|经由|缘由|以色列|对俄|对台|对日|对韩|对欧")
 _GENERIC_SUFFIXES = {"产业园区", "工业园区", "产业园", "工业园", "新区", "园区"}
 _REPEATED_OK = {"开发区", "经济开发区", "高新区", "经开区", "工业园区", "产业园区", "科技城", "园区", "产业集聚区"}
 _BRACKETED_BEFORE = re.compile(r"\((?:[\u4e00-\u9fff]{2,6}|国家|国家级)\)$")

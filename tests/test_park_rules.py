@@ -230,3 +230,7 @@ def test_a_partner_citys_park_named_twice_and_a_brand_before_a_place():
     assert [s for s, _ in spans(text)] == ["深圳工业园", "深圳工业园"]
     assert spans("青海产业园区将成为增长极。青海产业园区发展现状。") == []
     assert spans("苏科高新·绵阳智能制造产业园开工奠基。")[0][0] == "苏科高新·绵阳智能制造产业园"
+
+
+def test_dui_in_a_partner_countrys_name_is_no_stop():
+    assert [s for s, _ in spans("成立了牡丹江对俄经济技术开发区。")] == ["牡丹江对俄经济技术开发区"]
