@@ -60,7 +60,7 @@ _ANAPHORA = {
 _GENERIC_BEFORE = re.compile(
     r"(?:国家级|省级|自治区级|市级|县级|省级以上|国家级以上|国家|全国|全省|全市|全区|全州|全县|各|各类|各级|各地|多个|多家|首批|部分|其他|"
     r"其余|现有|所有|一批|省内|国内|境内|同类|一般|类似|重点|优秀|先进|新一批|这类|此类|每个|哪些|若干|我国|我省|首个|首家|唯一的|"
-    r"示范|标杆|典范|"
+    r"示范|标杆|典范|一流的?|世界级的?|"
     r"[\d一二两三四五六七八九十百千几多]+(?:家|个|所|批|座|类|大))[“\"「]?$")
 _ZONE_WORD = ("产业园区|工业园区|高新区|经开区|开发区|新区|综保区|园区|产业园|工业园|自贸区|保税区|综合保税区|高新技术产业开发区|"
               "经济技术开发区")
@@ -329,14 +329,14 @@ _STOP_RE = re.compile("|".join([*sorted(set(_STOP_WORDS), key=lambda w: (-len(w)
 _NOT_STOP_WORDS = re.compile(r"自由|理由|经由|缘由|以色列|对俄|对台|对日|对韩|对欧")
 _GENERIC_SUFFIXES = {"产业园区", "工业园区", "产业园", "工业园", "新区", "园区"}
 _REPEATED_OK = {"开发区", "经济开发区", "高新区", "经开区", "工业园区", "产业园区", "科技城", "园区", "产业集聚区"}
-_BRACKETED_BEFORE = re.compile(r"\((?:[\u4e00-\u9fff]{2,6}|国家|国家级)\)$")
+_BRACKETED_BEFORE = re.compile(r"\((?!记者|通讯员|摄影|图)(?:[\u4e00-\u9fff]{2,6}|国家|国家级)\)$")  # not (记者姚湜)
 # Before a place, still part of a name: 中国(…), Latin letters, province abbreviations of a cross-region zone
 # (沪滇临港昆明科技城, 粤港澳…), 中 + a partner country (中德, 中新, 中韩 …).
 _NAME_BEFORE_PLACE = re.compile(r"中国|[A-Za-z0-9·]+|[京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云藏陕秦甘陇青宁新港澳台]{2,3}"
                                 r"|中[德法韩日欧俄新意瑞美英印马泰越老柬缅巴哈乌白]")
 _PROVINCE_WIDE = {"经济区", "新区", "示范区", "合作区"}  # 成渝经济区: a planning region, not a zone
 _PROJECT_SUFFIXES = {"产业园", "工业园", "科技园", "物流园", "产业园区", "物流园区", "孵化园", "创新园"}
-_NO_PLACE_OK = {"产业园", "工业园", "科学城", "生物城", "科创城", "经济开发区", "高新区", "经开区", "工业园区", "产业园区",
+_NO_PLACE_OK = {"产业园", "工业园", "科学城", "科技城", "生物城", "科创城", "经济开发区", "高新区", "经开区", "工业园区", "产业园区",
                 "科技园", "科技园区", "物流园", "物流园区", "工业集中区", "综合保税区", "高新技术产业园区", "工业区"}
 
 
@@ -420,7 +420,7 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         functional = suffix == "经济区" and name_part in ("临空", "临港", "空港", "航空港")  # 临空经济区: the local one
         if ((suffix not in _NO_PLACE_OK and not named and not repeated and not functional) or not (2 <= len(name_part) <= longest)
                 or name_part in _GENERIC
-                or (open_ended and not stops) or re.search(r"千亿|百亿|万亿|加速|助推", name_part)):
+                or (open_ended and not stops) or re.search(r"千亿|百亿|万亿|加速|助推|一流|世界级", name_part)):
             return None
     else:
         leading = regions().find(name_part[:place_end])

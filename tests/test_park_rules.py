@@ -234,3 +234,9 @@ def test_a_partner_citys_park_named_twice_and_a_brand_before_a_place():
 
 def test_dui_in_a_partner_countrys_name_is_no_stop():
     assert [s for s, _ in spans("成立了牡丹江对俄经济技术开发区。")] == ["牡丹江对俄经济技术开发区"]
+
+
+def test_a_named_science_and_technology_city_a_reporters_byline_and_a_first_class_kind():
+    assert [s for s, _ in spans("崖州湾科技城主要由南繁科技城、深海科技城组成。")] == ["崖州湾科技城", "南繁科技城", "深海科技城"]
+    assert spans("日电(记者姚湜)中韩(长春)国际合作示范区29日成立揭牌。")[0][0] == "中韩(长春)国际合作示范区"
+    assert spans("建设北方一流科技城,建成全国一流的科技城。") == []
