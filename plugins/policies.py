@@ -101,8 +101,12 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
 
         add(start, m.end(), s[start : m.end()], "document")
     for m in _INLINE_TITLE_RE.finditer(s):
-        if "关于" in m.group(1) or is_place(m.group(1)):  # a named document, not 土地利用总体规划 in general
-            add(m.start(1), m.end(1), m.group(1), "document")
+        if "关于" in m.group(1) or is_place(m.group(1)) or m.group(1).startswith("中国(") \
+                or re.search(r"新区|自由贸易试验区|自贸试验区|高新区|开发区|示范区|试验区", m.group(1)):
+            # a named document (根据中国(安徽)自由贸易试验区总体方案), not 土地利用总体规划 in general
+            issuer = re.match(r"(?:省|市|区|县|自治区)?(?:人民)?政府(?!关于)", m.group(1)) if "关于" not in m.group(1) else None
+            start = m.start(1) + (issuer.end() if issuer else 0)  # 按照省政府|转型综改示范区实施方案
+            add(start, m.end(1), s[start : m.end(1)], "document")
     for m in _SYSTEM_RE.finditer(s):  # numbered policy systems: “1+1+N”政策措施
         add(m.start(), m.end(), f"“{m.group(1).replace(' ', '')}”{m.group(2)}", "system")
     for m in _CAMPAIGN_RE.finditer(s):

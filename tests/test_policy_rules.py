@@ -63,3 +63,8 @@ def test_numbers_as_typed_and_no_article_headline_in_book_title_marks():
 
 def test_a_qualified_strategy_head_and_a_numbered_policy_package():
     assert surfaces("按照“港产城”融合发展战略。重磅推出“产业促进政策20条”。") == ["“港产城”融合发展战略", "“产业促进政策20条”"]
+
+
+def test_an_inline_title_naming_a_zone_without_its_issuer():
+    assert surfaces("根据中国(安徽)自由贸易试验区总体方案,芜湖片区重点发展。") == ["中国(安徽)自由贸易试验区总体方案"]
+    assert surfaces("按照省政府转型综改示范区实施方案的要求。") == ["转型综改示范区实施方案"]
