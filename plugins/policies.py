@@ -81,7 +81,7 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
                                                                   r"栏目|图书|新书|小说|歌曲|专辑|话剧|舞剧|综艺)[:：]?$",
                                                                   s[max(0, m.start() - 5) : m.start()]):
             add(m.start(), m.end(), f"《{m.group(1)}》", "document")
-    for m in _DOC_NUMBER_RE.finditer(s):
+    for m in _DOC_NUMBER_RE.finditer(s) if "号" in s else ():
         lead = len(_ISSUER_LEAD.match(m.group(0)).group(0)) if _ISSUER_LEAD.match(m.group(0)) else 0
         number = m.group(0)[lead:]
         if re.match(r"[\u4e00-\u9fff\d]", number):
@@ -92,7 +92,7 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
         if "关于" in previous and not re.search(rf"(?:{_DOC_END}|[。！？!?])$", previous):
             continue  # the second line of a heading broken across lines (…关于河南郑州 / 经济技术开发区的复函)
         add(m.start(1), m.end(1), m.group(1), "document")
-    for m in _ISSUED_TITLE_RE.finditer(s):
+    for m in _ISSUED_TITLE_RE.finditer(s) if "关于" in s else ():
         issuer = m.group(0)[: m.group(0).index("关于")]
         lead = _ISSUER_LEAD.match(issuer)  # 根据|国务院关于…: the issuer's lead-in only
         start = m.start() + (len(lead.group(0)) if lead else 0)
