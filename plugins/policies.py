@@ -30,7 +30,7 @@ _ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|
 _QUOTED = r"(?:“[^“”\n]{2,20}”|\"[^\"\n]{2,20}\"|「[^「」\n]{2,20}」|‘[^‘’\n]{1,20}’)"
 _HEADS = ("系列行动", "专项行动", "三年行动", "攻坚行动", "行动计划", "行动", "工程", "国家战略", "发展战略", "战略布局",
           "融合发展战略", "城市发展战略", "一体化发展战略", "协同发展战略",
-          "总体布局", "战略", "计划", "活动", "规划", "改革", "攻坚战", "倡议")
+          "总体布局", "战略", "计划", "规划", "攻坚战")  # 活动/改革/倡议 stay outside: the guideline's heads are 行动/工程/战略/计划
 _HEAD = "(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + ")"
 _PLAN_HEADS = ("规划", "布局", "战略")  # a layout with these heads is a spatial plan (“三城一园一中心”规划), not a campaign
 _CAMPAIGN_RE = re.compile(rf"{_QUOTED}(?:{_QUOTED})*(?:{_HEAD})?")
@@ -142,7 +142,7 @@ _DESCRIBES_AFTER = re.compile(r"^(?:期间|时期|期|格局|布局|定位|结�
 _TARGET_BEFORE = re.compile(r"(?:迈上|迈入|勇摘|摘得|夺得|取得|荣获|获得|形成|担任|建好|丰富|坚持|成为|跻身|冲刺)$")
 _SLOGAN_AFTER = re.compile(r"^(?:驱动|系统|产品|升级版|实践|的(?!发展战略|战略|部署|要求|号召|决策))")
 _PROGRAMME_BEFORE = re.compile(r"(?:落实|实施|开展|部署|抢抓|抢滩|启动|纳入|深化|践行|贯彻|响应|参与|对接)$")
-_PROGRAMME_AFTER = re.compile(r"^(?:部署|要求|决策|发展机遇|机遇|评价|专项|试点|号召|总要求)")
+_PROGRAMME_AFTER = re.compile(r"^(?:部署|要求|决策|发展机遇|机遇|评价|专项|试点|号召|总要求|活动|改革|倡议)")
 _OBJECT_END = re.compile(r"^(?:[，。、；！？,.;!?)）]|$|[和与及]|工作|等)")  # the quoted name is the object, not a modifier
 
 

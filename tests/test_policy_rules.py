@@ -68,3 +68,9 @@ def test_a_qualified_strategy_head_and_a_numbered_policy_package():
 def test_an_inline_title_naming_a_zone_without_its_issuer():
     assert surfaces("根据中国(安徽)自由贸易试验区总体方案,芜湖片区重点发展。") == ["中国(安徽)自由贸易试验区总体方案"]
     assert surfaces("按照省政府转型综改示范区实施方案的要求。") == ["转型综改示范区实施方案"]
+
+
+def test_the_guidelines_heads_only_a_quoted_name_before_huodong_or_gaige_is_the_name_alone():
+    assert surfaces("2023年第四次“三个一批”活动。持续深化“放管服”改革。充分对接国家“一带一路”倡议。") == [
+        "“三个一批”", "“放管服”", "“一带一路”"]
+    assert surfaces("实施“园区提质、企业满园”行动。") == ["“园区提质、企业满园”行动"]
