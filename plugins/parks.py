@@ -444,6 +444,10 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     if extension and suffix in ("科技城", "科学城", "高新区", "经开区"):  # 绵阳科技城新区: a zone within a zone
         suffix, end = suffix + extension.group(0), end + extension.end()
     name = name_part + suffix
+    if suffix in ("物流园", "物流园区") and place_end == 0 and simplified.count(name) < 2:
+        return None  # 城市配送物流园, 航空物流园: a logistics project or facility, unless named again
+    if suffix == "新区" and not name.endswith(("高新区", "创新区")):
+        return None  # a new area the gazetteer lacks is an urban district (城南新区, 政务文化新区), not a park
     if _KIND_IN_BRACKETS.match(_ARTIFACT.sub("", simplified[end : end + 24])):
         return None  # 宁波开发区(园区): a city's zones in general
     if _NEVER.search(name) or re.search(r"公司|集团|有限|大学|学院|研究院|医院", name) or (

@@ -240,3 +240,8 @@ def test_a_named_science_and_technology_city_a_reporters_byline_and_a_first_clas
     assert [s for s, _ in spans("崖州湾科技城主要由南繁科技城、深海科技城组成。")] == ["崖州湾科技城", "南繁科技城", "深海科技城"]
     assert spans("日电(记者姚湜)中韩(长春)国际合作示范区29日成立揭牌。")[0][0] == "中韩(长春)国际合作示范区"
     assert spans("建设北方一流科技城,建成全国一流的科技城。") == []
+
+
+def test_an_unlisted_new_area_and_a_logistics_project_are_no_parks():
+    assert spans("高新区与合肥市政务文化新区相接。生态型滨水城市新区。") == []
+    assert spans("城市配送物流园、航空物流园启动建设。") == []
