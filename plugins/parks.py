@@ -323,7 +323,7 @@ _STOP_WORDS = (
     "探索 赋能 投资 已经 修建 建立 调动 年来 说起 说到 提起 跻身 纳入 列入 迈入 申请 承建 承接 争取 "
 ).split()
 _STOP_PATTERNS = (r"(?<=[\d一二三四五六七八九十两几多百千万每这那各该此])(?:个|家|座|批|种)",  # a count's measure word
-                  r"\d{4}年", r"\d{1,2}月", r"\d{1,2}日", r"\d+(?:\.\d+)?(?:万|亿)?(?:元|亩|平方米|平方公里|吨|个|家|项)")
+                  r"\d{4}\s*年度?", r"\d{1,2}月", r"\d{1,2}日", r"\d+(?:\.\d+)?(?:万|亿)?(?:元|亩|平方米|平方公里|吨|个|家|项)")
 # Longest words first: at one position 对标 wins over 对, 本市 over 本 (an alternation takes the first that fits).
 _STOP_RE = re.compile("|".join([*sorted(set(_STOP_WORDS), key=lambda w: (-len(w), w)), *_STOP_PATTERNS]))
 _NOT_STOP_WORDS = re.compile(r"自由|理由|经由|缘由|以色列|对俄|对台|对日|对韩|对欧")
