@@ -364,7 +364,7 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         if 2 <= stops[-1].start() - earlier <= 8 and not regions().find(window[earlier : stops[-1].start()]):
             stops = stops[:-1]
     boundary = stops[-1].end() if stops else 0
-    if re.search(r"(?:首个|首家|唯一的?|首批|一个|一家|一座|又一)$", window[:boundary]):
+    if re.search(r"(?:首个|首家|唯一的?|首批|一个|一家|一座|又一|于一体的?)$", window[:boundary]):
         return None  # 湖南首个临空综合保税区, 长沙市的一个新兴经济开发区: a kind, described
     while window[boundary:boundary + 1] in ("-", "—", "–"):
         boundary += 1  # ——国家级经开区: a dash opens a line, not a name

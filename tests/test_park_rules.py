@@ -245,3 +245,7 @@ def test_a_named_science_and_technology_city_a_reporters_byline_and_a_first_clas
 def test_an_unlisted_new_area_and_a_logistics_project_are_no_parks():
     assert spans("东与合肥市政务文化新区相接。生态型滨水城市新区。") == []
     assert spans("城市配送物流园、航空物流园启动建设。") == []
+
+
+def test_a_project_described_as_combining_functions_is_no_park():
+    assert spans("建设集研发、生产、物流、销售于一体的同仁堂中药现代化产业园。") == []
