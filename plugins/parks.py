@@ -35,7 +35,7 @@ _GENERIC = set(
     "数字化 标杆 所在 周边 区域 千亿 百亿 本地 当地 全市 全省 各地 同类 其余 跨省 这座 新的 传统 综合 特色专业 "
     "主要 优势 示范 创新 科技 产业 工业 经济 生态 绿色 低碳 物流 文化 农业 现代农业 文旅 数字 智能 高端 未来 合作 国别 "
     "区内 境外 海外 专业化 特色化 市场化 重大 大型 中小 现代化 枢纽 县市区 区县 县区 市县 自由贸易 化学 低碳 零碳 "
-    "高质量 老 重 轻 老工业 服务业 现代服务业".split()
+    "高质量 老 重 轻 老工业 服务业 现代服务业 开发 创业".split()
 )
 _LEVEL_INFIX = re.compile(r"(?:国家级|自治区级|省级|市级|国家|\(国家级\)|\(国家\))$")
 _GENERIC_PREFIX = re.compile(r"(?:世界|国际|全球|一流|领先|高科技|新兴|民营|特色|现代化|国家级|省级|自治区级|市级|县级|县域|线下|"
@@ -320,9 +320,10 @@ _STOP_WORDS = (
     "近年来 此前 当前 截至 年底 上半年 下半年 如今 期间 支撑 布局 外围 暨 加强 放眼 实现 "
     "报道 全年 区内 园内 城内 首家 首个 唯一 争创 汇聚 集聚 聚集 拥有 坐拥 设有 建有 "
     "离不开 形成 解决 实行 强化 举行 年产 首次 启动 开启 推出 抓好 下称 筹划 做好 勉励 根据 按照 赋予 希望 "
-    "探索 赋能 投资 已经 修建 建立 调动 年来 说起 说到 提起 跻身 纳入 列入 迈入 申请 承建 承接 争取 "
+    "探索 赋能 投资 已经 修建 建立 调动 享受 瞄准 衡量 执行 年来 说起 说到 提起 跻身 纳入 列入 迈入 申请 承建 承接 争取 "
 ).split()
 _STOP_PATTERNS = (r"(?<=[\d一二三四五六七八九十两几多百千万每这那各该此])(?:个|家|座|批|种)",  # a count's measure word
+                  r"第[一二三四五六七八九十\d]+届",  # 第六届|中国工业园区…论坛: an event's edition
                   r"\d{4}\s*年度?", r"\d{1,2}月", r"\d{1,2}日", r"\d+(?:\.\d+)?(?:万|亿)?(?:元|亩|平方米|平方公里|吨|个|家|项)")
 # Longest words first: at one position 对标 wins over 对, 本市 over 本 (an alternation takes the first that fits).
 _STOP_RE = re.compile("|".join([*sorted(set(_STOP_WORDS), key=lambda w: (-len(w), w)), *_STOP_PATTERNS]))
@@ -364,8 +365,8 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         if 2 <= stops[-1].start() - earlier <= 8 and not regions().find(window[earlier : stops[-1].start()]):
             stops = stops[:-1]
     boundary = stops[-1].end() if stops else 0
-    if re.search(r"(?:首个|首家|唯一的?|首批|一个|一家|一座|又一|于一体的?)$", window[:boundary]):
-        return None  # 湖南首个临空综合保税区, 长沙市的一个新兴经济开发区: a kind, described
+    if re.search(r"(?:首个|首家|唯一的?|首批|一个|一家|一座|又一|于一体的?|第[一二三四五六七八九十\d]+届|最[\u4e00-\u9fff]{0,4})$", window[:boundary]):
+        return None  # 湖南首个临空综合保税区, 长沙市的一个新兴经济开发区, 最具投资价值…: a kind, described
     while window[boundary:boundary + 1] in ("-", "—", "–"):
         boundary += 1  # ——国家级经开区: a dash opens a line, not a name
     name_part = window[boundary:]
@@ -403,7 +404,7 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
                            or (suffix == "工业区" and re.fullmatch(r"[东西南北中]{1,2}部?", name_part))):
         return None  # 世界一流高科技园区, 十大特色产业园区: a kind of park
     if place_end == 0 and suffix in _ANAPHORA and (len(name_part) < 2 or (len(core) > 4 and not places) or name_part in _GENERIC) \
-            and not levelled:
+            and not levelled and not (len(core) > 4 and _NAME_BEFORE_PLACE.match(name_part)):  # 京津中关村科技城: a name
         if suffix == "示范区" and len(core) > 4 and not places and name_part not in _GENERIC:
             return None  # 国家自主创新示范区, 城乡融合示范区: a long descriptor makes a kind of 示范区, not a reference
         return _BARE  # 进一步发挥高新区: the words before are not a name
@@ -420,7 +421,7 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         functional = suffix == "经济区" and name_part in ("临空", "临港", "空港", "航空港")  # 临空经济区: the local one
         if ((suffix not in _NO_PLACE_OK and not named and not repeated and not functional) or not (2 <= len(name_part) <= longest)
                 or name_part in _GENERIC
-                or (open_ended and not stops) or re.search(r"千亿|百亿|万亿|加速|助推|一流|世界级", name_part)):
+                or (open_ended and not stops) or re.search(r"千亿|百亿|万亿|加速|助推|一流|世界级|最", name_part)):
             return None
     else:
         leading = regions().find(name_part[:place_end])

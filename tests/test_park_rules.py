@@ -249,3 +249,12 @@ def test_an_unlisted_new_area_and_a_logistics_project_are_no_parks():
 
 def test_a_project_described_as_combining_functions_is_no_park():
     assert spans("建设集研发、生产、物流、销售于一体的同仁堂中药现代化产业园。") == []
+
+
+def test_more_names_and_kinds_from_the_sixth_round():
+    assert spans("战略。京津中关村科技城作为北京中关村在天津的项目")[0][0] == "京津中关村科技城"
+    assert spans("知识城加快高能级战略平台建设。")[0] == ("知识城", "中新广州知识城")
+    assert spans("截至目前,曹妃甸新区已累计实施亿元以上项目。")[0] == ("曹妃甸新区", "河北曹妃甸新区")
+    for kind in ("“第六届中国工业园区招商引资高层论坛”闭幕。", "荣获“中国最具投资价值工业园区”殊荣。",
+                 "享受省级高新区相关政策。", "力打造各工业园、创业园、科技园这些创业平台。", "南通以开发园区为锚,开发园区已成为窗口,开发园区。"):
+        assert spans(kind) == [], kind
