@@ -60,7 +60,7 @@ _ANAPHORA = {
 _GENERIC_BEFORE = re.compile(
     r"(?:国家级|省级|自治区级|市级|县级|省级以上|国家级以上|国家|全国|全省|全市|全区|全州|全县|各|各类|各级|各地|多个|多家|首批|部分|其他|"
     r"其余|现有|所有|一批|省内|国内|境内|同类|一般|类似|重点|优秀|先进|新一批|这类|此类|每个|哪些|若干|我国|我省|首个|首家|唯一的|"
-    r"示范|标杆|典范|一流的?|世界级的?|"
+    r"示范|标杆|典范|一流的?|世界级的?|中国|"
     r"[\d一二两三四五六七八九十百千几多]+(?:家|个|所|批|座|类|大))[“\"「]?$")
 _ZONE_WORD = ("产业园区|工业园区|高新区|经开区|开发区|新区|综保区|园区|产业园|工业园|自贸区|保税区|综合保税区|高新技术产业开发区|"
               "经济技术开发区")
@@ -234,7 +234,8 @@ _BARE = Mention("park", "", 0, 0, "", "")  # marker: a bare zone word, resolved 
 
 
 # After a bare zone word, what makes it the kind: 开发区管理体制改革, 开发区模式, 开发区和行政区, 经开区序列.
-_KIND_AFTER = re.compile(r"(?:管理体制|体制|模式|升级版|优化整合|整合优化|序列|[和与]行政区|考核评价|发展规律|设立审核|审核公告|类别|快讯)")
+_KIND_AFTER = re.compile(r"(?:管理体制|体制|模式|升级版|优化整合|整合优化|序列|[和与]行政区|考核评价|发展规律|设立审核|审核公告|类别|快讯|"
+                         r"(?:建设)?工作领导小组|振兴三年)")
 # A count after the word (开发区552家, 高新技术产业开发区1家), plural demonstratives before it (这些开发区, 上述新区),
 # administrative units listed before it (各县(市)区、开发区), a kind described before it (以制造业为主的开发区).
 _COUNT_AFTER = re.compile(r"^\s*(?:\d+\s*[家个所座]|[一二两三四五六七八九十百千几多]+[家所座])")
@@ -274,7 +275,7 @@ def _with_place_before(simplified: str, start: int) -> int:
     return start
 
 
-def _with_subpark(article: ArticleText, mention: Mention, park: Park | None) -> Mention:
+def _with_subpark(article: ArticleText, mention: Mention, park: Park | None, again: bool = True) -> Mention:
     """Extend a zone's mention over a named part right after it (南宁高新区武鸣产业园): the longest span, still
     the zone's entity (a watch on the zone sees its parts); the part's name is kept in ``attrs["part"]``."""
     following = _SUBPARK.match(article.simplified[mention.end : mention.end + 12])
@@ -286,8 +287,12 @@ def _with_subpark(article: ArticleText, mention: Mention, park: Park | None) -> 
     end = mention.end + following.end()
     if part.endswith("园") and article.simplified[end : end + 1] == "区":
         end += 1  # 装备制造产业园区: the shortest part ends at 产业园, the name at 园区
-    return Mention("park", article.text[mention.start : end], mention.start, end, mention.canonical, mention.id,
-                   attrs={**mention.attrs, "part": following.group(1).lstrip("·")})
+    extended = Mention("park", article.text[mention.start : end], mention.start, end, mention.canonical, mention.id,
+                       attrs={**mention.attrs, "part": following.group(1).lstrip("·")})
+    if not again or not part.endswith(("园区", "片区")):
+        return extended
+    further = _with_subpark(article, extended, park, again=False)  # 兰州新区|绿色化工园区|专精特新产业园: a part's part
+    return further if further.end > end else extended
 
 
 def _resolve(cands: list[Park], province: str | None, city: str | None, key: str = "") -> Park | None:
@@ -407,6 +412,8 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
             and not levelled and not (len(core) > 4 and _NAME_BEFORE_PLACE.match(name_part)):  # 京津中关村科技城: a name
         if suffix == "示范区" and len(core) > 4 and not places and name_part not in _GENERIC:
             return None  # 国家自主创新示范区, 城乡融合示范区: a long descriptor makes a kind of 示范区, not a reference
+        if name_part in _GENERIC and len(name_part) >= 2 and suffix in ("新区", "开发区", "示范区"):
+            return None  # 经济新区, 产业新区, 创新新区: a kind
         return _BARE  # 进一步发挥高新区: the words before are not a name
     if suffix == "园区" and (place_end or name_part.startswith(("化工", "飞地")) or name_part.endswith("部")
                              or simplified.count(name_part + suffix) < 3

@@ -258,3 +258,11 @@ def test_more_names_and_kinds_from_the_sixth_round():
     for kind in ("“第六届中国工业园区招商引资高层论坛”闭幕。", "荣获“中国最具投资价值工业园区”殊荣。",
                  "享受省级高新区相关政策。", "力打造各工业园、创业园、科技园这些创业平台。", "南通以开发园区为锚,开发园区已成为窗口,开发园区。"):
         assert spans(kind) == [], kind
+
+
+def test_kind_words_in_slogans_and_committees_and_a_parts_part():
+    named = "兰州新区经济总量增长。"
+    for kind in ("打造“经济新区、产业新区、制造新区、创新新区”。", "省开发区建设工作领导小组召开会议。", "堪称中国开发区建设的缩影。"):
+        assert [s for s, _ in spans(named + kind)] == ["兰州新区"], kind
+    found = spans("开工仪式在兰州新区绿色化工园区专精特新产业园C区举行。")
+    assert found[0][0] == "兰州新区绿色化工园区专精特新产业园"
