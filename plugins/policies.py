@@ -124,9 +124,9 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
 _COUNTED = re.compile(r"^[一二三四五六七八九十百千万双两]|[一二三四五六七八九十百千万双两][\u4e00-\u9fff]{0,2}[一二三四五六七八九十百千万双两]")
 _PROGRAMME_END = re.compile(r"(?:制|年|月|革命|基建|工程|行动|计划|战略|活动|改革|一流|一路|入园|合一|推建|攻坚战|[一二三四五六七八九十]条|"
                             r"政策\d{1,3}条)$")
-_NOT_PROGRAMME_END = re.compile(r"(?:式|杯|节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都)$")
+_NOT_PROGRAMME_END = re.compile(r"(?:式|杯|(?<![执立司])法|记|项目|节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都)$")
 _PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
-_NOT_NAME = re.compile(r"[\d()（）、](?!\d*条$)|^第|^一.{1,2}$|^(?:[一二三四五六七八九十两双][主特优强新专])+$")
+_NOT_NAME = re.compile(r"[\d()（）、](?!\d*条$)|^在|^[一二三四五六七八九十两双百]*[千百万亿]+$|^第|^一.{1,2}$|^(?:[一二三四五六七八九十两双][主特优强新专])+$")
 _COUNTED_THING = re.compile(r"^[一二三四五六七八九十两双百千万]+[个大项条]")  # “三个纪录”, “两大主线”: counted things
 # “一区三园”, “三纵六横”, “一心四区”: a layout, not a programme
 _LAYOUT = re.compile(r"^(?:[一二三四五六七八九十百千万双两多][个大]?(?:区|园|心|港|横|纵|轴|带|核|廊|片区|片|城|基地|中心|重点片区|"
@@ -139,8 +139,9 @@ _DESCRIBES_AFTER = re.compile(r"^(?:期间|时期|期|格局|布局|定位|结�
 
 # Context that makes a quoted phrase a target or an honour (打造“两光一车”, 勇摘“三连冠”, “双轮”驱动, “双胜利”的重要抓手) or
 # a programme being carried out (落实“三个一批”, 抢滩“六新”, “北转型”发展机遇, “亩均效益”评价改革).
-_TARGET_BEFORE = re.compile(r"(?:迈上|迈入|勇摘|摘得|夺得|取得|荣获|获得|形成|担任|建好|丰富|坚持|成为|跻身|冲刺)$")
-_SLOGAN_AFTER = re.compile(r"^(?:驱动|系统|产品|升级版|实践|的(?!发展战略|战略|部署|要求|号召|决策))")
+_TARGET_BEFORE = re.compile(r"(?:从|迈上|迈入|勇摘|摘得|夺得|取得|荣获|获得|形成|担任|建好|丰富|坚持|成为|跻身|冲刺)$")
+_SLOGAN_AFTER = re.compile(r"^(?:驱动|系统|产品|升级版|实践|假期|长假|黄金周|跨越|工艺|[一二三四五六七八九十两]大|"
+                           r"的(?!发展战略|战略|部署|要求|号召|决策))")
 _PROGRAMME_BEFORE = re.compile(r"(?:落实|实施|开展|部署|抢抓|抢滩|启动|纳入|深化|践行|贯彻|响应|参与|对接)$")
 _PROGRAMME_AFTER = re.compile(r"^(?:部署|要求|决策|发展机遇|机遇|评价|专项|试点|号召|总要求|活动|改革|倡议)")
 _OBJECT_END = re.compile(r"^(?:[，。、；！？,.;!?)）]|$|[和与及]|工作|等)")  # the quoted name is the object, not a modifier

@@ -74,3 +74,10 @@ def test_the_guidelines_heads_only_a_quoted_name_before_huodong_or_gaige_is_the_
     assert surfaces("2023年第四次“三个一批”活动。持续深化“放管服”改革。充分对接国家“一带一路”倡议。") == [
         "“三个一批”", "“放管服”", "“一带一路”"]
     assert surfaces("实施“园区提质、企业满园”行动。") == ["“园区提质、企业满园”行动"]
+
+
+def test_holidays_amounts_methods_projects_and_before_after_phrases_are_no_campaigns():
+    for phrase in ("5月2日是“五一”假期。", "实现“千亿”跨越。", "采用“一步连续法”工艺。", "举办“两灯一车新经济项目”集中签约。",
+                   "打造“两灯一车”三大主导产业。", "从“一枝独秀”到“春色满园”。", "京津“双城记”。", "“在彭州过年”,"):
+        assert surfaces(phrase) == [], phrase
+    assert surfaces("实现“一枚印章管审批”和“一支队伍管执法”。") == ["“一枚印章管审批”", "“一支队伍管执法”"]
