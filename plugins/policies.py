@@ -48,7 +48,7 @@ _EDITION = r"[(（](?:(?:19|20)\d{2}\s*[—–\-－~至]\s*(?:19|20)\d{2}年?|�
 _LINE_TITLE_RE = re.compile(rf"^[ \t]*(?:【[^】\n]{{1,8}}】)?(?:[(（]\d{{4}}[)）])?"  # 【地方】(2016)…的批复
                             rf"((?:[^\s，。！？；：,!?;:“”\"《》【】]|《[^《》\n]{{2,60}}》| (?=[^\s]{{2,}}关于)| (?=《)){{6,90}}?{_DOC_END}"
                             rf"(?:{_EDITION})?)[ \t]*$", re.M)
-_INLINE_TITLE_RE = re.compile(rf"(?:根据|按照|依据|依照|印发|出台|发布|制定|编制|批复|通过|贯彻落实|落实)了?"
+_INLINE_TITLE_RE = re.compile(rf"(?:根据|按照|依据|依照|印发|出台|发布|制定|编制|批复|通过|贯彻落实|落实|围绕|紧扣|遵循|对照)了?"
                               rf"([\u4e00-\u9fff()（）A-Za-z0-9·]{{4,40}}?{_DOC_END})")
 _ISSUED_TITLE_RE = re.compile(r"(?:国务院办公厅|国务院|(?:(?!人民政府|公布|发布|印发|转发|网站)[\u4e00-\u9fff]){2,14}?"
                               r"(?:人民政府|办公厅|管委会|管理委员会|委员会|[部厅局]))"
@@ -102,7 +102,7 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
         add(start, m.end(), s[start : m.end()], "document")
     for m in _INLINE_TITLE_RE.finditer(s):
         if "关于" in m.group(1) or is_place(m.group(1)) or m.group(1).startswith("中国(") \
-                or re.search(r"新区|自由贸易试验区|自贸试验区|高新区|开发区|示范区|试验区", m.group(1)):
+                or re.search(r"新区|自由贸易试验区|自贸试验区|自由贸易港|高新区|开发区|示范区|试验区", m.group(1)):
             # a named document (根据中国(安徽)自由贸易试验区总体方案), not 土地利用总体规划 in general
             issuer = re.match(r"(?:省|市|区|县|自治区)?(?:人民)?政府(?!关于)", m.group(1)) if "关于" not in m.group(1) else None
             start = m.start(1) + (issuer.end() if issuer else 0)  # 按照省政府|转型综改示范区实施方案

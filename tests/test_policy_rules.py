@@ -81,3 +81,7 @@ def test_holidays_amounts_methods_projects_and_before_after_phrases_are_no_campa
                    "打造“两灯一车”三大主导产业。", "从“一枝独秀”到“春色满园”。", "京津“双城记”。", "“在彭州过年”,"):
         assert surfaces(phrase) == [], phrase
     assert surfaces("实现“一枚印章管审批”和“一支队伍管执法”。") == ["“一枚印章管审批”", "“一支队伍管执法”"]
+
+
+def test_an_inline_title_after_weirao():
+    assert surfaces("崖州湾科技城紧紧围绕海南自由贸易港总体方案要求,重点打造。") == ["海南自由贸易港总体方案"]
