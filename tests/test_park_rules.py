@@ -266,3 +266,8 @@ def test_kind_words_in_slogans_and_committees_and_a_parts_part():
         assert [s for s, _ in spans(named + kind)] == ["兰州新区"], kind
     found = spans("开工仪式在兰州新区绿色化工园区专精特新产业园C区举行。")
     assert found[0][0] == "兰州新区绿色化工园区专精特新产业园"
+
+
+def test_a_bare_linkong_qu_is_the_airport_zone_named_before():
+    text = "廊坊临空经济区建设提速。幼儿园满足回迁区及临空区入区企业幼儿的入园需求。"
+    assert [s for s, _ in spans(text)] == ["廊坊临空经济区", "临空区"]
