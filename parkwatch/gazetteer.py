@@ -164,6 +164,12 @@ class Park:
     source: str = "catalogue"  # catalogue, zones (shipped since-2018 data), gazetteer (the user's)
 
 
+@lru_cache(maxsize=1)
+def planning_regions() -> tuple[str, ...]:
+    """Names of regional plans and cooperation regions that end like a zone (中原经济区): regions, not parks."""
+    return tuple(row["name"] for row in _data("planning_regions.csv"))
+
+
 def is_place(text: str) -> bool:
     """True when *text* starts with a region name."""
     hits = regions().find(text)

@@ -18,7 +18,16 @@ import re
 from collections import Counter
 from typing import Any
 
-from parkwatch.gazetteer import Park, Parks, is_place, parks, parks_with_gazetteer, regions, short_type
+from parkwatch.gazetteer import (
+    Park,
+    Parks,
+    is_place,
+    parks,
+    parks_with_gazetteer,
+    planning_regions,
+    regions,
+    short_type,
+)
 from parkwatch.hookspecs import hookimpl
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
@@ -35,7 +44,7 @@ _GENERIC = set(
     "数字化 标杆 所在 周边 区域 千亿 百亿 本地 当地 全市 全省 各地 同类 其余 跨省 这座 新的 传统 综合 特色专业 "
     "主要 优势 示范 创新 科技 产业 工业 经济 生态 绿色 低碳 物流 文化 农业 现代农业 文旅 数字 智能 高端 未来 合作 国别 "
     "区内 境外 海外 专业化 特色化 市场化 重大 大型 中小 现代化 枢纽 县市区 区县 县区 市县 自由贸易 化学 低碳 零碳 "
-    "高质量 老 重 轻 老工业 服务业 现代服务业 开发 创业".split()
+    "高质量 老 重 轻 老工业 服务业 现代服务业 开发 创业 整个 飞地".split()
 )
 _LEVEL_INFIX = re.compile(r"(?:国家级|自治区级|省级|市级|国家|\(国家级\)|\(国家\))$")
 _GENERIC_PREFIX = re.compile(r"(?:世界|国际|全球|一流|领先|高科技|新兴|民营|特色|现代化|国家级|省级|自治区级|市级|县级|县域|线下|"
@@ -325,9 +334,9 @@ _STOP_WORDS = (
     "近年来 此前 当前 截至 年底 上半年 下半年 如今 期间 支撑 布局 外围 暨 加强 放眼 实现 "
     "报道 全年 区内 园内 城内 首家 首个 唯一 争创 汇聚 集聚 聚集 拥有 坐拥 设有 建有 "
     "离不开 形成 解决 实行 强化 举行 年产 首次 启动 开启 推出 抓好 下称 筹划 做好 勉励 根据 按照 赋予 希望 "
-    "探索 赋能 投资 已经 修建 建立 调动 享受 瞄准 衡量 执行 年来 说起 说到 提起 跻身 纳入 列入 迈入 申请 承建 承接 争取 "
+    "探索 赋能 投资 已经 修建 建立 调动 享受 瞄准 衡量 执行 保持 洽谈 该区 本区 年来 说起 说到 提起 跻身 纳入 列入 迈入 申请 承建 承接 争取 "
 ).split()
-_STOP_PATTERNS = (r"(?<=[\d一二三四五六七八九十两几多百千万每这那各该此])(?:个|家|座|批|种)",  # a count's measure word
+_STOP_PATTERNS = (r"(?<=[\d一二三四五六七八九十两几多百千万每这那各该此余])(?:个|家|座|批|种)",  # a count's measure word
                   r"第[一二三四五六七八九十\d]+届",  # 第六届|中国工业园区…论坛: an event's edition
                   r"\d{4}\s*年度?", r"\d{1,2}月", r"\d{1,2}日", r"\d+(?:\.\d+)?(?:万|亿)?(?:元|亩|平方米|平方公里|吨|个|家|项)")
 # Longest words first: at one position 对标 wins over 对, 本市 over 本 (an alternation takes the first that fits).
@@ -452,6 +461,8 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     if extension and suffix in ("科技城", "科学城", "高新区", "经开区"):  # 绵阳科技城新区: a zone within a zone
         suffix, end = suffix + extension.group(0), end + extension.end()
     name = name_part + suffix
+    if simplified[max(0, match.start() - 12) : end].endswith(planning_regions()):
+        return None  # 中原经济区, 鄱阳湖生态经济区: a regional plan's region (planning_regions.csv)
     if suffix in ("物流园", "物流园区") and place_end == 0 and simplified.count(name) < 2:
         return None  # 城市配送物流园, 航空物流园: a logistics project or facility, unless named again
     if suffix == "新区" and not name.endswith(("高新区", "创新区")):

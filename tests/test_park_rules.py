@@ -271,3 +271,10 @@ def test_kind_words_in_slogans_and_committees_and_a_parts_part():
 def test_a_bare_linkong_qu_is_the_airport_zone_named_before():
     text = "廊坊临空经济区建设提速。幼儿园满足回迁区及临空区入区企业幼儿的入园需求。"
     assert [s for s, _ in spans(text)] == ["廊坊临空经济区", "临空区"]
+
+
+def test_a_regional_plans_region_is_no_park_and_more_words_end_a_name():
+    assert spans("更是连接京津冀与中原经济区的关键枢纽。策应鄱阳湖生态经济区建设。") == []
+    assert spans("在赣州开发区建设飞地工业园。飞地工业园将结合崇义。")[0][0] == "赣州开发区"
+    assert [s for s, _ in spans("进一步洽谈赣商产业园落地相关事宜。")] == ["赣商产业园"]
+    assert spans("目前已推进建设20余个特色产业园区。整个产业园区内建筑可达到竣备。") == []
