@@ -25,7 +25,7 @@ _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*(?:19|20)\d{
                             r"|[\u4e00-\u9fff]{2,10}〔(?:19|20)\d{2}\d{1,4}号"  # 粤经贸工业〔2005582号: the close bracket lost
                             r"|(?:(?![年月日])[\u4e00-\u9fff]){2,12}?(?:人民政府|政府)令第\d{1,4}号"  # 郑州市人民政府令第231号
                             r"|(?:[\u4e00-\u9fff]{2,14}公告)(?:19|20)\d{2}年第\d{1,4}号|(?:19|20)\d{2}年第\d{1,4}号(?:公告|令)")
-_ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|印发|贯彻|执行|参照|见|即|和|与|及|的|以))+")
+_ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|印发|贯彻|执行|参照|见|即|和|与|及|的|以|字号为|文号为))+")
 # Quoted names: “双招双引”, 「六稳」, ‘南拓’战略, “三抓”“三早”行动 (a run of quoted names sharing one head).
 _QUOTED = r"(?:“[^“”\n]{2,20}”|\"[^\"\n]{2,20}\"|「[^「」\n]{2,20}」|‘[^‘’\n]{1,20}’)"
 _HEADS = ("系列行动", "专项行动", "三年行动", "攻坚行动", "行动计划", "行动", "工程", "国家战略", "发展战略", "战略布局",
@@ -76,7 +76,9 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
 
     for m in _TITLE_RE.finditer(s):
         headline = (re.search(r"[:：]|\S\s+\S", m.group(1)) and not re.search(rf"(?:{_POLICY_WORDS})$", m.group(1))) \
-            or s.startswith(("一文", "为主题", "为题"), m.end())  # 《大同:五大园区打造经济强市硬实力》一文: an article
+            or s.startswith(("一文", "为主题", "为题"), m.end()) \
+            or re.match(r"(?:室内|大型|原创)?(?:[\u4e00-\u9fff]{0,4})(?:舞台剧|话剧|歌剧|舞剧|演出|电影|剧目)", s[m.end() : m.end() + 10])
+        # 《大同:五大园区打造经济强市硬实力》一文: an article; 《金城公主》室内历史舞台剧: a show
         if not headline and not _NOT_DOCUMENT.search(m.group(1)) and not re.search(r"(?:原题为?|原标题|题为|标题为|电视剧|电影|纪录片|节目|"
                                                                   r"栏目|图书|新书|小说|歌曲|专辑|话剧|舞剧|综艺)[:：]?$",
                                                                   s[max(0, m.start() - 5) : m.start()]):
@@ -124,7 +126,7 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
 _COUNTED = re.compile(r"^[一二三四五六七八九十百千万双两]|[一二三四五六七八九十百千万双两][\u4e00-\u9fff]{0,2}[一二三四五六七八九十百千万双两]")
 _PROGRAMME_END = re.compile(r"(?:制|年|月|革命|基建|工程|行动|计划|战略|活动|改革|一流|一路|入园|合一|推建|攻坚战|[一二三四五六七八九十]条|"
                             r"政策\d{1,3}条)$")
-_NOT_PROGRAMME_END = re.compile(r"(?:式|杯|(?<![执立司])法|记|项目|节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都)$")
+_NOT_PROGRAMME_END = re.compile(r"(?:式|杯|(?<![执立司])法|记|项目|工作|节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都)$")
 _PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
 _NOT_NAME = re.compile(r"[\d()（）、](?!\d*条$)|^在|^[一二三四五六七八九十两双百]*[千百万亿]+$|^第|^一.{1,2}$|^(?:[一二三四五六七八九十两双][主特优强新专])+$")
 _COUNTED_THING = re.compile(r"^[一二三四五六七八九十两双百千万]+[个大项条]")  # “三个纪录”, “两大主线”: counted things
@@ -139,8 +141,8 @@ _DESCRIBES_AFTER = re.compile(r"^(?:期间|时期|期|格局|布局|定位|结�
 
 # Context that makes a quoted phrase a target or an honour (打造“两光一车”, 勇摘“三连冠”, “双轮”驱动, “双胜利”的重要抓手) or
 # a programme being carried out (落实“三个一批”, 抢滩“六新”, “北转型”发展机遇, “亩均效益”评价改革).
-_TARGET_BEFORE = re.compile(r"(?:从|迈上|迈入|勇摘|摘得|夺得|取得|荣获|获得|形成|担任|建好|丰富|坚持|成为|跻身|冲刺)$")
-_SLOGAN_AFTER = re.compile(r"^(?:驱动|系统|产品|升级版|实践|假期|长假|黄金周|跨越|工艺|[一二三四五六七八九十两]大|"
+_TARGET_BEFORE = re.compile(r"(?:从|打赢|迈上|迈入|勇摘|摘得|夺得|取得|荣获|获得|形成|担任|建好|丰富|坚持|成为|跻身|冲刺)$")
+_SLOGAN_AFTER = re.compile(r"^(?:驱动|系统|产品|升级版|实践|假期|长假|黄金周|跨越|工艺|景象|[一二三四五六七八九十两][大个]|"
                            r"的(?!发展战略|战略|部署|要求|号召|决策))")
 _PROGRAMME_BEFORE = re.compile(r"(?:落实|实施|开展|部署|抢抓|抢滩|启动|纳入|深化|践行|贯彻|响应|参与|对接)$")
 _PROGRAMME_AFTER = re.compile(r"^(?:部署|要求|决策|发展机遇|机遇|评价|专项|试点|号召|总要求|活动|改革|倡议)")

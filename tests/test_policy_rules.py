@@ -85,3 +85,8 @@ def test_holidays_amounts_methods_projects_and_before_after_phrases_are_no_campa
 
 def test_an_inline_title_after_weirao():
     assert surfaces("崖州湾科技城紧紧围绕海南自由贸易港总体方案要求,重点打造。") == ["海南自由贸易港总体方案"]
+
+
+def test_a_number_after_its_label_a_shows_title_and_battles_to_win_are_no_campaigns_but_the_number_is_found():
+    assert surfaces("发文字号为渝府〔2015〕52号。") == ["渝府〔2015〕52号"]
+    assert surfaces("《金城公主》室内历史舞台剧开演。新区打赢“五场硬仗”要求。“八个方面重点工作”部署。“双热”景象。") == []
