@@ -90,3 +90,7 @@ def test_an_inline_title_after_weirao():
 def test_a_number_after_its_label_a_shows_title_and_battles_to_win_are_no_campaigns_but_the_number_is_found():
     assert surfaces("发文字号为渝府〔2015〕52号。") == ["渝府〔2015〕52号"]
     assert surfaces("《金城公主》室内历史舞台剧开演。新区打赢“五场硬仗”要求。“八个方面重点工作”部署。“双热”景象。") == []
+
+
+def test_a_whole_in_n_positions_and_a_layout_of_cities_are_no_campaigns():
+    assert surfaces("高效运营“五位一体”科技企业孵化链。园区是大西安“两市一区”重要组成部分。") == []
