@@ -1,0 +1,129 @@
+"""The words park names are made of and cut at: zone suffixes, kind words, stop words, and the contexts that make a
+bare zone word a kind (国家级经开区, 217家高新区, 开发区、高新区) rather than one zone. Used by the parks plugin."""
+
+from __future__ import annotations
+
+import re
+
+_SUFFIXES = ("综合保税区", "高新技术产业开发区", "经济技术开发区", "经济开发区", "高新技术产业园区", "工业集中发展区",
+             "经济发展区", "产业园区", "工业园区", "产业新城", "产业园", "工业园", "科技城", "科学城", "生物城", "科创城",
+             "高新区", "经开区", "开发区", "新区", "功能区", "示范区", "合作区", "保税区", "综保区",
+             "自由贸易试验区", "自贸试验区", "自贸区", "保税港区", "航空港经济综合实验区", "航空港区", "起步区",
+             "农高区", "经济区", "台商投资区", "物流园区", "物流园", "航天城", "科技园区", "科技园", "创新园", "孵化园",
+             "合作园", "工业集中区", "工业区", "产业区", "实验区", "园区", "产业集聚区", "临空区")
+
+_SUFFIX_RE = re.compile("|".join(sorted(_SUFFIXES, key=len, reverse=True)))
+
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·\-—–]")  # 广西-东盟经开区, 天津滨海—中关村科技园
+
+_GENERIC = set(
+    "特色 专业 现代 重点 省级 国家级 市级 县级 相关 首批 标准化 各类 其他 这些 一批 多个 一个 首个 城市 新型 智慧 "
+    "数字化 标杆 所在 周边 区域 千亿 百亿 本地 当地 全市 全省 各地 同类 其余 跨省 这座 新的 传统 综合 特色专业 "
+    "主要 优势 示范 创新 科技 产业 工业 经济 生态 绿色 低碳 物流 文化 农业 现代农业 文旅 数字 智能 高端 未来 合作 国别 "
+    "区内 境外 海外 专业化 特色化 市场化 重大 大型 中小 现代化 枢纽 县市区 区县 县区 市县 自由贸易 化学 低碳 零碳 "
+    "高质量 老 重 轻 老工业 服务业 现代服务业 开发 创业 整个 飞地".split()
+)
+
+_LEVEL_INFIX = re.compile(r"(?:国家级|自治区级|省级|市级|国家|\(国家级\)|\(国家\))$")
+
+_GENERIC_PREFIX = re.compile(r"(?:世界|国际|全球|一流|领先|高科技|新兴|民营|特色|现代化|国家级|省级|自治区级|市级|县级|县域|线下|"
+                             r"线上|云上|[一二三四五六七八九十两]大|[一二三四五六七八九十]类|\d+个|各类|一批|新型|综合性|专业化|标准化|代表性|沿海|沿边|内陆|"
+                             r"[\u4e00-\u9fff]{1,3}型)")  # 智慧型, 复合型, 创新型, 生态型 …: a kind
+
+# After a place, words that make the rest a kind of park there (十大…, 县域…), not one park's name.
+_KIND_IN_PLACE = re.compile(r"[一二三四五六七八九十两百]+大|\d+[个家]|县域|各类|一批|首批")
+
+_NEVER = re.compile(r"公园|校园|小区|景区|幼儿园|家园|乐园|庄园|陵园|果园|菜园|花园|植物园|动物园|游乐园")
+
+_BARE_TYPES = {"高新区": "高新区", "经开区": "经开区", "高新技术产业开发区": "高新区", "经济技术开发区": "经开区"}
+
+# A bare zone word refers to a zone named elsewhere in the text whose name ends with one of these.
+_ANAPHORA = {
+    "高新区": ("高新技术产业开发区", "高新区", "高新技术产业园区", "新技术产业开发区", "高新技术开发区"),
+    "高新技术产业开发区": ("高新技术产业开发区", "高新区", "新技术产业开发区"),
+    "经开区": ("经济技术开发区", "经济开发区", "经开区"), "经济技术开发区": ("经济技术开发区",),
+    "经济开发区": ("经济开发区", "经济技术开发区"),
+    "开发区": ("开发区", "经开区", "高新区"), "新区": ("新区",), "实验区": ("实验区",), "综保区": ("综合保税区",), "综合保税区": ("综合保税区",),
+    "科技城": ("科技城",), "科学城": ("科学城",), "起步区": ("起步区",), "示范区": ("示范区",), "经济区": ("经济区",),
+    "自贸区": ("自由贸易试验区", "自贸试验区"), "保税港区": ("保税港区",),  # bare 自贸试验区: mostly the kind
+    "航空港区": ("航空港经济综合实验区", "航空港区"), "临空区": ("临空经济区", "临空经济示范区", "临空区"),
+}
+
+# Words before a zone word that make it a kind, a count or a list, not one zone: 国家级经开区, 217家高新区, 全省开发区.
+_GENERIC_BEFORE = re.compile(
+    r"(?:国家级|省级|自治区级|市级|县级|省级以上|国家级以上|国家|全国|全省|全市|全区|全州|全县|各|各类|各级|各地|多个|多家|首批|部分|其他|"
+    r"其余|现有|所有|一批|省内|国内|境内|同类|一般|类似|重点|优秀|先进|新一批|这类|此类|每个|哪些|若干|我国|我省|首个|首家|唯一的|"
+    r"示范|标杆|典范|一流的?|世界级的?|中国|"
+    r"[\d一二两三四五六七八九十百千几多]+(?:家|个|所|批|座|类|大))[“\"「]?$")
+
+_ZONE_WORD = ("产业园区|工业园区|高新区|经开区|开发区|新区|综保区|园区|产业园|工业园|自贸区|保税区|综合保税区|高新技术产业开发区|"
+              "经济技术开发区")
+
+_LIST_AFTER = re.compile(rf"^(?:[、和与及]|以及)(?:{_ZONE_WORD})")
+
+_LIST_BEFORE = re.compile(rf"(?:^|[^\u4e00-\u9fff]|[的和与及各在对把将推动])(?:{_ZONE_WORD})(?:[、和与及]|以及)$")
+
+_COMMON_WORD_COUNTIES = {"南部", "资源", "东区", "西区", "南区", "北区", "城区", "新区", "郊区", "矿区", "市中", "永久"}
+
+_COMMON_WORD_PLACES = _COMMON_WORD_COUNTIES | {"新兴", "通道", "长安", "和平", "城中"}  # 台商|新兴产业园区 is no place
+
+# After a bare zone word, what makes it the kind: 开发区管理体制改革, 开发区模式, 开发区和行政区, 经开区序列.
+_KIND_AFTER = re.compile(r"(?:管理体制|体制|模式|升级版|优化整合|整合优化|序列|[和与]行政区|考核评价|发展规律|设立审核|审核公告|类别|快讯|"
+                         r"(?:建设)?工作领导小组|振兴三年)")
+
+# A count after the word (开发区552家, 高新技术产业开发区1家), plural demonstratives before it (这些开发区, 上述新区),
+# administrative units listed before it (各县(市)区、开发区), a kind described before it (以制造业为主的开发区).
+_COUNT_AFTER = re.compile(r"^\s*(?:\d+\s*[家个所座]|[一二两三四五六七八九十百千几多]+[家所座])")
+
+_PLURAL_BEFORE = re.compile(r"(?:这些|那些|上述|以上|前述|诸多|众多|大量|许多|不少)$")
+
+_UNITS_BEFORE = re.compile(r"(?:县|[县市区][)）]|[县市][)）]?区|乡镇|街道|部门|单位)、$")
+
+_KIND_DESCRIBED = re.compile(r"为主的$|意义的$|性质的$|类型的$")
+
+# A keyword or tag list: the word alone between line breaks or semicolons (区;新疆;新区;高新技术产业开发区).
+_ALONE = re.compile(r"[\n;；|]")
+
+_ARTIFACT = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+
+_KIND_IN_BRACKETS = re.compile(r"^[(（]园区[)）]")  # 开发区(园区): the kind, as in 全市开发区(园区)
+
+def _is_generic(simplified: str, start: int, end: int) -> bool:
+    """A zone word used for a kind, a count or a list of kinds (国家级经开区, 3个高新区, 开发区、高新区等), or
+    not a zone word at all (创新区 holds 新区)."""
+    before, after = simplified[max(0, start - 8) : start], _ARTIFACT.sub("", simplified[end : end + 24])[:8]
+    if _KIND_IN_BRACKETS.match(after):
+        return True
+    if simplified[start : start + 2] == "新区" and before.endswith("创"):
+        return True
+    return bool(_GENERIC_BEFORE.search(before) or _LIST_BEFORE.search(before) or _LIST_AFTER.match(after)
+                or "最" in before[-6:] or after.startswith("之一")  # 功能最齐全的保税港区, 影响力的开发区之一
+                or _KIND_AFTER.match(after) or _COUNT_AFTER.match(after) or _PLURAL_BEFORE.search(before)
+                or _UNITS_BEFORE.search(before) or _KIND_DESCRIBED.search(before)
+                or (re.match(r"[\n;；|\s]", simplified[start - 1 : start] or "\n") and _ALONE.match(after[:1] or "\n")))
+
+# Words that end a name when written before its suffix: verbs, function words, time words (推动|绵阳高新区).
+_STOP_WORDS = (
+    "推动 推进 加快 加速 位于 落户 落地 入驻 入园 建设 建成 打造 共建 支持 围绕 依托 "
+    "联合 邀请 包括 其中 来自 前往 走进 成为 作为 设立 成立 组建 规划 新建 引进 签约 "
+    "推介 参加 发布 获批 创建 申报 聚焦 服务 助力 对接 考察 调研 携手 牵手 融入 实施 "
+    "开展 举办 召开 深化 完善 提升 培育 发展 壮大 带动 辐射 覆盖 涉及 做强 做大 做优 "
+    "打好 确保 要求 明确 增强 通过 除了 全市 全省 全国 全区 部分 各 本 该 这 其 在 于 "
+    "的 和 与 及 等 将 把 对 为 以 向 从 至 到 是 有 了 由 让 使 并 也 还 即 或 "
+    "同 给 被 所 含 包含 此次 进一步 发挥 涵盖 丰富 标志着 着 但 我市 我区 我县 我省 "
+    "我国 本市 很多 后来 简称 破解 促进 充分 优化 升级 晋升 全面 提高 极大地 极大 之 "
+    "属于 进入 地处 完成 比照 这种 进驻 驻 突出 对标 去年 今年 明年 近日 日前 目前 "
+    "近年来 此前 当前 截至 年底 上半年 下半年 如今 期间 支撑 布局 外围 暨 加强 放眼 实现 "
+    "报道 全年 区内 园内 城内 首家 首个 唯一 争创 汇聚 集聚 聚集 拥有 坐拥 设有 建有 "
+    "离不开 形成 解决 实行 强化 举行 年产 首次 启动 开启 推出 抓好 下称 筹划 做好 勉励 根据 按照 赋予 希望 "
+    "探索 赋能 投资 已经 修建 建立 调动 享受 瞄准 衡量 执行 保持 洽谈 该区 本区 年来 说起 说到 提起 跻身 纳入 列入 迈入 申请 承建 承接 争取 "
+).split()
+
+_STOP_PATTERNS = (r"(?<=[\d一二三四五六七八九十两几多百千万每这那各该此余])(?:个|家|座|批|种)",  # a count's measure word
+                  r"第[一二三四五六七八九十\d]+届",  # 第六届|中国工业园区…论坛: an event's edition
+                  r"\d{4}\s*年度?", r"\d{1,2}月", r"\d{1,2}日", r"\d+(?:\.\d+)?(?:万|亿)?(?:元|亩|平方米|平方公里|吨|个|家|项)")
+
+# Longest words first: at one position 对标 wins over 对, 本市 over 本 (an alternation takes the first that fits).
+_STOP_RE = re.compile("|".join([*sorted(set(_STOP_WORDS), key=lambda w: (-len(w), w)), *_STOP_PATTERNS]))
+
+_NOT_STOP_WORDS = re.compile(r"自由|理由|经由|缘由|以色列|对俄|对台|对日|对韩|对欧")
