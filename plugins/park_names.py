@@ -11,18 +11,17 @@ from parkwatch.mentions import ArticleText, Mention, stable_id
 
 from .park_words import (
     _ANAPHORA,
-    _ARTIFACT,
     _BARE_TYPES,
     _COMMON_WORD_PLACES,
     _GENERIC,
     _GENERIC_PREFIX,
-    _KIND_IN_BRACKETS,
     _KIND_IN_PLACE,
     _LEVEL_INFIX,
     _NAME_CHAR,
     _NEVER,
     _NOT_STOP_WORDS,
     _STOP_RE,
+    kind_in_brackets_after,
 )
 
 _BARE = Mention("park", "", 0, 0, "", "")  # marker: a bare zone word, resolved once every named zone is known
@@ -157,7 +156,7 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         return None  # 城市配送物流园, 航空物流园: a logistics project or facility, unless named again
     if suffix == "新区" and not name.endswith(("高新区", "创新区")):
         return None  # a new area the gazetteer lacks is an urban district (城南新区, 政务文化新区), not a park
-    if _KIND_IN_BRACKETS.match(_ARTIFACT.sub("", simplified[end : end + 24])):
+    if kind_in_brackets_after(simplified, end):
         return None  # 宁波开发区(园区): a city's zones in general
     if _NEVER.search(name) or re.search(r"公司|集团|有限|大学|学院|研究院|医院", name) or (
             suffix in _PROJECT_SUFFIXES and simplified.startswith("项目", end)):

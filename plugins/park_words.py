@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from parkwatch.extract.repair import remove_pinyin_artifacts
+
 _SUFFIXES = ("综合保税区", "高新技术产业开发区", "经济技术开发区", "经济开发区", "高新技术产业园区", "工业集中发展区",
              "经济发展区", "产业园区", "工业园区", "产业新城", "产业园", "工业园", "科技城", "科学城", "生物城", "科创城",
              "高新区", "经开区", "开发区", "新区", "功能区", "示范区", "合作区", "保税区", "综保区",
@@ -84,14 +86,25 @@ _KIND_DESCRIBED = re.compile(r"为主的$|意义的$|性质的$|类型的$")
 # A keyword or tag list: the word alone between line breaks or semicolons (区;新疆;新区;高新技术产业开发区).
 _ALONE = re.compile(r"[\n;；|]")
 
-_ARTIFACT = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 
 _KIND_IN_BRACKETS = re.compile(r"^[(（]园区[)）]")  # 开发区(园区): the kind, as in 全市开发区(园区)
+
+
+def text_after(simplified: str, end: int, length: int) -> str:
+    """The *length* characters after *end*, pinyin-annotation artifacts dropped (开(kāi)发(fā)区(qū)(园区) reads
+    开发区(园区)); the character before *end* is read too, so that an artifact right at *end* is recognised."""
+    start = max(0, end - 1)
+    return remove_pinyin_artifacts(simplified[start : end + 24])[0][end - start :][:length]
+
+
+def kind_in_brackets_after(simplified: str, end: int) -> bool:
+    """A zone word followed by (园区): the kind (开发区(园区)), or a city's zones in general (宁波开发区(园区))."""
+    return bool(_KIND_IN_BRACKETS.match(text_after(simplified, end, 8)))
 
 def _is_generic(simplified: str, start: int, end: int) -> bool:
     """A zone word used for a kind, a count or a list of kinds (国家级经开区, 3个高新区, 开发区、高新区等), or
     not a zone word at all (创新区 holds 新区)."""
-    before, after = simplified[max(0, start - 8) : start], _ARTIFACT.sub("", simplified[end : end + 24])[:8]
+    before, after = simplified[max(0, start - 8) : start], text_after(simplified, end, 8)
     if _KIND_IN_BRACKETS.match(after):
         return True
     if simplified[start : start + 2] == "新区" and before.endswith("创"):

@@ -33,16 +33,15 @@ from parkwatch.mentions import ArticleText, Mention, stable_id
 from .park_names import _BARE, _discover, _park_of, _without_province
 from .park_words import (
     _ANAPHORA,
-    _ARTIFACT,
     _BARE_TYPES,
     _COMMON_WORD_COUNTIES,
     _GENERIC,
-    _KIND_IN_BRACKETS,
     _NAME_CHAR,
     _NEVER,
     _STOP_RE,
     _SUFFIX_RE,
     _is_generic,
+    kind_in_brackets_after,
 )
 
 # A named part right after a zone: 南宁高新区武鸣产业园, 西部(重庆)科学城江津园区, 高新区电子科技园.
@@ -85,7 +84,7 @@ def park_mentions(article: ArticleText, index: Parks | None = None) -> list[Ment
     taken: list[tuple[int, int]] = []
     for start, end, key, cands in index.find(simplified):
         if key in _ANAPHORA or _PLACE_AFTER.match(simplified[end : end + 4]) or simplified[max(0, start - 2) : start] == "世界" \
-                or _KIND_IN_BRACKETS.match(_ARTIFACT.sub("", simplified[end : end + 24])) \
+                or kind_in_brackets_after(simplified, end) \
                 or (len(key) <= 2 and _NAMED_AFTER_NICKNAME.match(simplified[end : end + 8])):
             continue  # bare zone words are resolved below, against the zones the text names
         start = _with_place_before(simplified, start)

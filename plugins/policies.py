@@ -90,7 +90,8 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
             add(m.start() + lead, m.end(), re.sub(r"[\[［(（]", "〔", re.sub(r"[\]］)）]", "〕", number)).replace(" ", ""),
                 "number")
     for m in _LINE_TITLE_RE.finditer(s):
-        previous = next((line.strip() for line in reversed(s[: m.start()].splitlines()[-4:]) if line.strip()), "")
+        lines_before = s[max(0, m.start() - 400) : m.start()].splitlines()[-4:]
+        previous = next((line.strip() for line in reversed(lines_before) if line.strip()), "")
         if "关于" in previous and not re.search(rf"(?:{_DOC_END}|[。！？!?])$", previous):
             continue  # the second line of a heading broken across lines (…关于河南郑州 / 经济技术开发区的复函)
         add(m.start(1), m.end(1), m.group(1), "document")
