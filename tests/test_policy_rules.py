@@ -94,3 +94,11 @@ def test_a_number_after_its_label_a_shows_title_and_battles_to_win_are_no_campai
 
 def test_a_whole_in_n_positions_and_a_layout_of_cities_are_no_campaigns():
     assert surfaces("高效运营“五位一体”科技企业孵化链。园区是大西安“两市一区”重要组成部分。") == []
+
+
+def test_a_title_in_a_table_cell_before_its_number_or_with_a_space_before_ruogan():
+    assert surfaces("文号 | 公开方式 |\n标题 | 临沂市开发区发展规划 (2021—2025年) |\n") == ["临沂市开发区发展规划 (2021—2025年)"]
+    assert surfaces("立即下载\n关于同意设立云南滇中新区的批复 国函〔2015〕141号 云南省人民政府:") == [
+        "关于同意设立云南滇中新区的批复", "国函〔2015〕141号"]
+    assert surfaces("合肥高新区建设世界一流高科技园区 若干政策措施\n点击:61次") == ["合肥高新区建设世界一流高科技园区 若干政策措施"]
+    assert surfaces("标题 | 开发区发展规划 | 经济 |\n") == []  # too short to be a title, as before
