@@ -46,7 +46,7 @@ from .park_words import (
 
 # A named part right after a zone: 南宁高新区武鸣产业园, 西部(重庆)科学城江津园区, 高新区电子科技园.
 _SUBPARK = re.compile(r"^·?([\u4e00-\u9fff]{2,8}?(?:园区|分园|分区|创新区|产业园|工业园|科技园|电科园|数谷|示范区|片区)|(?:经济综合)?实验区|"
-                      r"高新技术产业开发区|综合保税区|综保区|直管园|拓展区|起步区|[东西南北]区(?![域块])|[\u4e00-\u9fff]{2,3}园(?![区林艺博]))")
+                      r"高新技术产业开发区|综合保税区|综保区|直管园|拓展区|起步区|片区|[东西南北]区(?![域块])|[\u4e00-\u9fff]{2,3}园(?![区林艺博]))")
 # A zone's name used for a street, a square or a station (光谷步行街, 世界光谷) is not the zone.
 _PLACE_AFTER = re.compile(r"^(?:步行街|广场|大道|大街|路|街|地铁站|站|大走廊|走廊|号)")
 # A nickname (光谷) that names a facility or area after it (光谷科学岛, 光谷国际外国语学校, 光谷文化中心) is not the zone.

@@ -278,3 +278,8 @@ def test_a_regional_plans_region_is_no_park_and_more_words_end_a_name():
     assert spans("在赣州开发区建设飞地工业园。飞地工业园将结合崇义。")[0][0] == "赣州开发区"
     assert [s for s, _ in spans("进一步洽谈赣商产业园落地相关事宜。")] == ["赣商产业园"]
     assert spans("目前已推进建设20余个特色产业园区。整个产业园区内建筑可达到竣备。") == []
+
+
+def test_a_bare_pianqu_after_a_zone_is_part_of_its_name():
+    found = [s for s, _ in spans("该开发区包括三亚崖州湾科技城片区、三亚遥感产业园片区。")]
+    assert found == ["三亚崖州湾科技城片区", "三亚遥感产业园片区"]
