@@ -46,101 +46,38 @@ _NO_PLACE_OK = {"产业园", "工业园", "科学城", "科技城", "生物城",
 
 def _discover(article: ArticleText, match: re.Match[str], province: str | None, city: str | None, index: Parks,
               floor: int = 0) -> Mention | None:
-    """A park the catalogue lacks: [place][descriptor]suffix, cut at the nearest verb or function word."""
+    """A park the catalogue lacks: [place][descriptor]suffix, cut at the nearest verb or function word. ``_BARE``
+    when the words before the suffix are no name (进一步发挥|高新区): the bare word is resolved later."""
     simplified, suffix = article.simplified, match.group(0)
-    start = match.start()
-    while start > floor and match.start() - start < 12:
-        if _NAME_CHAR.match(simplified[start - 1]):
-            start -= 1
-            continue
-        bracket = _BRACKETED_BEFORE.search(simplified, max(floor, start - 10), start)
-        if bracket is None or bracket.start() == floor:
-            break
-        start = bracket.start()  # 火炬(翔安)产业区, 西部(重庆)科学城: a place in brackets inside the name
+    start, open_ended = _name_window(simplified, match, floor)
     window = simplified[start : match.start()]
-    open_ended = match.start() - start >= 12  # no natural boundary within reach
-    in_places = [(h[0], h[1]) for h in regions().find(window)]
-    in_places += [(w.start(), w.end()) for w in _NOT_STOP_WORDS.finditer(window)]  # 自由贸易: 由 is no stop there
-    stops = [m for m in _STOP_RE.finditer(window)  # 于都县, 和县, 石家庄: a stop word inside a place name is none
-             if not any(ps <= m.start() and m.end() <= pe and pe - ps > m.end() - m.start() for ps, pe in in_places)]
-    if stops and stops[-1].group(0) == "及" and len(stops) >= 1:  # 汽车及零部件产业园: one name, two trades
-        earlier = stops[-2].end() if len(stops) >= 2 else 0
-        if 2 <= stops[-1].start() - earlier <= 8 and not regions().find(window[earlier : stops[-1].start()]):
-            stops = stops[:-1]
+    stops = _stops(window)
     boundary = stops[-1].end() if stops else 0
-    if re.search(r"(?:首个|首家|唯一的?|首批|一个|一家|一座|又一|于一体的?|第[一二三四五六七八九十\d]+届|最[\u4e00-\u9fff]{0,4})$", window[:boundary]):
+    if _DESCRIBED.search(window[:boundary]):
         return None  # 湖南首个临空综合保税区, 长沙市的一个新兴经济开发区, 最具投资价值…: a kind, described
-    while window[boundary:boundary + 1] in ("-", "—", "–"):
+    while window[boundary : boundary + 1] in ("-", "—", "–"):
         boundary += 1  # ——国家级经开区: a dash opens a line, not a name
     name_part = window[boundary:]
     if _LEVEL_INFIX.fullmatch(name_part):
         name_part = ""  # 国家高新区, 国家级经开区: a level alone is a kind, read as the bare word below
     if not name_part:
         return _BARE if suffix in _ANAPHORA else None
-    places = regions().find(name_part)
-    if places and places[0][0] > 0 and _STOP_RE.search(name_part[: places[0][0]]) is None \
-            and name_part[places[0][0] : places[0][1]] not in _COMMON_WORD_PLACES \
-            and not _NAME_BEFORE_PLACE.match(name_part[: places[0][0]]) and not name_part[: places[0][0]].endswith(("(", "·")):
-        boundary += places[0][0]  # 帮助安州高新区 → 安州高新区
-        name_part = name_part[places[0][0] :]
-        places = regions().find(name_part)
-    place_end = 0
-    for p_start, p_end, _key, _c in places:  # a run of place names from the start (绵阳安州)
-        if p_start != place_end:
-            break
-        place_end = p_end
-    later = [h for h in places if h[0] > place_end and h[3][0].level in ("province", "city")
-             and not name_part[: h[0]].endswith("(")]  # 深圳(潮州)产业转移工业园: a partner in brackets
-    if place_end and later:  # 呼兰区举行黑龙江呼兰经济开发区: the name starts at the later place
-        boundary += later[0][0]
-        name_part = name_part[later[0][0] :]
-        places = regions().find(name_part)
-        place_end = 0
-        for p_start, p_end, _key, _c in places:
-            if p_start != place_end:
-                break
-            place_end = p_end
+    boundary, name_part, places, place_end = _from_place(name_part, boundary)
     descriptor = name_part[place_end:]
     core = _LEVEL_INFIX.sub("", name_part)  # 柳东国家级高新区: a name with its level inside
     levelled = core != name_part and len(core) >= 2 and core not in _GENERIC and not _GENERIC_PREFIX.match(core)
-    if place_end == 0 and (_GENERIC_PREFIX.match(name_part)
-                           or (suffix == "工业区" and re.fullmatch(r"[东西南北中]{1,2}部?", name_part))):
-        return None  # 世界一流高科技园区, 十大特色产业园区: a kind of park
-    if place_end == 0 and suffix in _ANAPHORA and (len(name_part) < 2 or (len(core) > 4 and not places) or name_part in _GENERIC) \
-            and not levelled and not (len(core) > 4 and _NAME_BEFORE_PLACE.match(name_part)):  # 京津中关村科技城: a name
-        if suffix == "示范区" and len(core) > 4 and not places and name_part not in _GENERIC:
-            return None  # 国家自主创新示范区, 城乡融合示范区: a long descriptor makes a kind of 示范区, not a reference
-        if name_part in _GENERIC and len(name_part) >= 2 and suffix in ("新区", "开发区", "示范区"):
-            return None  # 经济新区, 产业新区, 创新新区: a kind
-        return _BARE  # 进一步发挥高新区: the words before are not a name
-    if suffix == "园区" and (place_end or name_part.startswith(("化工", "飞地")) or name_part.endswith("部")
-                             or simplified.count(name_part + suffix) < 3
-                             or re.match(r"[\u4e00-\u9fff]{1,8}?(?:产业园|工业园|科技园)", simplified[match.end() :])):
-        return None  # 安宁园区: a county's part of the zone (_place_parts); 化工/飞地园区: a kind; 白马园区新材料产业园: one name
     if place_end == 0:
-        named = bool(places) and (_NAME_BEFORE_PLACE.match(name_part) or "(" in name_part  # 沪滇临港昆明科技城, 火炬(翔安)产业区
-                                  or "·" in name_part)  # 苏科高新·绵阳智能制造产业园: a brand, then the place
-        longest = 12 if "(" in name_part or "·" in name_part else 8  # 中韩(长春)国际合作示范区
-        repeated = (suffix in _REPEATED_OK and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name_part) is not None
-                    and simplified.count(name_part + suffix) >= 2)  # 柳东新区 … 柳东新区: a name, used as one
-        functional = suffix == "经济区" and name_part in ("临空", "临港", "空港", "航空港")  # 临空经济区: the local one
-        if ((suffix not in _NO_PLACE_OK and not named and not repeated and not functional) or not (2 <= len(name_part) <= longest)
-                or name_part in _GENERIC
-                or (open_ended and not stops) or re.search(r"千亿|百亿|万亿|加速|助推|一流|世界级|最", name_part)):
-            return None
-    else:
-        leading = regions().find(name_part[:place_end])
-        top_level = leading[-1][3][0].level if leading else "county"
-        if not descriptor and suffix in _GENERIC_SUFFIXES and top_level in ("province", "city") \
-                and (simplified.count(name_part + suffix) < 2 or top_level == "province" or name_part.endswith(("市", "省"))
-                     or suffix == "产业园区"):
-            return None  # 成都产业园区: a city's parks in general, not one park (深圳工业园 … 深圳工业园: a name)
-        if not descriptor and suffix == "开发区" and (top_level == "province" or name_part.endswith(("市", "省"))):
-            return None  # 临沂市开发区, 甘肃省开发区: the zones of a city or province (天津开发区 is one zone)
-        if not descriptor and suffix in _PROVINCE_WIDE and top_level == "province":
-            return None
-        if suffix in ("自贸区", "自贸试验区", "自由贸易试验区") and "+" in leading[0][3][0].code:
-            return None  # 长三角自贸区: the free-trade zones of a region, not one
+        if _GENERIC_PREFIX.match(name_part) or (suffix == "工业区" and re.fullmatch(r"[东西南北中]{1,2}部?", name_part)):
+            return None  # 世界一流高科技园区, 十大特色产业园区: a kind of park
+        reference = _reference_or_kind(suffix, name_part, core, places, levelled)
+        if reference is not _NAME:
+            return reference
+    if suffix == "园区" and _yuanqu_is_no_name(simplified, match, name_part, place_end):
+        return None
+    if place_end == 0 and not _placeless_name(simplified, suffix, name_part, places, stops, open_ended):
+        return None
+    if place_end and _places_in_general(simplified, suffix, name_part, place_end, descriptor):
+        return None
     if descriptor in _GENERIC or re.fullmatch(r"[\d·A-Za-z]*", descriptor) and place_end == 0:
         return None
     if place_end and (_KIND_IN_PLACE.search(descriptor) or descriptor.startswith("级")):
@@ -150,27 +87,147 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     if extension and suffix in ("科技城", "科学城", "高新区", "经开区"):  # 绵阳科技城新区: a zone within a zone
         suffix, end = suffix + extension.group(0), end + extension.end()
     name = name_part + suffix
-    if simplified[max(0, match.start() - 12) : end].endswith(planning_regions()):
-        return None  # 中原经济区, 鄱阳湖生态经济区: a regional plan's region (planning_regions.csv)
-    if suffix in ("物流园", "物流园区") and place_end == 0 and simplified.count(name) < 2:
-        return None  # 城市配送物流园, 航空物流园: a logistics project or facility, unless named again
-    if suffix == "新区" and not name.endswith(("高新区", "创新区")):
-        return None  # a new area the gazetteer lacks is an urban district (城南新区, 政务文化新区), not a park
-    if kind_in_brackets_after(simplified, end):
-        return None  # 宁波开发区(园区): a city's zones in general
-    if _NEVER.search(name) or re.search(r"公司|集团|有限|大学|学院|研究院|医院", name) or (
-            suffix in _PROJECT_SUFFIXES and simplified.startswith("项目", end)):
-        return None  # a company's own park (兰石集团高端装备产业园, …产业园项目) is a project, not a zone
+    if _no_park(simplified, match, suffix, name, place_end, end):
+        return None
+    first = start + boundary
     if not descriptor and suffix in _BARE_TYPES:  # 西安市高新区: the catalogue park of that city
         known = _park_of(regions().find(name_part)[-1][3][0], _BARE_TYPES[suffix], index)
         if known is not None:
-            first = start + boundary
             return Mention("park", article.text[first : match.end()], first, match.end(), known.name, known.code,
                            attrs={"level": known.level, "source": "catalogue"})
-    first = start + boundary
     canonical = _without_province(name)
     return Mention("park", article.text[first:end], first, end, canonical, stable_id("P", canonical),
                    attrs={"source": "pattern"})
+
+
+_NAME = object()  # marker: the words before the suffix make a name; go on checking it
+_DESCRIBED = re.compile(r"(?:首个|首家|唯一的?|首批|一个|一家|一座|又一|于一体的?|第[一二三四五六七八九十\d]+届|最[\u4e00-\u9fff]{0,4})$")
+
+
+def _name_window(simplified: str, match: re.Match[str], floor: int) -> tuple[int, bool]:
+    """Where a name before *match* can start (up to 12 name characters back, over a place in brackets), and
+    whether no natural boundary was met within reach."""
+    start = match.start()
+    while start > floor and match.start() - start < 12:
+        if _NAME_CHAR.match(simplified[start - 1]):
+            start -= 1
+            continue
+        bracket = _BRACKETED_BEFORE.search(simplified, max(floor, start - 10), start)
+        if bracket is None or bracket.start() == floor:
+            break
+        start = bracket.start()  # 火炬(翔安)产业区, 西部(重庆)科学城: a place in brackets inside the name
+    return start, match.start() - start >= 12
+
+
+def _stops(window: str) -> list[re.Match[str]]:
+    """The stop words (verbs, function words, times, amounts) in *window* that end a name before them; one
+    inside a place name is none (于都县, 和县, 石家庄), nor is 及 joining two trades (汽车及零部件产业园)."""
+    in_places = [(h[0], h[1]) for h in regions().find(window)]
+    in_places += [(w.start(), w.end()) for w in _NOT_STOP_WORDS.finditer(window)]  # 自由贸易: 由 is no stop there
+    stops = [m for m in _STOP_RE.finditer(window)
+             if not any(ps <= m.start() and m.end() <= pe and pe - ps > m.end() - m.start() for ps, pe in in_places)]
+    if stops and stops[-1].group(0) == "及":
+        earlier = stops[-2].end() if len(stops) >= 2 else 0
+        if 2 <= stops[-1].start() - earlier <= 8 and not regions().find(window[earlier : stops[-1].start()]):
+            stops = stops[:-1]
+    return stops
+
+
+def _leading_places(name_part: str) -> tuple[list, int]:
+    """The place names in *name_part*, and where the run of them from its start ends (绵阳安州|…)."""
+    places = regions().find(name_part)
+    place_end = 0
+    for p_start, p_end, _key, _c in places:
+        if p_start != place_end:
+            break
+        place_end = p_end
+    return places, place_end
+
+
+def _from_place(name_part: str, boundary: int) -> tuple[int, str, list, int]:
+    """Start the name at its place when words before it are no part of it (帮助|安州高新区), or at a later
+    province or city (呼兰区举行|黑龙江呼兰经济开发区); returns the new boundary, name, its places and place end."""
+    places = regions().find(name_part)
+    if places and places[0][0] > 0 and _STOP_RE.search(name_part[: places[0][0]]) is None \
+            and name_part[places[0][0] : places[0][1]] not in _COMMON_WORD_PLACES \
+            and not _NAME_BEFORE_PLACE.match(name_part[: places[0][0]]) and not name_part[: places[0][0]].endswith(("(", "·")):
+        boundary += places[0][0]
+        name_part = name_part[places[0][0] :]
+    places, place_end = _leading_places(name_part)
+    later = [h for h in places if h[0] > place_end and h[3][0].level in ("province", "city")
+             and not name_part[: h[0]].endswith("(")]  # 深圳(潮州)产业转移工业园: a partner in brackets
+    if place_end and later:
+        boundary += later[0][0]
+        name_part = name_part[later[0][0] :]
+        places, place_end = _leading_places(name_part)
+    return boundary, name_part, places, place_end
+
+
+def _reference_or_kind(suffix: str, name_part: str, core: str, places: list, levelled: bool) -> Any:
+    """For a place-less name: ``_BARE`` when the words before a bare zone word are no name (进一步发挥|高新区),
+    None when they make a kind (国家自主创新示范区, 经济新区), ``_NAME`` when they may be a name."""
+    if suffix not in _ANAPHORA or levelled or not (len(name_part) < 2 or (len(core) > 4 and not places) or name_part in _GENERIC):
+        return _NAME
+    if len(core) > 4 and _NAME_BEFORE_PLACE.match(name_part):
+        return _NAME  # 京津中关村科技城: a name
+    if suffix == "示范区" and len(core) > 4 and not places and name_part not in _GENERIC:
+        return None  # 国家自主创新示范区, 城乡融合示范区: a long descriptor makes a kind of 示范区, not a reference
+    if name_part in _GENERIC and len(name_part) >= 2 and suffix in ("新区", "开发区", "示范区"):
+        return None  # 经济新区, 产业新区, 创新新区: a kind
+    return _BARE
+
+
+def _yuanqu_is_no_name(simplified: str, match: re.Match[str], name_part: str, place_end: int) -> bool:
+    """…园区 that is no park's name: a county's part of the zone (安宁园区, found by ``_place_parts``), a kind
+    (化工园区, 飞地园区), a name said fewer than three times, or the start of a longer one (白马园区新材料产业园)."""
+    return bool(place_end or name_part.startswith(("化工", "飞地")) or name_part.endswith("部")
+                or simplified.count(name_part + "园区") < 3
+                or re.match(r"[\u4e00-\u9fff]{1,8}?(?:产业园|工业园|科技园)", simplified[match.end() :]))
+
+
+def _placeless_name(simplified: str, suffix: str, name_part: str, places: list, stops: list, open_ended: bool) -> bool:
+    """A name without a place in front is a park's name when the suffix allows one (…产业园, …科技城), or a brand or
+    partner comes first (沪滇临港昆明科技城, 苏科高新·绵阳智能制造产业园), or it is said twice (柳东新区 … 柳东新区)."""
+    named = bool(places) and (_NAME_BEFORE_PLACE.match(name_part) or "(" in name_part or "·" in name_part)
+    longest = 12 if "(" in name_part or "·" in name_part else 8  # 中韩(长春)国际合作示范区
+    repeated = (suffix in _REPEATED_OK and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name_part) is not None
+                and simplified.count(name_part + suffix) >= 2)
+    functional = suffix == "经济区" and name_part in ("临空", "临港", "空港", "航空港")  # 临空经济区: the local one
+    return not ((suffix not in _NO_PLACE_OK and not named and not repeated and not functional)
+                or not (2 <= len(name_part) <= longest) or name_part in _GENERIC or (open_ended and not stops)
+                or re.search(r"千亿|百亿|万亿|加速|助推|一流|世界级|最", name_part))
+
+
+def _places_in_general(simplified: str, suffix: str, name_part: str, place_end: int, descriptor: str) -> bool:
+    """A province's or city's zones in general, not one zone: 成都产业园区, 临沂市开发区, 甘肃省开发区, a province's
+    新区, 长三角自贸区 (深圳工业园 said twice and 天津开发区 are names)."""
+    leading = regions().find(name_part[:place_end])
+    top_level = leading[-1][3][0].level if leading else "county"
+    if not descriptor and suffix in _GENERIC_SUFFIXES and top_level in ("province", "city") \
+            and (simplified.count(name_part + suffix) < 2 or top_level == "province" or name_part.endswith(("市", "省"))
+                 or suffix == "产业园区"):
+        return True
+    if not descriptor and suffix == "开发区" and (top_level == "province" or name_part.endswith(("市", "省"))):
+        return True
+    if not descriptor and suffix in _PROVINCE_WIDE and top_level == "province":
+        return True
+    return suffix in ("自贸区", "自贸试验区", "自由贸易试验区") and "+" in leading[0][3][0].code
+
+
+def _no_park(simplified: str, match: re.Match[str], suffix: str, name: str, place_end: int, end: int) -> bool:
+    """A name that is no park: a regional plan's region (中原经济区), a logistics project named once, an urban new
+    area, a city's zones with (园区) after, a company's own park or a …产业园项目."""
+    if simplified[max(0, match.start() - 12) : end].endswith(planning_regions()):
+        return True  # 中原经济区, 鄱阳湖生态经济区: a regional plan's region (planning_regions.csv)
+    if suffix in ("物流园", "物流园区") and place_end == 0 and simplified.count(name) < 2:
+        return True  # 城市配送物流园, 航空物流园: a logistics project or facility, unless named again
+    if suffix == "新区" and not name.endswith(("高新区", "创新区")):
+        return True  # a new area the gazetteer lacks is an urban district (城南新区, 政务文化新区), not a park
+    if kind_in_brackets_after(simplified, end):
+        return True  # 宁波开发区(园区): a city's zones in general
+    return bool(_NEVER.search(name) or re.search(r"公司|集团|有限|大学|学院|研究院|医院", name)
+                or (suffix in _PROJECT_SUFFIXES and simplified.startswith("项目", end)))
+
 
 def _without_province(name: str) -> str:
     """One canonical name whether or not the press adds the province or city in front of a county's park."""
