@@ -122,6 +122,22 @@ def tagging_quality(f: dict[str, Any]) -> list[str]:
     return out
 
 
+def tagging_agreement(f: dict[str, Any]) -> list[str]:
+    out = [
+        f"{f['texts']} texts of the dev set labelled a second time, independently, by the guideline "
+        "(`tests/files/tagging/dev_second.jsonl`); exact spans. The labellers' agreement is the ceiling a tagger",
+        "can be measured to on such labels.",
+        "",
+        "| kind | second labeller vs first P / R | tagger vs first P / R | tagger vs second P / R |",
+        "|---|---|---|---|",
+    ]
+    for kind in ("park", "policy"):
+        cells = [f"{f[f'{who}/{kind}']['precision']:.3f} / {f[f'{who}/{kind}']['recall']:.3f}"
+                 for who in ("second vs first", "tagger vs first", "tagger vs second")]
+        out.append(f"| {kind} | " + " | ".join(cells) + " |")
+    return out
+
+
 def serve(f: dict[str, Any]) -> list[str]:
     out = [f"`parkwatch serve` on a database of {f['articles']:,} synthetic articles (bench/scale.py's, with a park",
            "mention and a story each), pages fetched through Datasette's in-process client:", "",
@@ -277,6 +293,7 @@ SECTIONS: dict[str, tuple[str, Callable[[dict[str, Any]], list[str]]]] = {
     "scale": ("3a. Scale: a large database", scale),
     "long_crawl": ("3b. Scale: memory during a long crawl", long_crawl),
     "tagging_quality": ("Tagging quality on labelled real news", tagging_quality),
+    "tagging_agreement": ("Agreement between two labellers, beside the tagger", tagging_agreement),
     "serve": ("The web view on a large database", serve),
     "tagging": ("Tagging speed", tagging),
     "fuzz": ("Hostile input", fuzz),

@@ -32,6 +32,7 @@ PLAN: dict[str, tuple[list[str], list[str]]] = {
     "extraction": (["extraction_quality.py", "--limit", "8"], ["extraction_quality.py"]),
     "tagging": (["tagging_speed.py", "--megabytes", "0.2", "--repeat", "1"], ["tagging_speed.py", "--megabytes", "1"]),
     "tagging_quality": (["tagging_quality.py"], ["tagging_quality.py"]),
+    "tagging_agreement": (["tagging_agreement.py"], ["tagging_agreement.py"]),
     "serve": (["serve_speed.py", "--articles", "20000"], ["serve_speed.py", "--articles", "1000000"]),
     "throughput": (["throughput.py", "--pages", "30", "--repeat", "1"], ["throughput.py", "--pages", "300"]),
     "crawl": (["crawl_speed.py", "--articles", "300", "--modes", "bare,full,inproc"],

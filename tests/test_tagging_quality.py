@@ -121,6 +121,9 @@ def test_the_labelled_sets_are_as_documented():
     assert len({r["url"] for r in records}) == len(records)
     assert sum(r["is_park_news"] for r in records) >= 200 and sum(not r["is_park_news"] for r in records) >= 20
     assert len({r["province"] for r in records if r["is_park_news"]}) >= 25
+    dev = {r["id"]: r["text"] for r in records if r["id"] in {d["id"] for d in load(SPLIT / "dev.jsonl")}}
+    second = load(SPLIT / "dev_second.jsonl")  # dev texts labelled again, independently (bench/tagging_agreement.py)
+    assert len(second) == 60 and all(dev.get(r["id"]) == r["text"] for r in second)
 
 
 @pytest.mark.parametrize("kind", ["park", "policy"])
