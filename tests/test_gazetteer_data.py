@@ -1,0 +1,25 @@
+"""The shipped gazetteer data: each zone row is well formed and its references resolve."""
+
+from __future__ import annotations
+
+from parkwatch.gazetteer import _data, parks
+
+TYPES_OF_LEVEL = {"national", "provincial", "municipal"}
+
+
+def test_zone_rows_are_unique_resolve_their_parents_and_catalogue_codes():
+    rows = _data("zones.csv")
+    names = [row["name"] for row in rows]
+    assert len(names) == len(set(names))
+    codes = {row["代码"] for row in _data("devzones_2018.csv")}
+    for row in rows:
+        assert row["level"] in TYPES_OF_LEVEL, row["name"]
+        assert not row["parent"] or row["parent"] in names, (row["name"], row["parent"])
+        assert not row["catalogue_code"] or row["catalogue_code"] in codes, row["name"]
+        assert row["source"] and None not in row, row["name"]  # no unquoted comma spilling into extra fields
+
+
+def test_a_zone_after_2018_is_found_by_name_and_alias():
+    index = parks()
+    for name in ("中日(大连)地方发展合作示范区", "中韩(烟台)产业园", "太忻一体化经济区", "双龙航空港经济区"):
+        assert [key for _, _, key, _ in index.find(f"位于{name}的项目")] == [name], name
