@@ -18,7 +18,7 @@ _POLICY_WORDS = (r"意见|办法|通知|方案|规划|条例|措施|政策|细�
                  r"规则|标准|公告|通告|若干政策|若干措施|政策措施|工作要点|清单|目录|战略|批复|协议|备忘录|法|请示|函")
 # 《…》 is a document unless it names a newspaper, a ranking, a song, a book or a film.
 _TITLE_RE = re.compile(r"《((?:[^《》\n]|《[^《》\n]{1,80}》){1,120})》")  # one level of nesting: 《关于印发《…》的通知》
-_NOT_DOCUMENT = re.compile(r"(?:报|刊|杂志|周刊|榜|排行|排名|指数|歌|之歌|曲|剧|电影|纪录片|小说|诗|记|传|志|年鉴|白皮书|蓝皮书|报告)"
+_NOT_DOCUMENT = re.compile(r"(?:报|刊|杂志|周刊|[文外]版|海外版|榜|排行|排名|指数|歌|之歌|曲|剧|电影|纪录片|小说|诗|记|传|志|年鉴|白皮书|蓝皮书|报告)"
                            r"(?:[(（][^()（）]*[)）])?$")
 _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*(?:19|20)\d{2}[〕\]］)）]\s*\d{1,4}\s*号"
                             r"|[\u4e00-\u9fff]{1,8}?(?:发|函|办|字|呈|令|府)〔?(?:19|20)\d{2}〕?\d{1,4}号"  # 国发201243号, as typed
@@ -33,7 +33,7 @@ _HEADS = ("系列行动", "专项行动", "三年行动", "攻坚行动", "行�
           "总体布局", "战略", "计划", "规划", "攻坚战")  # 活动/改革/倡议 stay outside: the guideline's heads are 行动/工程/战略/计划
 _HEAD = "(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + ")"
 _PLAN_HEADS = ("规划", "布局", "战略")  # a layout with these heads is a spatial plan (“三城一园一中心”规划), not a campaign
-_CAMPAIGN_RE = re.compile(rf"{_QUOTED}(?:{_QUOTED})*(?:{_HEAD})?")
+_CAMPAIGN_RE = re.compile(rf"{_QUOTED}(?:{_QUOTED})*(?:{_HEAD}(?!合作|性|意义|地位|机遇|投资))?")  # not …战略合作协议
 _FORMULA = re.compile(r"^[\dA-Za-z\s+＋.、×*/%-]+$")  # “4+2”, “221”, “1+1+N”: structures, not names
 _NICKNAME_BEFORE = re.compile(r"(?:作为|成为|誉为|称为|称作|号称|俗称|简称|昵称|美誉|素有|叫做|人称|称|即|以下简称|原标题|题为|主题为|"
                               r"口号|标语|寓意|表示|说|指出|强调|认为|坦言|[:：])\s*$")
@@ -78,7 +78,7 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
 
     for m in _TITLE_RE.finditer(s):
         headline = (re.search(r"[:：]|\S\s+\S", m.group(1)) and not re.search(rf"(?:{_POLICY_WORDS})$", m.group(1))) \
-            or s.startswith(("一文", "为主题", "为题"), m.end()) \
+            or s.startswith(("一文", "为主题", "为题", "栏目", "投稿", "征稿", "收稿", "刊物", "杂志", "期刊", "编辑部", "数据库"), m.end()) \
             or re.match(r"(?:室内|大型|原创)?(?:[\u4e00-\u9fff]{0,4})(?:舞台剧|话剧|歌剧|舞剧|演出|电影|剧目)", s[m.end() : m.end() + 10])
         # 《大同:五大园区打造经济强市硬实力》一文: an article; 《金城公主》室内历史舞台剧: a show
         if not headline and not _NOT_DOCUMENT.search(m.group(1)) and not re.search(r"(?:原题为?|原标题|题为|标题为|电视剧|电影|纪录片|节目|"
@@ -134,11 +134,11 @@ _PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
 _NOT_NAME = re.compile(r"[\d()（）、](?!\d*条$)|^在|位一体$|^[一二三四五六七八九十两双百]*[千百万亿]+$|^第|^一.{1,2}$|^(?:[一二三四五六七八九十两双][主特优强新专])+$")
 _COUNTED_THING = re.compile(r"^[一二三四五六七八九十两双百千万]+[个大项条]")  # “三个纪录”, “两大主线”: counted things
 # “一区三园”, “三纵六横”, “一心四区”: a layout, not a programme
-_LAYOUT = re.compile(r"^(?:[一二三四五六七八九十百千万双两多][个大]?(?:区|园|心|港|横|纵|轴|带|核|廊|片区|片|城|基地|中心|重点片区|"
+_LAYOUT = re.compile(r"^(?:[一二三四五六七八九十百千万双两多]{1,3}[个大]?(?:区|园|心|港|横|纵|轴|带|核|廊|片区|片|城|基地|中心|重点片区|"
                      r"组团|板块|平台|集群|链|湖|山|泉|河|江|通|平|上|翼|圈|线|岛|市|地|高地|通道|极|霍|伊|片|岸|湾|环|屏|支撑|走廊|中心区))+$")
 # What follows a quoted phrase that describes rather than names: “十三五”期间, “一区三园”格局, “双百”目标
 _DESCRIBES_AFTER = re.compile(r"^(?:期间|时期|期|格局|布局|定位|结构|空间|优势|状态|目标|成效|路网|道路|网络|功能|之一|规模|"
-                              r"中心|示范基地|基地|片区|公园|园区|节|妇女节|"
+                              r"中心|示范基地|基地|片区|公园|园区|节(?![水能约省点])|妇女节|"
                               r"建设路径|发展优势|大局|局面|特点|特色|理念|意识|方式|模式|机制|态势)")
 
 
@@ -158,14 +158,15 @@ def _is_campaign(s: str, m: re.Match[str]) -> bool:
     names = re.findall(r"[“\"「‘]([^“”\"「」‘’]+)[”\"」’]", m.group(0))
     if not names or any(_FORMULA.match(n) or _SENTENCE.search(n) for n in names):
         return False
-    if _NICKNAME_BEFORE.search(s[max(0, m.start() - 6) : m.start()]) or _NICKNAME_AFTER.match(s[m.end() : m.end() + 4]):
-        return False
+    strong = any(_PROGRAMME_END.search(n) for n in names)  # “一带一路”, “…工程”: a programme whatever the context
+    if (_NICKNAME_BEFORE.search(s[max(0, m.start() - 6) : m.start()]) and not (strong and re.search(r"[成作]为$", s[:m.start()]))) \
+            or _NICKNAME_AFTER.match(s[m.end() : m.end() + 4]):
+        return False  # 被誉为“湾顶明珠”; but 打造成为“一带一路”…: a programme
     if any(n.endswith(("园区", "产业园", "工业园", "开发区", "新区", "高新区", "公司", "集团")) for n in names):
         return False
     if any(_PERIOD.match(n) for n in names):
         return False  # “十四五”: a period, also before 规划
     before, after = s[max(0, m.start() - 6) : m.start()], s[m.end() : m.end() + 6]
-    strong = any(_PROGRAMME_END.search(n) for n in names)  # “一带一路”, “…工程”: a programme whatever the context
     if _TARGET_BEFORE.search(before) and not strong:
         return False
     head = re.search(rf"{_HEAD}$", m.group(0)) if m.group(0)[-1] not in "”\"」’" else None

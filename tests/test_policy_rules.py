@@ -102,3 +102,16 @@ def test_a_title_in_a_table_cell_before_its_number_or_with_a_space_before_ruogan
         "关于同意设立云南滇中新区的批复", "国函〔2015〕141号"]
     assert surfaces("合肥高新区建设世界一流高科技园区 若干政策措施\n点击:61次") == ["合肥高新区建设世界一流高科技园区 若干政策措施"]
     assert surfaces("标题 | 开发区发展规划 | 经济 |\n") == []  # too short to be a title, as before
+
+
+def test_journals_newspaper_editions_layouts_with_long_counts_and_strategic_cooperation_are_no_policies():
+    assert surfaces("- · 《中国高新区》栏目设置\n- · 《中国高新区》投稿方式") == []
+    assert surfaces("《西藏日报》 《西藏日报藏文版》 《人民日报藏文版》") == []
+    assert surfaces("由“一区十园”扩至“一区十六园”。") == []
+    assert surfaces("签订了共建“烟台德迈国际双创产业园项目”战略合作协议。") == []
+
+
+def test_a_programme_after_chengwei_or_zuowei_and_before_jieshui():
+    assert surfaces('把园区打造成为"一带一路"节水科技产业国际合作的重要平台。') == ['"一带一路"']
+    assert surfaces("用湖南和长沙作为“一带一路”建设核心区独特的优势。") == ["“一带一路”"]
+    assert surfaces("被誉为“湾顶明珠”。") == []
