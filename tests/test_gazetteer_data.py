@@ -23,3 +23,9 @@ def test_a_zone_after_2018_is_found_by_name_and_alias():
     index = parks()
     for name in ("中日(大连)地方发展合作示范区", "中韩(烟台)产业园", "太忻一体化经济区", "双龙航空港经济区"):
         assert [key for _, _, key, _ in index.find(f"位于{name}的项目")] == [name], name
+
+
+def test_zhongguancun_parks_and_a_named_alias():
+    index = parks()
+    found = {key for _, _, key, _ in index.find("中关村平谷园和中关村顺义园获得授牌;转型综改示范区")}
+    assert found == {"中关村平谷园", "中关村顺义园", "转型综改示范区"}
