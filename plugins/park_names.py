@@ -55,8 +55,8 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     boundary = stops[-1].end() if stops else 0
     if _DESCRIBED.search(window[:boundary]):
         return None  # 湖南首个临空综合保税区, 长沙市的一个新兴经济开发区, 最具投资价值…: a kind, described
-    while window[boundary : boundary + 1] in ("-", "—", "–"):
-        boundary += 1  # ——国家级经开区: a dash opens a line, not a name
+    while window[boundary : boundary + 1] in ("-", "—", "–", "·"):
+        boundary += 1  # ——国家级经开区: a dash opens a line, not a name; 贵安发展|·光谷智算产业园: a brand's dot
     name_part = window[boundary:]
     if _LEVEL_INFIX.fullmatch(name_part):
         name_part = ""  # 国家高新区, 国家级经开区: a level alone is a kind, read as the bare word below
@@ -101,7 +101,7 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
 
 
 _NAME = object()  # marker: the words before the suffix make a name; go on checking it
-_DESCRIBED = re.compile(r"(?:首个|首家|唯一的?|首批|一个|一家|一座|又一|于一体的?|第[一二三四五六七八九十\d]+届|最[\u4e00-\u9fff]{0,4})$")
+_DESCRIBED = re.compile(r"(?:首个|首家|首只|首支|首座|唯一的?|首批|一个|一家|一座|又一|\d+个|于一体的?|第[一二三四五六七八九十\d]+届|最[\u4e00-\u9fff]{0,4})$")
 
 
 def _name_window(simplified: str, match: re.Match[str], floor: int) -> tuple[int, bool]:

@@ -121,6 +121,30 @@ def park_mentions(article: ArticleText, index: Parks | None = None) -> list[Ment
     mentions.extend(_defined_short_names(article, mentions, taken))
     mentions.extend(_place_parts(article, mentions, taken))
     mentions.extend(_listed_parks(article, taken))
+    return _with_brand_projects(article, mentions)
+
+
+# A named project of a park operator's brand (the guideline's 联东U谷 projects): 联东U谷·天津滨海新区国际企业港.
+_BRAND = re.compile(r"联东[UＵ]谷[·・\-—–]?")
+_BRAND_PROJECT_END = re.compile(r"企业港|创新港|科技谷|产业园|科技园|智造园|智造港|产业港|中心|谷|港|园")
+
+
+def _with_brand_projects(article: ArticleText, mentions: list[Mention]) -> list[Mention]:
+    """Each named 联东U谷 project is one park, holding any zone named inside it (longest span wins): its name ends
+    at the first project word not inside that zone's name. The brand alone (联东U谷 as a platform) is none."""
+    simplified = article.simplified
+    for brand in _BRAND.finditer(simplified):
+        start = brand.start()
+        name_end = brand.end() + len(re.match(r"[\u4e00-\u9fff]{0,14}", simplified[brand.end() :]).group(0))
+        ends = [e.end() for e in _BRAND_PROJECT_END.finditer(simplified, brand.end(), name_end)
+                if not any(m.start < e.end() < m.end for m in mentions)]
+        if not ends or any(m.start < start < m.end for m in mentions):
+            continue
+        end = ends[0]
+        name = simplified[start:end]
+        mentions = [m for m in mentions if not (start <= m.start and m.end <= end)]
+        mentions.append(Mention("park", article.text[start:end], start, end, name, stable_id("P", name),
+                                attrs={"source": "pattern"}))
     return mentions
 
 

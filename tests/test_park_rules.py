@@ -283,3 +283,16 @@ def test_a_regional_plans_region_is_no_park_and_more_words_end_a_name():
 def test_a_bare_pianqu_after_a_zone_is_part_of_its_name():
     found = [s for s, _ in spans("该开发区包括三亚崖州湾科技城片区、三亚遥感产业园片区。")]
     assert found == ["三亚崖州湾科技城片区", "三亚遥感产业园片区"]
+
+
+def test_a_named_liandong_u_gu_project_is_one_park_holding_the_zone_named_inside_but_the_brand_alone_is_none():
+    assert [s for s, _ in spans("“联东U谷·天津滨海新区国际企业港”项目签约。")] == ["联东U谷·天津滨海新区国际企业港"]
+    assert [s for s, _ in spans("联东U谷・苏州工业园区双创中心开园。")] == ["联东U谷・苏州工业园区双创中心"]
+    assert spans("引进联东U谷、TSV封装等一批优质项目。") == []
+
+
+def test_a_brands_dot_we_first_of_its_kind_and_counted_names():
+    assert [s for s, _ in spans("贵安发展·光谷智算产业园暨贵安机器人创新园开园。")][0] == "光谷智算产业园"
+    assert "我们经开区" not in [s for s, _ in spans("推动产业在我们经开区的集聚。")]
+    assert spans("作为四川省首只自贸区主题股权投资基金。") == []
+    assert spans("打造7个头部企业配套产业园。") == []
