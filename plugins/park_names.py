@@ -78,8 +78,9 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         return None
     if place_end and _places_in_general(simplified, suffix, name_part, place_end, descriptor):
         return None
-    if descriptor in _GENERIC or re.fullmatch(r"[\d·A-Za-z]*", descriptor) and place_end == 0:
-        return None
+    if (descriptor in _GENERIC and not _two_cities(name_part[:place_end])) \
+            or re.fullmatch(r"[\d·A-Za-z]*", descriptor) and place_end == 0:
+        return None  # 成都现代产业园区: a kind in a place; 亳州芜湖现代产业园区: two cities' joint park, a name
     if place_end and (_KIND_IN_PLACE.search(descriptor) or descriptor.startswith("级")):
         return None  # 四川省十大特色产业园区, 广西县域工业园区: a kind in a place
     end = match.end()
@@ -163,6 +164,12 @@ def _from_place(name_part: str, boundary: int) -> tuple[int, str, list, int]:
     return boundary, name_part, places, place_end
 
 
+def _two_cities(places: str) -> bool:
+    """*places* is two cities written one after the other (亳州芜湖, 阜阳合肥): the partners of a joint park."""
+    hits = regions().find(places)
+    return len(hits) == 2 and hits[0][1] == hits[1][0] and all(h[3][0].level == "city" for h in hits)
+
+
 def _reference_or_kind(suffix: str, name_part: str, core: str, places: list, levelled: bool) -> Any:
     """For a place-less name: ``_BARE`` when the words before a bare zone word are no name (进一步发挥|高新区),
     None when they make a kind (国家自主创新示范区, 经济新区), ``_NAME`` when they may be a name."""
@@ -232,7 +239,8 @@ def _no_park(simplified: str, match: re.Match[str], suffix: str, name: str, plac
 def _without_province(name: str) -> str:
     """One canonical name whether or not the press adds the province or city in front of a county's park."""
     hits = regions().find(name)
-    while len(hits) >= 2 and hits[0][0] == 0 and hits[0][3][0].level in ("province", "city") and hits[1][0] == hits[0][1]:
+    while len(hits) >= 2 and hits[0][0] == 0 and hits[0][3][0].level in ("province", "city") and hits[1][0] == hits[0][1] \
+            and not _two_cities(name[: hits[1][1]]):  # 亳州芜湖现代产业园区: two partner cities stay
         name = name[hits[0][1] :]  # 四川宜宾三江新区 → 宜宾三江新区; 绵阳安州高新区 → 安州高新区
         hits = regions().find(name)
     return name

@@ -124,8 +124,9 @@ def park_mentions(article: ArticleText, index: Parks | None = None) -> list[Ment
     return _with_brand_projects(article, mentions)
 
 
-# A named project of a park operator's brand (the guideline's 联东U谷 projects): 联东U谷·天津滨海新区国际企业港.
-_BRAND = re.compile(r"联东[UＵ]谷[·・\-—–]?")
+# A named project of a park operator's brand (the guideline's 联东U谷 projects): 联东U谷·天津滨海新区国际企业港,
+# 中南高科马鞍山创智科技园.
+_BRAND = re.compile(r"(?:联东[UＵ]谷|中南高科)[·・\-—–]?")
 _BRAND_PROJECT_END = re.compile(r"企业港|创新港|科技谷|产业园|科技园|智造园|智造港|产业港|中心|谷|港|园")
 
 
@@ -135,7 +136,7 @@ def _with_brand_projects(article: ArticleText, mentions: list[Mention]) -> list[
     simplified = article.simplified
     for brand in _BRAND.finditer(simplified):
         start = brand.start()
-        name_end = brand.end() + len(re.match(r"[\u4e00-\u9fff]{0,14}", simplified[brand.end() :]).group(0))
+        name_end = brand.end() + len(re.match(r"(?:(?![暨和与及])[\u4e00-\u9fff]){0,14}", simplified[brand.end() :]).group(0))
         ends = [e.end() for e in _BRAND_PROJECT_END.finditer(simplified, brand.end(), name_end)
                 if not any(m.start < e.end() < m.end for m in mentions)]
         if not ends or any(m.start < start < m.end for m in mentions):

@@ -296,3 +296,10 @@ def test_a_brands_dot_we_first_of_its_kind_and_counted_names():
     assert "我们经开区" not in [s for s, _ in spans("推动产业在我们经开区的集聚。")]
     assert spans("作为四川省首只自贸区主题股权投资基金。") == []
     assert spans("打造7个头部企业配套产业园。") == []
+
+
+def test_two_partner_cities_joint_park_and_a_zhongnan_gaoke_project_but_not_across_ji():
+    assert spans("亳州芜湖现代产业园区位于安徽省亳州市。") == [("亳州芜湖现代产业园区", "亳州芜湖现代产业园区")]
+    assert spans("成都现代产业园区") == []  # one city's parks in general
+    assert [s for s, _ in spans("总投资50亿元的中南高科马鞍山创智科技园项目正式落户。")] == ["中南高科马鞍山创智科技园"]
+    assert "中南高科·济南智造小镇一期暨中德产业园" not in [s for s, _ in spans("中南高科·济南智造小镇一期暨中德产业园开工。")]
