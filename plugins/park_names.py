@@ -232,8 +232,14 @@ def _no_park(simplified: str, match: re.Match[str], suffix: str, name: str, plac
         return True  # a new area the gazetteer lacks is an urban district (城南新区, 政务文化新区), not a park
     if kind_in_brackets_after(simplified, end):
         return True  # 宁波开发区(园区): a city's zones in general
+    brand = re.match(r"[A-Za-z]+", name)  # TCL科技产业园, ABB…产业园: a company's; LED封装检测产业园: a trade's
     return bool(_NEVER.search(name) or re.search(r"公司|集团|有限|大学|学院|研究院|医院", name)
-                or (suffix in _PROJECT_SUFFIXES and simplified.startswith("项目", end)))
+                or (suffix in _PROJECT_SUFFIXES and simplified.startswith("项目", end))
+                or (place_end == 0 and brand is not None and brand.group(0).upper() not in _TRADE_ACRONYMS))
+
+
+_TRADE_ACRONYMS = {"AI", "LED", "OLED", "IC", "IT", "ICT", "VR", "AR", "XR", "EDA", "IOT", "BIO", "MEMS", "LCD", "PCB", "SMT",
+                   "CBD", "DNA", "GIS", "IDC", "NEV"}
 
 
 def _without_province(name: str) -> str:

@@ -303,3 +303,8 @@ def test_two_partner_cities_joint_park_and_a_zhongnan_gaoke_project_but_not_acro
     assert spans("成都现代产业园区") == []  # one city's parks in general
     assert [s for s, _ in spans("总投资50亿元的中南高科马鞍山创智科技园项目正式落户。")] == ["中南高科马鞍山创智科技园"]
     assert "中南高科·济南智造小镇一期暨中德产业园" not in [s for s, _ in spans("中南高科·济南智造小镇一期暨中德产业园开工。")]
+
+
+def test_a_place_less_park_named_after_a_latin_brand_is_a_companys_but_a_trade_acronym_is_a_name():
+    assert spans("中国移动京津冀武清智慧科技园、TCL科技产业园等30个项目集中落地。") == []
+    assert [s for s, _ in spans("建设LED封装检测产业园。")] == ["LED封装检测产业园"]
