@@ -300,12 +300,19 @@ def _build_parks(by_code: dict[str, Park], extra: dict[str, list[Park]] | None =
         strong[alias] = list(dict.fromkeys([*cands, *strong.get(alias, [])]))
     automaton = ahocorasick.Automaton()
     for alias, cands in strong.items():
-        automaton.add_word(alias, (alias, cands))
+        for form in _dash_forms(alias):
+            automaton.add_word(form, (form, cands))
     for alias, cands in weak.items():
         if alias not in strong and len(cands) == 1:
-            automaton.add_word(alias, (alias, cands))
+            for form in _dash_forms(alias):
+                automaton.add_word(form, (form, cands))
     automaton.make_automaton()
     return Parks(by_code, automaton, by_place_type)
+
+
+def _dash_forms(alias: str) -> list[str]:
+    """*alias* as written with each dash the press uses (中国-东盟, 中国—东盟, 中国–东盟)."""
+    return [alias] if "-" not in alias else [alias, alias.replace("-", "—"), alias.replace("-", "–")]
 
 
 def parks_with_gazetteer(entries: list[dict[str, Any]]) -> Parks:

@@ -29,3 +29,9 @@ def test_zhongguancun_parks_and_a_named_alias():
     index = parks()
     found = {key for _, _, key, _ in index.find("中关村平谷园和中关村顺义园获得授牌;转型综改示范区")}
     assert found == {"中关村平谷园", "中关村顺义园", "转型综改示范区"}
+
+
+def test_a_name_with_a_dash_is_found_with_each_dash_the_press_uses():
+    index = parks()
+    for text in ("中国-东盟产业合作区", "中国—东盟产业合作区", "中国–东盟产业合作区"):
+        assert [key for _, _, key, _ in index.find(f"围绕{text}建设")] == [text]
