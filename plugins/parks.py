@@ -189,7 +189,8 @@ def _listed_parks(article: ArticleText, taken: list[tuple[int, int]]) -> list[Me
     """The items of a list of three or more …园 names, each cut at a verb or function word before it."""
     found, simplified = [], article.simplified
     for listed in _PARK_LIST.finditer(simplified):
-        items = list(re.finditer(r"[\u4e00-\u9fff]+?园", listed.group(0)))
+        items = [i for i in re.finditer(r"[^、,，和及与]+", listed.group(0))  # 大连园博园: one item, not 大连园 + 博园
+                 if i.group(0).endswith("园")]  # 婴童产业|及金融孵化产业园: a part of a name, not an item
         if any(_NEVER.search(i.group(0)) or _LEISURE.search(i.group(0)) for i in items):
             continue  # a list of parks in the city, or of a scenic area's leisure zones
         for item in items:

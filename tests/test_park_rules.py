@@ -308,3 +308,8 @@ def test_two_partner_cities_joint_park_and_a_zhongnan_gaoke_project_but_not_acro
 def test_a_place_less_park_named_after_a_latin_brand_is_a_companys_but_a_trade_acronym_is_a_name():
     assert spans("中国移动京津冀武清智慧科技园、TCL科技产业园等30个项目集中落地。") == []
     assert [s for s, _ in spans("建设LED封装检测产业园。")] == ["LED封装检测产业园"]
+
+
+def test_a_list_of_garden_expos_is_no_list_of_parks():
+    assert spans("园博园主要有:大连园博园,南京园博园,上海园博园,广州园博园等。") == []
+    assert [s for s, _ in spans("布局空天园、信息园、生物技术园、新材料园。")] == ["空天园", "信息园", "生物技术园", "新材料园"]
