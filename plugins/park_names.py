@@ -37,6 +37,8 @@ _BRACKETED_BEFORE = re.compile(r"\((?!记者|通讯员|摄影|图)(?:[\u4e00-\u9
 _NAME_BEFORE_PLACE = re.compile(r"中国|[A-Za-z0-9·]+|[京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云藏陕秦甘陇青宁新港澳台]{2,3}"
                                 r"|中[德法韩日欧俄新意瑞美英印马泰越老柬缅巴哈乌白]")
 
+_BARE_KINDS = {"经济开发区", "经济技术开发区", "高新技术产业开发区", "高新区", "经开区"}
+
 _PROVINCE_WIDE = {"经济区", "新区", "示范区", "合作区"}  # 成渝经济区: a planning region, not a zone
 
 _PROJECT_SUFFIXES = {"产业园", "工业园", "科技园", "物流园", "产业园区", "物流园区", "孵化园", "创新园"}
@@ -216,6 +218,8 @@ def _places_in_general(simplified: str, suffix: str, name_part: str, place_end: 
         return True
     if not descriptor and suffix == "开发区" and (top_level == "province" or name_part.endswith(("市", "省"))):
         return True
+    if not descriptor and top_level == "province" and suffix in _BARE_KINDS:
+        return True  # 西藏自治区经济开发区, 浙江经济开发区: a province's zones (its catalogue zones matched before this)
     if not descriptor and suffix in _PROVINCE_WIDE and top_level == "province":
         return True
     return suffix in ("自贸区", "自贸试验区", "自由贸易试验区") and "+" in leading[0][3][0].code

@@ -313,3 +313,8 @@ def test_a_place_less_park_named_after_a_latin_brand_is_a_companys_but_a_trade_a
 def test_a_list_of_garden_expos_is_no_list_of_parks():
     assert spans("园博园主要有:大连园博园,南京园博园,上海园博园,广州园博园等。") == []
     assert [s for s, _ in spans("布局空天园、信息园、生物技术园、新材料园。")] == ["空天园", "信息园", "生物技术园", "新材料园"]
+
+
+def test_a_provinces_kind_of_zone_is_no_zone_but_its_catalogue_zone_is():
+    assert spans("商务厅正在出台《西藏自治区经济开发区管理办法》。浙江经济开发区队伍得到壮大。") == []
+    assert [s for s, _ in spans("青海高新技术产业开发区")] == ["青海高新技术产业开发区"]
