@@ -247,6 +247,8 @@ def _with_subpark(article: ArticleText, mention: Mention, park: Park | None, aga
     if following is None or _NEVER.search(following.group(1)) or _STOP_RE.search(following.group(1)[:-2]):
         return mention
     part = following.group(1).lstrip("·")
+    if re.match(r"[一二三四五六七八九十两几多\d]+[大个座家]", part):
+        return mention  # 光热产业园|两大园区: a count of the parks named, not a part
     if part.endswith("园") and not part.endswith(("产业园", "工业园", "科技园", "电科园", "分园")) and not is_place(part[:-1]):
         return mention  # 奉化园: a place's part of the zone; 科学园 or 花园 are not
     end = mention.end + following.end()

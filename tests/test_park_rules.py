@@ -318,3 +318,9 @@ def test_a_list_of_garden_expos_is_no_list_of_parks():
 def test_a_provinces_kind_of_zone_is_no_zone_but_its_catalogue_zone_is():
     assert spans("商务厅正在出台《西藏自治区经济开发区管理办法》。浙江经济开发区队伍得到壮大。") == []
     assert [s for s, _ in spans("青海高新技术产业开发区")] == ["青海高新技术产业开发区"]
+
+
+def test_caring_and_passing_words_end_a_name_and_a_count_after_a_park_is_no_part():
+    assert "十分关心国家高新区" not in [s for s, _ in spans("十分关心国家高新区的建设与发展。")]
+    assert "途经科技城" not in [s for s, _ in spans("沿振州路途经科技城社区卫生服务中心。")]
+    assert [s for s, _ in spans("已建成光热科技园和光热产业园两大园区。")] == ["光热科技园", "光热产业园"]
