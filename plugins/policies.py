@@ -43,7 +43,7 @@ _SENTENCE = re.compile(r"[，。！？；：,!?;:]")
 # Unbracketed titles: a line of its own, or a name after 根据/印发 … ending in a document word.
 _DOC_END = (r"(?:总体方案|实施方案|建设方案|行动方案|工作方案|发展规划|总体规划|专项规划|管理办法|暂行办法|实施细则|若干措施|若干政策|"
             r"政策措施|若干意见|实施意见|指导意见|管理条例|条例|暂行规定|行动计划|目标纲要|"
-            r"的通知|的意见|的批复|的复函|的决定|的规定|的请示|的函|的公告)")
+            r"的通知|的意见|的批复|的复函|的答复|的决定|的规定|的请示|的函|的公告)")
 _EDITION = r"[(（](?:(?:19|20)\d{2}\s*[—–\-－~至]\s*(?:19|20)\d{2}年?|试行|暂行|修订|修订版|征求意见稿)[)）]"  # (2023—2027年)
 _LINE_TITLE_RE = re.compile(rf"^[ \t]*(?:[^\n|]{{0,6}}\|[ \t]*)?"  # a table cell: 标题 | …
                             rf"(?:【[^】\n]{{1,8}}】)?(?:[(（]\d{{4}}[)）])?"  # 【地方】(2016)…的批复
@@ -129,10 +129,10 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
 _COUNTED = re.compile(r"^[一二三四五六七八九十百千万双两]|[一二三四五六七八九十百千万双两][\u4e00-\u9fff]{0,2}[一二三四五六七八九十百千万双两]")
 _PROGRAMME_END = re.compile(r"(?:制|年|月|革命|基建|工程|行动|计划|战略|活动|改革|一流|一路|入园|合一|推建|攻坚战|[一二三四五六七八九十]条|"
                             r"政策\d{1,3}条)$")
-_NOT_PROGRAMME_END = re.compile(r"(?:式|杯|(?<![执立司])法|记|项目|工作|节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都)$")
+_NOT_PROGRAMME_END = re.compile(r"(?:式|杯|时间|时刻|(?<![执立司])法|记|项目|工作|节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都)$")
 _PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
 _NOT_NAME = re.compile(r"[\d()（）、](?!\d*条$)|^在|位一体$|^[一二三四五六七八九十两双百]*[千百万亿]+$|^第|^一.{1,2}$|^(?:[一二三四五六七八九十两双][主特优强新专])+$")
-_COUNTED_THING = re.compile(r"^[一二三四五六七八九十两双百千万]+[个大项条]")  # “三个纪录”, “两大主线”: counted things
+_COUNTED_THING = re.compile(r"^[一二三四五六七八九十两双百千万]+[个大项条场件]")  # “三个纪录”, “两大主线”: counted things
 # “一区三园”, “三纵六横”, “一心四区”: a layout, not a programme
 _LAYOUT = re.compile(r"^(?:[一二三四五六七八九十百千万双两多]{1,3}[个大]?(?:区|园|心|港|横|纵|轴|带|核|廊|片区|片|城|基地|中心|重点片区|"
                      r"组团|板块|平台|集群|链|湖|山|泉|河|江|通|平|上|翼|圈|线|岛|市|地|高地|通道|极|霍|伊|片|岸|湾|环|屏|支撑|走廊|中心区))+$")
@@ -144,10 +144,11 @@ _DESCRIBES_AFTER = re.compile(r"^(?:期间|时期|期|格局|布局|定位|结�
 
 # Context that makes a quoted phrase a target or an honour (打造“两光一车”, 勇摘“三连冠”, “双轮”驱动, “双胜利”的重要抓手) or
 # a programme being carried out (落实“三个一批”, 抢滩“六新”, “北转型”发展机遇, “亩均效益”评价改革).
-_TARGET_BEFORE = re.compile(r"(?:从|打赢|迈上|迈入|勇摘|摘得|夺得|取得|荣获|获得|形成|担任|建好|丰富|坚持|成为|跻身|冲刺)$")
+_TARGET_BEFORE = re.compile(r"(?:从|打赢|迈上|迈入|勇摘|摘得|夺得|取得|荣获|获得|形成|担任|建好|丰富|坚持|成为|跻身|冲刺|决胜)$")
 _SLOGAN_AFTER = re.compile(r"^(?:驱动|系统|产品|升级版|实践|假期|长假|黄金周|跨越|工艺|景象|[一二三四五六七八九十两][大个]|"
                            r"的(?!发展战略|战略|部署|要求|号召|决策))")
 _PROGRAMME_BEFORE = re.compile(r"(?:落实|实施|开展|部署|抢抓|抢滩|启动|纳入|深化|践行|贯彻|响应|参与|对接)$")
+_PUSHED_BEFORE = re.compile(r"(?:推进|推行)$")  # 推进“分线管理”: one quoted name pushed on, not a run of slogans
 _PROGRAMME_AFTER = re.compile(r"^(?:部署|要求|决策|发展机遇|机遇|评价|专项|试点|号召|总要求|活动|改革|倡议)")
 _OBJECT_END = re.compile(r"^(?:[，。、；！？,.;!?)）]|$|[和与及]|工作|等)")  # the quoted name is the object, not a modifier
 
@@ -174,15 +175,18 @@ def _is_campaign(s: str, m: re.Match[str]) -> bool:
         return False
     if head is not None:
         return True  # a head attached: “园区提质、企业满园”行动, “双园”行动
+    if any(re.fullmatch(r"[一二三四五六七八九]{3,}", n) for n in names):
+        return False  # “三二一”, “一二三四”: a formula in numerals (“四六四五”发展战略 has its head)
     if names[-1].endswith("工程") and _METAPHOR_BEFORE.search(s[max(0, m.start() - 4) : m.start()]):
         return False
     if _DESCRIBES_AFTER.match(after) or (_SLOGAN_AFTER.match(after) and not strong):
         return False
     carried_out = bool((_PROGRAMME_BEFORE.search(before) and _OBJECT_END.match(after)) or _PROGRAMME_AFTER.match(after))
+    pushed = len(names) == 1 and _PUSHED_BEFORE.search(before) is not None and _OBJECT_END.match(after) is not None
     return all(not _NOT_NAME.search(n) and not _NOT_PROGRAMME_END.search(n)
                and (carried_out or not (_COUNTED_THING.match(n) and not _PROGRAMME_END.search(n)))
                and ((len(n) <= 10 and _COUNTED.search(n)) or (3 <= len(n) <= 14 and _PROGRAMME_END.search(n))
-                    or (carried_out and len(n) <= 12))
+                    or ((carried_out or pushed) and len(n) <= 12))
                for n in names)
 
 

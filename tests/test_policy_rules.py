@@ -115,3 +115,17 @@ def test_a_programme_after_chengwei_or_zuowei_and_before_jieshui():
     assert surfaces('把园区打造成为"一带一路"节水科技产业国际合作的重要平台。') == ['"一带一路"']
     assert surfaces("用湖南和长沙作为“一带一路”建设核心区独特的优势。") == ["“一带一路”"]
     assert surfaces("被誉为“湾顶明珠”。") == []
+
+
+def test_targets_after_juesheng_formulas_in_numerals_times_and_counted_battles_are_no_campaigns():
+    for text in ("进一步激发决胜“双过半”、攻坚再突破的信心。", "一个港口“三二一”立体式交通体系。", "按照全省“一二三四”总体思路。",
+                 "全市进入“两会时间”。", "聚力打好“八场硬仗”。"):
+        assert surfaces(text) == [], text
+    assert surfaces("聚焦“一主六双”“四六四五”发展战略。") == ["“一主六双”", "“四六四五”发展战略"]
+
+
+def test_one_quoted_name_pushed_on_is_a_campaign_but_a_run_of_slogans_is_not_and_an_official_reply_is_a_title():
+    assert surfaces("配合推进“分线管理”,联动做好项目引进。") == ["“分线管理”"]
+    assert surfaces("大力推进“项目共育”“链条共建”“产业共兴”,持续发力。") == []
+    title = "对自治区政协十一届一次会议第011号(C类002号)提案的答复"
+    assert surfaces(f"建议提案\n\n{title}\n\n作者:") == [title]
