@@ -324,3 +324,8 @@ def test_caring_and_passing_words_end_a_name_and_a_count_after_a_park_is_no_part
     assert "十分关心国家高新区" not in [s for s, _ in spans("十分关心国家高新区的建设与发展。")]
     assert "途经科技城" not in [s for s, _ in spans("沿振州路途经科技城社区卫生服务中心。")]
     assert [s for s, _ in spans("已建成光热科技园和光热产业园两大园区。")] == ["光热科技园", "光热产业园"]
+
+
+def test_china_before_a_kind_is_the_kind_and_a_short_form_of_a_zone_in_the_gazetteer():
+    assert spans("- · 《中国高新区》栏目设置") == []
+    assert spans("双龙经济区是贵州依托机场设立的经济区。")[0][1] == "贵阳临空经济示范区"
