@@ -70,7 +70,7 @@ _COMMON_WORD_COUNTIES = {"南部", "资源", "东区", "西区", "南区", "北�
 _COMMON_WORD_PLACES = _COMMON_WORD_COUNTIES | {"新兴", "通道", "长安", "和平", "城中"}  # 台商|新兴产业园区 is no place
 
 # After a bare zone word, what makes it the kind: 开发区管理体制改革, 开发区模式, 开发区和行政区, 经开区序列.
-_KIND_AFTER = re.compile(r"(?:管理体制|体制|模式|升级版|优化整合|整合优化|序列|[和与]行政区|考核评价|发展规律|设立审核|审核公告|类别|快讯|"
+_KIND_AFTER = re.compile(r"(?:管理体制|体制|模式|升级版|优化整合|整合优化|序列|[和与]行政区|考核评价|发展规律|设立审核|审核公告|类别|快讯|新闻|频道|栏目|"
                          r"(?:建设)?工作领导小组|振兴三年)")
 
 # A count after the word (开发区552家, 高新技术产业开发区1家), plural demonstratives before it (这些开发区, 上述新区),
@@ -81,7 +81,7 @@ _PLURAL_BEFORE = re.compile(r"(?:这些|那些|上述|以上|前述|诸多|众�
 
 _UNITS_BEFORE = re.compile(r"(?:县|[县市区][)）]|[县市][)）]?区|乡镇|街道|部门|单位)、$")
 
-_KIND_DESCRIBED = re.compile(r"为主的$|意义的$|性质的$|类型的$")
+_KIND_DESCRIBED = re.compile(r"为主的$|意义的$|性质的$|类型的$|调控的$|千亿的$|百亿的$|规划的$|发布$")
 
 # A keyword or tag list: the word alone between line breaks or semicolons (区;新疆;新区;高新技术产业开发区).
 _ALONE = re.compile(r"[\n;；|]")

@@ -329,3 +329,10 @@ def test_caring_and_passing_words_end_a_name_and_a_count_after_a_park_is_no_part
 def test_china_before_a_kind_is_the_kind_and_a_short_form_of_a_zone_in_the_gazetteer():
     assert spans("- · 《中国高新区》栏目设置") == []
     assert spans("双龙经济区是贵州依托机场设立的经济区。")[0][1] == "贵阳临空经济示范区"
+
+
+def test_a_bare_zone_word_in_site_furniture_or_after_a_describing_clause_is_no_zone():
+    text = "江宁经济技术开发区招商。位置:首页 > 开发区新闻 > 南京。来源:江宁新闻网 发布开发区:江宁经济技术开发区"
+    assert "开发区" not in [s for s, _ in spans(text)]
+    text = "南京经济技术开发区是河南省首个产值超千亿的开发区,在24家重点调控的开发区中排名第一。"
+    assert "开发区" not in [s for s, _ in spans(text)]
