@@ -70,7 +70,7 @@ _COMMON_WORD_COUNTIES = {"南部", "资源", "东区", "西区", "南区", "北�
 _COMMON_WORD_PLACES = _COMMON_WORD_COUNTIES | {"新兴", "通道", "长安", "和平", "城中"}  # 台商|新兴产业园区 is no place
 
 # After a bare zone word, what makes it the kind: 开发区管理体制改革, 开发区模式, 开发区和行政区, 经开区序列.
-_KIND_AFTER = re.compile(r"(?:管理体制|体制|模式|升级版|优化整合|整合优化|序列|[和与]行政区|考核评价|发展规律|设立审核|审核公告|类别|快讯|新闻|频道|栏目|"
+_KIND_AFTER = re.compile(r"(?:管理体制|体制|模式|升级版|优化整合|整合优化|序列|[和与]行政区|考核评价|发展规律|设立审核|审核公告|类别|快讯|新闻|频道|栏目|高质量发展|高水平开放|"
                          r"(?:建设)?工作领导小组|振兴三年)")
 
 # A count after the word (开发区552家, 高新技术产业开发区1家), plural demonstratives before it (这些开发区, 上述新区),

@@ -336,3 +336,8 @@ def test_a_bare_zone_word_in_site_furniture_or_after_a_describing_clause_is_no_z
     assert "开发区" not in [s for s, _ in spans(text)]
     text = "南京经济技术开发区是河南省首个产值超千亿的开发区,在24家重点调控的开发区中排名第一。"
     assert "开发区" not in [s for s, _ in spans(text)]
+
+
+def test_a_bare_zone_word_before_high_quality_development_is_the_kind():
+    text = "国务院《关于促进综合保税区高水平开放高质量发展的若干意见》。资源型城市所在地的高新区高质量发展。"
+    assert spans(text) == []
