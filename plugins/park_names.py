@@ -80,10 +80,12 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         return None
     if place_end and _places_in_general(simplified, suffix, name_part, place_end, descriptor):
         return None
+    if place_end and _LEVEL_INFIX.fullmatch(descriptor) and _city_or_county(name_part[:place_end]):
+        return _levelled_zone(article, start + boundary, match.end(), name_part[:place_end] + suffix, index)
     if (descriptor in _GENERIC and not _two_cities(name_part[:place_end])) \
             or re.fullmatch(r"[\d·A-Za-z]*", descriptor) and place_end == 0:
         return None  # 成都现代产业园区: a kind in a place; 亳州芜湖现代产业园区: two cities' joint park, a name
-    if place_end and (_KIND_IN_PLACE.search(descriptor) or descriptor.startswith("级")):
+    if place_end and (_KIND_IN_PLACE.search(descriptor) or re.match(r"(?:自治区|省|市|县)?级", descriptor)):
         return None  # 四川省十大特色产业园区, 广西县域工业园区: a kind in a place
     end = match.end()
     extension = re.match(r"新区|新城", simplified[end:])
@@ -164,6 +166,29 @@ def _from_place(name_part: str, boundary: int) -> tuple[int, str, list, int]:
         name_part = name_part[later[0][0] :]
         places, place_end = _leading_places(name_part)
     return boundary, name_part, places, place_end
+
+
+def _city_or_county(places: str) -> bool:
+    """The last of *places* is a city or county (哈尔滨, 包头市), not a province."""
+    hits = regions().find(places)
+    return bool(hits) and hits[-1][3][0].level in ("city", "county")
+
+
+def _levelled_zone(article: ArticleText, start: int, end: int, plain: str, index: Parks) -> Mention:
+    """A city's zone written with its level inside (哈尔滨国家级新区, 包头市国家级经济开发区): the gazetteer's zone of
+    that name without the level when there is exactly one, else a park of that name."""
+    cands = [c for s, e, _key, cs in index.find(plain) if s == 0 and e == len(plain) for c in cs]
+    suffix = next((t for t in _BARE_TYPES if plain.endswith(t)), None)
+    if suffix and len(cands) != 1:  # 南宁市国家级高新区: the city's one catalogue 高新区
+        known = _park_of(regions().find(plain)[-1][3][0], _BARE_TYPES[suffix], index)
+        cands = [known] if known is not None else cands
+    if len(cands) == 1:
+        park = cands[0]
+        return Mention("park", article.text[start:end], start, end, park.name, park.code,
+                       attrs={"level": park.level, "source": park.source})
+    canonical = _without_province(plain)
+    return Mention("park", article.text[start:end], start, end, canonical, stable_id("P", canonical),
+                   attrs={"source": "pattern"})
 
 
 def _two_cities(places: str) -> bool:

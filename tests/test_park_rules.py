@@ -341,3 +341,9 @@ def test_a_bare_zone_word_in_site_furniture_or_after_a_describing_clause_is_no_z
 def test_a_bare_zone_word_before_high_quality_development_is_the_kind():
     text = "国务院《关于促进综合保税区高水平开放高质量发展的若干意见》。资源型城市所在地的高新区高质量发展。"
     assert spans(text) == []
+
+
+def test_a_citys_zone_written_with_its_level_inside_but_a_provinces_level_is_a_kind():
+    assert spans("地处哈尔滨国家级新区,地理位置优异。") == [("哈尔滨国家级新区", "哈尔滨新区")]
+    assert spans("南宁市国家级高新区") == [("南宁市国家级高新区", "南宁高新技术产业开发区")]
+    assert spans("广西自治区级开发区") == []
