@@ -23,6 +23,7 @@ _NOT_DOCUMENT = re.compile(r"(?:报|刊|杂志|周刊|[文外]版|海外版|榜|
 _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*(?:19|20)\d{2}[〕\]］)）]\s*\d{1,4}\s*号"
                             r"|[\u4e00-\u9fff]{1,8}?(?:发|函|办|字|呈|令|府)〔?(?:19|20)\d{2}〕?\d{1,4}号"  # 国发201243号, as typed
                             r"|[\u4e00-\u9fff]{2,10}〔(?:19|20)\d{2}\d{1,4}号"  # 粤经贸工业〔2005582号: the close bracket lost
+                            r"|[\u4e00-\u9fff]{1,10}〔(?:19|20)\d{2}〕\d{1,4}(?=[)）])"  # (甘办发〔2018〕33): 号 lost
                             r"|(?:(?![年月日])[\u4e00-\u9fff]){2,12}?(?:人民政府|政府)令第\d{1,4}号"  # 郑州市人民政府令第231号
                             r"|(?:[\u4e00-\u9fff]{2,14}公告)(?:19|20)\d{2}年第\d{1,4}号|(?:19|20)\d{2}年第\d{1,4}号(?:公告|令)")
 _ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|印发|贯彻|执行|参照|见|即|和|与|及|的|以|字号为|文号为))+")
@@ -85,7 +86,7 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
                                                                   r"栏目|图书|新书|小说|歌曲|专辑|话剧|舞剧|综艺)[:：]?$",
                                                                   s[max(0, m.start() - 5) : m.start()]):
             add(m.start(), m.end(), f"《{m.group(1)}》", "document")
-    for m in _DOC_NUMBER_RE.finditer(s) if "号" in s else ():
+    for m in _DOC_NUMBER_RE.finditer(s) if "号" in s or "〔" in s else ():
         lead = len(_ISSUER_LEAD.match(m.group(0)).group(0)) if _ISSUER_LEAD.match(m.group(0)) else 0
         number = m.group(0)[lead:]
         if re.match(r"[\u4e00-\u9fff\d]", number):

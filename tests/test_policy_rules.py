@@ -129,3 +129,8 @@ def test_one_quoted_name_pushed_on_is_a_campaign_but_a_run_of_slogans_is_not_and
     assert surfaces("大力推进“项目共育”“链条共建”“产业共兴”,持续发力。") == []
     title = "对自治区政协十一届一次会议第011号(C类002号)提案的答复"
     assert surfaces(f"建议提案\n\n{title}\n\n作者:") == [title]
+
+
+def test_a_document_number_whose_hao_was_lost_before_a_closing_bracket():
+    assert surfaces("实施方案》的通知(甘办发〔2018〕33)要求。") == ["甘办发〔2018〕33"]
+    assert surfaces("全市共有〔2018〕33家企业。") == []
