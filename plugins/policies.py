@@ -18,7 +18,7 @@ _POLICY_WORDS = (r"意见|办法|通知|方案|规划|条例|措施|政策|细�
                  r"规则|标准|公告|通告|若干政策|若干措施|政策措施|工作要点|清单|目录|战略|批复|协议|备忘录|法|请示|函")
 # 《…》 is a document unless it names a newspaper, a ranking, a song, a book or a film.
 _TITLE_RE = re.compile(r"《((?:[^《》\n]|《[^《》\n]{1,80}》){1,120})》")  # one level of nesting: 《关于印发《…》的通知》
-_NOT_DOCUMENT = re.compile(r"(?:报|刊|杂志|周刊|[文外]版|海外版|榜|排行|排名|指数|歌|之歌|曲|剧|电影|纪录片|小说|诗|记|传|志|年鉴|白皮书|蓝皮书|报告)"
+_NOT_DOCUMENT = re.compile(r"(?:开发区|高新区|新区|园区|产业园|科技城|科学城|报|刊|杂志|周刊|[文外]版|海外版|榜|排行|排名|指数|歌|之歌|曲|剧|电影|纪录片|小说|诗|记|传|志|年鉴|白皮书|蓝皮书|报告)"
                            r"(?:[(（][^()（）]*[)）])?$")
 _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*(?:19|20)\d{2}[〕\]］)）]\s*\d{1,4}\s*号"
                             r"|[\u4e00-\u9fff]{1,8}?(?:发|函|办|字|呈|令|府)〔?(?:19|20)\d{2}〕?\d{1,4}号"  # 国发201243号, as typed
@@ -26,7 +26,7 @@ _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*(?:19|20)\d{
                             r"|[\u4e00-\u9fff]{1,10}〔(?:19|20)\d{2}〕\d{1,4}(?=[)）])"  # (甘办发〔2018〕33): 号 lost
                             r"|(?:(?![年月日])[\u4e00-\u9fff]){2,12}?(?:人民政府|政府)令第\d{1,4}号"  # 郑州市人民政府令第231号
                             r"|(?:[\u4e00-\u9fff]{2,14}公告)(?:19|20)\d{2}年第\d{1,4}号|(?:19|20)\d{2}年第\d{1,4}号(?:公告|令)")
-_ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|印发|贯彻|执行|参照|见|即|和|与|及|的|以|字号为|文号为))+")
+_ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|印发|贯彻|执行|参照|见|即|和|与|及|的|以|是|字号为|文号为))+")
 # Quoted names: “双招双引”, 「六稳」, ‘南拓’战略, “三抓”“三早”行动 (a run of quoted names sharing one head).
 _QUOTED = r"(?:“[^“”\n]{2,20}”|\"[^\"\n]{2,20}\"|「[^「」\n]{2,20}」|‘[^‘’\n]{1,20}’)"
 _HEADS = ("系列行动", "专项行动", "三年行动", "攻坚行动", "行动计划", "行动", "工程", "国家战略", "发展战略", "战略布局",
@@ -60,6 +60,8 @@ _ISSUED_TITLE_RE = re.compile(r"(?:国务院办公厅|国务院|(?:(?!人民政�
 _NAMED_ACTION_RE = re.compile(r"(?:实施|开展|启动|推进|推动|深化|部署|打好|组织|发起|参与|落实|围绕|聚焦|深入实施|全面实施|"
                               r"深入开展|全面开展|扎实开展)(?:了|好|的)?(?:首批|新一轮|第[一二三四五六七八九十]+批|第\d+批)?"
                               r"([\u4e00-\u9fff]{3,16}?(?:三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划|行动|计划)(?:计划)?)")
+# The state's named science and industry programmes, unquoted and without a verb before them.
+_NATIONAL_PROGRAMME_RE = re.compile(r"(?:国家)?(?:火炬|星火)计划")
 _SYSTEM_RE = re.compile(r"[“\"]?(\d+\s*(?:\+\s*(?:\d+|[A-Za-z]))+)[”\"]?\s*(政策措施|政策体系|园区发展体系|发展体系|政策|体系|工作机制)")
 _NOT_NAMED = re.compile(r"[的和与及等各该这其]|工作计划|投资计划|年度计划|生产计划|建设计划|项目计划|发展计划$")
 
@@ -124,13 +126,15 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
     for m in _NAMED_ACTION_RE.finditer(s):
         if not _NOT_NAMED.search(m.group(1)):
             add(m.start(1), m.end(1), m.group(1), "campaign")
+    for m in _NATIONAL_PROGRAMME_RE.finditer(s):  # 国家火炬计划特色产业基地: the programme is named wherever it is
+        add(m.start(), m.end(), m.group(0), "campaign")
     return found
 
 
 _COUNTED = re.compile(r"^[一二三四五六七八九十百千万双两]|[一二三四五六七八九十百千万双两][\u4e00-\u9fff]{0,2}[一二三四五六七八九十百千万双两]")
 _PROGRAMME_END = re.compile(r"(?:制|年|月|革命|基建|工程|行动|计划|战略|活动|改革|一流|一路|入园|合一|推建|攻坚战|[一二三四五六七八九十]条|"
                             r"政策\d{1,3}条)$")
-_NOT_PROGRAMME_END = re.compile(r"(?:式|杯|时间|时刻|(?<![执立司])法|记|项目|工作|节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都)$")
+_NOT_PROGRAMME_END = re.compile(r"(?:式|杯|时间|时刻|驱动|齐升|不误|(?<![执立司])法|记|项目|工作|节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都)$")
 _PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
 _NOT_NAME = re.compile(r"[\d()（）、](?!\d*条$)|^在|位一体$|^[一二三四五六七八九十两双百]*[千百万亿]+$|^第|^一.{1,2}$|^(?:[一二三四五六七八九十两双][主特优强新专])+$")
 _COUNTED_THING = re.compile(r"^[一二三四五六七八九十两双百千万]+[个大项条场件]")  # “三个纪录”, “两大主线”: counted things

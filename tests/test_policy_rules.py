@@ -134,3 +134,14 @@ def test_one_quoted_name_pushed_on_is_a_campaign_but_a_run_of_slogans_is_not_and
 def test_a_document_number_whose_hao_was_lost_before_a_closing_bracket():
     assert surfaces("实施方案》的通知(甘办发〔2018〕33)要求。") == ["甘办发〔2018〕33"]
     assert surfaces("全市共有〔2018〕33家企业。") == []
+
+
+def test_a_journal_named_after_a_zone_kind_slogans_of_balance_and_a_number_after_shi():
+    assert surfaces("在线留言\n\n《中国开发区》\n\n打开") == []
+    for text in ("新材料产业“双轮驱动”,打造产业集群。", "全力实现“双加强”“两不误”。", "投资量“三量齐升”。"):
+        assert surfaces(text) == [], text
+    assert surfaces("是国发〔2022〕2号文件明确指出的重点。") == ["国发〔2022〕2号"]
+
+
+def test_the_states_torch_programme_is_named_wherever_it_is():
+    assert surfaces("获批“国家火炬计划生物医药特色产业基地”。") == ["国家火炬计划"]
