@@ -133,7 +133,8 @@ def _stops(window: str) -> list[re.Match[str]]:
              if not any(ps <= m.start() and m.end() <= pe and pe - ps > m.end() - m.start() for ps, pe in in_places)]
     if stops and stops[-1].group(0) == "及":
         earlier = stops[-2].end() if len(stops) >= 2 else 0
-        if 2 <= stops[-1].start() - earlier <= 8 and not regions().find(window[earlier : stops[-1].start()]):
+        joined = window[earlier : stops[-1].start()]
+        if 2 <= len(joined) <= 8 and not regions().find(joined) and not joined.endswith(("区", "县", "市", "省")):
             stops = stops[:-1]
     return stops
 

@@ -50,7 +50,7 @@ _SUBPARK = re.compile(r"^·?([\u4e00-\u9fff]{2,8}?(?:园区|分园|分区|创新
 # A zone's name used for a street, a square or a station (光谷步行街, 世界光谷) is not the zone.
 _PLACE_AFTER = re.compile(r"^(?:步行街|广场|大道|大街|路|街|地铁站|站|大走廊|走廊|号)")
 # A nickname (光谷) that names a facility or area after it (光谷科学岛, 光谷国际外国语学校, 光谷文化中心) is not the zone.
-_NAMED_AFTER_NICKNAME = re.compile(r"^(?:科学岛|科技创新大走廊|国际|文化|人才|学校|中心|社区|医院|体育|实验室|大学)")
+_NAMED_AFTER_NICKNAME = re.compile(r"^(?:科学岛|科技创新大走廊|国际|文化|人才|学校|中心|社区|医院|体育|实验室|大学|大悦城|总部|写字楼|广场|商城)")
 
 
 def locality(article: ArticleText) -> tuple[str | None, str | None]:
@@ -220,6 +220,8 @@ def _defined_short_names(article: ArticleText, mentions: list[Mention], taken: l
                                                           and match.group(1) not in _ANAPHORA):
             continue  # a kind word the guideline does not count as a bare name (合作区)
         short, start = match.group(1), mention.end + match.start(1)
+        if re.match(r"[两双三四五六七八九十多]区", short):
+            continue  # (以下简称“两区”): several zones together, not this one
         while (start := simplified.find(short, start)) >= 0:
             end = start + len(short)
             if not any(s < end and start < e for s, e in taken):

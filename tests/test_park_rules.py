@@ -347,3 +347,13 @@ def test_a_citys_zone_written_with_its_level_inside_but_a_provinces_level_is_a_k
     assert spans("地处哈尔滨国家级新区,地理位置优异。") == [("哈尔滨国家级新区", "哈尔滨新区")]
     assert spans("南宁市国家级高新区") == [("南宁市国家级高新区", "南宁高新技术产业开发区")]
     assert spans("广西自治区级开发区") == []
+
+
+def test_more_verbs_end_a_name_a_building_named_after_guanggu_and_a_short_name_for_two_zones():
+    for text in ("对进一步改善三山经济开发区工业经济结构", "进行工业园区基础设施建设", "获国务院批准成为首批国家高新区",
+                 "天水经开区要对照国家级经开区考核评价标准"):
+        assert not any(s.startswith(("改善", "进行", "首批", "照")) for s, _ in spans(text)), text
+    assert spans("新区集中开工中粮光谷大悦城、光谷总部中心写字楼。") == []
+    text = "红河综合保税区、蒙自经济技术开发区(以下简称“两区”),“两区”聚焦产业强区。"
+    assert "两区" not in [s for s, _ in spans(text)]
+    assert spans("杭州高新区(滨江)启动16个重点项目。")[0][0] == "杭州高新区(滨江)"
