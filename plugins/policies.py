@@ -134,7 +134,7 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
 _COUNTED = re.compile(r"^[一二三四五六七八九十百千万双两]|[一二三四五六七八九十百千万双两][\u4e00-\u9fff]{0,2}[一二三四五六七八九十百千万双两]")
 _PROGRAMME_END = re.compile(r"(?:制|年|月|革命|基建|工程|行动|计划|战略|活动|改革|一流|一路|入园|合一|推建|攻坚战|[一二三四五六七八九十]条|"
                             r"政策\d{1,3}条)$")
-_NOT_PROGRAMME_END = re.compile(r"(?:式|杯|时间|时刻|驱动|齐升|不误|(?<![执立司])法|记|项目|工作|节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都)$")
+_NOT_PROGRAMME_END = re.compile(r"(?:式|杯|时间|时刻|驱动|齐升|不误|元年|而立年|周年|(?<![执立司])法|记|项目|工作|节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都)$")
 _PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
 _NOT_NAME = re.compile(r"[\d()（）、](?!\d*条$)|^在|位一体$|^[一二三四五六七八九十两双百]*[千百万亿]+$|^第|^一.{1,2}$|^(?:[一二三四五六七八九十两双][主特优强新专])+$")
 _COUNTED_THING = re.compile(r"^[一二三四五六七八九十两双百千万]+[个大项条场件]")  # “三个纪录”, “两大主线”: counted things
@@ -144,7 +144,7 @@ _LAYOUT = re.compile(r"^(?:[一二三四五六七八九十百千万双两多]{1,
 # What follows a quoted phrase that describes rather than names: “十三五”期间, “一区三园”格局, “双百”目标
 _DESCRIBES_AFTER = re.compile(r"^(?:期间|时期|期|格局|布局|定位|结构|空间|优势|状态|目标|成效|路网|道路|网络|功能|之一|规模|"
                               r"中心|示范基地|基地|片区|公园|园区|节(?![水能约省点])|妇女节|"
-                              r"建设路径|发展优势|大局|局面|特点|特色|理念|意识|方式|模式|机制|态势)")
+                              r"建设路径|发展优势|大局|局面|特点|特色|理念|意识|方式|模式|机制|态势|产业(?!倍增))")
 
 
 # Context that makes a quoted phrase a target or an honour (打造“两光一车”, 勇摘“三连冠”, “双轮”驱动, “双胜利”的重要抓手) or
@@ -154,7 +154,7 @@ _SLOGAN_AFTER = re.compile(r"^(?:驱动|系统|产品|升级版|实践|假期|�
                            r"的(?!发展战略|战略|部署|要求|号召|决策))")
 _PROGRAMME_BEFORE = re.compile(r"(?:落实|实施|开展|部署|抢抓|抢滩|启动|纳入|深化|践行|贯彻|响应|参与|对接)$")
 _PUSHED_BEFORE = re.compile(r"(?:推进|推行)$")  # 推进“分线管理”: one quoted name pushed on, not a run of slogans
-_PROGRAMME_AFTER = re.compile(r"^(?:部署|要求|决策|发展机遇|机遇|评价|专项|试点|号召|总要求|活动|改革|倡议)")
+_PROGRAMME_AFTER = re.compile(r"^(?:部署|决策|发展机遇|机遇|评价|专项|试点|号召|活动|改革|倡议)")
 _OBJECT_END = re.compile(r"^(?:[，。、；！？,.;!?)）]|$|[和与及]|工作|等)")  # the quoted name is the object, not a modifier
 
 

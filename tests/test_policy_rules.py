@@ -145,3 +145,8 @@ def test_a_journal_named_after_a_zone_kind_slogans_of_balance_and_a_number_after
 
 def test_the_states_torch_programme_is_named_wherever_it_is():
     assert surfaces("获批“国家火炬计划生物医药特色产业基地”。") == ["国家火炬计划"]
+
+
+def test_quoted_names_of_industries_and_of_years_are_no_campaigns():
+    for text in ("河南省“十强”和“十快”产业。", "集聚建设“四个一流”产业。", "被称为中国的“大数据元年”。", "开发区迈入“而立年”后。"):
+        assert surfaces(text) == [], text
