@@ -131,8 +131,9 @@ _BRAND_PROJECT_END = re.compile(r"企业港|创新港|科技谷|产业园|科技
 
 
 def _with_brand_projects(article: ArticleText, mentions: list[Mention]) -> list[Mention]:
-    """Each named 联东U谷 project is one park, holding any zone named inside it (longest span wins): its name ends
-    at the first project word not inside that zone's name. The brand alone (联东U谷 as a platform) is none."""
+    """Each named project of an operator brand (联东U谷, 中南高科) is one park, holding any zone named inside it
+    (longest span wins): its name ends at the first project word not inside that zone's name. The brand alone (as a
+    platform) is none."""
     simplified = article.simplified
     for brand in _BRAND.finditer(simplified):
         start = brand.start()
