@@ -52,6 +52,14 @@ def test_pinyin_artifacts_removed_but_real_parentheses_kept():
     assert remove_pinyin_artifacts("成都(Chengdu)高新区")[0] == "成都(Chengdu)高新区"
 
 
+def test_toneless_and_repeated_pinyin_artifacts_of_a_page_annotated_without_tones():
+    text = "廈(sha)門(men)火(huo)炬(ju)高新(xin)(xin)區(qu)位于廈門"
+    assert remove_pinyin_artifacts(text) == ("廈門火炬高新區位于廈門", 6)
+    assert remove_pinyin_artifacts("新(xīn)(xīn)區(qū)按照规划")[0] == "新區按照规划"  # a run is one artifact
+    figures = "如图(a)所示,图(a)、图(e)和图(a)图(a)图(a)"
+    assert remove_pinyin_artifacts(figures)[0] == figures  # one letter is no evidence
+
+
 def test_mojibake_counted():
     assert count_mojibake("总投资100亿元的??松新能源项目") == 1
     assert count_mojibake("what?? no han here") == 0

@@ -16,26 +16,32 @@ _VOWELS = "aeiouüv" + _TONED
 # One pinyin syllable: optional initial, a vowel cluster, optional final nasal/er.
 _SYLLABLE = rf"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[{_VOWELS}]{{1,4}}(?:ng|n|r)?"
 _HAN = r"[\u3400-\u9fff\uf900-\ufaff]"
-_ARTIFACT_RE = re.compile(rf"(?<={_HAN})[(（]({_SYLLABLE})[)）]")
+_ARTIFACT_RE = re.compile(rf"(?<={_HAN})(?:[(（]{_SYLLABLE}[)）])+")  # one or a run: 新(xin)(xin)區
 _TONE_RE = re.compile(f"[{_TONED}]")
 _MOJIBAKE_RE = re.compile(r"(?:\?{2,}|\ufffd+)")
 _HAN_NEAR_RE = re.compile(_HAN)
 
 
-def pinyin_artifact_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each ``(pinyin)`` artifact right after a Han character.
+_TONELESS_EVIDENCE = 5  # toneless artifacts of two letters or more a text needs before they count without toned ones
 
-    A toned syllable (``qū``) is always an artifact. A toneless one (``men``) counts only
-    when the same text has at least three toned artifacts, so ``(ai)`` in ordinary prose stays.
+
+def pinyin_artifact_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each ``(pinyin)`` artifact, or run of them, right after a Han character.
+
+    A toned syllable (``qū``) is always an artifact. A toneless one (``men``) counts when the same text has at least
+    three toned artifacts, or, in a page annotated without tones (``廈(sha)門(men)``), at least five toneless ones of
+    two letters or more; so ``(ai)`` in ordinary prose and figure labels like ``图(a)`` stay.
     """
-    if not _TONE_RE.search(text):
+    if "(" not in text and "（" not in text:
         return []
     found = list(_ARTIFACT_RE.finditer(text))
-    toned = [m for m in found if _TONE_RE.search(m.group(1))]
-    if not toned:
-        return []
-    chosen = found if len(toned) >= 3 else toned
-    return [m.span() for m in chosen]
+    toned = [m for m in found if _TONE_RE.search(m.group(0))]
+    if len(toned) >= 3:
+        return [m.span() for m in found]
+    if toned:
+        return [m.span() for m in toned]
+    toneless = [m for m in found if len(m.group(0)) >= 4]  # (ji), (xin): two letters and the brackets
+    return [m.span() for m in toneless] if len(toneless) >= _TONELESS_EVIDENCE else []
 
 
 def remove_pinyin_artifacts(text: str) -> tuple[str, int]:
