@@ -22,6 +22,7 @@ _MOJIBAKE_RE = re.compile(r"(?:\?{2,}|\ufffd+)")
 _HAN_NEAR_RE = re.compile(_HAN)
 
 
+_OPEN_SYLLABLE_RE = re.compile(rf"[(（][a-z{_TONED}]")
 _TONELESS_EVIDENCE = 5  # toneless artifacts of two letters or more a text needs before they count without toned ones
 
 
@@ -32,8 +33,8 @@ def pinyin_artifact_spans(text: str) -> list[tuple[int, int]]:
     three toned artifacts, or, in a page annotated without tones (``廈(sha)門(men)``), at least five toneless ones of
     two letters or more; so ``(ai)`` in ordinary prose and figure labels like ``图(a)`` stay.
     """
-    if "(" not in text and "（" not in text:
-        return []
+    if not _OPEN_SYLLABLE_RE.search(text):
+        return []  # no bracket opens on a lowercase or toned letter: nothing to look at (most texts)
     found = list(_ARTIFACT_RE.finditer(text))
     toned = [m for m in found if _TONE_RE.search(m.group(0))]
     if len(toned) >= 3:
