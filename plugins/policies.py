@@ -30,7 +30,7 @@ _ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|
 # Quoted names: “双招双引”, 「六稳」, ‘南拓’战略, “三抓”“三早”行动 (a run of quoted names sharing one head).
 _QUOTED = r"(?:“[^“”\n]{2,20}”|\"[^\"\n]{2,20}\"|「[^「」\n]{2,20}」|‘[^‘’\n]{1,20}’)"
 _HEADS = ("系列行动", "专项行动", "三年行动", "攻坚行动", "行动计划", "行动", "工程", "国家战略", "发展战略", "战略布局",
-          "融合发展战略", "城市发展战略", "一体化发展战略", "协同发展战略",
+          "融合发展战略", "城市发展战略", "一体化发展战略", "协同发展战略", "高质量发展战略", "整体战略",
           "总体布局", "战略", "计划", "规划", "攻坚战")  # 活动/改革/倡议 stay outside: the guideline's heads are 行动/工程/战略/计划
 _HEAD = "(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + ")"
 _PLAN_HEADS = ("规划", "布局", "战略")  # a layout with these heads is a spatial plan (“三城一园一中心”规划), not a campaign
@@ -59,6 +59,7 @@ _ISSUED_TITLE_RE = re.compile(r"(?:国务院办公厅|国务院|(?:(?!人民政�
 # Unquoted named actions and programmes: 制造业倍增行动, 武汉新城城市合伙人计划.
 _NAMED_ACTION_RE = re.compile(r"(?:实施|开展|启动|推进|推动|深化|部署|打好|组织|发起|参与|落实|围绕|聚焦|深入实施|全面实施|"
                               r"深入开展|全面开展|扎实开展)(?:了|好|的)?(?:首批|新一轮|第[一二三四五六七八九十]+批|第\d+批)?"
+                              r"(?:(?:19|20)\d{2}年(?:度)?)?"  # 深入实施2025年|产业项目攻坚行动: the year stays outside
                               r"([\u4e00-\u9fff]{3,16}?(?:三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划|行动|计划)(?:计划)?)")
 # The state's named science and industry programmes, unquoted and without a verb before them.
 _NATIONAL_PROGRAMME_RE = re.compile(r"(?:国家)?(?:火炬|星火)计划")
@@ -165,7 +166,9 @@ def _is_campaign(s: str, m: re.Match[str]) -> bool:
     if not names or any(_FORMULA.match(n) or _SENTENCE.search(n) for n in names):
         return False
     strong = any(_PROGRAMME_END.search(n) for n in names)  # “一带一路”, “…工程”: a programme whatever the context
-    if (_NICKNAME_BEFORE.search(s[max(0, m.start() - 6) : m.start()]) and not (strong and re.search(r"[成作]为$", s[:m.start()]))) \
+    headed = m.group(0)[-1] not in "”\"」’"  # 作为“工业强市”战略的主阵地: a strategy with its head is no nickname
+    if (_NICKNAME_BEFORE.search(s[max(0, m.start() - 6) : m.start()])
+            and not ((strong or headed) and re.search(r"[成作]为$", s[: m.start()]))) \
             or _NICKNAME_AFTER.match(s[m.end() : m.end() + 4]):
         return False  # 被誉为“湾顶明珠”; but 打造成为“一带一路”…: a programme
     if any(n.endswith(("园区", "产业园", "工业园", "开发区", "新区", "高新区", "公司", "集团")) for n in names):

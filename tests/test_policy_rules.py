@@ -150,3 +150,10 @@ def test_the_states_torch_programme_is_named_wherever_it_is():
 def test_quoted_names_of_industries_and_of_years_are_no_campaigns():
     for text in ("河南省“十强”和“十快”产业。", "集聚建设“四个一流”产业。", "被称为中国的“大数据元年”。", "开发区迈入“而立年”后。"):
         assert surfaces(text) == [], text
+
+
+def test_a_strategy_with_its_head_after_zuowei_a_qualified_strategy_head_and_a_year_before_a_named_action():
+    assert surfaces("天水经开区作为“工业强市”战略的主阵地。") == ["“工业强市”战略"]
+    assert surfaces("大力实施吉林省委“一主六双”高质量发展战略。") == ["“一主六双”高质量发展战略"]
+    assert surfaces("深入实施2025年产业项目攻坚行动,打好项目谋划。") == ["产业项目攻坚行动"]
+    assert surfaces("被誉为“湾顶明珠”。") == []
