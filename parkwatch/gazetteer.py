@@ -25,7 +25,11 @@ def _data(name: str) -> list[dict[str, str]]:
 
 
 # ---------------------------------------------------------------------------------------------- regions
-_ETHNIC_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?族)+(?:自治州|自治县|自治旗)$|(?:蒙古|回族|维吾尔|壮族)?自治(?:区|州|县|旗)$")
+_ETHNIC_GROUPS = ("朝鲜 土家 苗 布依 侗 彝 藏 羌 傣 景颇 哈尼 白 傈僳 壮 蒙古 回 哈萨克 柯尔克孜 瑶 黎 畲 满 达斡尔 鄂温克 鄂伦春 "
+                  "锡伯 塔吉克 仡佬 水 毛南 仫佬 土 撒拉 保安 东乡 裕固 纳西 普米 独龙 怒 拉祜 佤 基诺 德昂 布朗 阿昌 维吾尔").split()
+_ETHNIC = "|".join(sorted(_ETHNIC_GROUPS, key=len, reverse=True))
+# 延边朝鲜族自治州 → 延边, 黔南布依族苗族自治州 → 黔南, 伊犁哈萨克自治州 → 伊犁, 海西蒙古族藏族自治州 → 海西.
+_ETHNIC_SUFFIX = re.compile(rf"(?:(?:{_ETHNIC})族?)+自治(?:州|县|旗)$|(?:蒙古|回族|维吾尔|壮族)?自治(?:区|州|县|旗)$")
 _PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 # District short forms that are everyday words (和平, 城东 …) are not matched on their own.
 _COMMON_SHORTS = set(
@@ -110,6 +114,8 @@ def regions() -> Regions:
         keys[region.name].append(region)
         if region.short:
             keys[region.short].append(region)
+            if region.name.endswith("自治州"):
+                keys[region.short + "州"].append(region)  # 黔南州, 延边州: the press's form of a prefecture
     automaton = ahocorasick.Automaton()
     for key, cands in keys.items():
         order = {"province": 0, "city": 1, "county": 2}

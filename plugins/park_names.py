@@ -161,7 +161,7 @@ def _from_place(name_part: str, boundary: int) -> tuple[int, str, list, int]:
         name_part = name_part[places[0][0] :]
     places, place_end = _leading_places(name_part)
     later = [h for h in places if h[0] > place_end and h[3][0].level in ("province", "city")
-             and not name_part[: h[0]].endswith("(")]  # 深圳(潮州)产业转移工业园: a partner in brackets
+             and not name_part[: h[0]].endswith(("(", "·"))]  # 深圳(潮州)…, 黔南·广州产业园: a partner
     if place_end and later:
         boundary += later[0][0]
         name_part = name_part[later[0][0] :]
@@ -263,7 +263,7 @@ def _no_park(simplified: str, match: re.Match[str], suffix: str, name: str, plac
     if kind_in_brackets_after(simplified, end):
         return True  # 宁波开发区(园区): a city's zones in general
     brand = re.match(r"[A-Za-z]+", name)  # TCL科技产业园, ABB…产业园: a company's; LED封装检测产业园: a trade's
-    return bool(_NEVER.search(name) or re.search(r"公司|集团|有限|大学|学院|研究院|医院", name)
+    return bool(_NEVER.search(name) or re.search(r"公司|集团|有限|大学|学院|研究院|医院|政府|人民|委员会|部门", name)
                 or (suffix in _PROJECT_SUFFIXES and simplified.startswith("项目", end))
                 or (place_end == 0 and brand is not None and brand.group(0).upper() not in _TRADE_ACRONYMS))
 

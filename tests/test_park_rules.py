@@ -357,3 +357,9 @@ def test_more_verbs_end_a_name_a_building_named_after_guanggu_and_a_short_name_f
     text = "红河综合保税区、蒙自经济技术开发区(以下简称“两区”),“两区”聚焦产业强区。"
     assert "两区" not in [s for s, _ in spans(text)]
     assert spans("杭州高新区(滨江)启动16个重点项目。")[0][0] == "杭州高新区(滨江)"
+
+
+def test_a_prefectures_short_form_and_a_government_before_a_kind():
+    assert spans("决定在黔南州都匀经济开发区结对共建黔南·广州产业园。")[0][0] == "黔南州都匀经济开发区"
+    assert [s for s, _ in spans("黔南·广州产业园迎来发展春天")] == ["黔南·广州产业园"]
+    assert "人民政府开发区" not in [s for s, _ in spans("县(市、区)人民政府开发区主管部门负责本行政区域内开发区的综合协调。")]
