@@ -363,3 +363,9 @@ def test_a_prefectures_short_form_and_a_government_before_a_kind():
     assert spans("决定在黔南州都匀经济开发区结对共建黔南·广州产业园。")[0][0] == "黔南州都匀经济开发区"
     assert [s for s, _ in spans("黔南·广州产业园迎来发展春天")] == ["黔南·广州产业园"]
     assert "人民政府开发区" not in [s for s, _ in spans("县(市、区)人民政府开发区主管部门负责本行政区域内开发区的综合协调。")]
+
+
+def test_showing_merging_and_a_stretch_of_end_a_name_but_a_place_holding_a_direction_word_does_not():
+    assert "一片高科技产业园区" not in [s for s, _ in spans("位于上海市浦东新区的一片高科技产业园区,占地面积25平方公里。")]
+    assert "形式整合造纸产业园" not in [s for s, _ in spans("以收购重组等多种形式整合造纸产业园。")]
+    assert [s for s, _ in spans("8月27日在丹东临港产业园区正式开工。")] == ["丹东临港产业园区"]
