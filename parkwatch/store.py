@@ -1,7 +1,8 @@
 """The SQLite store: schema, migrations, and the queries the CLI and pipelines need.
 
-The schema is versioned with ``PRAGMA user_version``; each migration runs once, in a transaction,
-so later releases add tables and columns without losing data. See the README for the schema.
+The schema is versioned with ``PRAGMA user_version``; pending migrations run in one go and the version is written
+last, so later releases add tables and columns without losing data and readers never see a half-made schema. See the
+README for the schema.
 """
 
 from __future__ import annotations
@@ -204,17 +205,26 @@ class Store:
         return self.db.execute("PRAGMA user_version").fetchone()[0]
 
     def migrate(self) -> int:
-        """Apply pending migrations; returns the schema version."""
+        """Apply pending migrations; returns the schema version.
+
+        The version is written once, after the last pending migration, so a reader that opens the file meanwhile
+        sees the old version (or none) and never a version whose tables are not there yet. Migrations are
+        idempotent: sqlite-utils commits part way when it creates full-text triggers, and a crash or a second
+        process before the version is written redoes them harmlessly."""
         current = self.version
         if current > SCHEMA_VERSION:
             raise RuntimeError(
                 f"{self.path}: database schema v{current} is newer than this parkwatch (v{SCHEMA_VERSION}); upgrade"
             )
-        for number, migration in enumerate(MIGRATIONS[current:], start=current + 1):
-            with self.db.conn:
-                self.db.execute("BEGIN")
+        if current == SCHEMA_VERSION:
+            return current
+        with self.db.conn:
+            self.db.execute("BEGIN IMMEDIATE")  # one process migrates; another waits, then finds the work done
+            for migration in MIGRATIONS[self.version :]:
                 migration(self.db)
-                self.db.execute(f"PRAGMA user_version = {number}")
+            if not self.db.conn.in_transaction:
+                self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         return self.version
 
     # articles -------------------------------------------------------------------------------------

@@ -16,6 +16,29 @@ def record(url: str, title: str, text: str, **extra) -> dict:
             "fetched_at": "2024-09-14T00:00:00+00:00", **extra}
 
 
+def test_a_reader_never_sees_a_schema_version_whose_tables_are_missing(tmp_path, monkeypatch):
+    """While a first crawl migrates a new file, another process that reads it sees no version until every table
+    is there (a reader once found version 5 and no attachments_fts yet)."""
+    import parkwatch.store as store_module
+
+    db, seen = tmp_path / "p.db", []
+    fifth = store_module.MIGRATIONS[4]
+
+    def fifth_then_look(database):  # between two real migrations, look as another connection would
+        fifth(database)
+        other = sqlite3.connect(str(db))
+        try:
+            seen.append(other.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            other.close()
+
+    migrations = store_module.MIGRATIONS
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*migrations[:4], fifth_then_look, *migrations[5:]])
+    with Store(db) as store:
+        assert store.version == SCHEMA_VERSION
+    assert seen == [0]
+
+
 def test_schema_is_versioned_and_reopening_keeps_data(tmp_path):
     db = tmp_path / "p.db"
     with Store(db) as store:
