@@ -37,7 +37,7 @@ _BRACKETED_BEFORE = re.compile(r"\((?!记者|通讯员|摄影|图)(?:[\u4e00-\u9
 _NAME_BEFORE_PLACE = re.compile(r"中国|[A-Za-z0-9·]+|[京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云藏陕秦甘陇青宁新港澳台]{2,3}"
                                 r"|中[德法韩日欧俄新意瑞美英印马泰越老柬缅巴哈乌白]")
 
-_BARE_KINDS = {"经济开发区", "经济技术开发区", "高新技术产业开发区", "高新区", "经开区"}
+_BARE_KINDS = {*_BARE_TYPES, "经济开发区"}
 
 _PROVINCE_WIDE = {"经济区", "新区", "示范区", "合作区"}  # 成渝经济区: a planning region, not a zone
 
@@ -81,7 +81,7 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     if place_end and _places_in_general(simplified, suffix, name_part, place_end, descriptor):
         return None
     if place_end and _LEVEL_INFIX.fullmatch(descriptor) and _city_or_county(name_part[:place_end]):
-        return _levelled_zone(article, start + boundary, match.end(), name_part[:place_end] + suffix, index)
+        return _levelled_zone(article, start + boundary, match.end(), name_part[:place_end], suffix, index)
     if (descriptor in _GENERIC and not _two_cities(name_part[:place_end])) \
             or re.fullmatch(r"[\d·A-Za-z]*", descriptor) and place_end == 0:
         return None  # 成都现代产业园区: a kind in a place; 亳州芜湖现代产业园区: two cities' joint park, a name
@@ -98,10 +98,19 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     if not descriptor and suffix in _BARE_TYPES:  # 西安市高新区: the catalogue park of that city
         known = _park_of(regions().find(name_part)[-1][3][0], _BARE_TYPES[suffix], index)
         if known is not None:
-            return Mention("park", article.text[first : match.end()], first, match.end(), known.name, known.code,
-                           attrs={"level": known.level, "source": "catalogue"})
+            return _park_mention(article, first, match.end(), known, "catalogue")
+    return _pattern_mention(article, first, end, name)
+
+
+def _park_mention(article: ArticleText, start: int, end: int, park: Park, source: str) -> Mention:
+    return Mention("park", article.text[start:end], start, end, park.name, park.code,
+                   attrs={"level": park.level, "source": source})
+
+
+def _pattern_mention(article: ArticleText, start: int, end: int, name: str) -> Mention:
+    """A park none of the gazetteers lists, under its name without a province or city in front."""
     canonical = _without_province(name)
-    return Mention("park", article.text[first:end], first, end, canonical, stable_id("P", canonical),
+    return Mention("park", article.text[start:end], start, end, canonical, stable_id("P", canonical),
                    attrs={"source": "pattern"})
 
 
@@ -175,21 +184,17 @@ def _city_or_county(places: str) -> bool:
     return bool(hits) and hits[-1][3][0].level in ("city", "county")
 
 
-def _levelled_zone(article: ArticleText, start: int, end: int, plain: str, index: Parks) -> Mention:
+def _levelled_zone(article: ArticleText, start: int, end: int, place: str, suffix: str, index: Parks) -> Mention:
     """A city's zone written with its level inside (哈尔滨国家级新区, 包头市国家级经济开发区): the gazetteer's zone of
     that name without the level when there is exactly one, else a park of that name."""
+    plain = place + suffix
     cands = [c for s, e, _key, cs in index.find(plain) if s == 0 and e == len(plain) for c in cs]
-    suffix = next((t for t in _BARE_TYPES if plain.endswith(t)), None)
-    if suffix and len(cands) != 1:  # 南宁市国家级高新区: the city's one catalogue 高新区
-        known = _park_of(regions().find(plain)[-1][3][0], _BARE_TYPES[suffix], index)
+    if suffix in _BARE_TYPES and len(cands) != 1:  # 南宁市国家级高新区: the city's one catalogue 高新区
+        known = _park_of(regions().find(place)[-1][3][0], _BARE_TYPES[suffix], index)
         cands = [known] if known is not None else cands
     if len(cands) == 1:
-        park = cands[0]
-        return Mention("park", article.text[start:end], start, end, park.name, park.code,
-                       attrs={"level": park.level, "source": park.source})
-    canonical = _without_province(plain)
-    return Mention("park", article.text[start:end], start, end, canonical, stable_id("P", canonical),
-                   attrs={"source": "pattern"})
+        return _park_mention(article, start, end, cands[0], cands[0].source)
+    return _pattern_mention(article, start, end, plain)
 
 
 def _two_cities(places: str) -> bool:

@@ -20,8 +20,6 @@ _ARTIFACT_RE = re.compile(rf"(?<={_HAN})(?:[(（]{_SYLLABLE}[)）])+")  # one or
 _TONE_RE = re.compile(f"[{_TONED}]")
 _MOJIBAKE_RE = re.compile(r"(?:\?{2,}|\ufffd+)")
 _HAN_NEAR_RE = re.compile(_HAN)
-
-
 _OPEN_SYLLABLE_RE = re.compile(rf"[(（][a-z{_TONED}]")
 _TONELESS_EVIDENCE = 5  # toneless artifacts of two letters or more a text needs before they count without toned ones
 
