@@ -12,7 +12,7 @@ _SUFFIXES = ("综合保税区", "高新技术产业开发区", "经济技术开�
              "高新区", "经开区", "开发区", "新区", "功能区", "示范区", "合作区", "保税区", "综保区",
              "自由贸易试验区", "自贸试验区", "自贸区", "保税港区", "航空港经济综合实验区", "航空港区", "起步区",
              "农高区", "经济区", "台商投资区", "物流园区", "物流园", "航天城", "科技园区", "科技园", "创新园", "孵化园",
-             "合作园", "工业集中区", "工业区", "产业区", "实验区", "园区", "产业集聚区", "临空区")
+             "合作园", "软件园", "工业集中区", "工业区", "产业区", "实验区", "园区", "产业集聚区", "临空区")
 
 _SUFFIX_RE = re.compile("|".join(sorted(_SUFFIXES, key=len, reverse=True)))
 
@@ -139,4 +139,4 @@ _STOP_PATTERNS = (r"(?<=[\d一二三四五六七八九十两几多百千万每�
 # Longest words first: at one position 对标 wins over 对, 本市 over 本 (an alternation takes the first that fits).
 _STOP_RE = re.compile("|".join([*sorted(set(_STOP_WORDS), key=lambda w: (-len(w), w)), *_STOP_PATTERNS]))
 
-_NOT_STOP_WORDS = re.compile(r"自由|理由|经由|缘由|以色列|对俄|对台|对日|对韩|对欧")
+_NOT_STOP_WORDS = re.compile(r"共同|自由|理由|经由|缘由|以色列|对俄|对台|对日|对韩|对欧")

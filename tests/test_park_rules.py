@@ -369,3 +369,8 @@ def test_showing_merging_and_a_stretch_of_end_a_name_but_a_place_holding_a_direc
     assert "一片高科技产业园区" not in [s for s, _ in spans("位于上海市浦东新区的一片高科技产业园区,占地面积25平方公里。")]
     assert "形式整合造纸产业园" not in [s for s, _ in spans("以收购重组等多种形式整合造纸产业园。")]
     assert [s for s, _ in spans("8月27日在丹东临港产业园区正式开工。")] == ["丹东临港产业园区"]
+
+
+def test_a_software_park_is_a_park_and_common_prosperity_is_no_zone():
+    assert ("厦门软件园", "厦门软件园") in spans("2020年,厦门软件园全年实现营收1300亿元。")
+    assert spans("浙江高质量发展建设共同富裕示范区。") == []  # 共同 is one word: no 富裕示范区 cut out of it
