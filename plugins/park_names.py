@@ -219,8 +219,10 @@ def _reference_or_kind(suffix: str, name_part: str, core: str, places: list, lev
 
 def _yuanqu_is_no_name(simplified: str, match: re.Match[str], name_part: str, place_end: int) -> bool:
     """…园区 that is no park's name: a county's part of the zone (安宁园区, found by ``_place_parts``), a kind
-    (化工园区, 飞地园区), a name said fewer than three times, or the start of a longer one (白马园区新材料产业园)."""
-    return bool(place_end or name_part.startswith(("化工", "飞地")) or name_part.endswith("部")
+    (化工园区, 飞地园区), a name said fewer than three times, or the start of a longer one (白马园区新材料产业园).
+    A place with words of its own (吉林化工园区, 西藏文化旅游创意园区) said three times is a name."""
+    return bool((place_end and len(name_part) <= place_end + 1) or name_part.startswith(("化工", "飞地"))
+                or name_part.endswith("部")
                 or simplified.count(name_part + "园区") < 3
                 or re.match(r"[\u4e00-\u9fff]{1,8}?(?:产业园|工业园|科技园)", simplified[match.end() :]))
 

@@ -374,3 +374,9 @@ def test_showing_merging_and_a_stretch_of_end_a_name_but_a_place_holding_a_direc
 def test_a_software_park_is_a_park_and_common_prosperity_is_no_zone():
     assert ("厦门软件园", "厦门软件园") in spans("2020年,厦门软件园全年实现营收1300亿元。")
     assert spans("浙江高质量发展建设共同富裕示范区。") == []  # 共同 is one word: no 富裕示范区 cut out of it
+
+
+def test_a_park_named_after_a_place_with_words_of_its_own_said_three_times():
+    text = "西藏文化旅游创意园区建设成效明显。西藏文化旅游创意园区以建设为目标,西藏文化旅游创意园区在2014年开园。"
+    assert [s for s, _ in spans(text)] == ["西藏文化旅游创意园区"] * 3
+    assert spans("吉林文化旅游创意园区建设成效明显。") == []  # said once: the kind in that place
