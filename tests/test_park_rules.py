@@ -380,3 +380,8 @@ def test_a_park_named_after_a_place_with_words_of_its_own_said_three_times():
     text = "西藏文化旅游创意园区建设成效明显。西藏文化旅游创意园区以建设为目标,西藏文化旅游创意园区在2014年开园。"
     assert [s for s, _ in spans(text)] == ["西藏文化旅游创意园区"] * 3
     assert spans("吉林文化旅游创意园区建设成效明显。") == []  # said once: the kind in that place
+
+
+def test_a_lettered_area_and_the_directly_run_park_are_parts_of_their_zone():
+    assert [s for s, _ in spans("拉萨综合保税区位于拉萨经开区C区,紧邻青藏铁路。")][-1] == "拉萨经开区C区"
+    assert [s for s, _ in spans("以重庆高新区直管园为核心,联动北碚。")] == ["重庆高新区直管园"]
