@@ -176,6 +176,13 @@ def planning_regions() -> tuple[str, ...]:
     return tuple(row["name"] for row in _data("planning_regions.csv"))
 
 
+@lru_cache(maxsize=1)
+def programme_names() -> frozenset[str]:
+    """Short names of well-known campaigns, programmes, strategies and reforms (放管服, 腾笼换鸟), Simplified and
+    without quotes or head: a quoted one is a policy mention wherever it stands."""
+    return frozenset(row["name"] for row in _data("programmes.csv"))
+
+
 def is_place(text: str) -> bool:
     """True when *text* starts with a region name."""
     hits = regions().find(text)

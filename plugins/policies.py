@@ -2,7 +2,8 @@
 
 * 《…》 titles ending in a policy word (意见, 办法, 通知, 方案, 规划, 条例, 措施, 政策, 细则, 纲要 …);
 * document numbers such as 川府发〔2024〕12号;
-* campaigns in quotes followed by 行动/工程/计划/战略 (“园区提质、企业满园”行动);
+* campaigns in quotes followed by 行动/工程/计划/战略 (“园区提质、企业满园”行动), quoted names on the shipped
+  programme list (“放管服”, “腾笼换鸟”), and counted names a context carries out (落实“三个一批”);
 * numbered policy systems (“1+1+N”政策措施).
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from parkwatch.gazetteer import is_place, regions
+from parkwatch.gazetteer import is_place, programme_names, regions
 from parkwatch.hookspecs import hookimpl
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
@@ -154,7 +155,7 @@ _TARGET_BEFORE = re.compile(r"(?:从|打赢|迈上|迈入|勇摘|摘得|夺得|�
 _SLOGAN_AFTER = re.compile(r"^(?:驱动|系统|产品|升级版|实践|假期|长假|黄金周|跨越|工艺|景象|[一二三四五六七八九十两][大个]|"
                            r"的(?!发展战略|战略|部署|要求|号召|决策))")
 _PROGRAMME_BEFORE = re.compile(r"(?:落实|实施|开展|部署|抢抓|抢滩|启动|纳入|深化|践行|贯彻|响应|参与|对接)$")
-_PUSHED_BEFORE = re.compile(r"(?:推进|推行)$")  # 推进“分线管理”: one quoted name pushed on, not a run of slogans
+_PUSHED_BEFORE = re.compile(r"(?:推进|推行|推动|聚焦|锚定|打好)$")  # 推进“分线管理”: one quoted name pushed on, not a run of slogans
 _PROGRAMME_AFTER = re.compile(r"^(?:部署|决策|发展机遇|机遇|评价|专项|试点|号召|活动|改革|倡议)")
 _OBJECT_END = re.compile(r"^(?:[，。、；！？,.;!?)）]|$|[和与及]|工作|等)")  # the quoted name is the object, not a modifier
 
@@ -165,7 +166,8 @@ def _is_campaign(s: str, m: re.Match[str]) -> bool:
     names = re.findall(r"[“\"「‘]([^“”\"「」‘’]+)[”\"」’]", m.group(0))
     if not names or any(_FORMULA.match(n) or _SENTENCE.search(n) for n in names):
         return False
-    strong = any(_PROGRAMME_END.search(n) for n in names)  # “一带一路”, “…工程”: a programme whatever the context
+    known = all(n.replace("＋", "+") in programme_names() for n in names)  # “放管服”, “腾笼换鸟”: listed programmes
+    strong = known or any(_PROGRAMME_END.search(n) for n in names)  # “一带一路”, “…工程”: a programme whatever the context
     headed = m.group(0)[-1] not in "”\"」’"  # 作为“工业强市”战略的主阵地: a strategy with its head is no nickname
     if (_NICKNAME_BEFORE.search(s[max(0, m.start() - 6) : m.start()])
             and not ((strong or headed) and re.search(r"[成作]为$", s[: m.start()]))) \
@@ -189,11 +191,13 @@ def _is_campaign(s: str, m: re.Match[str]) -> bool:
         return False
     if _DESCRIBES_AFTER.match(after) or (_SLOGAN_AFTER.match(after) and not strong):
         return False
+    if known:
+        return True
     carried_out = bool((_PROGRAMME_BEFORE.search(before) and _OBJECT_END.match(after)) or _PROGRAMME_AFTER.match(after))
     pushed = len(names) == 1 and _PUSHED_BEFORE.search(before) is not None and _OBJECT_END.match(after) is not None
     return all(not _NOT_NAME.search(n) and not _NOT_PROGRAMME_END.search(n)
                and (carried_out or not (_COUNTED_THING.match(n) and not _PROGRAMME_END.search(n)))
-               and ((len(n) <= 10 and _COUNTED.search(n)) or (3 <= len(n) <= 14 and _PROGRAMME_END.search(n))
+               and ((len(n) <= 10 and _COUNTED.search(n) and (carried_out or pushed)) or (3 <= len(n) <= 14 and _PROGRAMME_END.search(n))
                     or ((carried_out or pushed) and len(n) <= 12))
                for n in names)
 

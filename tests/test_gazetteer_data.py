@@ -35,3 +35,13 @@ def test_a_name_with_a_dash_is_found_with_each_dash_the_press_uses():
     index = parks()
     for text in ("中国-东盟产业合作区", "中国—东盟产业合作区", "中国–东盟产业合作区"):
         assert [key for _, _, key, _ in index.find(f"围绕{text}建设")] == [text]
+
+
+def test_programme_rows_are_unique_typed_sourced_and_bare_names():
+    rows = _data("programmes.csv")
+    names = [row["name"] for row in rows]
+    assert len(names) == len(set(names))
+    for row in rows:
+        assert row["kind"] in {"strategy", "reform", "campaign", "programme", "initiative"}, row["name"]
+        assert row["source"] and row["scope"] and None not in row, row["name"]
+        assert not any(c in row["name"] for c in "“”\"「」‘’《》"), row["name"]  # quotes are the text's, not the name's

@@ -80,7 +80,8 @@ def test_holidays_amounts_methods_projects_and_before_after_phrases_are_no_campa
     for phrase in ("5月2日是“五一”假期。", "实现“千亿”跨越。", "采用“一步连续法”工艺。", "举办“两灯一车新经济项目”集中签约。",
                    "打造“两灯一车”三大主导产业。", "从“一枝独秀”到“春色满园”。", "京津“双城记”。", "“在彭州过年”,"):
         assert surfaces(phrase) == [], phrase
-    assert surfaces("实现“一枚印章管审批”和“一支队伍管执法”。") == ["“一枚印章管审批”", "“一支队伍管执法”"]
+    assert surfaces("实现“一枚印章管审批”和“一支队伍管执法”。") == ["“一枚印章管审批”"]  # a listed reform; the other is
+    # counted, with no context that carries it out
 
 
 def test_an_inline_title_after_weirao():
@@ -157,3 +158,11 @@ def test_a_strategy_with_its_head_after_zuowei_a_qualified_strategy_head_and_a_y
     assert surfaces("大力实施吉林省委“一主六双”高质量发展战略。") == ["“一主六双”高质量发展战略"]
     assert surfaces("深入实施2025年产业项目攻坚行动,打好项目谋划。") == ["产业项目攻坚行动"]
     assert surfaces("被誉为“湾顶明珠”。") == []
+
+
+def test_a_listed_programme_is_a_campaign_anywhere_and_a_counted_name_needs_a_context_that_carries_it_out():
+    assert surfaces("进一步加快“腾笼换鸟”步伐,推动“工业上楼”,着力推动“智改数转”。") == [
+        "“腾笼换鸟”", "“工业上楼”", "“智改数转”"]
+    assert surfaces("工业领域“一企一策”精准施策。") == []  # counted, nothing carries it out: a method described
+    assert surfaces("全面落实“一企一策”。") == ["“一企一策”"]
+    assert surfaces("招商引资“双招双引”成果丰硕。") == ["“双招双引”"]  # listed
