@@ -189,6 +189,8 @@ def _is_campaign(s: str, m: re.Match[str]) -> bool:
         return False  # “三二一”, “一二三四”: a formula in numerals (“四六四五”发展战略 has its head)
     if names[-1].endswith("工程") and _METAPHOR_BEFORE.search(s[max(0, m.start() - 4) : m.start()]):
         return False
+    if known and re.match(r"(?:模式|机制|理念|方式)", after):
+        return True  # “以投带引”模式: the listed programme, named as a way of working
     if _DESCRIBES_AFTER.match(after) or (_SLOGAN_AFTER.match(after) and not strong):
         return False
     if known:

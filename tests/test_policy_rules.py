@@ -166,3 +166,5 @@ def test_a_listed_programme_is_a_campaign_anywhere_and_a_counted_name_needs_a_co
     assert surfaces("工业领域“一企一策”精准施策。") == []  # counted, nothing carries it out: a method described
     assert surfaces("全面落实“一企一策”。") == ["“一企一策”"]
     assert surfaces("招商引资“双招双引”成果丰硕。") == ["“双招双引”"]  # listed
+    assert surfaces("同时通过“以投带引”模式吸引企业;海南参与“21世纪海上丝绸之路”建设。") == [
+        "“以投带引”", "“21世纪海上丝绸之路”"]  # listed: also before 模式, and with digits
