@@ -168,3 +168,7 @@ def test_a_listed_programme_is_a_campaign_anywhere_and_a_counted_name_needs_a_co
     assert surfaces("招商引资“双招双引”成果丰硕。") == ["“双招双引”"]  # listed
     assert surfaces("同时通过“以投带引”模式吸引企业;海南参与“21世纪海上丝绸之路”建设。") == [
         "“以投带引”", "“21世纪海上丝绸之路”"]  # listed: also before 模式, and with digits
+
+
+def test_a_short_one_line_title_before_its_date_field():
+    assert surfaces("城镇经济\n\n长春新区总体方案时间: 2016-02-03\n") == ["长春新区总体方案"]
