@@ -21,7 +21,7 @@ _POLICY_WORDS = (r"意见|办法|通知|方案|规划|条例|措施|政策|细�
 _TITLE_RE = re.compile(r"《((?:[^《》\n]|《[^《》\n]{1,80}》){1,120})》")  # one level of nesting: 《关于印发《…》的通知》
 _NOT_DOCUMENT = re.compile(r"(?:开发区|高新区|新区|园区|产业园|科技城|科学城|报|刊|杂志|周刊|[文外]版|海外版|榜|排行|排名|指数|歌|之歌|曲|剧|电影|纪录片|小说|诗|记|传|志|年鉴|白皮书|蓝皮书|报告)"
                            r"(?:[(（][^()（）]*[)）])?$")
-_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*(?:19|20)\d{2}[〕\]］)）]\s*\d{1,4}\s*号"
+_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（「]\s*(?:19|20)\d{2}[〕\]］)）」]\s*\d{1,4}\s*号"
                             r"|[\u4e00-\u9fff]{1,8}?(?:发|函|办|字|呈|令|府)〔?(?:19|20)\d{2}〕?\d{1,4}号"  # 国发201243号, as typed
                             r"|[\u4e00-\u9fff]{2,10}〔(?:19|20)\d{2}\d{1,4}号"  # 粤经贸工业〔2005582号: the close bracket lost
                             r"|[\u4e00-\u9fff]{1,10}〔(?:19|20)\d{2}〕\d{1,4}(?=[)）])"  # (甘办发〔2018〕33): 号 lost
@@ -52,7 +52,7 @@ _LINE_TITLE_RE = re.compile(rf"^[ \t]*(?:[^\n|]{{0,6}}\|[ \t]*)?"  # a table cel
                             rf"((?:[^\s，。！？；：,!?;:“”\"《》【】|]|《[^《》\n]{{2,60}}》| (?=[^\s]{{2,}}关于)| (?=《)| (?=若干)){{4,90}}?"
                             rf"{_DOC_END}(?:[ \t]?{_EDITION})?)"
                             rf"[ \t]*(?=$|\||时间[:：]|发布时间|[\u4e00-\u9fff]{{1,6}}〔(?:19|20)\d{{2}}〕)", re.M)  # …的批复 国函〔2015〕141号
-_INLINE_TITLE_RE = re.compile(rf"(?:根据|按照|依据|依照|印发|出台|发布|制定|编制|批复|通过|贯彻落实|落实|围绕|紧扣|遵循|对照)了?"
+_INLINE_TITLE_RE = re.compile(rf"(?:根据|按照|依据|依照|印发|出台|发布|制定|编制|批复|通过|贯彻落实|落实|围绕|紧扣|遵循|对照)了?(?:同意)?"
                               rf"([\u4e00-\u9fff()（）A-Za-z0-9·]{{4,40}}?{_DOC_END})")
 _ISSUED_TITLE_RE = re.compile(r"(?:国务院办公厅|国务院|(?:(?!人民政府|公布|发布|印发|转发|网站)[\u4e00-\u9fff]){2,14}?"
                               r"(?:人民政府|办公厅|管委会|管理委员会|委员会|[部厅局]))"
@@ -94,7 +94,7 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
         lead = len(_ISSUER_LEAD.match(m.group(0)).group(0)) if _ISSUER_LEAD.match(m.group(0)) else 0
         number = m.group(0)[lead:]
         if re.match(r"[\u4e00-\u9fff\d]", number):
-            add(m.start() + lead, m.end(), re.sub(r"[\[［(（]", "〔", re.sub(r"[\]］)）]", "〕", number)).replace(" ", ""),
+            add(m.start() + lead, m.end(), re.sub(r"[\[［(（「]", "〔", re.sub(r"[\]］)）」]", "〕", number)).replace(" ", ""),
                 "number")
     for m in _LINE_TITLE_RE.finditer(s):
         lines_before = s[max(0, m.start() - 400) : m.start()].splitlines()[-4:]
@@ -135,7 +135,7 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
 
 _COUNTED = re.compile(r"^[一二三四五六七八九十百千万双两]|[一二三四五六七八九十百千万双两][\u4e00-\u9fff]{0,2}[一二三四五六七八九十百千万双两]")
 _PROGRAMME_END = re.compile(r"(?:制|年|月|革命|基建|工程|行动|计划|战略|活动|改革|一流|一路|入园|合一|推建|攻坚战|[一二三四五六七八九十]条|"
-                            r"政策\d{1,3}条)$")
+                            r"\d{1,3}条)$")
 _NOT_PROGRAMME_END = re.compile(r"(?:式|杯|时间|时刻|驱动|齐升|不误|元年|而立年|周年|(?<![执立司])法|记|项目|工作|节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都)$")
 _PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
 _NOT_NAME = re.compile(r"[\d()（）、](?!\d*条$)|^在|位一体$|^[一二三四五六七八九十两双百]*[千百万亿]+$|^第|^一.{1,2}$|^(?:[一二三四五六七八九十两双][主特优强新专])+$")

@@ -172,3 +172,9 @@ def test_a_listed_programme_is_a_campaign_anywhere_and_a_counted_name_needs_a_co
 
 def test_a_short_one_line_title_before_its_date_field():
     assert surfaces("城镇经济\n\n长春新区总体方案时间: 2016-02-03\n") == ["长春新区总体方案"]
+
+
+def test_a_numbered_package_a_number_in_corner_brackets_and_an_approval_that_agrees():
+    assert surfaces("率先推出“暖企8条”、“稳企6条”等惠企政策。") == ["“暖企8条”", "“稳企6条”"]
+    assert surfaces("经国家计委办公厅(国计办「2000」287号)批准设立。") == ["国计办「2000」287号"]
+    assert surfaces("国务院批复同意安徽自贸试验区总体方案,建立联动机制。") == ["安徽自贸试验区总体方案"]
