@@ -68,6 +68,7 @@ def test_mojibake_counted():
 
 def test_simplified_form_folds_script_and_width():
     assert simplify("綿陽高新區ＧＤＰ增長９．４％") == "绵阳高新区GDP增长9.4%"
+    assert simplify("陜西寶雞高新區") == "陕西宝鸡高新区"  # a variant t2s leaves alone
     assert fold_width("（１）") == "(1)"
     assert script_of("綿陽高新區產業發展勢頭強勁" * 3) == "zh-Hant"
     assert script_of("绵阳高新区产业发展势头强劲" * 3) == "zh-Hans"

@@ -22,9 +22,13 @@ def fold_width(text: str) -> str:
     return text.translate(_WIDTH)
 
 
+# Variant forms OpenCC's t2s leaves as they are (陜西 for 陕西 on Hong Kong and Taiwan pages).
+_VARIANTS = str.maketrans({"陜": "陕", "堿": "碱", "衞": "卫"})
+
+
 def to_simplified(text: str) -> str:
-    """OpenCC Traditional→Simplified conversion (character-for-character, lengths preserved)."""
-    return _t2s().convert(text) if text else text
+    """OpenCC Traditional→Simplified conversion (character-for-character, lengths preserved), variants folded."""
+    return _t2s().convert(text).translate(_VARIANTS) if text else text
 
 
 def simplify(text: str) -> str:
