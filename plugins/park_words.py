@@ -101,6 +101,12 @@ def kind_in_brackets_after(simplified: str, end: int) -> bool:
     """A zone word followed by (园区): the kind (开发区(园区)), or a city's zones in general (宁波开发区(园区))."""
     return bool(_KIND_IN_BRACKETS.match(text_after(simplified, end, 8)))
 
+# The kind's full name, written bare, is the kind when described, set up, converted to or defined (a short form, 综保区
+# or 经开区, is mostly the zone the text is about).
+_FULL_KIND_WORDS = {"综合保税区", "经济开发区", "经济技术开发区", "高新技术产业开发区", "自由贸易试验区"}
+_KIND_MADE_BEFORE = re.compile(r"(?:(?:首个|首家|唯一|第一个)[^，。；,;\n]{0,16}的|设立的?|建设的|升级为|转型为|转为|向|到|对|申报|申建|批设)$")
+
+
 def _is_generic(simplified: str, start: int, end: int) -> bool:
     """A zone word used for a kind, a count or a list of kinds (国家级经开区, 3个高新区, 开发区、高新区等), or
     not a zone word at all (创新区 holds 新区)."""
@@ -109,6 +115,9 @@ def _is_generic(simplified: str, start: int, end: int) -> bool:
         return True
     if simplified[start : start + 2] == "新区" and before.endswith("创"):
         return True
+    if simplified[start:end] in _FULL_KIND_WORDS and (_KIND_MADE_BEFORE.search(simplified[max(0, start - 24) : start])
+                                                       or re.match(r"\s*是", after)):
+        return True  # 首个…建设的综合保税区, 设立经济开发区, 升级为综合保税区, 经济开发区是…: the kind itself
     return bool(_GENERIC_BEFORE.search(before) or _LIST_BEFORE.search(before) or _LIST_AFTER.match(after)
                 or "最" in before[-6:] or after.startswith("之一")  # 功能最齐全的保税港区, 影响力的开发区之一
                 or _KIND_AFTER.match(after) or _COUNT_AFTER.match(after) or _PLURAL_BEFORE.search(before)

@@ -385,3 +385,10 @@ def test_a_park_named_after_a_place_with_words_of_its_own_said_three_times():
 def test_a_lettered_area_and_the_directly_run_park_are_parts_of_their_zone():
     assert [s for s, _ in spans("拉萨综合保税区位于拉萨经开区C区,紧邻青藏铁路。")][-1] == "拉萨经开区C区"
     assert [s for s, _ in spans("以重庆高新区直管园为核心,联动北碚。")] == ["重庆高新区直管园"]
+
+
+def test_a_kinds_full_name_set_up_converted_to_or_defined_is_the_kind():
+    text = "长沙黄花综合保税区获批。这是湖南首个依托航空港发展建设的综合保税区,从保税物流园区升级为综合保税区后,企业受益。"
+    assert [s for s, _ in spans(text)] == ["长沙黄花综合保税区"]
+    text = "衡阳综合保税区封关运行。即将完工的综合保税区一期项目规模为2平方公里。"
+    assert [s for s, _ in spans(text)] == ["衡阳综合保税区", "综合保税区"]  # described, but this one zone
