@@ -154,6 +154,9 @@ _TYPE_ALIASES = [
     ("产业园区", ["产业园区", "产业园"]),
 ]
 _SPECIFIC_TYPES = {"高新技术产业开发区", "经济技术开发区", "综合保税区"}
+# What is left of a name without its place that names a kind, not the zone: no alias of its own.
+_KIND_CORES = {"保税物流园区", "出口加工区", "保税区", "保税港区", "新区", "高新", "高新区", "经开", "经开区", "工业园", "示范区",
+               "港"}
 _WEAK_ALIASES = {("经济开发区", "经开区"), ("经济技术开发区", "经济开发区"), ("经济技术开发区", "开发区")}  # used only when unambiguous
 
 
@@ -205,10 +208,13 @@ def _park_aliases(name: str, province: str, cities: list[str], national: bool = 
             break
     type_part, forms = next(((t, f) for t, f in _TYPE_ALIASES if core.endswith(t)), ("", []))
     place = core[: len(core) - len(type_part)] if type_part else ""
+    if place in _KIND_CORES or core in _KIND_CORES:  # 天津|保税物流园区, 兰州|新区综合保税区: the rest is a kind
+        core, place = name, ""
     places = [place] if place else []
     for city in cities:  # 绵阳游仙 → also 游仙; 宜宾临港 → 临港 for the specific zone types
         rest = place[len(city) :]
-        if place.startswith(city) and len(rest) >= 2 and (is_place(rest) or type_part in _SPECIFIC_TYPES):
+        if place.startswith(city) and len(rest) >= 2 and rest not in _KIND_CORES \
+                and (is_place(rest) or type_part in _SPECIFIC_TYPES):
             places.append(rest)
     aliases = {name, core, province_short + core, province + core}
     for p in places:

@@ -45,3 +45,10 @@ def test_programme_rows_are_unique_typed_sourced_and_bare_names():
         assert row["kind"] in {"strategy", "reform", "campaign", "programme", "initiative"}, row["name"]
         assert row["source"] and row["scope"] and None not in row, row["name"]
         assert not any(c in row["name"] for c in "“”\"「」‘’《》"), row["name"]  # quotes are the text's, not the name's
+
+
+def test_a_name_without_its_place_is_no_alias_when_the_rest_is_a_kind():
+    index = parks()
+    for kind in ("保税物流园区", "出口加工区", "新区综合保税区", "高新综保区", "经开综保区"):
+        assert [key for _, _, key, _ in index.find(f"从{kind}起步")] == [], kind  # 天津|保税物流园区, 成都|高新综保区
+    assert [key for _, _, key, _ in index.find("天津保税物流园区")] == ["天津保税物流园区"]
