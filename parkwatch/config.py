@@ -116,6 +116,7 @@ class Config:
     sites: tuple[Site, ...]
     settings: Settings
     parks: tuple[dict[str, Any], ...] = ()
+    programmes: tuple[str, ...] = ()  # programmes.yaml: campaign names the policies plugin takes when quoted
 
     def site(self, name: str) -> Site:
         for site in self.sites:
@@ -165,7 +166,9 @@ def load_config(directory: str | os.PathLike[str] | None = None) -> Config:
     sites = parse_sites(_read_yaml(sites_file), sites_file)
     parks_file = folder / "parks.yaml"
     park_entries = parse_parks(_read_yaml(parks_file), parks_file) if parks_file.is_file() else ()
-    return Config(directory=folder, sites=sites, settings=settings, parks=park_entries)
+    programmes_file = folder / "programmes.yaml"
+    programmes = parse_programmes(_read_yaml(programmes_file), programmes_file) if programmes_file.is_file() else ()
+    return Config(directory=folder, sites=sites, settings=settings, parks=park_entries, programmes=programmes)
 
 
 def parse_parks(data: Any, path: Path) -> tuple[dict[str, Any], ...]:
@@ -184,6 +187,22 @@ def parse_parks(data: Any, path: Path) -> tuple[dict[str, Any], ...]:
         entries.append({"name": f.str("name", required=True), "aliases": list(f.str_list("aliases")),
                         "province": f.str("province", ""), "code": f.str("code"), "type": f.str("type", "园区")})
     return tuple(entries)
+
+
+def parse_programmes(data: Any, path: Path) -> tuple[str, ...]:
+    """The user's campaign and programme names (村改, 潮涌浦江): a quoted one is a policy mention wherever it stands."""
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        raise ConfigError(f"{path}: expected a list of programme names (村改, 潮涌浦江), without their quotes")
+    names = []
+    for number, name in enumerate(data, start=1):
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"{path}: programme #{number}: expected a name (a string), got {name!r}")
+        if re.search(r"[“”\"「」‘’《》]", name):
+            raise ConfigError(f"{path}: programme #{number} {name!r}: write the name without its quotes")
+        names.append(name.strip())
+    return tuple(names)
 
 
 def _read_yaml(path: Path) -> Any:

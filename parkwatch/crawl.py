@@ -216,7 +216,7 @@ def _note_gazetteer(store: Store, config: Config) -> None:
         with store.db.conn:
             store.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('gazetteer_version', ?)", [current])
     elif stored != current and store.article_count():
-        logger.warning("the gazetteer changed since the stored articles were tagged (parks.yaml or parkwatch's data): "
+        logger.warning("the gazetteer changed since the stored articles were tagged (parks.yaml, programmes.yaml or parkwatch's data): "
                        "run `parkwatch retag` so searches and watches see the new names")
 
 

@@ -10,10 +10,11 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from parkwatch.gazetteer import is_place, programme_names, regions
 from parkwatch.hookspecs import hookimpl
-from parkwatch.mentions import ArticleText, Mention, stable_id
+from parkwatch.mentions import ArticleText, Mention, simplified_same_length, stable_id
 
 _POLICY_WORDS = (r"意见|办法|通知|方案|规划|条例|措施|政策|细则|纲要|决定|规定|实施意见|行动计划|计划|指引|指南|"
                  r"规则|标准|公告|通告|若干政策|若干措施|政策措施|工作要点|清单|目录|战略|批复|协议|备忘录|法|请示|函")
@@ -68,8 +69,10 @@ _SYSTEM_RE = re.compile(r"[“\"]?(\d+\s*(?:\+\s*(?:\d+|[A-Za-z]))+)[”\"]?\s*(
 _NOT_NAMED = re.compile(r"[的和与及等各该这其]|工作计划|投资计划|年度计划|生产计划|建设计划|项目计划|发展计划$")
 
 
-def policy_mentions(article: ArticleText) -> list[Mention]:
+def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = None) -> list[Mention]:
+    """The policy mentions in *article*; *programmes*: programme names known beyond the shipped list (the user's)."""
     s, text = article.simplified, article.text
+    known = programme_names() | programmes if programmes else programme_names()
     found: list[Mention] = []
 
     def add(start: int, end: int, canonical: str, kind: str) -> None:
@@ -120,7 +123,7 @@ def policy_mentions(article: ArticleText) -> list[Mention]:
     for m in _SYSTEM_RE.finditer(s):  # numbered policy systems: “1+1+N”政策措施
         add(m.start(), m.end(), f"“{m.group(1).replace(' ', '')}”{m.group(2)}", "system")
     for m in _CAMPAIGN_RE.finditer(s):
-        if _is_campaign(s, m):  # a run of quoted names (“三抓”“三早”行动): each its own mention, the head with the last
+        if _is_campaign(s, m, known):  # a run of quoted names (“三抓”“三早”行动): each its own mention, the head with the last
             quoted = list(re.finditer(_QUOTED, s[m.start() : m.end()]))
             for n, q in enumerate(quoted):
                 start, end = m.start() + q.start(), (m.end() if n == len(quoted) - 1 else m.start() + q.end())
@@ -160,13 +163,13 @@ _PROGRAMME_AFTER = re.compile(r"^(?:部署|决策|发展机遇|机遇|评价|专
 _OBJECT_END = re.compile(r"^(?:[，。、；！？,.;!?)）]|$|[和与及]|工作|等)")  # the quoted name is the object, not a modifier
 
 
-def _is_campaign(s: str, m: re.Match[str]) -> bool:
+def _is_campaign(s: str, m: re.Match[str], programmes: frozenset[str]) -> bool:
     """A quoted name of a campaign, programme or strategy: with its head (“…”行动), counted (“双招双引”, “六稳”)
     or ending like one (“链长制”, “项目攻坚年”); not a formula, a quoted remark, a nickname or a slogan."""
     names = re.findall(r"[“\"「‘]([^“”\"「」‘’]+)[”\"」’]", m.group(0))
     if not names or any(_FORMULA.match(n) or _SENTENCE.search(n) for n in names):
         return False
-    known = all(n.replace("＋", "+") in programme_names() for n in names)  # “放管服”, “腾笼换鸟”: listed programmes
+    known = all(n.replace("＋", "+") in programmes for n in names)  # “放管服”, “腾笼换鸟”: listed programmes
     strong = known or any(_PROGRAMME_END.search(n) for n in names)  # “一带一路”, “…工程”: a programme whatever the context
     headed = m.group(0)[-1] not in "”\"」’"  # 作为“工业强市”战略的主阵地: a strategy with its head is no nickname
     if (_NICKNAME_BEFORE.search(s[max(0, m.start() - 6) : m.start()])
@@ -208,11 +211,26 @@ def _canonical_quotes(quoted: str) -> str:
     return re.sub(r"[\"「‘]([^\"「」‘’]+)[\"」’]", r"“\1”", quoted)
 
 
-@hookimpl
-def tag_article(article: ArticleText) -> list[Mention]:
-    return policy_mentions(article)
+class Plugin:
+    """The policies plugin; each plugin manager registers an instance of its own, holding the programme names its
+    ``configure`` hook was given (``config/programmes.yaml``)."""
+
+    def __init__(self) -> None:
+        self.programmes: frozenset[str] = frozenset()
+
+    @hookimpl
+    def configure(self, config: Any) -> None:
+        names = getattr(config, "programmes", ()) or ()
+        self.programmes = frozenset(simplified_same_length(n).replace("＋", "+") for n in names)
+
+    @hookimpl
+    def tag_article(self, article: ArticleText) -> list[Mention]:
+        return policy_mentions(article, self.programmes)
+
+    @hookimpl
+    def plugin_info(self) -> dict[str, str]:
+        return {"name": "policies",
+                "description": "《policy documents》, 川府发〔2024〕12号, “…”行动 campaigns, “1+1+N” systems"}
 
 
-@hookimpl
-def plugin_info() -> dict[str, str]:
-    return {"name": "policies", "description": "《policy documents》, 川府发〔2024〕12号, “…”行动 campaigns, “1+1+N” systems"}
+__all__ = ["Plugin", "policy_mentions"]

@@ -120,3 +120,18 @@ def test_the_database_of_settings_yaml_lives_beside_the_configuration(tmp_path):
     again = run_cli("--config", str(config), "crawl", cwd=tmp_path)
     assert f"into {config / 'data' / 'parkwatch.db'}\n" in again.stdout  # the same one, not a new one
     assert not (elsewhere / "data").exists() and (config / "data" / "parkwatch.db").exists()
+
+
+def test_programmes_yaml_is_a_list_of_names_without_quotes(tmp_path):
+    folder = write(tmp_path / "c", GOOD)
+    (folder / "programmes.yaml").write_text("- 村改\n- 潮涌浦江\n", encoding="utf-8")
+    assert load_config(folder).programmes == ("村改", "潮涌浦江")
+    (folder / "programmes.yaml").write_text("村改: 1\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"programmes\.yaml: expected a list of programme names"):
+        load_config(folder)
+    (folder / "programmes.yaml").write_text("- 村改\n- “潮涌浦江”\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"programmes\.yaml: programme #2 '“潮涌浦江”': write the name without its quotes"):
+        load_config(folder)
+    (folder / "programmes.yaml").write_text("- 村改\n- {name: 潮涌浦江}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"programme #2: expected a name"):
+        load_config(folder)
