@@ -39,6 +39,8 @@ _NAME_BEFORE_PLACE = re.compile(r"中国|[A-Za-z0-9·]+|[京津沪渝冀晋蒙�
 
 _BARE_KINDS = {*_BARE_TYPES, "经济开发区"}
 
+_FUNCTIONAL = ("临空", "临港", "空港", "航空港")  # …经济区 named by its function: an airport's or a port's zone
+
 _PROVINCE_WIDE = {"经济区", "新区", "示范区", "合作区"}  # 成渝经济区: a planning region, not a zone
 
 _PROJECT_SUFFIXES = {"产业园", "工业园", "科技园", "物流园", "产业园区", "物流园区", "孵化园", "创新园"}
@@ -208,6 +210,8 @@ def _reference_or_kind(suffix: str, name_part: str, core: str, places: list, lev
     None when they make a kind (国家自主创新示范区, 经济新区), ``_NAME`` when they may be a name."""
     if suffix not in _ANAPHORA or levelled or not (len(name_part) < 2 or (len(core) > 4 and not places) or name_part in _GENERIC):
         return _NAME
+    if suffix == "经济区" and name_part.endswith(_FUNCTIONAL):
+        return _NAME  # 首都国际机场临空经济区: an airport's or port's zone, named by its function
     if len(core) > 4 and _NAME_BEFORE_PLACE.match(name_part):
         return _NAME  # 京津中关村科技城: a name
     if suffix == "示范区" and len(core) > 4 and not places and name_part not in _GENERIC:
@@ -234,7 +238,7 @@ def _placeless_name(simplified: str, suffix: str, name_part: str, places: list, 
     longest = 12 if "(" in name_part or "·" in name_part else 8  # 中韩(长春)国际合作示范区
     repeated = (suffix in _REPEATED_OK and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name_part) is not None
                 and simplified.count(name_part + suffix) >= 2)
-    functional = suffix == "经济区" and name_part in ("临空", "临港", "空港", "航空港")  # 临空经济区: the local one
+    functional = suffix == "经济区" and name_part.endswith(_FUNCTIONAL)  # 临空经济区, 首都国际机场临空经济区
     return not ((suffix not in _NO_PLACE_OK and not named and not repeated and not functional)
                 or not (2 <= len(name_part) <= longest) or name_part in _GENERIC or (open_ended and not stops)
                 or re.search(r"千亿|百亿|万亿|加速|助推|一流|世界级|最", name_part))

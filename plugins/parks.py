@@ -224,6 +224,8 @@ def _defined_short_names(article: ArticleText, mentions: list[Mention], taken: l
         short, start = match.group(1), mention.end + match.start(1)
         if re.match(r"[两双三四五六七八九十多]区", short):
             continue  # (以下简称“两区”): several zones together, not this one
+        if not re.search(r"[区园城港谷]", short):
+            continue  # (下称“前海”): the place the zone is named after, a nickname the guideline does not count
         while (start := simplified.find(short, start)) >= 0:
             end = start + len(short)
             if not any(s < end and start < e for s, e in taken):

@@ -392,3 +392,12 @@ def test_a_kinds_full_name_set_up_converted_to_or_defined_is_the_kind():
     assert [s for s, _ in spans(text)] == ["长沙黄花综合保税区"]
     text = "衡阳综合保税区封关运行。即将完工的综合保税区一期项目规模为2平方公里。"
     assert [s for s, _ in spans(text)] == ["衡阳综合保税区", "综合保税区"]  # described, but this one zone
+
+
+def test_an_airports_zone_named_by_its_function_a_spaced_count_and_a_place_defined_as_short_name():
+    assert [s for s, _ in spans("重大项目签约落户首都国际机场临空经济区。")] == ["首都国际机场临空经济区"]
+    text = "在全国 154 个综合保税区发展绩效评估中,阿拉山口综合保税区位列第16。"
+    assert [s for s, _ in spans(text)] == ["阿拉山口综合保税区"]
+    text = "前海深港现代服务业合作区(下称「前海」)相继迎来成立。前海实现地区生产总值增长。"
+    assert [s for s, _ in spans(text)] == ["前海深港现代服务业合作区"]  # 前海: the place, no zone word
+    assert [s for s, _ in spans("工作人员向采访团介绍鲁疆产业园情况。")] == ["鲁疆产业园"]
