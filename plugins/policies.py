@@ -122,8 +122,11 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
             add(start, m.end(1), s[start : m.end(1)], "document")
     for m in _SYSTEM_RE.finditer(s):  # numbered policy systems: “1+1+N”政策措施
         add(m.start(), m.end(), f"“{m.group(1).replace(' ', '')}”{m.group(2)}", "system")
+    accepted_end = -1
     for m in _CAMPAIGN_RE.finditer(s):
-        if _is_campaign(s, m, known):  # a run of quoted names (“三抓”“三早”行动): each its own mention, the head with the last
+        joined = accepted_end >= 0 and s[accepted_end : m.start()] in ("和", "与", "及", "、")  # “一枚印章管审批”和“…”
+        if _is_campaign(s, m, known, joined):  # a run of quoted names (“三抓”“三早”行动): each its own mention, the head with the last
+            accepted_end = m.end()
             quoted = list(re.finditer(_QUOTED, s[m.start() : m.end()]))
             for n, q in enumerate(quoted):
                 start, end = m.start() + q.start(), (m.end() if n == len(quoted) - 1 else m.start() + q.end())
@@ -158,14 +161,15 @@ _TARGET_BEFORE = re.compile(r"(?:从|打赢|迈上|迈入|勇摘|摘得|夺得|�
 _SLOGAN_AFTER = re.compile(r"^(?:驱动|系统|产品|升级版|实践|假期|长假|黄金周|跨越|工艺|景象|[一二三四五六七八九十两][大个]|"
                            r"的(?!发展战略|战略|部署|要求|号召|决策))")
 _PROGRAMME_BEFORE = re.compile(r"(?:落实|实施|开展|部署|抢抓|抢滩|启动|纳入|深化|践行|贯彻|响应|参与|对接)$")
-_PUSHED_BEFORE = re.compile(r"(?:推进|推行|推动|聚焦|锚定|打好)$")  # 推进“分线管理”: one quoted name pushed on, not a run of slogans
+_PUSHED_BEFORE = re.compile(r"(?:推进|推行|推动|聚焦)$")  # 推进“分线管理”: one quoted name pushed on, not a run of slogans
 _PROGRAMME_AFTER = re.compile(r"^(?:部署|决策|发展机遇|机遇|评价|专项|试点|号召|活动|改革|倡议)")
 _OBJECT_END = re.compile(r"^(?:[，。、；！？,.;!?)）]|$|[和与及]|工作|等)")  # the quoted name is the object, not a modifier
 
 
-def _is_campaign(s: str, m: re.Match[str], programmes: frozenset[str]) -> bool:
-    """A quoted name of a campaign, programme or strategy: with its head (“…”行动), counted (“双招双引”, “六稳”)
-    or ending like one (“链长制”, “项目攻坚年”); not a formula, a quoted remark, a nickname or a slogan."""
+def _is_campaign(s: str, m: re.Match[str], programmes: frozenset[str], joined: bool = False) -> bool:
+    """A quoted name of a campaign, programme or strategy: with its head (“…”行动), listed, counted and carried out
+    (落实“三个一批”; *joined*: after 和 to a name already found) or ending like one (“链长制”, “项目攻坚年”); not a
+    formula, a quoted remark, a nickname or a slogan."""
     names = re.findall(r"[“\"「‘]([^“”\"「」‘’]+)[”\"」’]", m.group(0))
     if not names or any(_FORMULA.match(n) or _SENTENCE.search(n) for n in names):
         return False
@@ -198,7 +202,7 @@ def _is_campaign(s: str, m: re.Match[str], programmes: frozenset[str]) -> bool:
         return False
     if known:
         return True
-    carried_out = bool((_PROGRAMME_BEFORE.search(before) and _OBJECT_END.match(after)) or _PROGRAMME_AFTER.match(after))
+    carried_out = joined or bool((_PROGRAMME_BEFORE.search(before) and _OBJECT_END.match(after)) or _PROGRAMME_AFTER.match(after))
     pushed = len(names) == 1 and _PUSHED_BEFORE.search(before) is not None and _OBJECT_END.match(after) is not None
     return all(not _NOT_NAME.search(n) and not _NOT_PROGRAMME_END.search(n)
                and (carried_out or not (_COUNTED_THING.match(n) and not _PROGRAMME_END.search(n)))

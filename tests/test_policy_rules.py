@@ -80,8 +80,7 @@ def test_holidays_amounts_methods_projects_and_before_after_phrases_are_no_campa
     for phrase in ("5月2日是“五一”假期。", "实现“千亿”跨越。", "采用“一步连续法”工艺。", "举办“两灯一车新经济项目”集中签约。",
                    "打造“两灯一车”三大主导产业。", "从“一枝独秀”到“春色满园”。", "京津“双城记”。", "“在彭州过年”,"):
         assert surfaces(phrase) == [], phrase
-    assert surfaces("实现“一枚印章管审批”和“一支队伍管执法”。") == ["“一枚印章管审批”"]  # a listed reform; the other is
-    # counted, with no context that carries it out
+    assert surfaces("实现“一枚印章管审批”和“一支队伍管执法”。") == ["“一枚印章管审批”", "“一支队伍管执法”"]  # listed; joined
 
 
 def test_an_inline_title_after_weirao():
