@@ -274,6 +274,8 @@ def _no_park(simplified: str, match: re.Match[str], suffix: str, name: str, plac
     if kind_in_brackets_after(simplified, end):
         return True  # 宁波开发区(园区): a city's zones in general
     brand = re.match(r"[A-Za-z]+", name)  # TCL科技产业园, ABB…产业园: a company's; LED封装检测产业园: a trade's
+    if re.search(r"[厅局委办]$", name[: len(name) - len(suffix)]) or re.match(r"处(?!于|在|理|置)", simplified[end : end + 2]):
+        return True  # 工业和信息化厅|工业园区处: a government department's division, not a park
     return bool(_NEVER.search(name) or re.search(r"公司|集团|有限|大学|学院|研究院|医院|政府|人民|委员会|部门", name)
                 or (suffix in _PROJECT_SUFFIXES and simplified.startswith("项目", end))
                 or (place_end == 0 and brand is not None and brand.group(0).upper() not in _TRADE_ACRONYMS))

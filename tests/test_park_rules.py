@@ -401,3 +401,8 @@ def test_an_airports_zone_named_by_its_function_a_spaced_count_and_a_place_defin
     text = "前海深港现代服务业合作区(下称「前海」)相继迎来成立。前海实现地区生产总值增长。"
     assert [s for s, _ in spans(text)] == ["前海深港现代服务业合作区"]  # 前海: the place, no zone word
     assert [s for s, _ in spans("工作人员向采访团介绍鲁疆产业园情况。")] == ["鲁疆产业园"]
+
+
+def test_a_government_departments_division_is_no_park():
+    assert spans("内蒙古自治区工业和信息化厅工业园区处处长沈鹏介绍了本次活动。") == []
+    assert spans("省商务厅开发区处负责人表示,全省开发区稳步发展。") == []
