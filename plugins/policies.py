@@ -49,7 +49,7 @@ _DOC_END = (r"(?:总体方案|实施方案|建设方案|行动方案|工作方�
             r"的通知|的意见|的批复|的复函|的答复|的决定|的规定|的请示|的函|的公告)")
 _EDITION = r"[(（](?:(?:19|20)\d{2}\s*[—–\-－~至]\s*(?:19|20)\d{2}年?|试行|暂行|修订|修订版|征求意见稿)[)）]"  # (2023—2027年)
 _LINE_TITLE_RE = re.compile(rf"^[ \t]*(?:[^\n|]{{0,6}}\|[ \t]*)?"  # a table cell: 标题 | …
-                            rf"(?:【[^】\n]{{1,8}}】)?(?:[(（]\d{{4}}[)）])?"  # 【地方】(2016)…的批复
+                            rf"(?:【[^】\n]{{1,8}}】)?(?:[(（]\d{{4}}[)）])?(?:\d{{1,2}}[.、]\s*)?"  # 【地方】(2016)…的批复; 1.…方案
                             rf"((?:[^\s，。！？；：,!?;:“”\"《》【】|]|《[^《》\n]{{2,60}}》| (?=[^\s]{{2,}}关于)| (?=《)| (?=若干)){{4,90}}?"
                             rf"{_DOC_END}(?:[ \t]?{_EDITION})?)"
                             rf"[ \t]*(?=$|\||时间[:：]|发布时间|[\u4e00-\u9fff]{{1,6}}〔(?:19|20)\d{{2}}〕)", re.M)  # …的批复 国函〔2015〕141号
@@ -87,7 +87,7 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
     for m in _TITLE_RE.finditer(s):
         headline = (re.search(r"[:：]|\S\s+\S", m.group(1)) and not re.search(rf"(?:{_POLICY_WORDS})$", m.group(1))) \
             or s.startswith(("一文", "为主题", "为题", "栏目", "投稿", "征稿", "收稿", "刊物", "杂志", "期刊", "编辑部", "数据库"), m.end()) \
-            or re.match(r"(?:室内|大型|原创)?(?:[\u4e00-\u9fff]{0,4})(?:舞台剧|话剧|歌剧|舞剧|演出|电影|剧目)", s[m.end() : m.end() + 10])
+            or re.match(r"(?:室内|大型|原创)?(?:[\u4e00-\u9fff]{0,4})(?:舞台剧|话剧|歌剧|舞剧|演出|电影|剧目|剧)", s[m.end() : m.end() + 10])
         # 《大同:五大园区打造经济强市硬实力》一文: an article; 《金城公主》室内历史舞台剧: a show
         if not headline and not _NOT_DOCUMENT.search(m.group(1)) and not re.search(r"(?:原题为?|原标题|题为|标题为|电视剧|电影|纪录片|节目|"
                                                                   r"栏目|图书|新书|小说|歌曲|专辑|话剧|舞剧|综艺)[:：]?$",
@@ -104,6 +104,8 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
         previous = next((line.strip() for line in reversed(lines_before) if line.strip()), "")
         if "关于" in previous and not re.search(rf"(?:{_DOC_END}|[。！？!?])$", previous):
             continue  # the second line of a heading broken across lines (…关于河南郑州 / 经济技术开发区的复函)
+        if re.match(r"(?:公开)?征求对", m.group(1)):
+            continue  # 公开征求对《…》的意见: a call for comments on a document, the 《…》 inside is the title
         add(m.start(1), m.end(1), m.group(1), "document")
     for m in _ISSUED_TITLE_RE.finditer(s) if "关于" in s else ():
         issuer = m.group(0)[: m.group(0).index("关于")]
@@ -114,6 +116,8 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
 
         add(start, m.end(), s[start : m.end()], "document")
     for m in _INLINE_TITLE_RE.finditer(s):
+        if "的" in m.group(1) and "关于" not in m.group(1):
+            continue  # 制定促进开发区发展的政策措施: measures described, not a title
         if "关于" in m.group(1) or is_place(m.group(1)) or m.group(1).startswith("中国(") \
                 or re.search(r"新区|自由贸易试验区|自贸试验区|自由贸易港|高新区|开发区|示范区|试验区", m.group(1)):
             # a named document (根据中国(安徽)自由贸易试验区总体方案), not 土地利用总体规划 in general

@@ -177,3 +177,12 @@ def test_a_numbered_package_a_number_in_corner_brackets_and_an_approval_that_agr
     assert surfaces("率先推出“暖企8条”、“稳企6条”等惠企政策。") == ["“暖企8条”", "“稳企6条”"]
     assert surfaces("经国家计委办公厅(国计办「2000」287号)批准设立。") == ["国计办「2000」287号"]
     assert surfaces("国务院批复同意安徽自贸试验区总体方案,建立联动机制。") == ["安徽自贸试验区总体方案"]
+
+
+def test_numbered_attachment_lines_a_call_for_comments_measures_described_and_a_live_show():
+    text = "方式。\n附件:\n1.重庆市新时代产业园区高质量发展实施方案(征求意见稿)\n2.起草说明"
+    assert surfaces(text) == ["重庆市新时代产业园区高质量发展实施方案(征求意见稿)"]  # the list number stays outside
+    text = "能力。\n\n公开征求对《重庆市新时代产业园区高质量发展实施方案(征求意见稿)》的意见\n"
+    assert surfaces(text) == ["《重庆市新时代产业园区高质量发展实施方案(征求意见稿)》"]
+    assert surfaces("加强领导,制定促进开发区发展的政策措施,建立议事协调机制。") == []
+    assert surfaces("随着《文成公主》大型实景剧项目奠基。") == []
