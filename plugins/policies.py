@@ -165,6 +165,7 @@ _TARGET_BEFORE = re.compile(r"(?:从|打赢|迈上|迈入|勇摘|摘得|夺得|�
 _SLOGAN_AFTER = re.compile(r"^(?:驱动|系统|产品|升级版|实践|假期|长假|黄金周|跨越|工艺|景象|[一二三四五六七八九十两][大个]|"
                            r"的(?!发展战略|战略|部署|要求|号召|决策))")
 _PROGRAMME_BEFORE = re.compile(r"(?:落实|实施|开展|部署|抢抓|抢滩|启动|纳入|深化|践行|贯彻|响应|参与|对接)$")
+_EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,7}?(?:旅游节|文化节|艺术节|博览会|交易会|洽谈会|推介会|论坛|峰会|展览会|运动会)")
 _PUSHED_BEFORE = re.compile(r"(?:推进|推行|推动|聚焦)$")  # 推进“分线管理”: one quoted name pushed on, not a run of slogans
 _PROGRAMME_AFTER = re.compile(r"^(?:部署|决策|发展机遇|机遇|评价|专项|试点|号召|活动|改革|倡议)")
 _OBJECT_END = re.compile(r"^(?:[，。、；！？,.;!?)）]|$|[和与及]|工作|等)")  # the quoted name is the object, not a modifier
@@ -204,6 +205,8 @@ def _is_campaign(s: str, m: re.Match[str], programmes: frozenset[str], joined: b
         return True  # “以投带引”模式: the listed programme, named as a way of working
     if _DESCRIBES_AFTER.match(after) or (_SLOGAN_AFTER.match(after) and not strong):
         return False
+    if not known and _EVENT_AFTER.match(s[m.end() : m.end() + 10]):
+        return False  # “烟花三月”国际经贸旅游节: the name of an event
     if known:
         return True
     carried_out = joined or bool((_PROGRAMME_BEFORE.search(before) and _OBJECT_END.match(after)) or _PROGRAMME_AFTER.match(after))

@@ -186,3 +186,4 @@ def test_numbered_attachment_lines_a_call_for_comments_measures_described_and_a_
     assert surfaces(text) == ["《重庆市新时代产业园区高质量发展实施方案(征求意见稿)》"]
     assert surfaces("加强领导,制定促进开发区发展的政策措施,建立议事协调机制。") == []
     assert surfaces("随着《文成公主》大型实景剧项目奠基。") == []
+    assert surfaces("2018中国扬州“烟花三月”国际经贸旅游节广陵区重大项目集中开工。") == []  # an event's name
