@@ -39,6 +39,8 @@ _NAME_BEFORE_PLACE = re.compile(r"中国|[A-Za-z0-9·]+|[京津沪渝冀晋蒙�
 
 _BARE_KINDS = {*_BARE_TYPES, "经济开发区"}
 
+_DEFINED_AFTER = re.compile(r"[(（]\s*(?:以下)?(?:简称|下称)")  # 西藏文化旅游创意园区(以下简称“文创园”): a name
+
 _FUNCTIONAL = ("临空", "临港", "空港", "航空港")  # …经济区 named by its function: an airport's or a port's zone
 
 _PROVINCE_WIDE = {"经济区", "新区", "示范区", "合作区"}  # 成渝经济区: a planning region, not a zone
@@ -224,10 +226,10 @@ def _reference_or_kind(suffix: str, name_part: str, core: str, places: list, lev
 def _yuanqu_is_no_name(simplified: str, match: re.Match[str], name_part: str, place_end: int) -> bool:
     """…园区 that is no park's name: a county's part of the zone (安宁园区, found by ``_place_parts``), a kind
     (化工园区, 飞地园区), a name said fewer than three times, or the start of a longer one (白马园区新材料产业园).
-    A place with words of its own (吉林化工园区, 西藏文化旅游创意园区) said three times is a name."""
+    A place with words of its own (吉林化工园区, 西藏文化旅游创意园区) said three times, or given a short name, is a name."""
     return bool((place_end and len(name_part) <= place_end + 1) or name_part.startswith(("化工", "飞地"))
                 or name_part.endswith("部")
-                or simplified.count(name_part + "园区") < 3
+                or (simplified.count(name_part + "园区") < 3 and not _DEFINED_AFTER.match(simplified[match.end() :]))
                 or re.match(r"[\u4e00-\u9fff]{1,8}?(?:产业园|工业园|科技园)", simplified[match.end() :]))
 
 

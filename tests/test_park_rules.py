@@ -406,3 +406,10 @@ def test_an_airports_zone_named_by_its_function_a_spaced_count_and_a_place_defin
 def test_a_government_departments_division_is_no_park():
     assert spans("内蒙古自治区工业和信息化厅工业园区处处长沈鹏介绍了本次活动。") == []
     assert spans("省商务厅开发区处负责人表示,全省开发区稳步发展。") == []
+
+
+def test_a_name_given_a_short_name_kinds_of_the_time_and_of_merit_and_划归():
+    text = "西藏文化旅游创意园区(以下简称“文创园”)动工建设。文创园规划总面积约8平方公里。"
+    assert [s for s, _ in spans(text)] == ["西藏文化旅游创意园区", "文创园", "文创园"]  # said once, but given a short name
+    assert [s for s, _ in spans("原勐腊县尚勇镇划归磨憨经济开发区管理。")] == ["磨憨经济开发区"]
+    assert spans("对36家先进开发区予以通报表扬。起草了《重庆市新时代产业园区高质量发展实施方案》。") == []
