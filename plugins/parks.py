@@ -84,7 +84,7 @@ def park_mentions(article: ArticleText, index: Parks | None = None) -> list[Ment
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for start, end, key, cands in index.find(simplified):
-        if key in _ANAPHORA or _PLACE_AFTER.match(simplified[end : end + 4]) or simplified[max(0, start - 2) : start] == "世界" \
+        if key in _ANAPHORA or _PLACE_AFTER.match(simplified[end : end + 4]) or simplified[max(0, start - 2) : start] in ("世界", "中电") \
                 or kind_in_brackets_after(simplified, end) \
                 or (len(key) <= 2 and _NAMED_AFTER_NICKNAME.match(simplified[end : end + 8])):
             continue  # bare zone words are resolved below, against the zones the text names

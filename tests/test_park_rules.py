@@ -413,3 +413,8 @@ def test_a_name_given_a_short_name_kinds_of_the_time_and_of_merit_and_划归():
     assert [s for s, _ in spans(text)] == ["西藏文化旅游创意园区", "文创园", "文创园"]  # said once, but given a short name
     assert [s for s, _ in spans("原勐腊县尚勇镇划归磨憨经济开发区管理。")] == ["磨憨经济开发区"]
     assert spans("对36家先进开发区予以通报表扬。起草了《重庆市新时代产业园区高质量发展实施方案》。") == []
+
+
+def test_guanggu_inside_the_operator_brand_zhongdian_guanggu_is_not_the_zone():
+    text = "去年11月,贵安中电光谷数字产业园落户贵安新区,由中电光谷联合控股有限公司投资。"
+    assert "光谷" not in [s for s, _ in spans(text)]
