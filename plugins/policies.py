@@ -35,7 +35,7 @@ _HEADS = ("系列行动", "专项行动", "三年行动", "攻坚行动", "行�
           "融合发展战略", "城市发展战略", "一体化发展战略", "协同发展战略", "高质量发展战略", "整体战略",
           "总体布局", "战略", "计划", "规划", "攻坚战")  # 活动/改革/倡议 stay outside: the guideline's heads are 行动/工程/战略/计划
 _HEAD = "(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + ")"
-_PLAN_HEADS = ("规划", "布局", "战略")  # a layout with these heads is a spatial plan (“三城一园一中心”规划), not a campaign
+_PLAN_HEADS = ("规划", "布局")  # a layout with these heads is a spatial plan (“三城一园一中心”规划), not a campaign
 _CAMPAIGN_RE = re.compile(rf"{_QUOTED}(?:{_QUOTED})*(?:{_HEAD}(?!合作|性|意义|地位|机遇|投资))?")  # not …战略合作协议
 _FORMULA = re.compile(r"^[\dA-Za-z\s+＋.、×*/%-]+$")  # “4+2”, “221”, “1+1+N”: structures, not names
 _NICKNAME_BEFORE = re.compile(r"(?:作为|成为|誉为|称为|称作|号称|俗称|简称|昵称|美誉|素有|叫做|人称|称|即|以下简称|原标题|题为|主题为|"

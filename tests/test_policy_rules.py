@@ -187,3 +187,8 @@ def test_numbered_attachment_lines_a_call_for_comments_measures_described_and_a_
     assert surfaces("加强领导,制定促进开发区发展的政策措施,建立议事协调机制。") == []
     assert surfaces("随着《文成公主》大型实景剧项目奠基。") == []
     assert surfaces("2018中国扬州“烟花三月”国际经贸旅游节广陵区重大项目集中开工。") == []  # an event's name
+
+
+def test_a_layout_named_as_a_strategy_is_a_campaign_but_as_a_plan_it_is_not():
+    assert surfaces("深入实施“一轴三带”发展战略,推动城市更新。") == ["“一轴三带”发展战略"]
+    assert surfaces("编制“三城一园一中心”规划。") == []
