@@ -192,3 +192,4 @@ def test_numbered_attachment_lines_a_call_for_comments_measures_described_and_a_
 def test_a_layout_named_as_a_strategy_is_a_campaign_but_as_a_plan_it_is_not():
     assert surfaces("深入实施“一轴三带”发展战略,推动城市更新。") == ["“一轴三带”发展战略"]
     assert surfaces("编制“三城一园一中心”规划。") == []
+    assert surfaces("随着“一带一路”倡议的深入推进,企业走向海外。") == ["“一带一路”倡议"]
