@@ -70,9 +70,9 @@ def test_an_inline_title_naming_a_zone_without_its_issuer():
     assert surfaces("按照省政府转型综改示范区实施方案的要求。") == ["转型综改示范区实施方案"]
 
 
-def test_the_guidelines_heads_only_a_quoted_name_before_huodong_or_gaige_is_the_name_alone():
+def test_the_guidelines_heads_and_changyi_only_a_quoted_name_before_huodong_or_gaige_is_the_name_alone():
     assert surfaces("2023年第四次“三个一批”活动。持续深化“放管服”改革。充分对接国家“一带一路”倡议。") == [
-        "“三个一批”", "“放管服”", "“一带一路”"]
+        "“三个一批”", "“放管服”", "“一带一路”倡议"]
     assert surfaces("实施“园区提质、企业满园”行动。") == ["“园区提质、企业满园”行动"]
 
 
