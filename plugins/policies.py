@@ -55,6 +55,9 @@ _LINE_TITLE_RE = re.compile(rf"^[ \t]*(?:[^\n|]{{0,6}}\|[ \t]*)?"  # a table cel
                             rf"[ \t]*(?=$|\||时间[:：]|发布时间|[\u4e00-\u9fff]{{1,6}}〔(?:19|20)\d{{2}}〕)", re.M)  # …的批复 国函〔2015〕141号
 _INLINE_TITLE_RE = re.compile(rf"(?:根据|按照|依据|依照|印发|出台|发布|制定|编制|批复|通过|贯彻落实|落实|围绕|紧扣|遵循|对照)了?(?:同意)?"
                               rf"([\u4e00-\u9fff()（）A-Za-z0-9·]{{4,40}}?{_DOC_END})")
+_NAMED_PLAN_RE = re.compile(r"(?:^|(?<=[\s，。；、,;(（和与及继为]))(?![和与及继为])([\u4e00-\u9fff()（）]{4,30}?(?:发展规划纲要|规划纲要|总体方案|"
+                            r"实施方案|工作方案|建设方案|发展规划|三年行动|行动计划))(?=正式|出台|发布|印发|获|经|要求|[，。；、,;和])",
+                            re.M)
 _ISSUED_TITLE_RE = re.compile(r"(?:国务院办公厅|国务院|(?:(?!人民政府|公布|发布|印发|转发|网站)[\u4e00-\u9fff]){2,14}?"
                               r"(?:人民政府|办公厅|管委会|管理委员会|委员会|[部厅局]))"
                               rf"关于[^\s，。！？；：,!?;:“”\"《》]{{4,60}}?{_DOC_END}")
@@ -124,6 +127,10 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
             issuer = re.match(r"(?:省|市|区|县|自治区)?(?:人民)?政府(?!关于)", m.group(1)) if "关于" not in m.group(1) else None
             start = m.start(1) + (issuer.end() if issuer else 0)  # 按照省政府|转型综改示范区实施方案
             add(start, m.end(1), s[start : m.end(1)], "document")
+    for m in _NAMED_PLAN_RE.finditer(s):  # 长三角一体化发展规划纲要正式出台: a plan named by its place, as a subject
+        name = m.group(1)
+        if not re.search(r"的|等|围绕|进行|不仅|落实|贯彻|根据|按照|对照|紧扣", name) and (is_place(name) or re.match(r"长三角|长株潭|成渝|京津冀|粤港澳|长江|黄河|珠三角", name)):
+            add(m.start(1), m.end(1), name, "document")
     for m in _SYSTEM_RE.finditer(s):  # numbered policy systems: “1+1+N”政策措施
         add(m.start(), m.end(), f"“{m.group(1).replace(' ', '')}”{m.group(2)}", "system")
     accepted_end = -1

@@ -193,3 +193,10 @@ def test_a_layout_named_as_a_strategy_is_a_campaign_but_as_a_plan_it_is_not():
     assert surfaces("深入实施“一轴三带”发展战略,推动城市更新。") == ["“一轴三带”发展战略"]
     assert surfaces("编制“三城一园一中心”规划。") == []
     assert surfaces("随着“一带一路”倡议的深入推进,企业走向海外。") == ["“一带一路”倡议"]
+
+
+def test_a_plan_named_by_its_place_as_a_subject():
+    assert surfaces("科创板开市之后,上海自贸试验区临港新片区总体方案正式发布。") == ["上海自贸试验区临港新片区总体方案"]
+    assert surfaces("继长三角一体化发展规划纲要正式出台,各地加快行动。") == ["长三角一体化发展规划纲要"]
+    found = surfaces("绍兴不仅在上海进行了推进长三角区域一体化发展行动计划、绍兴滨海新区推介。")
+    assert not [f for f in found if f.startswith("绍兴")]  # a subject and its verbs are no title
