@@ -99,6 +99,8 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     if _no_park(simplified, match, suffix, name, place_end, end):
         return None
     first = start + boundary
+    if simplified[max(0, first - 2) : first] == "中国" and re.match(r"[\u4e00-\u9fff]{1,6}[—–-]", name):
+        first, name = first - 2, "中国" + name  # 中国东兴—越南芒街跨境经济合作区: a cross-border zone names both countries
     if not descriptor and suffix in _BARE_TYPES:  # 西安市高新区: the catalogue park of that city
         known = _park_of(regions().find(name_part)[-1][3][0], _BARE_TYPES[suffix], index)
         if known is not None:
@@ -278,7 +280,7 @@ def _no_park(simplified: str, match: re.Match[str], suffix: str, name: str, plac
     brand = re.match(r"[A-Za-z]+", name)  # TCL科技产业园, ABB…产业园: a company's; LED封装检测产业园: a trade's
     if re.search(r"[厅局委办]$", name[: len(name) - len(suffix)]) or re.match(r"处(?!于|在|理|置)", simplified[end : end + 2]):
         return True  # 工业和信息化厅|工业园区处: a government department's division, not a park
-    return bool(_NEVER.search(name) or re.search(r"公司|集团|有限|大学|学院|研究院|医院|政府|人民|委员会|部门", name)
+    return bool(_NEVER.search(name) or re.search(r"公司|集团|有限|大学|学院|研究院|医院|政府|人民|共和国|委员会|部门", name)
                 or (suffix in _PROJECT_SUFFIXES and simplified.startswith("项目", end))
                 or (place_end == 0 and brand is not None and brand.group(0).upper() not in _TRADE_ACRONYMS))
 

@@ -45,7 +45,7 @@ from .park_words import (
 )
 
 # A named part right after a zone: 南宁高新区武鸣产业园, 西部(重庆)科学城江津园区, 高新区电子科技园.
-_SUBPARK = re.compile(r"^·?([\u4e00-\u9fff]{2,8}?(?:园区|分园|分区|创新区|产业园|工业园|科技园|电科园|数谷|示范区|片区)|(?:经济综合)?实验区|"
+_SUBPARK = re.compile(r"^·?([\u4e00-\u9fff]{2,8}?(?:园区|分园|分区|创新区|产业园|工业园|科技园|电科园|数谷|示范区|片区|发展区)|(?:经济综合)?实验区|"
                       r"高新技术产业开发区|综合保税区|综保区|直管园|拓展区|起步区|片区|[东西南北]区(?![域块])|[\u4e00-\u9fff]{2,3}园(?![区林艺博])|"
                       r"[A-Z]区)")  # 拉萨经开区C区
 # A zone's name used for a street, a square or a station (光谷步行街, 世界光谷) is not the zone.
@@ -236,13 +236,22 @@ def _defined_short_names(article: ArticleText, mentions: list[Mention], taken: l
     return found
 
 
+_RANK = {"province": 0, "city": 1, "county": 2}
+
+
 def _with_place_before(simplified: str, start: int) -> int:
-    """Start a zone's mention at the place names written right before it (鄂尔多斯|蒙苏经济开发区)."""
+    """Start a zone's mention at the place names written right before it (鄂尔多斯|蒙苏经济开发区), each no smaller
+    than the one after it (浙江省宁波市|…, not 南岸区|重庆经开区: a district of the city, written before it)."""
+    first = next((h for h in regions().find(simplified[start : start + 8]) if h[0] == 0), None)
+    rank = min((_RANK.get(c.level, 2) for c in first[3]), default=2) if first else 2
     while start > 0:
         hits = [h for h in regions().find(simplified[max(0, start - 8) : start]) if h[1] == min(8, start)]
         if not hits:
             return start
-        start -= hits[-1][1] - hits[-1][0]
+        before = min((_RANK.get(c.level, 2) for c in hits[-1][3]), default=2)
+        if before > rank:
+            return start
+        start, rank = start - (hits[-1][1] - hits[-1][0]), before
     return start
 
 

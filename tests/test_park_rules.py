@@ -418,3 +418,12 @@ def test_a_name_given_a_short_name_kinds_of_the_time_and_of_merit_and_划归():
 def test_guanggu_inside_the_operator_brand_zhongdian_guanggu_is_not_the_zone():
     text = "去年11月,贵安中电光谷数字产业园落户贵安新区,由中电光谷联合控股有限公司投资。"
     assert "光谷" not in [s for s, _ in spans(text)]
+
+
+def test_a_districts_name_before_its_citys_zone_a_cross_border_zones_country_and_a_named_development_area():
+    assert [s for s, _ in spans("南岸区重庆经开区签下18个项目。")] == ["重庆经开区"]  # the district is in the city
+    assert [s for s, _ in spans("浙江省宁波市杭州湾新区")] == ["浙江省宁波市杭州湾新区"]
+    assert [s for s, _ in spans("项目签约落户中国东兴—越南芒街跨境经济合作区。")] == ["中国东兴—越南芒街跨境经济合作区"]
+    assert [s for s, _ in spans("哈尔滨新区江北一体发展区以大项目建设为抓手。")] == ["哈尔滨新区江北一体发展区"]
+    assert spans("特别是《中华人民共和国海关综合保税区管理办法》的出台。") == []
+    assert "激发高新区" not in [s for s, _ in spans("延吉高新区加快发展,进一步激发高新区和延吉市发展的积极性。")]
