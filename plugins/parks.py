@@ -92,6 +92,8 @@ def park_mentions(article: ArticleText, index: Parks | None = None) -> list[Ment
         if key.endswith("园") and simplified.startswith("区", end):
             end += 1  # 张江高新区闵行园|区: the name goes on
         park = _resolve(cands, province, city, key)
+        if park is None:  # 北京未来科技城 … 未来科技城: an alias of several parks, one of them named before
+            park = next((c for m in reversed(mentions) for c in cands if c.name == m.canonical), None)
         if park is None:
             continue
         mention = Mention("park", text[start:end], start, end, park.name, park.code,

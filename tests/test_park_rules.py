@@ -427,3 +427,12 @@ def test_a_districts_name_before_its_citys_zone_a_cross_border_zones_country_and
     assert [s for s, _ in spans("哈尔滨新区江北一体发展区以大项目建设为抓手。")] == ["哈尔滨新区江北一体发展区"]
     assert spans("特别是《中华人民共和国海关综合保税区管理办法》的出台。") == []
     assert "激发高新区" not in [s for s, _ in spans("延吉高新区加快发展,进一步激发高新区和延吉市发展的积极性。")]
+
+
+def test_an_alias_of_several_parks_is_the_one_named_before_and_core_or_model_parks_are_kinds():
+    text = "北京未来科技城全面开工。目前未来科技城的征地拆迁已全部完成。"
+    assert spans(text) == [("北京未来科技城", "未来科学城"), ("未来科技城", "未来科学城")]
+    text = "杭州未来科技城招商。未来科技城发展快。"
+    assert spans(text) == [("杭州未来科技城", "杭州未来科技城"), ("未来科技城", "杭州未来科技城")]
+    text = "电子信息:代表园区有漕河泾开发区。高端装备:代表园区有临港。生命健康:代表园区有张江。核心园区有张江药谷。"
+    assert "代表园区" not in [s for s, _ in spans(text)]
