@@ -148,4 +148,4 @@ _STOP_PATTERNS = (r"(?<=[\d一二三四五六七八九十两几多百千万每�
 # Longest words first: at one position 对标 wins over 对, 本市 over 本 (an alternation takes the first that fits).
 _STOP_RE = re.compile("|".join([*sorted(set(_STOP_WORDS), key=lambda w: (-len(w), w)), *_STOP_PATTERNS]))
 
-_NOT_STOP_WORDS = re.compile(r"共同|自由|理由|经由|缘由|以色列|对俄|对台|对日|对韩|对欧")
+_NOT_STOP_WORDS = re.compile(r"共同|协同|同城|自由|理由|经由|缘由|以色列|对俄|对台|对日|对韩|对欧")

@@ -436,3 +436,7 @@ def test_an_alias_of_several_parks_is_the_one_named_before_and_core_or_model_par
     assert spans(text) == [("杭州未来科技城", "杭州未来科技城"), ("未来科技城", "杭州未来科技城")]
     text = "电子信息:代表园区有漕河泾开发区。高端装备:代表园区有临港。生命健康:代表园区有张江。核心园区有张江药谷。"
     assert "代表园区" not in [s for s, _ in spans(text)]
+
+
+def test_tong_inside_xietong_does_not_end_a_named_part():
+    assert [s for s, _ in spans("包括河套深港科技创新合作区协同创新区。")] == ["河套深港科技创新合作区协同创新区"]
