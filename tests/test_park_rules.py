@@ -440,3 +440,8 @@ def test_an_alias_of_several_parks_is_the_one_named_before_and_core_or_model_par
 
 def test_tong_inside_xietong_does_not_end_a_named_part():
     assert [s for s, _ in spans("包括河套深港科技创新合作区协同创新区。")] == ["河套深港科技创新合作区协同创新区"]
+
+
+def test_a_whole_province_zone_an_urban_new_area_an_eco_city_and_a_twin_park_slogan_are_no_parks():
+    text = "为海南自由贸易试验区和自由贸易港建设。中新天津生态城开发建设十周年。郑东新区适龄幼儿入园。开创“两国双园”新模式。"
+    assert spans(text) == []
