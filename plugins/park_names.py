@@ -86,7 +86,7 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         return None
     if place_end and _LEVEL_INFIX.fullmatch(descriptor) and _city_or_county(name_part[:place_end]):
         return _levelled_zone(article, start + boundary, match.end(), name_part[:place_end], suffix, index)
-    if (descriptor in _GENERIC and not _two_cities(name_part[:place_end])) \
+    if (descriptor in _GENERIC and not _two_cities(name_part[:place_end])) or descriptor.endswith(("沿线", "都市圈")) \
             or re.fullmatch(r"[\d·A-Za-z]*", descriptor) and place_end == 0:
         return None  # 成都现代产业园区: a kind in a place; 亳州芜湖现代产业园区: two cities' joint park, a name
     if place_end and (_KIND_IN_PLACE.search(descriptor) or re.match(r"(?:自治区|省|市|县)?级", descriptor)):

@@ -445,3 +445,7 @@ def test_tong_inside_xietong_does_not_end_a_named_part():
 def test_a_whole_province_zone_an_urban_new_area_an_eco_city_and_a_twin_park_slogan_are_no_parks():
     text = "为海南自由贸易试验区和自由贸易港建设。中新天津生态城开发建设十周年。郑东新区适龄幼儿入园。开创“两国双园”新模式。"
     assert spans(text) == []
+
+
+def test_a_metropolitan_area_or_a_coasts_zones_are_kinds():
+    assert spans("我区出台了《银川都市圈开发区主导产业指导目录》。山东黄渤海沿线开发区连成带。") == []
