@@ -67,7 +67,7 @@ _LIST_BEFORE = re.compile(rf"(?:^|[^\u4e00-\u9fff]|[的和与及各在对把将�
 
 _COMMON_WORD_COUNTIES = {"南部", "资源", "东区", "西区", "南区", "北区", "城区", "新区", "郊区", "矿区", "市中", "永久"}
 
-_COMMON_WORD_PLACES = _COMMON_WORD_COUNTIES | {"新兴", "通道", "长安", "和平", "城中"}  # 台商|新兴产业园区 is no place
+_COMMON_WORD_PLACES = _COMMON_WORD_COUNTIES | {"新兴", "通道", "长安", "和平", "城中", "天等"}  # 台商|新兴产业园区 is no place
 
 # After a bare zone word, what makes it the kind: 开发区管理体制改革, 开发区模式, 开发区和行政区, 经开区序列.
 _KIND_AFTER = re.compile(r"(?:管理体制|体制|模式|升级版|优化整合|整合优化|序列|[和与]行政区|考核评价|发展规律|设立审核|审核公告|类别|快讯|新闻|频道|栏目|高质量发展|高水平开放|"

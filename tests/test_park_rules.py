@@ -449,3 +449,8 @@ def test_a_whole_province_zone_an_urban_new_area_an_eco_city_and_a_twin_park_slo
 
 def test_a_metropolitan_area_or_a_coasts_zones_are_kinds():
     assert spans("我区出台了《银川都市圈开发区主导产业指导目录》。山东黄渤海沿线开发区连成带。") == []
+
+
+def test_a_county_name_inside_a_phrase_and_a_citys_new_area_are_no_parks():
+    assert spans("北京高端产业外迁基地、航空航天等特色主题产业园形成规模。") == []  # 天等 is a county, not here
+    assert spans("综合保税区、阅海商务区、滨河新区……处处都有热火朝天的景象。") == []  # a city's new area
