@@ -30,7 +30,7 @@ from parkwatch.gazetteer import (
 from parkwatch.hookspecs import hookimpl
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
-from .park_names import _BARE, _discover, _park_of, _without_province
+from .park_names import _BARE, _discover, _park_of, _stops, _without_province
 from .park_words import (
     _ANAPHORA,
     _BARE_TYPES,
@@ -38,7 +38,6 @@ from .park_words import (
     _GENERIC,
     _NAME_CHAR,
     _NEVER,
-    _NOT_STOP_WORDS,
     _STOP_RE,
     _SUFFIX_RE,
     _is_generic,
@@ -262,7 +261,7 @@ def _with_subpark(article: ArticleText, mention: Mention, park: Park | None, aga
     """Extend a zone's mention over a named part right after it (南宁高新区武鸣产业园): the longest span, still
     the zone's entity (a watch on the zone sees its parts); the part's name is kept in ``attrs["part"]``."""
     following = _SUBPARK.match(article.simplified[mention.end : mention.end + 12])
-    if following is None or _NEVER.search(following.group(1)) or _STOP_RE.search(_NOT_STOP_WORDS.sub("X", following.group(1)[:-2])):
+    if following is None or _NEVER.search(following.group(1)) or _stops(following.group(1)[:-2]):
         return mention
     part = following.group(1).lstrip("·")
     if re.match(r"[一二三四五六七八九十两几多\d]+[大个座家]", part):

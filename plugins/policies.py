@@ -58,6 +58,7 @@ _INLINE_TITLE_RE = re.compile(rf"(?:根据|按照|依据|依照|印发|出台|�
 _NAMED_PLAN_RE = re.compile(r"(?:^|(?<=[\s，。；、,;(（和与及继为]))(?![和与及继为])([\u4e00-\u9fff()（）]{4,30}?(?:发展规划纲要|规划纲要|总体方案|"
                             r"实施方案|工作方案|建设方案|发展规划|三年行动|行动计划))(?=正式|出台|发布|印发|获|经|要求|[，。；、,;和])",
                             re.M)
+_PLAN_REGION = re.compile(r"长三角|长株潭|成渝|京津冀|粤港澳|长江|黄河|珠三角")  # regions plans are named after, not places
 _ISSUED_TITLE_RE = re.compile(r"(?:国务院办公厅|国务院|(?:(?!人民政府|公布|发布|印发|转发|网站)[\u4e00-\u9fff]){2,14}?"
                               r"(?:人民政府|办公厅|管委会|管理委员会|委员会|[部厅局]))"
                               rf"关于[^\s，。！？；：,!?;:“”\"《》]{{4,60}}?{_DOC_END}")
@@ -73,9 +74,9 @@ _NOT_NAMED = re.compile(r"[的和与及等各该这其]|工作计划|投资计�
 
 
 def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = None) -> list[Mention]:
-    """The policy mentions in *article*; *programmes*: programme names known beyond the shipped list (the user's)."""
+    """The policy mentions in *article*; *programmes*: the programme names known (default: the shipped list)."""
     s, text = article.simplified, article.text
-    known = programme_names() | programmes if programmes else programme_names()
+    known = programme_names() if programmes is None else programmes
     found: list[Mention] = []
 
     def add(start: int, end: int, canonical: str, kind: str) -> None:
@@ -129,7 +130,7 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
             add(start, m.end(1), s[start : m.end(1)], "document")
     for m in _NAMED_PLAN_RE.finditer(s):  # 长三角一体化发展规划纲要正式出台: a plan named by its place, as a subject
         name = m.group(1)
-        if not re.search(r"的|等|围绕|进行|不仅|落实|贯彻|根据|按照|对照|紧扣", name) and (is_place(name) or re.match(r"长三角|长株潭|成渝|京津冀|粤港澳|长江|黄河|珠三角", name)):
+        if not re.search(r"的|等|围绕|进行|不仅|落实|贯彻|根据|按照|对照|紧扣", name) and (is_place(name) or _PLAN_REGION.match(name)):
             add(m.start(1), m.end(1), name, "document")
     for m in _SYSTEM_RE.finditer(s):  # numbered policy systems: “1+1+N”政策措施
         add(m.start(), m.end(), f"“{m.group(1).replace(' ', '')}”{m.group(2)}", "system")
@@ -234,12 +235,12 @@ class Plugin:
     ``configure`` hook was given (``config/programmes.yaml``)."""
 
     def __init__(self) -> None:
-        self.programmes: frozenset[str] = frozenset()
+        self.programmes: frozenset[str] | None = None  # None: the shipped list alone
 
     @hookimpl
     def configure(self, config: Any) -> None:
-        names = getattr(config, "programmes", ()) or ()
-        self.programmes = frozenset(simplified_same_length(n).replace("＋", "+") for n in names)
+        names = getattr(config, "programmes", ()) or ()  # the shipped list and the user's, joined once
+        self.programmes = programme_names() | {simplified_same_length(n).replace("＋", "+") for n in names}
 
     @hookimpl
     def tag_article(self, article: ArticleText) -> list[Mention]:
