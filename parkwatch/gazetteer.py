@@ -246,8 +246,8 @@ def short_type(park_type: str) -> str:
 @lru_cache(maxsize=1)
 def parks() -> Parks:
     region_index = regions()
-    city_shorts = sorted({r.short for r in region_index.by_code.values() if r.level == "city" and r.short}, key=len,
-                         reverse=True)
+    city_shorts = sorted({r.short for r in region_index.by_code.values()
+                          if r.short and (r.level == "city" or r.name.endswith("市"))}, key=len, reverse=True)
     by_code: dict[str, Park] = {}
     for row in _data("devzones_2018.csv"):
         code = row["代码"]
@@ -330,8 +330,12 @@ def _build_parks(by_code: dict[str, Park], extra: dict[str, list[Park]] | None =
 
 
 def _dash_forms(alias: str) -> list[str]:
-    """*alias* as written with each dash the press uses (中国-东盟, 中国—东盟, 中国–东盟)."""
-    return [alias] if "-" not in alias else [alias, alias.replace("-", "—"), alias.replace("-", "–")]
+    """*alias* as written with each dash the press uses (中国-东盟, 中国—东盟, 中国–东盟), and a long name's 试验区 as
+    实验区, which the press often writes (柴达木循环经济实验区)."""
+    forms = [alias] if "-" not in alias else [alias, alias.replace("-", "—"), alias.replace("-", "–")]
+    if alias.endswith("试验区") and len(alias) >= 8:
+        forms += [form[:-3] + "实验区" for form in forms]
+    return forms
 
 
 def parks_with_gazetteer(entries: list[dict[str, Any]]) -> Parks:

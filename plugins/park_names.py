@@ -47,7 +47,7 @@ _PROVINCE_WIDE = {"经济区", "新区", "示范区", "合作区"}  # 成渝经�
 
 _PROJECT_SUFFIXES = {"产业园", "工业园", "科技园", "物流园", "产业园区", "物流园区", "孵化园", "创新园"}
 
-_NO_PLACE_OK = {"产业园", "工业园", "科学城", "科技城", "生物城", "科创城", "经济开发区", "高新区", "经开区", "工业园区", "产业园区",
+_NO_PLACE_OK = {"产业园", "工业园", "创新园", "科学城", "科技城", "生物城", "科创城", "经济开发区", "高新区", "经开区", "工业园区", "产业园区",
                 "科技园", "科技园区", "物流园", "物流园区", "工业集中区", "综合保税区", "高新技术产业园区", "工业区"}
 
 def _discover(article: ArticleText, match: re.Match[str], province: str | None, city: str | None, index: Parks,
@@ -86,7 +86,8 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         return None
     if place_end and _LEVEL_INFIX.fullmatch(descriptor) and _city_or_county(name_part[:place_end]):
         return _levelled_zone(article, start + boundary, match.end(), name_part[:place_end], suffix, index)
-    if (descriptor in _GENERIC and not _two_cities(name_part[:place_end])) or descriptor.endswith(("沿线", "都市圈")) \
+    if (descriptor in _GENERIC and not _two_cities(name_part[:place_end]) and (simplified.count(name_part + suffix) < 3 or name_part[:place_end].endswith(("市", "省")))) \
+            or descriptor.endswith(("沿线", "都市圈")) \
             or re.fullmatch(r"[\d·A-Za-z]*", descriptor) and place_end == 0:
         return None  # 成都现代产业园区: a kind in a place; 亳州芜湖现代产业园区: two cities' joint park, a name
     if place_end and (_KIND_IN_PLACE.search(descriptor) or re.match(r"(?:自治区|省|市|县)?级", descriptor)):

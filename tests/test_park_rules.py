@@ -454,3 +454,25 @@ def test_a_metropolitan_area_or_a_coasts_zones_are_kinds():
 def test_a_county_name_inside_a_phrase_and_a_citys_new_area_are_no_parks():
     assert spans("北京高端产业外迁基地、航空航天等特色主题产业园形成规模。") == []  # 天等 is a county, not here
     assert spans("综合保税区、阅海商务区、滨河新区……处处都有热火朝天的景象。") == []  # a city's new area
+
+
+def test_an_innovation_park_needs_no_place_and_a_listing_verb_ends_a_name():
+    assert [s for s, _ in spans("15家企业与海洋创新园进行入驻集中签约。")] == ["海洋创新园"]
+    assert "辽东湾新区" in [s for s, _ in spans("辽东湾新区再次入围中国化工园区30强。")]
+    assert [s for s, _ in spans("辽东湾新区再次入围中国化工园区30强。")] == ["辽东湾新区"]
+
+
+def test_a_catalogue_zone_named_without_its_county_level_city():
+    assert spans("昆仑经济技术开发区今年新开工项目12个。") == [("昆仑经济技术开发区", "格尔木昆仑经济技术开发区")]
+
+
+def test_a_generic_word_before_the_suffix_makes_a_name_when_said_three_times():
+    text = "深圳科技工业园是深圳发展高新技术的摇篮。衡阳综保区与深圳科技工业园签约。考察深圳科技工业园。"
+    assert [s for s, _ in spans(text)].count("深圳科技工业园") == 3
+    assert spans("深圳科技工业园建设提速。") == []  # said once: a kind in a place
+    text = "《上海市特色产业园区高质量发展行动方案》。上海市特色产业园区高质量发展。上海市特色产业园区名单。"
+    assert spans(text) == []  # a city's kind of park, however often said
+
+
+def test_a_long_names_shiyanqu_written_shiyanqu_with_the_other_shi():
+    assert [c for _, c in spans("依托柴达木循环经济实验区推进经济结构调整。")] == ["柴达木循环经济试验区"]
