@@ -230,7 +230,7 @@ def _yuanqu_is_no_name(simplified: str, match: re.Match[str], name_part: str, pl
     """…园区 that is no park's name: a county's part of the zone (安宁园区, found by ``_place_parts``), a kind
     (化工园区, 飞地园区), a name said fewer than three times, or the start of a longer one (白马园区新材料产业园).
     A place with words of its own (吉林化工园区, 西藏文化旅游创意园区) said three times, or given a short name, is a name."""
-    return bool((place_end and len(name_part) <= place_end + 1) or name_part.startswith(("化工", "飞地"))
+    return bool((place_end and len(name_part) <= place_end + 1) or name_part.removeprefix("中国").startswith(("化工", "飞地"))
                 or name_part.endswith("部")
                 or (simplified.count(name_part + "园区") < 3 and not _DEFINED_AFTER.match(simplified[match.end() :]))
                 or re.match(r"[\u4e00-\u9fff]{1,8}?(?:产业园|工业园|科技园)", simplified[match.end() :]))
@@ -281,7 +281,7 @@ def _no_park(simplified: str, match: re.Match[str], suffix: str, name: str, plac
     brand = re.match(r"[A-Za-z]+", name)  # TCL科技产业园, ABB…产业园: a company's; LED封装检测产业园: a trade's
     if re.search(r"[厅局委办]$", name[: len(name) - len(suffix)]) or re.match(r"处(?!于|在|理|置)", simplified[end : end + 2]):
         return True  # 工业和信息化厅|工业园区处: a government department's division, not a park
-    return bool(_NEVER.search(name) or re.search(r"公司|集团|有限|大学|学院|研究院|医院|政府|人民|共和国|委员会|部门", name)
+    return bool(_NEVER.search(name) or re.search(r"公司|集团|有限|大学(?!科技园)|学院|研究院|医院|政府|人民|共和国|委员会|部门", name)
                 or (suffix in _PROJECT_SUFFIXES and simplified.startswith("项目", end))
                 or (place_end == 0 and brand is not None and brand.group(0).upper() not in _TRADE_ACRONYMS))
 

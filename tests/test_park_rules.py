@@ -476,3 +476,15 @@ def test_a_generic_word_before_the_suffix_makes_a_name_when_said_three_times():
 
 def test_a_long_names_shiyanqu_written_shiyanqu_with_the_other_shi():
     assert [c for _, c in spans("依托柴达木循环经济实验区推进经济结构调整。")] == ["柴达木循环经济试验区"]
+
+
+def test_a_zone_word_after_deng_or_before_a_kinds_attribute_is_the_kind():
+    text = "宜宾临港经开区发展迅速。省政府同意整合设立鹿城等经济开发区,规范开发区名称和开发区四至,实现开发区全覆盖。"
+    assert [s for s, _ in spans(text)] == ["宜宾临港经开区"]
+    assert "中国化工园区" not in [s for s, _ in spans("辽东湾新区再次入围中国化工园区30强。")]
+
+
+def test_a_university_science_park_and_an_appointment_before_a_name():
+    assert [s for s, _ in spans("德阳大学科技园开工仪式在德阳经开区举行。")] == ["德阳大学科技园", "德阳经开区"]
+    assert "张江高科技园区" in [s for s, _ in spans("1993年5月任张江高科技园区开发公司党委书记。")]
+    assert spans("四川大学成立了新的研究院。") == []
