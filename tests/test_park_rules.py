@@ -488,3 +488,8 @@ def test_a_university_science_park_and_an_appointment_before_a_name():
     assert [s for s, _ in spans("德阳大学科技园开工仪式在德阳经开区举行。")] == ["德阳大学科技园", "德阳经开区"]
     assert "张江高科技园区" in [s for s, _ in spans("1993年5月任张江高科技园区开发公司党委书记。")]
     assert spans("四川大学成立了新的研究院。") == []
+
+
+def test_verbs_of_belonging_and_counts_of_kinds_end_a_name_and_a_schools_park_is_none():
+    assert spans("苟江经济开发区始建于2011年,属省级经济开发区。") == [("苟江经济开发区", "苟江经济开发区")]
+    assert spans("南阳市职教园区作为南阳市中心城区4大功能区之一。") == []
