@@ -20,7 +20,7 @@ _POLICY_WORDS = (r"意见|办法|通知|方案|规划|条例|措施|政策|细�
                  r"规则|标准|公告|通告|若干政策|若干措施|政策措施|工作要点|清单|目录|战略|批复|协议|备忘录|法|请示|函")
 # 《…》 is a document unless it names a newspaper, a ranking, a song, a book or a film.
 _TITLE_RE = re.compile(r"《((?:[^《》\n]|《[^《》\n]{1,80}》){1,120})》")  # one level of nesting: 《关于印发《…》的通知》
-_NOT_DOCUMENT = re.compile(r"(?:开发区|高新区|新区|园区|产业园|科技城|科学城|报|刊|杂志|周刊|[文外]版|海外版|榜|排行|排名|指数|歌|之歌|曲|剧|电影|纪录片|小说|诗|记|传|志|年鉴|白皮书|蓝皮书|报告)"
+_NOT_DOCUMENT = re.compile(r"(?:开发区|高新区|新区|园区|产业园|科技城|科学城|报|刊|杂志|周刊|[文外]版|海外版|榜|排行|排名|指数|歌|之歌|曲|剧|电影|纪录片|小说|诗|记|传|志|年鉴|白皮书|蓝皮书|报告|网|经济|学|丛书|卷|[?？])"
                            r"(?:[(（][^()（）]*[)）])?$")
 _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（「]\s*(?:19|20)\d{2}[〕\]］)）」]\s*\d{1,4}\s*号"
                             r"|[\u4e00-\u9fff]{1,8}?(?:发|函|办|字|呈|令|府)〔?(?:19|20)\d{2}〕?\d{1,4}号"  # 国发201243号, as typed
@@ -89,7 +89,7 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
                              attrs={"type": kind}))
 
     for m in _TITLE_RE.finditer(s):
-        headline = (re.search(r"[:：]|\S\s+\S", m.group(1)) and not re.search(rf"(?:{_POLICY_WORDS})$", m.group(1))) \
+        headline = (re.search(r"[:：·]|\S\s+\S", m.group(1)) and not re.search(rf"(?:{_POLICY_WORDS})$", m.group(1))) \
             or s.startswith(("一文", "为主题", "为题", "栏目", "投稿", "征稿", "收稿", "刊物", "杂志", "期刊", "编辑部", "数据库"), m.end()) \
             or re.match(r"(?:室内|大型|原创)?(?:[\u4e00-\u9fff]{0,4})(?:舞台剧|话剧|歌剧|舞剧|演出|电影|剧目|剧)", s[m.end() : m.end() + 10])
         # 《大同:五大园区打造经济强市硬实力》一文: an article; 《金城公主》室内历史舞台剧: a show

@@ -200,3 +200,10 @@ def test_a_plan_named_by_its_place_as_a_subject():
     assert surfaces("继长三角一体化发展规划纲要正式出台,各地加快行动。") == ["长三角一体化发展规划纲要"]
     found = surfaces("绍兴不仅在上海进行了推进长三角区域一体化发展行动计划、绍兴滨海新区推介。")
     assert not [f for f in found if f.startswith("绍兴")]  # a subject and its verbs are no title
+
+
+def test_journals_websites_books_questions_and_event_slogans_in_title_marks_are_no_documents():
+    text = "△《半月谈网》2023年6月。出处《浙江经济》2018年第1期。发表在期刊《光学》上。《中国国情丛书——格尔木卷》记载。" \
+           "发起话题:《顺德如何打造好10个千亩产业园?》。在《凝聚晋商力量·共谋山西未来》推介会上。"
+    assert surfaces(text) == []
+    assert surfaces("印发《关于促进开发区改革和创新发展的若干意见》。") == ["《关于促进开发区改革和创新发展的若干意见》"]
