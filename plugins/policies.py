@@ -184,6 +184,8 @@ def _is_campaign(s: str, m: re.Match[str], programmes: frozenset[str], joined: b
     (落实“三个一批”; *joined*: after 和 to a name already found) or ending like one (“链长制”, “项目攻坚年”); not a
     formula, a quoted remark, a nickname or a slogan."""
     names = re.findall(r"[“\"「‘]([^“”\"「」‘’]+)[”\"」’]", m.group(0))
+    if names and all(re.fullmatch(r"\d{3,6}", n) for n in names) and re.search(r"(?:工程|战略|计划|行动)$", m.group(0)):
+        return True  # “5312”工程, "1368"发展战略: a programme coded by its numbers, with its head
     if not names or any(_FORMULA.match(n) or _SENTENCE.search(n) for n in names):
         return False
     known = all(n.replace("＋", "+") in programmes for n in names)  # “放管服”, “腾笼换鸟”: listed programmes

@@ -207,3 +207,8 @@ def test_journals_websites_books_questions_and_event_slogans_in_title_marks_are_
            "发起话题:《顺德如何打造好10个千亩产业园?》。在《凝聚晋商力量·共谋山西未来》推介会上。"
     assert surfaces(text) == []
     assert surfaces("印发《关于促进开发区改革和创新发展的若干意见》。") == ["《关于促进开发区改革和创新发展的若干意见》"]
+
+
+def test_a_programme_coded_by_its_numbers_is_one_with_its_head_and_a_formula_without():
+    assert surfaces("强力推进“5312”工程。锚定\"1368\"发展战略。") == ["“5312”工程", "\"1368\"发展战略"]
+    assert surfaces("构建“4+2”产业体系,打造“221”现代产业。") == []
