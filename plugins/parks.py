@@ -121,6 +121,7 @@ def park_mentions(article: ArticleText, index: Parks | None = None) -> list[Ment
         if mention is not None and not any(s < mention.end and mention.start < e for s, e in taken):
             mentions.append(mention)
             taken.append((mention.start, mention.end))
+    mentions.extend(_bracketed_aliases(article, mentions, taken))
     mentions.extend(_defined_short_names(article, mentions, taken))
     mentions.extend(_place_parts(article, mentions, taken))
     mentions.extend(_listed_parks(article, taken))
@@ -213,6 +214,25 @@ def _listed_parks(article: ArticleText, taken: list[tuple[int, int]]) -> list[Me
 
 # A short name the text defines for a zone: 山西转型综合改革示范区(以下简称“综改区”), 长沙经开区(简称“长经开”).
 _DEFINITION = re.compile(r"^[(（]\s*(?:以下)?(?:简称|下称|称)[为:：]?\s*[“\"「]?([\u4e00-\u9fffA-Za-z]{2,12}?)[”\"」]?\s*[)）,，、]")
+
+
+_BRACKETED_KIND = re.compile(r"[(（](开发区|经开区|经济开发区|高新区|工业园区|产业园区|工业园|产业园|综保区|新区|工业集中区)[)）]")
+
+
+def _bracketed_aliases(article: ArticleText, mentions: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+    """A zone word in brackets right after a park's name is the park under another name (阿克苏纺织工业城(开发区),
+    开阳经开区(工业园区)): a mention of its own, as the guideline labels it."""
+    found = []
+    for mention in mentions:
+        match = _BRACKETED_KIND.match(article.simplified, mention.end)
+        if match is None or mention.attrs.get("source") in ("anaphora", "locality") \
+                or any(s < match.end(1) and match.start(1) < e for s, e in taken):
+            continue
+        start, end = match.start(1), match.end(1)
+        found.append(Mention("park", article.text[start:end], start, end, mention.canonical, mention.id,
+                             attrs={**mention.attrs, "source": "alias"}))
+        taken.append((start, end))
+    return found
 
 
 def _defined_short_names(article: ArticleText, mentions: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:

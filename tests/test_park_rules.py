@@ -493,3 +493,11 @@ def test_a_university_science_park_and_an_appointment_before_a_name():
 def test_verbs_of_belonging_and_counts_of_kinds_end_a_name_and_a_schools_park_is_none():
     assert spans("苟江经济开发区始建于2011年,属省级经济开发区。") == [("苟江经济开发区", "苟江经济开发区")]
     assert spans("南阳市职教园区作为南阳市中心城区4大功能区之一。") == []
+
+
+def test_a_zone_word_in_brackets_after_a_name_is_the_same_park_and_metal_is_no_verb():
+    found = spans("在新疆阿克苏纺织工业城(开发区)内破土动工。")
+    assert [s for s, _ in found] == ["新疆阿克苏纺织工业城", "开发区"] and found[0][1] == found[1][1]
+    assert [s for s, _ in spans("一、代表性开发区(工业园区)名单")] == []
+    assert [s for s, _ in spans("重点规划建设台山市金属材料特色产业园。")] == ["台山市金属材料特色产业园"]
+    assert spans("打造城区唯一的“十大制造业园区”。") == []
