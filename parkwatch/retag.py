@@ -23,7 +23,7 @@ def gazetteer_version(config: Any) -> str:
     """A hash of the shipped gazetteers and programme list and the user's ``parks.yaml`` and ``programmes.yaml``
     entries: tags depend on them."""
     digest = hashlib.sha256()
-    for name in ("devzones_2018.csv", "zones.csv", "areas.csv", "cities.csv", "provinces.csv", "programmes.csv"):
+    for name in ("devzones_2018.csv", "zones.csv", "areas.csv", "cities.csv", "provinces.csv", "programmes.csv", "park_model.json"):
         digest.update(resources.files("parkwatch").joinpath("data", name).read_bytes())
     digest.update(json.dumps(list(getattr(config, "parks", ()) or ()), ensure_ascii=False, sort_keys=True).encode())
     if getattr(config, "programmes", ()):  # a folder without programmes.yaml keeps the version it had

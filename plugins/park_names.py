@@ -4,6 +4,7 @@ word, time or amount (推动|绵阳高新区); kinds, plans' regions and a compa
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from parkwatch.gazetteer import Park, Parks, planning_regions, regions
@@ -140,7 +141,8 @@ def _name_window(simplified: str, match: re.Match[str], floor: int) -> tuple[int
     return start, match.start() - start >= 12
 
 
-def _stops(window: str) -> list[re.Match[str]]:
+@lru_cache(maxsize=16384)
+def _stops(window: str) -> tuple[re.Match[str], ...]:
     """The stop words (verbs, function words, times, amounts) in *window* that end a name before them; one
     inside a place name is none (于都县, 和县, 石家庄), nor is 及 joining two trades (汽车及零部件产业园)."""
     in_places = [(h[0], h[1]) for h in regions().find(window)]
@@ -152,7 +154,7 @@ def _stops(window: str) -> list[re.Match[str]]:
         joined = window[earlier : stops[-1].start()]
         if 2 <= len(joined) <= 8 and not regions().find(joined) and not joined.endswith(("区", "县", "市", "省")):
             stops = stops[:-1]
-    return stops
+    return tuple(stops)
 
 
 def _leading_places(name_part: str) -> tuple[list, int]:

@@ -30,6 +30,7 @@ from parkwatch.gazetteer import (
 from parkwatch.hookspecs import hookimpl
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
+from .park_model import ParkModel, second_look, shipped_model
 from .park_names import _BARE, _discover, _park_of, _stops, _without_province
 from .park_words import (
     _ANAPHORA,
@@ -76,9 +77,18 @@ def locality(article: ArticleText) -> tuple[str | None, str | None]:
     return index.provinces[city.province].name, city.short
 
 
-def park_mentions(article: ArticleText, index: Parks | None = None) -> list[Mention]:
-    """The park mentions of *article*, against *index* (the catalogue and zones.csv when not given)."""
-    index = index or parks()
+_SHIPPED: Any = object()  # marker: the model shipped with parkwatch
+
+
+def park_mentions(article: ArticleText, index: Parks | None = None, model: ParkModel | None = _SHIPPED) -> list[Mention]:
+    """The park mentions of *article*, against *index* (the catalogue and zones.csv when not given), with the
+    learned second look of *model* (the shipped one when not given; None: the rules' mentions alone)."""
+    rules = _rule_mentions(article, index or parks())
+    model = shipped_model() if model is _SHIPPED else model
+    return second_look(article, rules, model) if model is not None else rules
+
+
+def _rule_mentions(article: ArticleText, index: Parks) -> list[Mention]:
     text, simplified = article.text, article.simplified
     province, city = locality(article)
     mentions: list[Mention] = []

@@ -1,0 +1,126 @@
+"""Train the park mentions' second look (``plugins/park_model.py``) on the labelled dev split.
+
+    pip install scikit-learn   # training only; tagging needs nothing beyond parkwatch
+    python bench/train_park_model.py [--set tests/files/tagging/dev.jsonl] [--out parkwatch/data/park_model.json]
+
+Rows: every park mention the rules find (label: a labelled span exactly) and every span they pass over
+(``candidates``). A logistic regression (scikit-learn, C=0.5) over ``features``; a span is kept or added when the
+model finds it more likely labelled than not (both thresholds 0.5). Five-fold cross-validation over texts (never a
+text's spans on both sides) gives the figures printed, and, with ``--grid``, those of other thresholds.
+Prints the cross-validated figures beside the rules alone. The held-out test split is never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from loguru import logger  # noqa: E402
+
+from parkwatch.extract.repair import pinyin_artifact_spans, without_spans  # noqa: E402
+from parkwatch.mentions import ArticleText  # noqa: E402
+from parkwatch.tag_eval import _trimmed, load  # noqa: E402
+from plugins.park_model import Found, ParkModel, candidates, features  # noqa: E402
+from plugins.parks import park_mentions  # noqa: E402
+
+GRID = [round(0.1 * i, 1) for i in range(2, 9)]
+
+
+def rows(records: list[dict[str, Any]]) -> tuple[list[tuple[str, dict[str, float], int, bool, tuple[int, int]]], int]:
+    """(text id, features, labelled?, found by the rules?, span) per span, and the number of labelled parks."""
+    out, labelled = [], 0
+    for number, record in enumerate(records, start=1):
+        artifacts = pinyin_artifact_spans(record["text"])
+        gold = {_trimmed((g["start"], g["end"]), artifacts) for g in record["parks"]}
+        labelled += len(gold)
+        # As ``tagging.tag`` gives it to the plugin: without pinyin artifacts, offsets mapped back for scoring.
+        repaired, index = without_spans(record["text"], artifacts) if artifacts else (record["text"], None)
+        article = ArticleText(repaired)
+
+        def labelled_span(start: int, end: int) -> int:
+            span = (index[start], index[end]) if index else (start, end)  # noqa: B023
+            return int(_trimmed(span, artifacts) in gold)  # noqa: B023
+
+        found = park_mentions(article, model=None)
+        rules = Found.of(article, found)
+        for m in found:
+            f = features(article, m.start, m.end, str(m.attrs.get("source")), True, rules)
+            out.append((record["id"], f, labelled_span(m.start, m.end), True, (m.start, m.end)))
+        for start, end, f in candidates(article, found):
+            out.append((record["id"], f, labelled_span(start, end), False, (start, end)))
+        if number % 200 == 0:
+            logger.info("{} of {} texts", number, len(records))
+    return out, labelled
+
+
+def figures(data: list, probabilities: list[float], labelled: int, keep: float, add: float) -> tuple[float, float, float]:
+    """Precision, recall and F1 of exact spans when, as ``second_look`` does, found spans ≥ *keep* are kept and
+    passed-over spans ≥ *add* are added, the likeliest first, where they overlap nothing taken."""
+    tp = fp = 0
+    by_text: dict[str, list] = {}
+    for row, p in zip(data, probabilities, strict=True):
+        by_text.setdefault(row[0], []).append((row, p))
+    for spans in by_text.values():
+        taken = []
+        for (_, _, label, found, span), p in spans:
+            if found and p >= keep:
+                taken.append(span)
+                tp, fp = tp + label, fp + 1 - label
+        for (_, _, label, found, (start, end)), p in sorted(spans, key=lambda x: -x[1]):
+            if not found and p >= add and not any(s < end and start < e for s, e in taken):
+                taken.append((start, end))
+                tp, fp = tp + label, fp + 1 - label
+    precision, recall = tp / max(1, tp + fp), tp / max(1, labelled)
+    return precision, recall, 2 * precision * recall / max(1e-9, precision + recall)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set", default=str(ROOT / "tests/files/tagging/dev.jsonl"), help="labelled dev split")
+    parser.add_argument("--out", default=str(ROOT / "parkwatch/data/park_model.json"), help="where to write the model")
+    parser.add_argument("--grid", action="store_true", help="also print the cross-validated figures of other thresholds")
+    args = parser.parse_args(argv)
+    if "test" in Path(args.set).name:
+        parser.error("train on the dev split, never the held-out test split")
+    try:
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.model_selection import GroupKFold
+    except ImportError:
+        parser.error("training needs scikit-learn: pip install scikit-learn")
+    data, labelled = rows(load(args.set))
+    groups, x, y = [r[0] for r in data], [r[1] for r in data], [r[2] for r in data]
+    logger.info("{} spans ({} found by the rules) from {} labelled parks", len(data), sum(r[3] for r in data), labelled)
+    cv = [0.0] * len(data)
+    for train, held in GroupKFold(5).split(x, y, groups):
+        vectors = DictVectorizer()
+        fitted = LogisticRegression(C=0.5, max_iter=3000).fit(vectors.fit_transform([x[i] for i in train]), [y[i] for i in train])
+        for i, p in zip(held, fitted.predict_proba(vectors.transform([x[i] for i in held]))[:, 1], strict=True):
+            cv[i] = float(p)
+    rules = figures(data, [1.0 if r[3] else 0.0 for r in data], labelled, 0.5, 0.5)
+    if args.grid:
+        for keep_, add_ in itertools.product(GRID, GRID):
+            print(f"keep ≥ {keep_}, add ≥ {add_}: P {{:.3f}}  R {{:.3f}}  F1 {{:.3f}}".format(*figures(data, cv, labelled, keep_, add_)))
+    keep = add = 0.5  # kept or added when more likely labelled than not; the grid above is for reading only
+    print(f"rules alone            P {rules[0]:.3f}  R {rules[1]:.3f}  F1 {rules[2]:.3f}")
+    best = figures(data, cv, labelled, keep, add)
+    print(f"with the model (5-fold) P {best[0]:.3f}  R {best[1]:.3f}  F1 {best[2]:.3f}  keep ≥ {keep}, add ≥ {add}")
+    vectors = DictVectorizer()
+    fitted = LogisticRegression(C=0.5, max_iter=3000).fit(vectors.fit_transform(x), y)
+    weights = {name: round(float(w), 4) for name, w in zip(vectors.get_feature_names_out(), fitted.coef_[0], strict=True) if abs(w) >= 0.01}
+    model = ParkModel(dict(sorted(weights.items())), round(float(fitted.intercept_[0]), 4), keep, add)
+    payload = {"trained_on": Path(args.set).name, "texts": len(set(groups)), "spans": len(data), **model.to_dict()}
+    Path(args.out).write_text(json.dumps(payload, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}: {len(weights)} weights")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,209 @@
+"""A learned second look at park mentions.
+
+The rules find most parks and pass over some (a name without a place, a …园 of its own, a bare zone word read as
+a kind); their sure cases are sure, their close calls are not. One logistic model over plain features of a span
+(its suffix, the words around it, how often the text says it, which rule found it) decides the close calls:
+
+* each mention the rules found is kept when the model gives it at least ``keep``;
+* each span the rules passed over (the name a suffix would have, cut at the same stop words) is added when the
+  model gives it at least ``add`` and it overlaps nothing kept.
+
+The weights are data (``parkwatch/data/park_model.json``), trained on the labelled dev split only by
+``bench/train_park_model.py``; without the file the rules' mentions are returned unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from parkwatch.extract.repair import remove_pinyin_artifacts as _without_artifacts
+from parkwatch.gazetteer import planning_regions, regions
+from parkwatch.mentions import ArticleText, Mention, stable_id
+
+from .park_names import _from_place, _name_window, _stops, _without_province
+from .park_words import _ANAPHORA, _SUFFIX_RE
+
+_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "综合保税区", "保税港区", "产业园区", "工业园区", "产业新城", "产业园", "工业园",
+             "科技园", "物流园", "创新园", "开发区", "高新区", "经开区", "新区", "科技城", "科学城", "片区", "园区", "示范区", "合作区",
+             "试验区", "实验区", "经济区", "集聚区", "功能区", "自贸区", "综保区", "保税区", "工业区", "起步区", "园", "城", "区")
+
+
+_SUFFIX_END = re.compile("(?:" + "|".join(sorted(_SUFFIXES, key=len, reverse=True)) + ")$")
+
+
+def _plain(text: str) -> str:
+    return _without_artifacts(text)[0] if "(" in text else text
+
+
+@lru_cache(maxsize=4096)
+def _leading_place(name: str) -> tuple[str, int]:
+    """The level of the place *name* starts with ('none' without one), and where that place ends."""
+    hits = regions().find(name)
+    return (hits[0][3][0].level, hits[0][1]) if hits and hits[0][0] == 0 else ("none", 0)
+
+
+@dataclass(frozen=True)
+class ParkModel:
+    """Weights of named features, an intercept and the two thresholds."""
+
+    weights: dict[str, float]
+    intercept: float
+    keep: float
+    add: float
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"intercept": self.intercept, "keep": self.keep, "add": self.add, "weights": self.weights}
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> ParkModel | None:
+    """The model shipped with parkwatch, or None when the package holds none."""
+    path = resources.files("parkwatch").joinpath("data", "park_model.json")
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return ParkModel(data["weights"], data["intercept"], data["keep"], data["add"])
+
+
+def candidate_spans(article: ArticleText, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans the rules passed over, outside *taken*: for each suffix, the name cut at its last stop word, the
+    same from its first place name, and the bare suffix."""
+    simplified, spans = article.simplified, []
+    for match in _SUFFIX_RE.finditer(simplified):
+        if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
+            continue
+        floor = max((e for s, e in taken if e <= match.start()), default=0)
+        start, _ = _name_window(simplified, match, floor)
+        window = simplified[start : match.start()]
+        stops = _stops(window)
+        boundary = stops[-1].end() if stops else 0
+        from_place = _from_place(window[boundary:], boundary)[0]
+        for span in ((start + from_place, match.end()), (start + boundary, match.end()), (match.start(), match.end())):
+            if span[1] - span[0] >= 2 and span not in spans:
+                spans.append(span)
+    return spans
+
+
+@dataclass(frozen=True)
+class Found:
+    """What the rules found in one text, as the features look it up."""
+
+    mentions: tuple[Mention, ...]
+    distinct: int
+    surfaces: dict[str, int]
+    ends: frozenset[int]
+
+    @classmethod
+    def of(cls, article: ArticleText, mentions: list[Mention]) -> Found:
+        surfaces: dict[str, int] = {}
+        for m in mentions:
+            surface = article.simplified[m.start : m.end]
+            surfaces[surface] = surfaces.get(surface, 0) + 1
+        return cls(tuple(mentions), len({m.canonical for m in mentions}), surfaces, frozenset(m.end for m in mentions))
+
+
+def features(article: ArticleText, start: int, end: int, source: str, found: bool, rules: Found) -> dict[str, float]:
+    """Plain features of the span *start*–*end*: found by rule *source* or passed over, in a text where the rules
+    found *rules*."""
+    simplified = article.simplified
+    distinct = rules.distinct
+    name = _plain(simplified[start:end])
+    suffix_match = _SUFFIX_END.search(name)
+    suffix = suffix_match.group(0) if suffix_match else "other"
+    level, place_end = _leading_place(name)
+    core = name[place_end:]
+    descriptor = core[: len(core) - len(suffix)] if suffix != "other" else core
+    before = _plain(simplified[max(0, start - 6) : start])
+    after = _plain(simplified[end : end + 6])
+    f = {f"src={source}": 1.0, f"suf={suffix}": 1.0, f"src_suf={source}_{suffix}": 1.0, f"len={min(len(name), 14)}": 1.0,
+         f"cnt={min(simplified.count(simplified[start:end]), 4)}": 1.0,
+         f"placed={level}": 1.0, f"desclen={min(len(descriptor), 8)}": 1.0,
+         f"b1={before[-1:]}": 1.0, f"b2={before[-2:]}": 1.0, f"a1={after[:1]}": 1.0, f"a2={after[:2]}": 1.0,
+         f"distinct={min(distinct, 6)}": 1.0, f"pos={min(int(10 * start / max(1, len(simplified))), 9)}": 1.0,
+         "found": 1.0 if found else 0.0, "bare": 1.0 if _SUFFIX_RE.fullmatch(name) else 0.0}
+    for i in range(len(descriptor) - 1):
+        f[f"d2={descriptor[i : i + 2]}"] = 1.0
+    for char in descriptor:
+        f[f"d1={char}"] = 1.0
+    if re.search(r"公司|集团|有限", simplified[max(0, start - 15) : end + 15]):
+        f["company_near"] = 1.0
+    if after.startswith("项目"):
+        f["project_after"] = 1.0
+    if rules.surfaces.get(simplified[start:end], 0) > (1 if found else 0):
+        f["named_elsewhere"] = 1.0  # the same name found by a rule elsewhere in the text
+    if before.endswith(("“", "\"", "「")):
+        f["quoted"] = 1.0
+    if before.endswith(("、", "和", "及")) and (start - 1 in rules.ends or start in rules.ends):
+        f["listed_after_park"] = 1.0  # 南宁高新区、武鸣产业园: one of a list of parks
+    if f["bare"]:
+        endings = _ANAPHORA.get(name, ())
+        fitting = {m.canonical for m in rules.mentions if endings and m.end <= start and m.canonical.endswith(endings)}
+        f[f"antecedents={min(len(fitting), 2)}"] = 1.0
+    if re.search(r"[A-Za-z0-9]", descriptor):
+        f["latin_or_digit"] = 1.0
+    return f
+
+
+def candidates(article: ArticleText, mentions: list[Mention]) -> list[tuple[int, int, dict[str, float]]]:
+    """The spans the rules passed over that could be added, with their features (a bare zone word only when a
+    park of its kind is named before it: else it could refer to nothing; no …新区 the gazetteer lacks, no regional plan's region)."""
+    out, rules = [], Found.of(article, mentions)
+    for start, end in candidate_spans(article, [(m.start, m.end) for m in mentions]):
+        if _SUFFIX_RE.fullmatch(article.simplified, start, end) and _antecedent(article, start, end, mentions) is None:
+            continue
+        if article.simplified.endswith("新区", start, end) and not article.simplified.endswith("高新区", start, end):
+            continue  # a new area the gazetteer lacks is a city's district, not a park (as the rules hold)
+        if article.simplified[max(0, start - 12) : end].endswith(planning_regions()):
+            continue  # 杭州湾经济区, 中原经济区: a regional plan's region
+        out.append((start, end, features(article, start, end, "candidate", False, rules)))
+    return out
+
+
+def _antecedent(article: ArticleText, start: int, end: int, kept: list[Mention]) -> Mention | None:
+    """For a bare zone word, the last park before it whose name ends like one of its kind."""
+    word = _plain(article.simplified[start:end])
+    endings = _ANAPHORA.get(word)
+    if not endings:
+        return None
+    fits = [m for m in kept if m.end <= start and any(n.endswith(endings) for n in (m.canonical, article.simplified[m.start : m.end]))]
+    return fits[-1] if fits else None
+
+
+def second_look(article: ArticleText, mentions: list[Mention], model: ParkModel) -> list[Mention]:
+    """*mentions* the model keeps, and the spans the rules passed over that it adds (see the module's doc)."""
+    rules = Found.of(article, mentions)
+    kept = [m for m in mentions
+            if model.probability(features(article, m.start, m.end, str(m.attrs.get("source")), True, rules)) >= model.keep]
+    scored = []
+    for start, end, candidate in candidates(article, mentions):
+        p = model.probability(candidate)
+        if p >= model.add:
+            scored.append((p, start, end))
+    taken = [(m.start, m.end) for m in kept]
+    added = []
+    for p, start, end in sorted(scored, key=lambda x: (-x[0], x[1])):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        name = _plain(article.simplified[start:end])
+        if _SUFFIX_RE.fullmatch(name):
+            antecedent = _antecedent(article, start, end, sorted(kept + added, key=lambda m: m.start))
+            if antecedent is None:
+                continue
+            canonical, mention_id = antecedent.canonical, antecedent.id
+        else:
+            canonical = _without_province(name)
+            mention_id = stable_id("P", canonical)
+        added.append(Mention("park", article.text[start:end], start, end, canonical, mention_id,
+                             attrs={"source": "model", "probability": round(p, 3)}))
+        taken.append((start, end))
+    return sorted(kept + added, key=lambda m: m.start)

@@ -1,0 +1,56 @@
+"""The learned second look at park mentions (plugins/park_model.py): its mechanics on hand-set weights, and the
+shipped model as the parks plugin uses it."""
+
+from __future__ import annotations
+
+from parkwatch.mentions import ArticleText
+from plugins.park_model import ParkModel, candidate_spans, second_look, shipped_model
+from plugins.parks import park_mentions
+
+
+def surfaces(mentions):
+    return [m.surface for m in mentions]
+
+
+def test_a_found_mention_the_model_doubts_is_dropped_and_a_sure_one_kept():
+    article = ArticleText("绵阳高新区与三沅环保科技产业园签约。")
+    rules = park_mentions(article, model=None)
+    assert surfaces(rules) == ["绵阳高新区", "三沅环保科技产业园"]
+    model = ParkModel({"src=pattern": -5.0, "src=catalogue": 5.0}, 0.0, keep=0.5, add=0.99)
+    assert surfaces(second_look(article, rules, model)) == ["绵阳高新区"]
+
+
+def test_a_passed_over_name_the_model_is_sure_of_is_added_with_a_pattern_id():
+    article = ArticleText("15家企业与城市配送物流园进行入驻集中签约。")
+    assert park_mentions(article, model=None) == []  # a logistics park named once, without a place: no rule takes it
+    start = article.simplified.index("城市")
+    assert (start, start + len("城市配送物流园")) in candidate_spans(article, [])
+    model = ParkModel({"d2=配送": 6.0, "suf=物流园": 1.0}, -3.0, keep=0.5, add=0.9)
+    added = second_look(article, [], model)
+    assert surfaces(added) == ["城市配送物流园"]
+    assert added[0].id.startswith("P-") and added[0].attrs["source"] == "model"
+
+
+def test_an_added_bare_zone_word_is_the_park_named_before_it_or_nothing():
+    article = ArticleText("宜宾临港经开区今年签约项目31个。经开区将持续优化营商环境。")
+    rules = park_mentions(article, model=None)
+    model = ParkModel({"bare": 8.0}, -4.0, keep=0.0, add=0.9)
+    found = second_look(article, [m for m in rules if m.start == 0], model)
+    assert [m.canonical for m in found if m.surface == "经开区"] == [rules[0].canonical]
+    alone = ArticleText("经开区将持续优化营商环境。")
+    assert second_look(alone, [], model) == []  # no park named before: nothing to refer to
+
+
+def test_of_overlapping_candidates_the_likeliest_is_added():
+    article = ArticleText("长江南溪新材料产业园开工。")
+    spans = candidate_spans(article, [])
+    assert (0, 10) in spans and (2, 10) in spans  # with the words before the place, and from the place
+    model = ParkModel({"placed=county": 4.0, "placed=none": 2.0, "bare": -9.0}, 0.0, keep=0.5, add=0.5)
+    assert surfaces(second_look(article, [], model)) == ["南溪新材料产业园"]
+
+
+def test_the_shipped_model_loads_and_the_plugin_uses_it():
+    model = shipped_model()
+    assert model is not None and 0 < model.keep < 1 and 0 < model.add < 1 and len(model.weights) > 1000
+    text = "绵阳高新区今年新签约项目31个,总投资达到286亿元。"
+    assert surfaces(park_mentions(ArticleText(text))) == ["绵阳高新区"]
