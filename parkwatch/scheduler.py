@@ -118,6 +118,12 @@ class Daemon:
         with Store(db) as store:  # create or migrate before anything runs; new watches start now
             start_watches(store, self.watches)
 
+    def idle(self) -> bool:
+        """No site waiting and no crawl process running, read together under the lock (a batch leaves the queue
+        and starts running in one step)."""
+        with self.lock:
+            return not self.pending and not self.batches
+
     # jobs -----------------------------------------------------------------------------------------
     def due(self, site: str) -> None:
         """*site*'s schedule says crawl now: queue it (once). Sites falling due within a few seconds of each other
