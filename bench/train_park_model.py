@@ -95,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         from sklearn.model_selection import GroupKFold
     except ImportError:
         parser.error("training needs scikit-learn: pip install scikit-learn")
-    data, labelled = rows(load(args.set))
+    records = load(args.set)
+    data, labelled = rows(records)
     groups, x, y = [r[0] for r in data], [r[1] for r in data], [r[2] for r in data]
     logger.info("{} spans ({} found by the rules) from {} labelled parks", len(data), sum(r[3] for r in data), labelled)
     cv = [0.0] * len(data)
@@ -116,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     fitted = LogisticRegression(C=0.5, max_iter=3000).fit(vectors.fit_transform(x), y)
     weights = {name: round(float(w), 4) for name, w in zip(vectors.get_feature_names_out(), fitted.coef_[0], strict=True) if abs(w) >= 0.01}
     model = ParkModel(dict(sorted(weights.items())), round(float(fitted.intercept_[0]), 4), keep, add)
-    payload = {"trained_on": Path(args.set).name, "texts": len(set(groups)), "spans": len(data), **model.to_dict()}
+    payload = {"trained_on": Path(args.set).name, "texts": len(records), "spans": len(data), **model.to_dict()}
     Path(args.out).write_text(json.dumps(payload, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"wrote {args.out}: {len(weights)} weights")
     return 0
