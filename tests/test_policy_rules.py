@@ -169,6 +169,12 @@ def test_a_listed_programme_is_a_campaign_anywhere_and_a_counted_name_needs_a_co
         "“以投带引”", "“21世纪海上丝绸之路”"]  # listed: also before 模式, and with digits
 
 
+def test_provincial_and_city_programmes_on_the_list_are_campaigns_where_no_rule_would_take_them():
+    text = "强化“贵人服务”,围绕“建圈强链”,招引项目。"
+    assert surfaces(text) == ["“贵人服务”", "“建圈强链”"]  # the 贵州 and 成都 rows of programmes.csv
+    assert policy_mentions(ArticleText(text), programmes=frozenset()) == []  # the list, not a rule, finds them
+
+
 def test_a_short_one_line_title_before_its_date_field():
     assert surfaces("城镇经济\n\n长春新区总体方案时间: 2016-02-03\n") == ["长春新区总体方案"]
 
