@@ -213,7 +213,7 @@ def _is_campaign(s: str, m: re.Match[str], programmes: frozenset[str], joined: b
         return False
     if known and re.match(r"(?:模式|机制|理念|方式)", after):
         return True  # “以投带引”模式: the listed programme, named as a way of working
-    if _DESCRIBES_AFTER.match(after) or (_SLOGAN_AFTER.match(after) and not strong):
+    if (_DESCRIBES_AFTER.match(after) and not known) or (_SLOGAN_AFTER.match(after) and not strong):
         return False
     if not known and _EVENT_AFTER.match(s[m.end() : m.end() + 10]):
         return False  # “烟花三月”国际经贸旅游节: the name of an event

@@ -175,6 +175,11 @@ def test_provincial_and_city_programmes_on_the_list_are_campaigns_where_no_rule_
     assert policy_mentions(ArticleText(text), programmes=frozenset()) == []  # the list, not a rule, finds them
 
 
+def test_a_listed_programme_qualifying_a_noun_is_still_the_programme_and_an_unlisted_phrase_there_is_not():
+    assert surfaces("围绕“五好”园区创建,入选“双招双引”特色园区名单。") == ["“五好”", "“双招双引”"]
+    assert surfaces("建设“智慧谷”园区。") == []  # not listed: a description of the park
+
+
 def test_a_short_one_line_title_before_its_date_field():
     assert surfaces("城镇经济\n\n长春新区总体方案时间: 2016-02-03\n") == ["长春新区总体方案"]
 
