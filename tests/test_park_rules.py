@@ -502,3 +502,9 @@ def test_a_zone_word_in_brackets_after_a_name_is_the_same_park_and_metal_is_no_v
     assert [s for s, _ in spans("一、代表性开发区(工业园区)名单")] == []
     assert [s for s, _ in spans("重点规划建设台山市金属材料特色产业园。")] == ["台山市金属材料特色产业园"]
     assert spans("打造城区唯一的“十大制造业园区”。") == []
+
+
+def test_a_direction_and_a_bordering_verb_end_a_name():
+    assert spans("该村东依工业园区,南临平江。") == []  # 东依|工业园区: where the village borders, no park's name
+    assert [s for s, _ in spans("湿地公园北临铜仁高新区。")] == ["铜仁高新区"]
+    assert [s for s, _ in spans("位于上海临港新片区。")] == ["上海临港新片区"]  # 临港 is a name, not 临|港
