@@ -134,15 +134,20 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
             add(m.start(1), m.end(1), name, "document")
     for m in _SYSTEM_RE.finditer(s):  # numbered policy systems: “1+1+N”政策措施
         add(m.start(), m.end(), f"“{m.group(1).replace(' ', '')}”{m.group(2)}", "system")
-    accepted_end = -1
-    for m in _CAMPAIGN_RE.finditer(s):
-        joined = accepted_end >= 0 and s[accepted_end : m.start()] in ("和", "与", "及", "、")  # “一枚印章管审批”和“…”
-        if _is_campaign(s, m, known, joined):  # a run of quoted names (“三抓”“三早”行动): each its own mention, the head with the last
-            accepted_end = m.end()
-            quoted = list(re.finditer(_QUOTED, s[m.start() : m.end()]))
-            for n, q in enumerate(quoted):
-                start, end = m.start() + q.start(), (m.end() if n == len(quoted) - 1 else m.start() + q.end())
-                add(start, end, _canonical_quotes(s[start:end]), "campaign")
+    named: set[str] = set()  # the quoted names taken as campaigns: the same name elsewhere in the text is one too
+    for listed in (known, None):
+        accepted_end = -1
+        for m in _CAMPAIGN_RE.finditer(s):
+            joined = accepted_end >= 0 and s[accepted_end : m.start()] in ("和", "与", "及", "、")  # “一枚印章管审批”和“…”
+            if _is_campaign(s, m, listed if listed is not None else known | named, joined):
+                accepted_end = m.end()  # a run of quoted names (“三抓”“三早”行动): each its own mention, the head with the last
+                quoted = list(re.finditer(_QUOTED, s[m.start() : m.end()]))
+                for n, q in enumerate(quoted):
+                    start, end = m.start() + q.start(), (m.end() if n == len(quoted) - 1 else m.start() + q.end())
+                    add(start, end, _canonical_quotes(s[start:end]), "campaign")
+                    named.add(q.group(0)[1:-1])
+        if not named:
+            break
     for m in _NAMED_ACTION_RE.finditer(s):
         if not _NOT_NAMED.search(m.group(1)):
             add(m.start(1), m.end(1), m.group(1), "campaign")

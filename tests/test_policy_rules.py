@@ -223,3 +223,9 @@ def test_journals_websites_books_questions_and_event_slogans_in_title_marks_are_
 def test_a_programme_coded_by_its_numbers_is_one_with_its_head_and_a_formula_without():
     assert surfaces("强力推进“5312”工程。锚定\"1368\"发展战略。") == ["“5312”工程", "\"1368\"发展战略"]
     assert surfaces("构建“4+2”产业体系,打造“221”现代产业。") == []
+
+
+def test_a_quoted_name_taken_as_a_campaign_is_one_wherever_the_text_quotes_it_again():
+    text = "“海上福州”谱写产业新篇。福州提出“海上福州”战略,书写“海上福州”建设新答卷。"
+    assert surfaces(text) == ["“海上福州”", "“海上福州”战略", "“海上福州”"]
+    assert surfaces("“海上福州”谱写产业新篇。") == []  # alone, a headline's phrase
