@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from parkwatch.gazetteer import is_place, programme_names, regions
@@ -153,7 +154,19 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
             add(m.start(1), m.end(1), m.group(1), "campaign")
     for m in _NATIONAL_PROGRAMME_RE.finditer(s):  # 国家火炬计划特色产业基地: the programme is named wherever it is
         add(m.start(), m.end(), m.group(0), "campaign")
-    return found
+    return _headed_as_one(found)
+
+
+def _headed_as_one(found: list[Mention]) -> list[Mention]:
+    """A campaign quoted bare where the text also names it with its head (“园区提质、企业满园” and
+    “园区提质、企业满园”行动) is the same campaign: one canonical name and id, the headed one."""
+    headed = {}
+    for m in found:
+        bare = re.match(rf"^(“[^“”]+”){_HEAD}$", m.canonical) if m.attrs.get("type") == "campaign" else None
+        if bare:
+            headed.setdefault(bare.group(1), m)
+    return [replace(m, canonical=headed[m.canonical].canonical, id=headed[m.canonical].id)
+            if m.attrs.get("type") == "campaign" and m.canonical in headed else m for m in found]
 
 
 _COUNTED = re.compile(r"^[一二三四五六七八九十百千万双两]|[一二三四五六七八九十百千万双两][\u4e00-\u9fff]{0,2}[一二三四五六七八九十百千万双两]")

@@ -229,3 +229,10 @@ def test_a_quoted_name_taken_as_a_campaign_is_one_wherever_the_text_quotes_it_ag
     text = "“海上福州”谱写产业新篇。福州提出“海上福州”战略,书写“海上福州”建设新答卷。"
     assert surfaces(text) == ["“海上福州”", "“海上福州”战略", "“海上福州”"]
     assert surfaces("“海上福州”谱写产业新篇。") == []  # alone, a headline's phrase
+
+
+def test_a_campaign_quoted_bare_and_with_its_head_is_one_campaign():
+    text = "实施“园区提质、企业满园”行动。“园区提质、企业满园”成效明显。"
+    mentions = sorted(policy_mentions(ArticleText(text)), key=lambda m: m.start)
+    assert [m.surface for m in mentions] == ["“园区提质、企业满园”行动", "“园区提质、企业满园”"]
+    assert {m.canonical for m in mentions} == {"“园区提质、企业满园”行动"} and len({m.id for m in mentions}) == 1
