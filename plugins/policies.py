@@ -32,7 +32,7 @@ _DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（「]\s*(?:19|20)
 _ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|印发|贯彻|执行|参照|见|即|和|与|及|的|以|是|字号为|文号为))+")
 # Quoted names: “双招双引”, 「六稳」, ‘南拓’战略, “三抓”“三早”行动 (a run of quoted names sharing one head).
 _QUOTED = r"(?:“[^“”\n]{2,20}”|\"[^\"\n]{2,20}\"|「[^「」\n]{2,20}」|‘[^‘’\n]{1,20}’)"
-_HEADS = ("系列行动", "专项行动", "三年行动", "攻坚行动", "行动计划", "行动", "工程", "国家战略", "发展战略", "战略布局",
+_HEADS = ("三年行动计划", "专项行动计划", "攻坚行动计划", "系列行动", "专项行动", "三年行动", "攻坚行动", "行动计划", "行动", "工程", "国家战略", "发展战略", "战略布局",
           "融合发展战略", "城市发展战略", "一体化发展战略", "协同发展战略", "高质量发展战略", "整体战略",
           "总体布局", "战略", "计划", "规划", "攻坚战", "倡议")  # 活动/改革 stay outside (labellers split even); 倡议: most include it
 _HEAD = "(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + ")"
@@ -65,7 +65,7 @@ _ISSUED_TITLE_RE = re.compile(r"(?:国务院办公厅|国务院|(?:(?!人民政�
                               rf"关于[^\s，。！？；：,!?;:“”\"《》]{{4,60}}?{_DOC_END}")
 # Unquoted named actions and programmes: 制造业倍增行动, 武汉新城城市合伙人计划.
 _NAMED_ACTION_RE = re.compile(r"(?:实施|开展|启动|推进|推动|深化|部署|打好|组织|发起|参与|落实|围绕|聚焦|深入实施|全面实施|"
-                              r"深入开展|全面开展|扎实开展)(?:了|好|的)?(?:首批|新一轮|第[一二三四五六七八九十]+批|第\d+批)?"
+                              r"深入开展|全面开展|扎实开展)+(?:了|好|的)?(?:首批|新一轮|第[一二三四五六七八九十]+批|第\d+批)?"
                               r"(?:(?:19|20)\d{2}年(?:度)?)?"  # 深入实施2025年|产业项目攻坚行动: the year stays outside
                               r"([\u4e00-\u9fff]{3,16}?(?:三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划|行动|计划)(?:计划)?)")
 # The state's named science and industry programmes, unquoted and without a verb before them.
@@ -131,7 +131,8 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
             add(start, m.end(1), s[start : m.end(1)], "document")
     for m in _NAMED_PLAN_RE.finditer(s):  # 长三角一体化发展规划纲要正式出台: a plan named by its place, as a subject
         name = m.group(1)
-        if not re.search(r"的|等|围绕|进行|不仅|落实|贯彻|根据|按照|对照|紧扣", name) and (is_place(name) or _PLAN_REGION.match(name)):
+        if not re.search(r"的|等|围绕|进行|不仅|落实|贯彻|根据|按照|对照|紧扣|实施|启动|推进|推动|开展|出台|印发|制定|编制|发布", name) \
+                and (is_place(name) or _PLAN_REGION.match(name)):  # 昌平正启动实施…行动计划: a sentence, not a title
             add(m.start(1), m.end(1), name, "document")
     for m in _SYSTEM_RE.finditer(s):  # numbered policy systems: “1+1+N”政策措施
         add(m.start(), m.end(), f"“{m.group(1).replace(' ', '')}”{m.group(2)}", "system")

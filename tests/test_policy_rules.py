@@ -236,3 +236,8 @@ def test_a_campaign_quoted_bare_and_with_its_head_is_one_campaign():
     mentions = sorted(policy_mentions(ArticleText(text)), key=lambda m: m.start)
     assert [m.surface for m in mentions] == ["“园区提质、企业满园”行动", "“园区提质、企业满园”"]
     assert {m.canonical for m in mentions} == {"“园区提质、企业满园”行动"} and len({m.id for m in mentions}) == 1
+
+
+def test_a_three_year_action_plan_head_and_an_action_after_two_verbs():
+    assert surfaces("加快实施“十大战略”三年行动计划,朝着目标迈进。") == ["“十大战略”三年行动计划"]
+    assert surfaces("“当前,昌平正启动实施医药健康产业倍增行动计划,") == ["医药健康产业倍增行动计划"]  # not the sentence
