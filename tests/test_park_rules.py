@@ -508,3 +508,9 @@ def test_a_direction_and_a_bordering_verb_end_a_name():
     assert spans("该村东依工业园区,南临平江。") == []  # 东依|工业园区: where the village borders, no park's name
     assert [s for s, _ in spans("湿地公园北临铜仁高新区。")] == ["铜仁高新区"]
     assert [s for s, _ in spans("位于上海临港新片区。")] == ["上海临港新片区"]  # 临港 is a name, not 临|港
+
+
+def test_a_bare_airport_economy_zone_kind_is_no_zone_and_the_2019_2020_ones_are_known():
+    assert spans("推进临空经济示范区建设。") == []  # the kind, not 重庆's zone
+    assert spans("全力建设首都机场临空经济示范区。") == [("首都机场临空经济示范区", "北京首都国际机场临空经济示范区")]
+    assert spans("重庆临空经济示范区建设提速。") == [("重庆临空经济示范区", "重庆临空经济示范区")]
