@@ -36,6 +36,7 @@ _HEADS = ("三年行动计划", "专项行动计划", "攻坚行动计划", "系
           "融合发展战略", "城市发展战略", "一体化发展战略", "协同发展战略", "高质量发展战略", "整体战略",
           "总体布局", "战略", "计划", "规划", "攻坚战", "倡议")  # 活动/改革 stay outside (labellers split even); 倡议: most include it
 _HEAD = "(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + ")"
+_HEADED = re.compile(rf"^(“[^“”]+”){_HEAD}$")  # a campaign's canonical name with its head: “…”行动
 _PLAN_HEADS = ("规划", "布局")  # a layout with these heads is a spatial plan (“三城一园一中心”规划), not a campaign
 _CAMPAIGN_RE = re.compile(rf"{_QUOTED}(?:{_QUOTED})*(?:{_HEAD}(?!合作|性|意义|地位|机遇|投资))?")  # not …战略合作协议
 _FORMULA = re.compile(r"^[\dA-Za-z\s+＋.、×*/%-]+$")  # “4+2”, “221”, “1+1+N”: structures, not names
@@ -136,20 +137,23 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
             add(m.start(1), m.end(1), name, "document")
     for m in _SYSTEM_RE.finditer(s):  # numbered policy systems: “1+1+N”政策措施
         add(m.start(), m.end(), f"“{m.group(1).replace(' ', '')}”{m.group(2)}", "system")
-    named: set[str] = set()  # the quoted names taken as campaigns: the same name elsewhere in the text is one too
-    for listed in (known, None):
-        accepted_end = -1
+    def campaigns(listed: frozenset[str]) -> set[str]:
+        """Add the quoted campaigns, with *listed* as the programmes known; the names taken."""
+        taken, accepted_end = set(), -1
         for m in _CAMPAIGN_RE.finditer(s):
             joined = accepted_end >= 0 and s[accepted_end : m.start()] in ("和", "与", "及", "、")  # “一枚印章管审批”和“…”
-            if _is_campaign(s, m, listed if listed is not None else known | named, joined):
+            if _is_campaign(s, m, listed, joined):
                 accepted_end = m.end()  # a run of quoted names (“三抓”“三早”行动): each its own mention, the head with the last
                 quoted = list(re.finditer(_QUOTED, s[m.start() : m.end()]))
                 for n, q in enumerate(quoted):
                     start, end = m.start() + q.start(), (m.end() if n == len(quoted) - 1 else m.start() + q.end())
                     add(start, end, _canonical_quotes(s[start:end]), "campaign")
-                    named.add(q.group(0)[1:-1])
-        if not named:
-            break
+                    taken.add(q.group(0)[1:-1])
+        return taken
+
+    named = campaigns(known)
+    if named:  # a name taken as a campaign is one wherever the text quotes it again
+        campaigns(known | named)
     for m in _NAMED_ACTION_RE.finditer(s):
         if not _NOT_NAMED.search(m.group(1)):
             add(m.start(1), m.end(1), m.group(1), "campaign")
@@ -163,7 +167,7 @@ def _headed_as_one(found: list[Mention]) -> list[Mention]:
     “园区提质、企业满园”行动) is the same campaign: one canonical name and id, the headed one."""
     headed = {}
     for m in found:
-        bare = re.match(rf"^(“[^“”]+”){_HEAD}$", m.canonical) if m.attrs.get("type") == "campaign" else None
+        bare = _HEADED.match(m.canonical) if m.attrs.get("type") == "campaign" else None
         if bare:
             headed.setdefault(bare.group(1), m)
     return [replace(m, canonical=headed[m.canonical].canonical, id=headed[m.canonical].id)
