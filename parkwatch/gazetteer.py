@@ -319,17 +319,17 @@ def _build_parks(by_code: dict[str, Park], extra: dict[str, list[Park]] | None =
         strong[alias] = list(dict.fromkeys([*cands, *strong.get(alias, [])]))
     automaton = ahocorasick.Automaton()
     for alias, cands in strong.items():
-        for form in _dash_forms(alias):
+        for form in _written_forms(alias):
             automaton.add_word(form, (form, cands))
     for alias, cands in weak.items():
         if alias not in strong and len(cands) == 1:
-            for form in _dash_forms(alias):
+            for form in _written_forms(alias):
                 automaton.add_word(form, (form, cands))
     automaton.make_automaton()
     return Parks(by_code, automaton, by_place_type)
 
 
-def _dash_forms(alias: str) -> list[str]:
+def _written_forms(alias: str) -> list[str]:
     """*alias* as written with each dash the press uses (中国-东盟, 中国—东盟, 中国–东盟), and a long name's 试验区 as
     实验区, which the press often writes (柴达木循环经济实验区)."""
     forms = [alias] if "-" not in alias else [alias, alias.replace("-", "—"), alias.replace("-", "–")]
