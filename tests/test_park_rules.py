@@ -23,6 +23,15 @@ def test_a_defined_kind_word_outside_the_guideline_list_is_not_a_name():
     assert "合作区" not in [s for s, _ in spans(text)]
 
 
+def test_a_free_trade_or_bonded_zone_the_text_defines_is_the_zone_from_there_on():
+    text = "中国(湖北)自由贸易试验区(以下简称自贸试验区)改革创新。对自贸试验区内企业给予支持。"
+    found = spans(text)
+    assert [s for s, _ in found].count("自贸试验区") == 2
+    assert len({c for _, c in found}) == 1
+    text = "天津港保税区(以下简称“保税区”)成立三十年。保税区注册企业1.2万家。"
+    assert [s for s, _ in spans(text)].count("保税区") == 2
+
+
 def test_a_place_in_brackets_inside_a_long_name():
     assert ("中韩(长春)国际合作示范区", "中韩(长春)国际合作示范区") in spans("中韩(长春)国际合作示范区29日成立揭牌。")
 
