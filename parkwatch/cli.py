@@ -628,7 +628,7 @@ def serve_command(obj: Context, host: str, port: int, token_env: str | None, all
 @click.option("--site", metavar="NAME", help="Only this site's articles.")
 @click.pass_obj
 def retag(obj: Context, since: str | None, site: str | None) -> None:
-    """Run the tagger plugins again over stored articles (after parks.yaml, programmes.yaml or the shipped gazetteer changed);
+    """Run the tagger plugins again over stored articles (after parks.yaml, programmes.yaml or parkwatch's taggers changed);
     mentions are replaced, stories already alerted are not alerted again."""
     from parkwatch.retag import retag as run_retag
     from parkwatch.store import Store

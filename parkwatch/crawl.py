@@ -204,20 +204,20 @@ def _start_watches(config: Config, db: Path) -> None:
     with Store(db) as store:
         if watches.watches:
             start_watches(store, watches)
-        _note_gazetteer(store, config)
+        _note_taggers(store, config)
 
 
-def _note_gazetteer(store: Store, config: Config) -> None:
-    """Stored tags follow the gazetteer they were made with: say when it changed (new aliases, new zones)."""
-    from parkwatch.retag import gazetteer_version, stored_version
+def _note_taggers(store: Store, config: Config) -> None:
+    """Stored tags follow the taggers they were made with: say when those changed (new rules, aliases, zones)."""
+    from parkwatch.retag import stored_version, tagging_version
 
-    current, stored = gazetteer_version(config), stored_version(store)
+    current, stored = tagging_version(config), stored_version(store)
     if stored is None:
         with store.db.conn:
             store.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('gazetteer_version', ?)", [current])
     elif stored != current and store.article_count():
-        logger.warning("the gazetteer changed since the stored articles were tagged (parks.yaml, programmes.yaml or parkwatch's data): "
-                       "run `parkwatch retag` so searches and watches see the new names")
+        logger.warning("the taggers changed since the stored articles were tagged (parks.yaml, programmes.yaml or a new parkwatch): "
+                       "run `parkwatch retag` so searches and watches see the new tags")
 
 
 def run_crawl(

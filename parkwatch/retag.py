@@ -1,4 +1,5 @@
-"""Re-running the taggers over stored articles, after the gazetteer (``parks.yaml`` or the shipped data) changed.
+"""Re-running the taggers over stored articles, after they changed: a new parkwatch (its rules, gazetteer or
+programme list), or the user's ``parks.yaml`` or ``programmes.yaml``.
 
 Mentions are replaced article by article (a batch per transaction); alerts are not recorded again — each watch's
 high-water mark is past these articles, and a story alerts once per watch anyway.
@@ -14,15 +15,15 @@ from typing import Any
 
 from parkwatch.mentions import ArticleText
 from parkwatch.store import Store
-from parkwatch.tagging import manager_for, tag
+from parkwatch.tagging import TAGGER_VERSION, manager_for, tag
 
 BATCH = 200
 
 
-def gazetteer_version(config: Any) -> str:
-    """A hash of the shipped gazetteers and programme list and the user's ``parks.yaml`` and ``programmes.yaml``
-    entries: tags depend on them."""
-    digest = hashlib.sha256()
+def tagging_version(config: Any) -> str:
+    """A hash of what tags depend on: the built-in taggers' version, the shipped gazetteers, programme list and
+    model, and the user's ``parks.yaml`` and ``programmes.yaml`` entries."""
+    digest = hashlib.sha256(f"taggers {TAGGER_VERSION}\n".encode())
     for name in ("devzones_2018.csv", "zones.csv", "areas.csv", "cities.csv", "provinces.csv", "programmes.csv", "park_model.json"):
         digest.update(resources.files("parkwatch").joinpath("data", name).read_bytes())
     digest.update(json.dumps(list(getattr(config, "parks", ()) or ()), ensure_ascii=False, sort_keys=True).encode())
@@ -67,5 +68,5 @@ def retag(store: Store, config: Any, since: str | None = None, site: str | None 
             progress(done, total)
     with store.db.conn:
         store.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('gazetteer_version', ?)",
-                         [gazetteer_version(config)])
+                         [tagging_version(config)])
     return done

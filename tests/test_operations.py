@@ -159,7 +159,7 @@ def test_retag_after_the_gazetteer_changed_finds_the_new_alias_without_alerting_
         (config / "parks.yaml").write_text("- name: 东城智谷产业园\n  province: 四川省\n  aliases: [东城智谷]\n",
                                            encoding="utf-8")
         again = run_cli("--config", str(config), "--db", db, "crawl")
-    assert "the gazetteer changed since the stored articles were tagged" in again.stderr
+    assert "the taggers changed since the stored articles were tagged" in again.stderr
     before = run_cli("--config", str(config), "--db", db, "stories", "--park", "东城智谷产业园")
     assert before.returncode == 2  # no stored article mentions it yet
     retagged = run_cli("--config", str(config), "--db", db, "retag")
@@ -168,4 +168,4 @@ def test_retag_after_the_gazetteer_changed_finds_the_new_alias_without_alerting_
     assert after.returncode == 0 and "东城智谷签约" in after.stdout
     digest = run_cli("--config", str(config), "--db", db, "digest")
     assert "0 new alerts" in digest.stdout
-    assert "the gazetteer changed" not in run_cli("--config", str(config), "--db", db, "crawl").stderr
+    assert "the taggers changed" not in run_cli("--config", str(config), "--db", db, "crawl").stderr
