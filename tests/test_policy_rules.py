@@ -220,6 +220,13 @@ def test_journals_websites_books_questions_and_event_slogans_in_title_marks_are_
     assert surfaces("印发《关于促进开发区改革和创新发展的若干意见》。") == ["《关于促进开发区改革和创新发展的若干意见》"]
 
 
+def test_certificates_books_overviews_and_yearly_reports_in_title_marks_are_no_documents():
+    text = "核发首张《建设工程规划许可证》。孙中山在《建国方略》中规划此港。《青海旅游资源概况》:动物园。" \
+           "《西藏人文地理》:推进西藏旅游。发布的《中国乡镇综合竞争力报告2019》公布名单。"
+    assert surfaces(text) == []
+    assert surfaces("印发《工业园区建设用地规划许可证核发办法》。") == ["《工业园区建设用地规划许可证核发办法》"]
+
+
 def test_a_programme_coded_by_its_numbers_is_one_with_its_head_and_a_formula_without():
     assert surfaces("强力推进“5312”工程。锚定\"1368\"发展战略。") == ["“5312”工程", "\"1368\"发展战略"]
     assert surfaces("构建“4+2”产业体系,打造“221”现代产业。") == []
