@@ -44,6 +44,7 @@ _FORMULA = re.compile(r"^[\dA-Za-z\s+＋.、×*/%-]+$")  # “4+2”, “221”,
 _NICKNAME_BEFORE = re.compile(r"(?:作为|成为|誉为|称为|称作|号称|俗称|简称|昵称|美誉|素有|叫做|人称|称|即|以下简称|原标题|题为|主题为|"
                               r"口号|标语|寓意|表示|说|指出|强调|认为|坦言|[:：])\s*$")
 _NICKNAME_AFTER = re.compile(r"^(?:之称|的美誉|美誉|的称号|称号|之美称|的美称)")
+_DESIGNATED_BEFORE = re.compile(r"(?:作为|当作|列为|定为|视为)[^，。；！？,;!?“”\n]{0,10}(?<!推进|实施|落实|开展|推动)$")
 _METAPHOR_BEFORE = re.compile(r"(?:的|作为|是|为|当作)\s*$")  # 全市发展的“一号工程”, 作为“龙头工程”
 _SENTENCE = re.compile(r"[，。！？；：,!?;:]")
 # Unbracketed titles: a line of its own, or a name after 根据/印发 … ending in a document word.
@@ -200,6 +201,7 @@ _PROGRAMME_BEFORE = re.compile(r"(?:落实|实施|开展|部署|抢抓|抢滩|�
 _EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,7}?(?:旅游节|文化节|艺术节|博览会|交易会|洽谈会|推介会|论坛|峰会|展览会|运动会)")
 _PUSHED_BEFORE = re.compile(r"(?:推进|推行|推动|聚焦)$")  # 推进“分线管理”: one quoted name pushed on, not a run of slogans
 _PROGRAMME_AFTER = re.compile(r"^(?:部署|决策|发展机遇|机遇|评价|专项|试点|号召|活动|改革|倡议)")
+_FACILITY_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?(?:中心|示范基地|基地|学校|大厦|大楼|孵化器|众创空间|服务站))")
 _OBJECT_END = re.compile(r"^(?:[，。、；！？,.;!?)）]|$|[和与及]|工作|等)")  # the quoted name is the object, not a modifier
 
 
@@ -231,10 +233,13 @@ def _is_campaign(s: str, m: re.Match[str], programmes: frozenset[str], joined: b
         return False
     if head is not None:
         return True  # a head attached: “园区提质、企业满园”行动, “双园”行动
+    if _FACILITY_AFTER.match(s[m.end() : m.end() + 8]) and not any(_PROGRAMME_END.search(n) for n in names):
+        return False  # “双创”中心, “菜篮子”交易中心: a place named after the programme, listed or not
     if any(re.fullmatch(r"[一二三四五六七八九]{3,}", n) for n in names):
         return False  # “三二一”, “一二三四”: a formula in numerals (“四六四五”发展战略 has its head)
-    if names[-1].endswith("工程") and _METAPHOR_BEFORE.search(s[max(0, m.start() - 4) : m.start()]):
-        return False
+    if names[-1].endswith("工程") and (_METAPHOR_BEFORE.search(s[max(0, m.start() - 4) : m.start()])
+                                      or _DESIGNATED_BEFORE.search(s[max(0, m.start() - 14) : m.start()])):
+        return False  # 把招商引资作为园区建设“一号工程”: a rank given to a task, not a programme
     if known and re.match(r"(?:模式|机制|理念|方式)", after):
         return True  # “以投带引”模式: the listed programme, named as a way of working
     if (_DESCRIBES_AFTER.match(after) and not known) or (_SLOGAN_AFTER.match(after) and not strong):

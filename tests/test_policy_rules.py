@@ -227,6 +227,16 @@ def test_certificates_books_overviews_and_yearly_reports_in_title_marks_are_no_d
     assert surfaces("印发《工业园区建设用地规划许可证核发办法》。") == ["《工业园区建设用地规划许可证核发办法》"]
 
 
+def test_a_place_named_after_a_programme_is_no_mention_of_it():
+    assert surfaces("企业先后入驻“双创”中心。建设“菜篮子”交易中心。") == []
+    assert surfaces("深入推进“双创”,建设“一带一路”物流中转中心。") == ["“双创”", "“一带一路”"]
+
+
+def test_a_task_ranked_as_a_number_one_project_is_no_programme():
+    assert surfaces("把招商引资作为园区建设“一号工程”,作为全区“龙头工程”全力推进。") == []
+    assert surfaces("作为深入推进“百县千镇万村高质量发展工程”的抓手。") == ["“百县千镇万村高质量发展工程”"]
+
+
 def test_a_programme_coded_by_its_numbers_is_one_with_its_head_and_a_formula_without():
     assert surfaces("强力推进“5312”工程。锚定\"1368\"发展战略。") == ["“5312”工程", "\"1368\"发展战略"]
     assert surfaces("构建“4+2”产业体系,打造“221”现代产业。") == []
