@@ -35,7 +35,7 @@ _ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|
 _QUOTED = r"(?:“[^“”\n]{2,20}”|\"[^\"\n]{2,20}\"|「[^「」\n]{2,20}」|‘[^‘’\n]{1,20}’)"
 _HEADS = ("三年行动计划", "专项行动计划", "攻坚行动计划", "系列行动", "专项行动", "三年行动", "攻坚行动", "行动计划", "行动", "工程", "国家战略", "发展战略", "战略布局",
           "融合发展战略", "城市发展战略", "一体化发展战略", "协同发展战略", "高质量发展战略", "整体战略",
-          "总体布局", "战略", "计划", "规划", "攻坚战", "倡议")  # 活动/改革 stay outside (labellers split even); 倡议: most include it
+          "总体布局", "战略规划", "战略", "计划", "攻坚战", "倡议")  # 活动/改革 stay outside (labellers split even); 倡议: most include it
 _HEAD = "(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + ")"
 _HEADED = re.compile(rf"^(“[^“”]+”){_HEAD}$")  # a campaign's canonical name with its head: “…”行动
 _PLAN_HEADS = ("规划", "布局")  # a layout with these heads is a spatial plan (“三城一园一中心”规划), not a campaign

@@ -237,6 +237,11 @@ def test_a_task_ranked_as_a_number_one_project_is_no_programme():
     assert surfaces("作为深入推进“百县千镇万村高质量发展工程”的抓手。") == ["“百县千镇万村高质量发展工程”"]
 
 
+def test_a_quoted_word_before_a_plan_is_no_programme_but_a_strategy_plan_is():
+    assert surfaces("“扩区”规划已获国务院批复。秀涂“人工岛”规划筑岛面积4830亩。遵循“共生、共荣、共享”规划理念。") == []
+    assert surfaces("厦门软件园是“美丽厦门”战略规划产业升级的主阵地。") == ["“美丽厦门”战略规划"]
+
+
 def test_a_programme_coded_by_its_numbers_is_one_with_its_head_and_a_formula_without():
     assert surfaces("强力推进“5312”工程。锚定\"1368\"发展战略。") == ["“5312”工程", "\"1368\"发展战略"]
     assert surfaces("构建“4+2”产业体系,打造“221”现代产业。") == []
