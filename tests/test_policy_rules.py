@@ -242,6 +242,11 @@ def test_a_quoted_word_before_a_plan_is_no_programme_but_a_strategy_plan_is():
     assert surfaces("厦门软件园是“美丽厦门”战略规划产业升级的主阵地。") == ["“美丽厦门”战略规划"]
 
 
+def test_a_strategic_layout_or_positioning_is_no_strategy():
+    assert surfaces("是兰州城市发展“一心两翼”战略格局的重要组成部分,突出“三区一极”战略定位。") == []
+    assert surfaces("实施“一心两翼”发展战略。") == ["“一心两翼”发展战略"]
+
+
 def test_a_programme_coded_by_its_numbers_is_one_with_its_head_and_a_formula_without():
     assert surfaces("强力推进“5312”工程。锚定\"1368\"发展战略。") == ["“5312”工程", "\"1368\"发展战略"]
     assert surfaces("构建“4+2”产业体系,打造“221”现代产业。") == []
