@@ -180,6 +180,7 @@ _COUNTED = re.compile(r"^[一二三四五六七八九十百千万双两]|[一二
 _PROGRAMME_END = re.compile(r"(?:制|年|月|革命|基建|工程|行动|计划|战略|活动|改革|一流|一路|入园|合一|推建|攻坚战|[一二三四五六七八九十]条|"
                             r"\d{1,3}条)$")
 _NOT_PROGRAMME_END = re.compile(r"(?:式|杯|时间|时刻|驱动|齐升|不误|元年|而立年|周年|(?<![执立司])法|记|项目|工作|节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都)$")
+_ONLINE_FORMAT = re.compile(r"^(?:云|线上|网上|不见面)(?:签约|招商|洽谈|推介|开工|对接|会见|会商|会谈|路演|展会|展览|展销|直播|看展|服务)$")
 _PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
 _NOT_NAME = re.compile(r"[\d()（）、](?!\d*条$)|^在|位一体$|^[一二三四五六七八九十两双百]*[千百万亿]+$|^第|^一.{1,2}$|^(?:[一二三四五六七八九十两双][主特优强新专])+$")
 _COUNTED_THING = re.compile(r"^[一二三四五六七八九十两双百千万]+[个大项条场件]")  # “三个纪录”, “两大主线”: counted things
@@ -223,6 +224,8 @@ def _is_campaign(s: str, m: re.Match[str], programmes: frozenset[str], joined: b
         return False  # 被誉为“湾顶明珠”; but 打造成为“一带一路”…: a programme
     if any(n.endswith(("园区", "产业园", "工业园", "开发区", "新区", "高新区", "公司", "集团")) for n in names):
         return False
+    if any(_ONLINE_FORMAT.match(n) for n in names):
+        return False  # 开展“云洽谈”“云签约”: meetings held online, not a programme
     if any(_PERIOD.match(n) for n in names):
         return False  # “十四五”: a period, also before 规划
     before, after = s[max(0, m.start() - 6) : m.start()], s[m.end() : m.end() + 6]

@@ -247,6 +247,10 @@ def test_a_strategic_layout_or_positioning_is_no_strategy():
     assert surfaces("实施“一心两翼”发展战略。") == ["“一心两翼”发展战略"]
 
 
+def test_meetings_held_online_are_no_programmes():
+    assert surfaces("积极开展“云洽谈”“云招商”,开展“云签约”活动,举行“不见面开工”。") == []
+
+
 def test_a_programme_coded_by_its_numbers_is_one_with_its_head_and_a_formula_without():
     assert surfaces("强力推进“5312”工程。锚定\"1368\"发展战略。") == ["“5312”工程", "\"1368\"发展战略"]
     assert surfaces("构建“4+2”产业体系,打造“221”现代产业。") == []
