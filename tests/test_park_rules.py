@@ -32,6 +32,11 @@ def test_a_free_trade_or_bonded_zone_the_text_defines_is_the_zone_from_there_on(
     assert [s for s, _ in spans(text)].count("保税区") == 2
 
 
+def test_a_road_s_start_and_a_hearing_end_a_name():
+    assert [s for s, _ in spans("厦门火炬高新区规划河道,北起高新区新航路,向南经新荣路。")][-1] == "高新区"
+    assert "听取开发区" not in [s for s, _ in spans("考察宁夏经济技术开发区,听取开发区建设情况。")]
+
+
 def test_a_place_in_brackets_inside_a_long_name():
     assert ("中韩(长春)国际合作示范区", "中韩(长春)国际合作示范区") in spans("中韩(长春)国际合作示范区29日成立揭牌。")
 
