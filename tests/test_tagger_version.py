@@ -1,7 +1,7 @@
 """The built-in taggers' version follows what they tag, so that users' stored articles are offered a retag.
 
 ``tagger_output.json`` records the version with a digest of every mention the built-in taggers find in the dev
-split's 1,600-odd real texts. A change that moves one mention fails the first test until ``TAGGER_VERSION`` is raised
+split's real texts. A change that moves one mention fails the first test until ``TAGGER_VERSION`` is raised
 and the record is made again::
 
     python tests/test_tagger_version.py --record
