@@ -165,8 +165,23 @@ def candidates(article: ArticleText, mentions: list[Mention]) -> list[tuple[int,
             continue  # a new area the gazetteer lacks is a city's district, not a park (as the rules hold)
         if article.simplified[max(0, start - 12) : end].endswith(planning_regions()):
             continue  # 杭州湾经济区, 中原经济区: a regional plan's region
+        if _is_kind(_plain(article.simplified[start:end])):
+            continue  # 跨境经济合作区: a kind of zone, no place to make it one
         out.append((start, end, features(article, start, end, "candidate", False, rules)))
     return out
+
+
+_KIND_ONLY = {"跨境经济", "边境经济", "跨境", "边境"}  # with a place a zone's name (东兴边境经济合作区), without one its kind
+
+
+def _is_kind(name: str) -> bool:
+    """A name without a place that is a kind of zone (跨境经济合作区); placeless names such as 未来科技城 or 零碳产业园
+    are left to the model, which labellers' names of sub-parks teach."""
+    suffix = _SUFFIX_RE.search(name)
+    if suffix is None or suffix.end() != len(name) or suffix.start() == 0 or _leading_place(name)[1]:
+        return False
+    descriptor = name[: suffix.start()]
+    return descriptor in _KIND_ONLY
 
 
 def _antecedent(article: ArticleText, start: int, end: int, kept: list[Mention]) -> Mention | None:

@@ -49,6 +49,14 @@ def test_of_overlapping_candidates_the_likeliest_is_added():
     assert surfaces(second_look(article, [], model)) == ["南溪新材料产业园"]
 
 
+def test_a_kind_of_zone_without_a_place_is_never_added():
+    model = ParkModel({"suf=合作区": 9.0}, 0.0, keep=0.5, add=0.5)
+    kind = ArticleText("跨境经济合作区建设迎来新机遇。")
+    assert second_look(kind, [], model) == []
+    named = ArticleText("中国东兴—越南芒街跨境经济合作区,东兴边境经济合作区建设迎来新机遇。")
+    assert "东兴边境经济合作区" in surfaces(second_look(named, [], model))
+
+
 def test_the_shipped_model_loads_and_the_plugin_uses_it():
     model = shipped_model()
     assert model is not None and 0 < model.keep < 1 and 0 < model.add < 1 and len(model.weights) > 1000
