@@ -7,7 +7,8 @@ Labelled sets are JSON lines, one text each (``../shared/eval/tagging/GUIDELINE.
 
 A predicted mention is a true positive when it has exactly the labelled span (``exact``), or, for the
 lenient figure, when it overlaps a labelled span not matched yet (``overlap``). Every other predicted
-mention is a false positive, every unmatched label a false negative. A pinyin-annotation artifact at either end
+mention is a false positive, every unmatched label a false negative. :func:`score_parks_per_text` counts parks
+per text instead, as a watch sees them (one alert an article). A pinyin-annotation artifact at either end
 of a span (``高新區(qū)``) is not counted as part of it, on either side: labellers differ on it, and it carries
 no meaning.
 """
@@ -15,6 +16,7 @@ no meaning.
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,7 +109,7 @@ def score(records: Iterable[dict[str, Any]], predict: Callable[[dict[str, Any]],
         text = record["text"]
         artifacts = pinyin_artifact_spans(text)
         gold = sorted({_trimmed((label["start"], label["end"]), artifacts) for label in record.get(LABEL_KEYS[kind], [])})
-        found = sorted({_trimmed((start, end), artifacts) for k, start, end in predict(record) if k == kind})
+        found = sorted({_trimmed((start, end), artifacts) for k, start, end, *_ in predict(record) if k == kind})
         matched_gold, matched_found = _matches(gold, found, overlap)
         result.true_pos += len(matched_found)
         result.false_pos += len(found) - len(matched_found)
@@ -121,3 +123,60 @@ def score(records: Iterable[dict[str, Any]], predict: Callable[[dict[str, Any]],
             if j not in matched_gold:
                 result.mistakes.append(f"{record['id']}: missed {text[start:end]!r} …{text[max(0, start - 8):end + 8]!r}")
     return result
+
+
+@dataclass
+class PerText:
+    """Parks counted once per text: *found* parks the tagger names (its mentions grouped by id), *right* of them
+    those with a mention overlapping a label; *labelled* parks (labels grouped by canonical name), *reached* of them
+    those with a label overlapping a tagged park."""
+
+    found: int = 0
+    right: int = 0
+    labelled: int = 0
+    reached: int = 0
+    negatives_with_parks: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.reached / self.labelled if self.labelled else 1.0
+
+    def as_dict(self) -> dict[str, Any]:
+        p, r = self.precision, self.recall
+        return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3),
+                "tp": self.right, "fp": self.found - self.right, "fn": self.labelled - self.reached,
+                "negatives_with_parks": self.negatives_with_parks}
+
+
+def score_parks_per_text(records: Iterable[dict[str, Any]],
+                         predict: Callable[[dict[str, Any]], Iterable[tuple[str, int, int, str]]]) -> PerText:
+    """Parks per text rather than mentions: a labelled park counts as reached when the tagger marks any one of its
+    mentions, a tagged park as right when any one of its mentions is labelled (overlapping spans). A park the
+    tagger marks under another park's id still counts as reached: this measures finding, not naming."""
+    result = PerText()
+    for record in records:
+        labelled: dict[str, list[Span]] = defaultdict(list)
+        for label in record.get("parks", []):
+            labelled[label.get("canonical") or label["surface"]].append((label["start"], label["end"]))
+        found: dict[str, list[Span]] = defaultdict(list)
+        for kind, start, end, key in predict(record):
+            if kind == "park":
+                found[key].append((start, end))
+        label_spans = [span for spans in labelled.values() for span in spans]
+        found_spans = [span for spans in found.values() for span in spans]
+        right = sum(_overlaps(spans, label_spans) for spans in found.values())
+        result.found += len(found)
+        result.right += right
+        result.labelled += len(labelled)
+        result.reached += sum(_overlaps(spans, found_spans) for spans in labelled.values())
+        if not record.get("is_park_news", True) and right < len(found):
+            result.negatives_with_parks += 1
+    return result
+
+
+def _overlaps(spans: list[Span], others: list[Span]) -> bool:
+    return any(s < other_end and other_start < e for s, e in spans for other_start, other_end in others)

@@ -1,0 +1,31 @@
+"""Scoring tags against labels (parkwatch/tag_eval.py): mentions by span, and parks once per text."""
+
+from __future__ import annotations
+
+from parkwatch.tag_eval import score, score_parks_per_text
+
+TEXT = "绵阳高新区签约。高新区还与游仙经开区合作。某公司产业园开工。"
+RECORD = {"id": "t-1", "text": TEXT, "is_park_news": True,
+          "parks": [{"surface": "绵阳高新区", "start": 0, "end": 5, "canonical": "绵阳高新技术产业开发区"},
+                    {"surface": "高新区", "start": 8, "end": 11, "canonical": "绵阳高新技术产业开发区"},
+                    {"surface": "游仙经开区", "start": 13, "end": 18, "canonical": "绵阳游仙经济开发区"}],
+          "policies": []}
+
+
+def found(record):
+    return [("park", 8, 11, "G510001"),  # the labelled park, at its second mention only
+            ("park", 22, 27, "P-xyz")]  # 公司产业园: not labelled
+
+
+def test_mentions_are_scored_by_span():
+    result = score([RECORD], found, "park")
+    assert (result.true_pos, result.false_pos, result.false_neg) == (1, 1, 2)
+
+
+def test_parks_are_counted_once_per_text():
+    result = score_parks_per_text([RECORD], found)
+    assert (result.found, result.right, result.labelled, result.reached) == (2, 1, 2, 1)
+    assert (result.precision, result.recall) == (0.5, 0.5)  # the missed first mention costs nothing: 高新区 was found
+    assert result.negatives_with_parks == 0
+    negative = {**RECORD, "is_park_news": False}
+    assert score_parks_per_text([negative], found).negatives_with_parks == 1
