@@ -27,7 +27,7 @@ from parkwatch.gazetteer import planning_regions, regions
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
 from .park_names import _from_place, _name_window, _stops, _without_province
-from .park_words import _ANAPHORA, _SUFFIX_RE
+from .park_words import _SUFFIX_RE, fitting_antecedents
 
 _SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "综合保税区", "保税港区", "产业园区", "工业园区", "产业新城", "产业园", "工业园",
              "科技园", "物流园", "创新园", "开发区", "高新区", "经开区", "新区", "科技城", "科学城", "片区", "园区", "示范区", "合作区",
@@ -146,8 +146,7 @@ def features(article: ArticleText, start: int, end: int, source: str, found: boo
     if before.endswith(("、", "和", "及")) and (start - 1 in rules.ends or start in rules.ends):
         f["listed_after_park"] = 1.0  # 南宁高新区、武鸣产业园: one of a list of parks
     if f["bare"]:
-        endings = _ANAPHORA.get(name, ())
-        fitting = {m.canonical for m in rules.mentions if endings and m.end <= start and m.canonical.endswith(endings)}
+        fitting = {m.canonical for m in fitting_antecedents(simplified, name, [m for m in rules.mentions if m.end <= start])}
         f[f"antecedents={min(len(fitting), 2)}"] = 1.0
     if re.search(r"[A-Za-z0-9]", descriptor):
         f["latin_or_digit"] = 1.0
@@ -187,10 +186,7 @@ def _is_kind(name: str) -> bool:
 def _antecedent(article: ArticleText, start: int, end: int, kept: list[Mention]) -> Mention | None:
     """For a bare zone word, the last park before it whose name ends like one of its kind."""
     word = _plain(article.simplified[start:end])
-    endings = _ANAPHORA.get(word)
-    if not endings:
-        return None
-    fits = [m for m in kept if m.end <= start and any(n.endswith(endings) for n in (m.canonical, article.simplified[m.start : m.end]))]
+    fits = fitting_antecedents(article.simplified, word, [m for m in kept if m.end <= start])
     return fits[-1] if fits else None
 
 

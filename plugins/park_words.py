@@ -51,6 +51,14 @@ _ANAPHORA = {
     "航空港区": ("航空港经济综合实验区", "航空港区"), "临空区": ("临空经济区", "临空经济示范区", "临空区"),
 }
 
+
+def fitting_antecedents(simplified: str, word: str, mentions: list) -> list:
+    """The parks among *mentions* (in text order) a bare zone *word* can refer to: those whose name, canonical or
+    as written, ends like a zone of its kind (a bare 开发区 also fits any name holding 开发区)."""
+    endings = _ANAPHORA.get(word, ())
+    return [m for m in mentions if endings and any(name.endswith(endings) or (word == "开发区" and "开发区" in name)
+                                                   for name in (m.canonical, simplified[m.start : m.end]))]
+
 # Words before a zone word that make it a kind, a count or a list, not one zone: 国家级经开区, 217家高新区, 全省开发区.
 _GENERIC_BEFORE = re.compile(
     r"(?:国家级|省级|自治区级|市级|县级|省级以上|国家级以上|国家|全国|全省|全市|全区|全州|全县|各|各类|各级|各地|多个|多家|首批|部分|其他|"

@@ -42,6 +42,7 @@ from .park_words import (
     _STOP_RE,
     _SUFFIX_RE,
     _is_generic,
+    fitting_antecedents,
     kind_in_brackets_after,
 )
 
@@ -338,9 +339,7 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
     word, simplified = match.group(0), article.simplified
     if word not in _ANAPHORA or _is_generic(simplified, match.start(), match.end()):
         return None
-    endings = _ANAPHORA[word]
-    fits = [m for m in named if any(name.endswith(endings) or (word == "开发区" and "开发区" in name)
-                                    for name in (m.canonical, simplified[m.start : m.end]))]
+    fits = fitting_antecedents(simplified, word, named)
     before = [m for m in fits if m.end <= match.start()]
     antecedent = before[-1] if before else None
     if antecedent is None and fits and not (article.region and word in _BARE_TYPES):
