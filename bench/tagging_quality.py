@@ -6,7 +6,7 @@
 made by running this script against that commit's package; they are shown beside in bench/RESULTS.md.
 
 Each set is scored as ``parkwatch tag`` sees text (no site region): precision and recall per kind, with exact
-spans and with overlapping spans, and the negative texts in which a park was tagged; and parks ``per text``, as a
+spans and with overlapping spans, and the negative texts in which a park was tagged; and parks and policies ``per text``, as a
 watch sees them (a park counts once in a text: found when any of its mentions is tagged, right when any of its
 tagged mentions is labelled; ``tp`` there counts right parks, ``fn`` labelled parks not found). The naive tagger is what
 a user could write in an afternoon: the 2018 catalogue's names, their 高新区/经开区 short forms and a suffix
@@ -26,7 +26,7 @@ import ahocorasick
 
 from parkwatch.gazetteer import _data
 from parkwatch.mentions import ArticleText, simplified_same_length
-from parkwatch.tag_eval import load, score, score_parks_per_text
+from parkwatch.tag_eval import load, score, score_per_text
 from parkwatch.tagging import make_manager, tag
 
 BEFORE = Path(__file__).resolve().parent / "tagging_before.json"  # the tagger of the commit before issue 12
@@ -86,7 +86,7 @@ def evaluate(path: Path, mistakes: int = 0) -> dict:
                 if mistakes and name == "parkwatch" and mode == "exact":
                     print(f"--- {path.name} {kind}: {len(result.mistakes)} mistakes", *result.mistakes[:mistakes],
                           sep="\n  ", file=sys.stderr)
-        figures[f"{name}/park/per text"] = score_parks_per_text(records, lambda r, name=name: cache[name][r["id"]]).as_dict()
+            figures[f"{name}/{kind}/per text"] = score_per_text(records, lambda r, name=name: cache[name][r["id"]], kind).as_dict()
     return figures
 
 

@@ -7,8 +7,8 @@ Labelled sets are JSON lines, one text each (``../shared/eval/tagging/GUIDELINE.
 
 A predicted mention is a true positive when it has exactly the labelled span (``exact``), or, for the
 lenient figure, when it overlaps a labelled span not matched yet (``overlap``). Every other predicted
-mention is a false positive, every unmatched label a false negative. :func:`score_parks_per_text` counts parks
-per text instead, as a watch sees them (one alert an article). A pinyin-annotation artifact at either end
+mention is a false positive, every unmatched label a false negative. :func:`score_per_text` counts parks or
+policies once per text instead, as a watch sees them (one alert an article). A pinyin-annotation artifact at either end
 of a span (``高新區(qū)``) is not counted as part of it, on either side: labellers differ on it, and it carries
 no meaning.
 """
@@ -127,9 +127,9 @@ def score(records: Iterable[dict[str, Any]], predict: Callable[[dict[str, Any]],
 
 @dataclass
 class PerText:
-    """Parks counted once per text: *found* parks the tagger names (its mentions grouped by id), *right* of them
-    those with a mention overlapping a label; *labelled* parks (labels grouped by canonical name), *reached* of them
-    those with a label overlapping a tagged park."""
+    """Parks or policies counted once per text: *found* those the tagger names (its mentions grouped by id), *right*
+    of them those with a mention overlapping a label; *labelled* those labelled (labels grouped by canonical name, else
+    as written), *reached* of them those with a label overlapping a tagged mention."""
 
     found: int = 0
     right: int = 0
@@ -152,19 +152,19 @@ class PerText:
                 "negatives_with_parks": self.negatives_with_parks}
 
 
-def score_parks_per_text(records: Iterable[dict[str, Any]],
-                         predict: Callable[[dict[str, Any]], Iterable[tuple[str, int, int, str]]]) -> PerText:
-    """Parks per text rather than mentions: a labelled park counts as reached when the tagger marks any one of its
-    mentions, a tagged park as right when any one of its mentions is labelled (overlapping spans). A park the
-    tagger marks under another park's id still counts as reached: this measures finding, not naming."""
+def score_per_text(records: Iterable[dict[str, Any]], predict: Callable[[dict[str, Any]], Iterable[tuple[str, int, int, str]]],
+                   kind: str = "park") -> PerText:
+    """Parks (or policies) per text rather than mentions: a labelled one counts as reached when the tagger marks any
+    one of its mentions, a tagged one as right when any one of its mentions is labelled (overlapping spans). A park
+    the tagger marks under another park's id still counts as reached: this measures finding, not naming."""
     result = PerText()
     for record in records:
         labelled: dict[str, list[Span]] = defaultdict(list)
-        for label in record.get("parks", []):
+        for label in record.get(LABEL_KEYS[kind], []):
             labelled[label.get("canonical") or label["surface"]].append((label["start"], label["end"]))
         found: dict[str, list[Span]] = defaultdict(list)
-        for kind, start, end, key in predict(record):
-            if kind == "park":
+        for found_kind, start, end, key in predict(record):
+            if found_kind == kind:
                 found[key].append((start, end))
         label_spans = [span for spans in labelled.values() for span in spans]
         found_spans = [span for spans in found.values() for span in spans]
@@ -173,7 +173,7 @@ def score_parks_per_text(records: Iterable[dict[str, Any]],
         result.right += right
         result.labelled += len(labelled)
         result.reached += sum(_overlaps(spans, found_spans) for spans in labelled.values())
-        if not record.get("is_park_news", True) and right < len(found):
+        if kind == "park" and not record.get("is_park_news", True) and right < len(found):
             result.negatives_with_parks += 1
     return result
 

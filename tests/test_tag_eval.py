@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parkwatch.tag_eval import score, score_parks_per_text
+from parkwatch.tag_eval import score, score_per_text
 
 TEXT = "绵阳高新区签约。高新区还与游仙经开区合作。某公司产业园开工。"
 RECORD = {"id": "t-1", "text": TEXT, "is_park_news": True,
@@ -23,9 +23,17 @@ def test_mentions_are_scored_by_span():
 
 
 def test_parks_are_counted_once_per_text():
-    result = score_parks_per_text([RECORD], found)
+    result = score_per_text([RECORD], found)
     assert (result.found, result.right, result.labelled, result.reached) == (2, 1, 2, 1)
     assert (result.precision, result.recall) == (0.5, 0.5)  # the missed first mention costs nothing: 高新区 was found
     assert result.negatives_with_parks == 0
     negative = {**RECORD, "is_park_news": False}
-    assert score_parks_per_text([negative], found).negatives_with_parks == 1
+    assert score_per_text([negative], found).negatives_with_parks == 1
+
+
+def test_policies_are_counted_once_per_text_by_what_is_written():
+    text = "落实“双招双引”。“双招双引”成效明显。"
+    record = {"id": "t-2", "text": text, "is_park_news": True, "parks": [],
+              "policies": [{"surface": "“双招双引”", "start": 2, "end": 8}, {"surface": "“双招双引”", "start": 9, "end": 15}]}
+    result = score_per_text([record], lambda r: [("policy", 9, 15, "“双招双引”")], "policy")
+    assert (result.found, result.right, result.labelled, result.reached) == (1, 1, 1, 1)
