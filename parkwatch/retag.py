@@ -24,7 +24,8 @@ def tagging_version(config: Any) -> str:
     """A hash of what tags depend on: the built-in taggers' version, the shipped gazetteers, programme list and
     model, and the user's ``parks.yaml`` and ``programmes.yaml`` entries."""
     digest = hashlib.sha256(f"taggers {TAGGER_VERSION}\n".encode())
-    for name in ("devzones_2018.csv", "zones.csv", "areas.csv", "cities.csv", "provinces.csv", "programmes.csv", "park_model.json"):
+    for name in ("devzones_2018.csv", "zones.csv", "areas.csv", "cities.csv", "provinces.csv", "planning_regions.csv",
+                 "programmes.csv", "park_model.json"):
         digest.update(resources.files("parkwatch").joinpath("data", name).read_bytes())
     digest.update(json.dumps(list(getattr(config, "parks", ()) or ()), ensure_ascii=False, sort_keys=True).encode())
     if getattr(config, "programmes", ()):  # a folder without programmes.yaml keeps the version it had

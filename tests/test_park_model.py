@@ -57,6 +57,11 @@ def test_a_kind_of_zone_without_a_place_is_never_added():
     assert "东兴边境经济合作区" in surfaces(second_look(named, [], model))
 
 
+def test_a_regional_plans_region_is_never_added():
+    model = ParkModel({"suf=经济区": 9.0}, 0.0, keep=0.5, add=0.5)
+    assert second_look(ArticleText("推动川南经济区一体化发展,攀西经济区转型升级。"), [], model) == []
+
+
 def test_the_shipped_model_loads_and_the_plugin_uses_it():
     model = shipped_model()
     assert model is not None and 0 < model.keep < 1 and 0 < model.add < 1 and len(model.weights) > 1000

@@ -190,6 +190,7 @@ def test_three_or_more_short_park_names_listed_together_are_parks_but_not_leisur
     text = "以南北为两翼,布局空天园、信息园、生物技术园、新材料园、未来科技园等五大产业园区。"
     assert [s for s, _ in spans(text)] == ["空天园", "信息园", "生物技术园", "新材料园", "未来科技园"]
     assert spans("初步按照文化展示园、运动休闲园、养生度假园、田园体验园四大功能分区。") == []
+    assert spans("动物园新建了食草动物生态园、北极熊生态园、巴西狼生态园。") == []  # a zoo's enclosures
 
 
 def test_an_unlisted_new_area_is_an_urban_district_and_liudong_is_liuzhou_high_tech_zone():
