@@ -77,8 +77,16 @@ class Regions:
             return self.by_code.get(region.city)
         return None
 
+    def __post_init__(self) -> None:
+        # A whole article is searched by more than one plugin (the regions and the parks' locality): the last few
+        # long texts' results are kept (thread-safe), a copy handed out each time.
+        self._recent = lru_cache(maxsize=4)(self._find)
+
     def find(self, text: str) -> list[tuple[int, int, str, list[Region]]]:
         """Leftmost-longest region names in Simplified *text*: ``(start, end, surface, candidates)``."""
+        return list(self._recent(text)) if len(text) > 200 else self._find(text)
+
+    def _find(self, text: str) -> list[tuple[int, int, str, list[Region]]]:
         return _longest(self.automaton.iter(text), text)
 
     def lookup(self, place: str) -> list[Region]:

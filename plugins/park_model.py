@@ -17,7 +17,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -79,10 +80,13 @@ def candidate_spans(article: ArticleText, taken: list[tuple[int, int]]) -> list[
     """Spans the rules passed over, outside *taken*: for each suffix, the name cut at its last stop word, the
     same from its first place name, and the bare suffix."""
     simplified, spans = article.simplified, []
+    covered = {p for s, e in taken for p in range(s, e)}
+    ends = sorted(e for _, e in taken)
     for match in _SUFFIX_RE.finditer(simplified):
-        if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
-            continue
-        floor = max((e for s, e in taken if e <= match.start()), default=0)
+        if match.start() in covered or match.end() - 1 in covered:
+            continue  # the suffix starts or ends inside a mention found
+        before = bisect_right(ends, match.start())
+        floor = ends[before - 1] if before else 0
         start, _ = _name_window(simplified, match, floor)
         window = simplified[start : match.start()]
         stops = _stops(window)
@@ -102,6 +106,13 @@ class Found:
     distinct: int
     surfaces: dict[str, int]
     ends: frozenset[int]
+    antecedents: dict[str, list[Mention]] = field(default_factory=dict)  # a bare word's fitting mentions, once a text
+
+    def fitting(self, simplified: str, word: str, before: int) -> set[str]:
+        """The canonical names of the mentions ending by *before* that a bare zone *word* can refer to."""
+        if word not in self.antecedents:
+            self.antecedents[word] = fitting_antecedents(simplified, word, list(self.mentions))
+        return {m.canonical for m in self.antecedents[word] if m.end <= before}
 
     @classmethod
     def of(cls, article: ArticleText, mentions: list[Mention]) -> Found:
@@ -146,7 +157,7 @@ def features(article: ArticleText, start: int, end: int, source: str, found: boo
     if before.endswith(("、", "和", "及")) and (start - 1 in rules.ends or start in rules.ends):
         f["listed_after_park"] = 1.0  # 南宁高新区、武鸣产业园: one of a list of parks
     if f["bare"]:
-        fitting = {m.canonical for m in fitting_antecedents(simplified, name, [m for m in rules.mentions if m.end <= start])}
+        fitting = rules.fitting(simplified, name, start)
         f[f"antecedents={min(len(fitting), 2)}"] = 1.0
     if re.search(r"[A-Za-z0-9]", descriptor):
         f["latin_or_digit"] = 1.0

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from collections import Counter
 from typing import Any
 
@@ -113,17 +114,21 @@ def _rule_mentions(article: ArticleText, index: Parks) -> list[Mention]:
         mentions.append(mention)
         taken.append((mention.start, mention.end))
     bare: list[re.Match[str]] = []
+    covered = {p for s, e in taken for p in range(s, e)}
+    ends = sorted(e for _, e in taken)
     for match in _SUFFIX_RE.finditer(simplified):
-        if any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
-            continue
-        floor = max((e for s_, e in taken if e <= match.start()), default=0)
-        mention = _discover(article, match, province, city, index, floor)
+        if match.start() in covered or match.end() - 1 in covered:
+            continue  # the suffix starts or ends inside a mention found
+        before = bisect_right(ends, match.start())
+        mention = _discover(article, match, province, city, index, ends[before - 1] if before else 0)
         if mention is _BARE:
             bare.append(match)
         elif mention is not None:
             mention = _with_subpark(article, mention, None)
             mentions.append(mention)
             taken.append((mention.start, mention.end))
+            covered.update(range(mention.start, mention.end))
+            insort(ends, mention.end)
     named = sorted(mentions, key=lambda m: m.start)
     for match in bare:
         mention = _bare(article, match, province, city, named, index)
