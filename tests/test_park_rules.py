@@ -37,6 +37,10 @@ def test_a_road_s_start_and_a_hearing_end_a_name():
     assert "听取开发区" not in [s for s, _ in spans("考察宁夏经济技术开发区,听取开发区建设情况。")]
 
 
+def test_an_export_processing_zone_is_a_park():
+    assert [s for s, _ in spans("重庆出口加工区于2001年6月经国务院批准设立。")] == ["重庆出口加工区"]
+
+
 def test_a_place_in_brackets_inside_a_long_name():
     assert ("中韩(长春)国际合作示范区", "中韩(长春)国际合作示范区") in spans("中韩(长春)国际合作示范区29日成立揭牌。")
 
