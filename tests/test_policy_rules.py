@@ -251,6 +251,11 @@ def test_meetings_held_online_are_no_programmes():
     assert surfaces("积极开展“云洽谈”“云招商”,开展“云签约”活动,举行“不见面开工”。") == []
 
 
+def test_a_title_line_may_quote_a_period():
+    line = "西双版纳州“十四五”产业园区发展实施方案"
+    assert surfaces(f"发布日期:2022-05-31\n{line}\n为深入贯彻落实……") == [line]
+
+
 def test_a_programme_coded_by_its_numbers_is_one_with_its_head_and_a_formula_without():
     assert surfaces("强力推进“5312”工程。锚定\"1368\"发展战略。") == ["“5312”工程", "\"1368\"发展战略"]
     assert surfaces("构建“4+2”产业体系,打造“221”现代产业。") == []
