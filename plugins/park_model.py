@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -27,7 +26,7 @@ from parkwatch.extract.repair import remove_pinyin_artifacts as _without_artifac
 from parkwatch.gazetteer import planning_regions, regions
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
-from .park_names import _from_place, _name_window, _stops, _without_province
+from .park_names import Taken, _from_place, _name_window, _stops, _without_province
 from .park_words import _SUFFIX_RE, fitting_antecedents
 
 _SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "综合保税区", "保税港区", "产业园区", "工业园区", "产业新城", "产业园", "工业园",
@@ -80,14 +79,11 @@ def candidate_spans(article: ArticleText, taken: list[tuple[int, int]]) -> list[
     """Spans the rules passed over, outside *taken*: for each suffix, the name cut at its last stop word, the
     same from its first place name, and the bare suffix."""
     simplified, spans = article.simplified, []
-    covered = {p for s, e in taken for p in range(s, e)}
-    ends = sorted(e for _, e in taken)
+    found = Taken(taken)
     for match in _SUFFIX_RE.finditer(simplified):
-        if match.start() in covered or match.end() - 1 in covered:
+        if found.holds(match):
             continue  # the suffix starts or ends inside a mention found
-        before = bisect_right(ends, match.start())
-        floor = ends[before - 1] if before else 0
-        start, _ = _name_window(simplified, match, floor)
+        start, _ = _name_window(simplified, match, found.floor(match.start()))
         window = simplified[start : match.start()]
         stops = _stops(window)
         boundary = stops[-1].end() if stops else 0

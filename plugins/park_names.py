@@ -4,6 +4,7 @@ word, time or amount (推动|绵阳高新区); kinds, plans' regions and a compa
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from functools import lru_cache
 from typing import Any
 
@@ -124,6 +125,28 @@ def _pattern_mention(article: ArticleText, start: int, end: int, name: str) -> M
 
 _NAME = object()  # marker: the words before the suffix make a name; go on checking it
 _DESCRIBED = re.compile(r"(?:首个|首家|首只|首支|首座|唯一的?|首批|一个|一家|一座|又一|\d+个|于一体的?|第[一二三四五六七八九十\d]+届|最[\u4e00-\u9fff]{0,4})$")
+
+
+class Taken:
+    """The spans of the mentions found so far, looked up by position: whether a suffix lies inside one, and where
+    the last one before a point ends (a name found later cannot reach back into it)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.covered = {p for s, e in spans for p in range(s, e)}
+        self.ends = sorted(e for _, e in spans)
+
+    def holds(self, match: re.Match[str]) -> bool:
+        """The match starts or ends inside a span taken."""
+        return match.start() in self.covered or match.end() - 1 in self.covered
+
+    def floor(self, position: int) -> int:
+        """The end of the last span taken that ends by *position* (0 with none)."""
+        before = bisect_right(self.ends, position)
+        return self.ends[before - 1] if before else 0
+
+    def add(self, start: int, end: int) -> None:
+        self.covered.update(range(start, end))
+        insort(self.ends, end)
 
 
 def _name_window(simplified: str, match: re.Match[str], floor: int) -> tuple[int, bool]:

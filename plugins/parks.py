@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right, insort
 from collections import Counter
 from typing import Any
 
@@ -32,7 +31,7 @@ from parkwatch.hookspecs import hookimpl
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
 from .park_model import ParkModel, second_look, shipped_model
-from .park_names import _BARE, _discover, _park_of, _stops, _without_province
+from .park_names import _BARE, Taken, _discover, _park_of, _stops, _without_province
 from .park_words import (
     _ANAPHORA,
     _BARE_TYPES,
@@ -114,21 +113,18 @@ def _rule_mentions(article: ArticleText, index: Parks) -> list[Mention]:
         mentions.append(mention)
         taken.append((mention.start, mention.end))
     bare: list[re.Match[str]] = []
-    covered = {p for s, e in taken for p in range(s, e)}
-    ends = sorted(e for _, e in taken)
+    found = Taken(taken)
     for match in _SUFFIX_RE.finditer(simplified):
-        if match.start() in covered or match.end() - 1 in covered:
+        if found.holds(match):
             continue  # the suffix starts or ends inside a mention found
-        before = bisect_right(ends, match.start())
-        mention = _discover(article, match, province, city, index, ends[before - 1] if before else 0)
+        mention = _discover(article, match, province, city, index, found.floor(match.start()))
         if mention is _BARE:
             bare.append(match)
         elif mention is not None:
             mention = _with_subpark(article, mention, None)
             mentions.append(mention)
             taken.append((mention.start, mention.end))
-            covered.update(range(mention.start, mention.end))
-            insort(ends, mention.end)
+            found.add(mention.start, mention.end)
     named = sorted(mentions, key=lambda m: m.start)
     for match in bare:
         mention = _bare(article, match, province, city, named, index)
