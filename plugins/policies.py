@@ -216,7 +216,8 @@ def _is_campaign(s: str, m: re.Match[str], programmes: frozenset[str], joined: b
     if not names or any(_FORMULA.match(n) or _SENTENCE.search(n) for n in names):
         return False
     known = all(n.replace("＋", "+") in programmes for n in names)  # “放管服”, “腾笼换鸟”: listed programmes
-    strong = known or any(_PROGRAMME_END.search(n) for n in names)  # “一带一路”, “…工程”: a programme whatever the context
+    programme_like = any(_PROGRAMME_END.search(n) for n in names)  # “一带一路”, “…工程”: a programme whatever the context
+    strong = known or programme_like
     headed = m.group(0)[-1] not in "”\"」’"  # 作为“工业强市”战略的主阵地: a strategy with its head is no nickname
     if (_NICKNAME_BEFORE.search(s[max(0, m.start() - 6) : m.start()])
             and not ((strong or headed) and re.search(r"[成作]为$", s[: m.start()]))) \
@@ -236,7 +237,7 @@ def _is_campaign(s: str, m: re.Match[str], programmes: frozenset[str], joined: b
         return False
     if head is not None:
         return True  # a head attached: “园区提质、企业满园”行动, “双园”行动
-    if _FACILITY_AFTER.match(s[m.end() : m.end() + 8]) and not any(_PROGRAMME_END.search(n) for n in names):
+    if _FACILITY_AFTER.match(s[m.end() : m.end() + 8]) and not programme_like:
         return False  # “双创”中心, “菜篮子”交易中心: a place named after the programme, listed or not
     if any(re.fullmatch(r"[一二三四五六七八九]{3,}", n) for n in names):
         return False  # “三二一”, “一二三四”: a formula in numerals (“四六四五”发展战略 has its head)
