@@ -72,7 +72,10 @@ _NAMED_ACTION_RE = re.compile(r"(?:实施|开展|启动|推进|推动|深化|部
                               r"(?:(?:19|20)\d{2}年(?:度)?)?"  # 深入实施2025年|产业项目攻坚行动: the year stays outside
                               r"([\u4e00-\u9fff]{3,16}?(?:三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划|行动|计划)(?:计划)?)")
 # The state's named science and industry programmes, unquoted and without a verb before them.
-_NATIONAL_PROGRAMME_RE = re.compile(r"(?:国家)?(?:火炬|星火)计划")
+_NATIONAL_PROGRAMME_RE = re.compile(r"(?:国家)?(?:火炬|星火)计划|国家重点研发计划")
+# A place's named action written as a noun, no verb before it: 2024年是辽宁全面振兴新突破三年行动的攻坚之年.
+_PLACED_ACTION_RE = re.compile(r"[\u4e00-\u9fff]{6,24}?(?:三年行动|攻坚行动|提升行动|倍增行动|行动计划|计划)")
+_VERB_IN_NAME = re.compile(r"实施|开展|启动|推进|推动|深化|部署|组织|发起|参与|落实|围绕|聚焦|确保|按照|根据|是|为|在|将|把|让|对|通过|列入|纳入")
 _SYSTEM_RE = re.compile(r"[“\"]?(\d+\s*(?:\+\s*(?:\d+|[A-Za-z]))+)[”\"]?\s*(政策措施|政策体系|园区发展体系|发展体系|政策|体系|工作机制)")
 _NOT_NAMED = re.compile(r"[的和与及等各该这其]|工作计划|投资计划|年度计划|生产计划|建设计划|项目计划|发展计划$")
 
@@ -159,6 +162,13 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
     for m in _NAMED_ACTION_RE.finditer(s):
         if not _NOT_NAMED.search(m.group(1)):
             add(m.start(1), m.end(1), m.group(1), "campaign")
+    for m in _PLACED_ACTION_RE.finditer(s) if "行动" in s else ():
+        place = next((hit for hit in regions().find(m.group(0)) if hit[3][0].level in ("province", "city")), None)
+        if place is None:
+            continue
+        name = m.group(0)[place[0] :]
+        if len(name) - (place[1] - place[0]) >= 6 and not _VERB_IN_NAME.search(name) and not _NOT_NAMED.search(name):
+            add(m.start() + place[0], m.end(), name, "campaign")
     for m in _NATIONAL_PROGRAMME_RE.finditer(s):  # 国家火炬计划特色产业基地: the programme is named wherever it is
         add(m.start(), m.end(), m.group(0), "campaign")
     return _headed_as_one(found)

@@ -277,3 +277,11 @@ def test_a_campaign_quoted_bare_and_with_its_head_is_one_campaign():
 def test_a_three_year_action_plan_head_and_an_action_after_two_verbs():
     assert surfaces("加快实施“十大战略”三年行动计划,朝着目标迈进。") == ["“十大战略”三年行动计划"]
     assert surfaces("“当前,昌平正启动实施医药健康产业倍增行动计划,") == ["医药健康产业倍增行动计划"]  # not the sentence
+
+
+def test_a_places_named_action_as_a_noun_and_the_states_research_programme():
+    assert surfaces("2024年是辽宁全面振兴新突破三年行动的攻坚之年。") == ["辽宁全面振兴新突破三年行动"]
+    assert surfaces("确保辽宁全面振兴新突破三年行动首季首胜。") == ["辽宁全面振兴新突破三年行动"]
+    assert surfaces("2024年是全面振兴新突破三年行动的攻坚之年。") == []  # no place: an action described
+    assert surfaces("成都市深入实施制造业倍增行动。") == ["制造业倍增行动"]  # a verb inside: the sentence is no name
+    assert surfaces("研究院牵头的国家重点研发计划项目获批。") == ["国家重点研发计划"]
