@@ -3,9 +3,6 @@ shipped model as the parks plugin uses it."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 from parkwatch.mentions import ArticleText
 from plugins.park_model import ParkModel, candidate_spans, second_look, shipped_model
 from plugins.parks import park_mentions
@@ -70,18 +67,3 @@ def test_the_shipped_model_loads_and_the_plugin_uses_it():
     assert model is not None and 0 < model.keep < 1 and 0 < model.add < 1 and len(model.weights) > 1000
     text = "绵阳高新区今年新签约项目31个,总投资达到286亿元。"
     assert surfaces(park_mentions(ArticleText(text))) == ["绵阳高新区"]
-
-
-def _trainer():  # the bench script, loaded from its file (training needs scikit-learn; this does not)
-    spec = importlib.util.spec_from_file_location("train_park_model", Path(__file__).parents[1] / "bench" / "train_park_model.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_thresholds_are_those_of_best_f1_and_of_most_recall_among_ties() -> None:
-    grid = {(0.5, 0.5): (0.928, 0.867, 0.8965), (0.35, 0.3): (0.911, 0.885, 0.8978), (0.4, 0.4): (0.919, 0.877, 0.8975),
-            (0.2, 0.2): (0.893, 0.893, 0.893)}
-    assert _trainer().choose_thresholds(grid) == (0.35, 0.3)  # 0.898 twice: the one of higher recall
-    grid[0.6, 0.6] = (0.95, 0.86, 0.9027)
-    assert _trainer().choose_thresholds(grid) == (0.6, 0.6)  # a better F1 wins whatever its recall
