@@ -36,10 +36,12 @@ _QUOTED = r"(?:“[^“”\n]{2,20}”|\"[^\"\n]{2,20}\"|「[^「」\n]{2,20}」
 _HEADS = ("三年行动计划", "专项行动计划", "攻坚行动计划", "系列行动", "专项行动", "三年行动", "攻坚行动", "行动计划", "行动", "工程", "国家战略", "发展战略", "战略布局",
           "融合发展战略", "城市发展战略", "一体化发展战略", "协同发展战略", "高质量发展战略", "整体战略",
           "总体布局", "战略规划", "战略", "计划", "攻坚战", "倡议")  # 活动/改革 stay outside (labellers split even); 倡议: most include it
-_HEAD = "(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + ")"
+# …and a strategy's head with a word or two of its kind: “东靠南下、通江达海”开放战略, ‘双城双港’总体空间战略
+_KIND_OF_STRATEGY = r"(?:(?!的|和|与|及|开展|实施|作为|为|[两三四五六七八九十]大)[\u4e00-\u9fff]){1,6}?战略"
+_HEAD = "(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + "|" + _KIND_OF_STRATEGY + ")"
 _HEADED = re.compile(rf"^(“[^“”]+”){_HEAD}$")  # a campaign's canonical name with its head: “…”行动
 _PLAN_HEADS = ("规划", "布局")  # a layout with these heads is a spatial plan (“三城一园一中心”规划), not a campaign
-_CAMPAIGN_RE = re.compile(rf"{_QUOTED}(?:{_QUOTED})*(?:{_HEAD}(?!合作|性|意义|地位|机遇|投资|格局|定位))?")  # not …战略合作协议, …战略格局
+_CAMPAIGN_RE = re.compile(rf"{_QUOTED}(?:{_QUOTED})*(?:{_HEAD}(?!合作|性|意义|地位|机遇|投资|格局|定位|导向))?")  # not …战略合作协议, …战略格局
 _FORMULA = re.compile(r"^[\dA-Za-z\s+＋.、×*/%-]+$")  # “4+2”, “221”, “1+1+N”: structures, not names
 _NICKNAME_BEFORE = re.compile(r"(?:作为|成为|誉为|称为|称作|号称|俗称|简称|昵称|美誉|素有|叫做|人称|称|即|以下简称|原标题|题为|主题为|"
                               r"口号|标语|寓意|表示|说|指出|强调|认为|坦言|[:：])\s*$")
@@ -100,8 +102,9 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
             or s.startswith(("一文", "为主题", "为题", "栏目", "投稿", "征稿", "收稿", "刊物", "杂志", "期刊", "编辑部", "数据库"), m.end()) \
             or re.match(r"(?:室内|大型|原创)?(?:[\u4e00-\u9fff]{0,4})(?:舞台剧|话剧|歌剧|舞剧|演出|电影|剧目|剧)", s[m.end() : m.end() + 10])
         # 《大同:五大园区打造经济强市硬实力》一文: an article; 《金城公主》室内历史舞台剧: a show
-        if not headline and not _NOT_DOCUMENT.search(m.group(1)) and not re.search(r"(?:原题为?|原标题|题为|标题为|电视剧|电影|纪录片|节目|"
-                                                                  r"栏目|图书|新书|小说|歌曲|专辑|话剧|舞剧|综艺)[:：]?$",
+        if not headline and not _NOT_DOCUMENT.search(m.group(1).strip()) and not re.search(r"(?:原题为?|原标题|题为|标题为|电视剧|电影|纪录片|节目|"
+                                                                  r"栏目|图书|新书|小说|歌曲|专辑|话剧|舞剧|综艺|报道|文章|署名文章|评论|社论|"
+                                                                  r"刊发|刊登|发表|推出)[:：]?$",
                                                                   s[max(0, m.start() - 5) : m.start()]):
             add(m.start(), m.end(), f"《{m.group(1)}》", "document")
     for m in _DOC_NUMBER_RE.finditer(s) if "号" in s or "〔" in s else ():
@@ -240,7 +243,7 @@ def _is_campaign(s: str, m: re.Match[str], programmes: frozenset[str], joined: b
     if any(_PERIOD.match(n) for n in names):
         return False  # “十四五”: a period, also before 规划
     before, after = s[max(0, m.start() - 6) : m.start()], s[m.end() : m.end() + 6]
-    if _TARGET_BEFORE.search(before) and not strong:
+    if _TARGET_BEFORE.search(before) and not strong and m.group(0)[-1] in "”\"」’":  # 坚持“工业强区”发展战略: headed
         return False
     head = re.search(rf"{_HEAD}$", m.group(0)) if m.group(0)[-1] not in "”\"」’" else None
     if any(_LAYOUT.match(n) for n in names) and (head is None or head.group(0).endswith(_PLAN_HEADS)):

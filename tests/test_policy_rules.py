@@ -285,3 +285,17 @@ def test_a_places_named_action_as_a_noun_and_the_states_research_programme():
     assert surfaces("2024年是全面振兴新突破三年行动的攻坚之年。") == []  # no place: an action described
     assert surfaces("成都市深入实施制造业倍增行动。") == ["制造业倍增行动"]  # a verb inside: the sentence is no name
     assert surfaces("研究院牵头的国家重点研发计划项目获批。") == ["国家重点研发计划"]
+
+
+def test_a_strategys_head_with_its_kind_and_a_headed_strategy_held_to():
+    assert surfaces("全面实施“东靠南下、通江达海”开放战略的重要平台。") == ["“东靠南下、通江达海”开放战略"]
+    assert surfaces("是本市“双城双港”空间发展战略的重要部署。") == ["“双城双港”空间发展战略"]
+    assert surfaces("坚持“工业强区”发展战略,牢牢把握机遇。") == ["“工业强区”发展战略"]  # 坚持 before: still named
+    assert surfaces("围绕“一带一路”开展战略合作。") == ["“一带一路”"]  # 开展战略合作: no head
+    assert surfaces("地处“一带一路”和长江经济带战略叠合部。") == ["“一带一路”"]
+    assert surfaces("要坚持“大抓产业、大抓工业”战略导向。") == []  # a direction, not a strategy
+
+
+def test_a_newspaper_with_spaces_and_a_reports_headline_are_no_documents():
+    assert surfaces("(经济社会发展)\n《 人民日报 》( 2022年05月 )") == []
+    assert surfaces("该报刊发长篇报道《在空港会世界打造陕西对外开放新高地》,引起关注。") == []
