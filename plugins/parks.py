@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from parkwatch.gazetteer import (
@@ -86,7 +87,39 @@ def park_mentions(article: ArticleText, index: Parks | None = None, model: ParkM
     learned second look of *model* (the shipped one when not given; None: the rules' mentions alone)."""
     rules = _rule_mentions(article, index or parks())
     model = shipped_model() if model is _SHIPPED else model
-    return second_look(article, rules, model) if model is not None else rules
+    return _with_name_before_dot(article, second_look(article, rules, model) if model is not None else rules)
+
+
+_DOT_PREFIX = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,8})[·・•]$")
+
+
+def _with_name_before_dot(article: ArticleText, mentions: list[Mention]) -> list[Mention]:
+    """A park's name written after a place, 中国 or a developer's brand and a middle dot is one name with it
+    (南宁·中关村科技园, 中国·柳州…产业园, 秦创原·秦汉大健康产业园); not a bare zone word, not a name that starts with a
+    place of its own after words of another kind (盐湖化工及金属新材料·青海柴达木循环经济试验区)."""
+    simplified, out = article.simplified, []
+    for m in mentions:
+        prefix = _DOT_PREFIX.search(simplified, max(0, m.start - 9), m.start)
+        if prefix and m.attrs.get("source") != "anaphora" and not _SUFFIX_RE.fullmatch(simplified, m.start, m.end) \
+                and not any(o.start < prefix.end() and prefix.start() < o.end for o in mentions if o is not m):
+            start = _dot_prefix_start(simplified, prefix, named_from_place=is_place(simplified[m.start : m.end]))
+            if start is not None:
+                m = replace(m, surface=article.text[start : m.end], start=start)
+        out.append(m)
+    return out
+
+
+def _dot_prefix_start(simplified: str, prefix: re.Match[str], named_from_place: bool) -> int | None:
+    """Where the name before a middle dot starts: at the place it ends with (通报|南宁·), at 中国, or, before a name
+    without a place, at a word of its own (a brand after punctuation or a line start); else None."""
+    words = prefix.group(1)
+    if words.endswith("中国"):
+        return prefix.end(1) - 2
+    places = regions().find(words)
+    if places and places[-1][1] == len(words):
+        return prefix.start() + places[-1][0]
+    starts_alone = prefix.start() == 0 or not re.match(r"[\u4e00-\u9fffA-Za-z0-9]", simplified[prefix.start() - 1])
+    return prefix.start() if starts_alone and not named_from_place and not _stops(words) else None
 
 
 def _rule_mentions(article: ArticleText, index: Parks) -> list[Mention]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from parkwatch.mentions import ArticleText
+from plugins.park_model import candidate_spans
 from plugins.parks import park_mentions
 
 
@@ -533,3 +534,17 @@ def test_a_bare_airport_economy_zone_kind_is_no_zone_and_the_2019_2020_ones_are_
     assert spans("推进临空经济示范区建设。") == []  # the kind, not 重庆's zone
     assert spans("全力建设首都机场临空经济示范区。") == [("首都机场临空经济示范区", "北京首都国际机场临空经济示范区")]
     assert spans("重庆临空经济示范区建设提速。") == [("重庆临空经济示范区", "重庆临空经济示范区")]
+
+
+def test_a_name_after_a_place_and_a_middle_dot_is_one_name_with_it():
+    found = spans("南宁·中关村科技园建设加速推进。")
+    assert [s for s, _ in found] == ["南宁·中关村科技园"]
+    assert [s for s, _ in spans("新闻发布会通报南宁·中关村科技园建设进展。")] == ["南宁·中关村科技园"]  # from the place
+    assert [s for s, _ in spans("“盐湖化工及金属新材料·青海柴达木循环经济试验区”获评。")] == ["青海柴达木循环经济试验区"]
+
+
+def test_respectively_ends_a_name_and_the_major_zones_are_a_kind():
+    article = ArticleText("园区规划了七个板块,分别国际合作产业园、双创产业园。")
+    names = [article.text[start:end] for start, end in candidate_spans(article, [])]
+    assert "国际合作产业园" in names and "分别国际合作产业园" not in names
+    assert spans("为江浙企业家与各大开发区之间搭建信息平台。") == []
