@@ -48,7 +48,7 @@ from .park_words import (
 )
 
 # A named part right after a zone: 南宁高新区武鸣产业园, 西部(重庆)科学城江津园区, 高新区电子科技园.
-_SUBPARK = re.compile(r"^·?([\u4e00-\u9fff]{2,8}?(?:园区|分园|分区|创新区|产业园|工业园|科技园|电科园|数谷|示范区|片区|发展区)|(?:经济综合)?实验区|"
+_SUBPARK = re.compile(r"^·?([\u4e00-\u9fff]{2,8}?(?:园区|分园|分区|创新区|产业园|工业园|科技园|电科园|数谷|示范区|片区|发展区)|[\u4e00-\u9fff]{2,4}?(?:科学城|科技城)|(?:经济综合)?实验区|"
                       r"高新技术产业开发区|综合保税区|综保区|直管园|拓展区|起步区|片区|[东西南北]区(?![域块])|[\u4e00-\u9fff]{2,3}园(?![区林艺博])|"
                       r"[A-Z]区)")  # 拉萨经开区C区
 # A zone's name used for a street, a square or a station (光谷步行街, 世界光谷) is not the zone.
@@ -334,6 +334,8 @@ def _with_subpark(article: ArticleText, mention: Mention, park: Park | None, aga
     if following is None or _NEVER.search(following.group(1)) or _stops(following.group(1)[:-2]):
         return mention
     part = following.group(1).lstrip("·")
+    if part.endswith(("科学城", "科技城")) and is_place(part):
+        return mention  # 天府新区|成都科学城: two zones side by side, the second with a place of its own
     if re.match(r"[一二三四五六七八九十两几多\d]+[大个座家]", part):
         return mention  # 光热产业园|两大园区: a count of the parks named, not a part
     if part.endswith("园") and not part.endswith(("产业园", "工业园", "科技园", "电科园", "分园", "直管园")) and not is_place(part[:-1]):

@@ -548,3 +548,8 @@ def test_respectively_ends_a_name_and_the_major_zones_are_a_kind():
     names = [article.text[start:end] for start, end in candidate_spans(article, [])]
     assert "国际合作产业园" in names and "分别国际合作产业园" not in names
     assert spans("为江浙企业家与各大开发区之间搭建信息平台。") == []
+
+
+def test_a_science_city_named_after_its_zone_is_a_part_unless_it_has_a_place_of_its_own():
+    assert [s for s, _ in spans("一行在西安高新区丝路科学城区域考察。")] == ["西安高新区丝路科学城"]
+    assert [s for s, _ in spans("四川天府新区成都科学城建设提速。")] == ["四川天府新区", "成都科学城"]
