@@ -547,6 +547,8 @@ def test_respectively_ends_a_name_and_the_major_zones_are_a_kind():
     article = ArticleText("园区规划了七个板块,分别国际合作产业园、双创产业园。")
     names = [article.text[start:end] for start, end in candidate_spans(article, [])]
     assert "国际合作产业园" in names and "分别国际合作产业园" not in names
+    caption = ArticleText("俯瞰新桥科创示范区。")  # a photo's caption: the verb is no part of the name
+    assert [caption.text[start:end] for start, end in candidate_spans(caption, [])][0] == "新桥科创示范区"
     assert spans("为江浙企业家与各大开发区之间搭建信息平台。") == []
 
 
