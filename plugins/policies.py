@@ -215,6 +215,7 @@ _PROGRAMME_BEFORE = re.compile(r"(?:落实|实施|开展|部署|抢抓|抢滩|�
 _EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,7}?(?:旅游节|文化节|艺术节|博览会|交易会|洽谈会|推介会|论坛|峰会|展览会|运动会)")
 _PUSHED_BEFORE = re.compile(r"(?:推进|推行|推动|聚焦)$")  # 推进“分线管理”: one quoted name pushed on, not a run of slogans
 _PROGRAMME_AFTER = re.compile(r"^(?:部署|决策|发展机遇|机遇|评价|专项|试点|号召|活动|改革|倡议)")
+_LEVER_AFTER = re.compile(r"^(?:为|作为)(?:统揽|总抓手|抓手)")  # the work is led by it: a campaign
 _FACILITY_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?(?:中心|示范基地|基地|学校|大厦|大楼|孵化器|众创空间|服务站))")
 _OBJECT_END = re.compile(r"^(?:[，。、；！？,.;!?)）]|$|[和与及]|工作|等)")  # the quoted name is the object, not a modifier
 
@@ -265,7 +266,8 @@ def _is_campaign(s: str, m: re.Match[str], programmes: frozenset[str], joined: b
         return False  # “烟花三月”国际经贸旅游节: the name of an event
     if known:
         return True
-    carried_out = joined or bool((_PROGRAMME_BEFORE.search(before) and _OBJECT_END.match(after)) or _PROGRAMME_AFTER.match(after))
+    carried_out = joined or bool((_PROGRAMME_BEFORE.search(before) and _OBJECT_END.match(after)) or _PROGRAMME_AFTER.match(after)
+                                 or (before.endswith("以") and _LEVER_AFTER.match(after)))  # 以“三比三看”为统揽
     pushed = len(names) == 1 and _PUSHED_BEFORE.search(before) is not None and _OBJECT_END.match(after) is not None
     return all(not _NOT_NAME.search(n) and not _NOT_PROGRAMME_END.search(n)
                and (carried_out or not (_COUNTED_THING.match(n) and not _PROGRAMME_END.search(n)))

@@ -299,3 +299,8 @@ def test_a_strategys_head_with_its_kind_and_a_headed_strategy_held_to():
 def test_a_newspaper_with_spaces_and_a_reports_headline_are_no_documents():
     assert surfaces("(经济社会发展)\n《 人民日报 》( 2022年05月 )") == []
     assert surfaces("该报刊发长篇报道《在空港会世界打造陕西对外开放新高地》,引起关注。") == []
+
+
+def test_a_quoted_name_the_work_is_led_by_is_a_campaign():
+    assert surfaces("德阳以“三比三看”为统揽,推进项目建设。") == ["“三比三看”"]
+    assert surfaces("园区以“人与自然、回归自然”为主题。") == []  # a theme, not a campaign
