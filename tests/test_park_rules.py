@@ -555,3 +555,8 @@ def test_respectively_ends_a_name_and_the_major_zones_are_a_kind():
 def test_a_science_city_named_after_its_zone_is_a_part_unless_it_has_a_place_of_its_own():
     assert [s for s, _ in spans("一行在西安高新区丝路科学城区域考察。")] == ["西安高新区丝路科学城"]
     assert [s for s, _ in spans("四川天府新区成都科学城建设提速。")] == ["四川天府新区", "成都科学城"]
+
+
+def test_a_verb_after_a_zone_ends_it_before_a_generic_park_phrase():
+    assert [s for s, _ in spans("盐城高新区紧扣现代产业园区目标,加快发展。")] == ["盐城高新区"]
+    assert [s for s, _ in spans("无锡经开区锚定生态环保示范园区建设。")] == ["无锡经开区"]
