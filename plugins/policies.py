@@ -4,6 +4,7 @@
 * document numbers such as 川府发〔2024〕12号;
 * campaigns in quotes followed by 行动/工程/计划/战略 (“园区提质、企业满园”行动), quoted names on the shipped
   programme list (“放管服”, “腾笼换鸟”), and counted names a context carries out (落实“三个一批”);
+* named actions and plans without quotes (实施制造业倍增行动, 辽宁全面振兴新突破三年行动, 国家火炬计划);
 * numbered policy systems (“1+1+N”政策措施).
 """
 
@@ -244,7 +245,7 @@ def _is_campaign(s: str, m: re.Match[str], programmes: frozenset[str], joined: b
     if any(_PERIOD.match(n) for n in names):
         return False  # “十四五”: a period, also before 规划
     before, after = s[max(0, m.start() - 6) : m.start()], s[m.end() : m.end() + 6]
-    if _TARGET_BEFORE.search(before) and not strong and m.group(0)[-1] in "”\"」’":  # 坚持“工业强区”发展战略: headed
+    if _TARGET_BEFORE.search(before) and not strong and not headed:  # 坚持“工业强区”发展战略: named with its head
         return False
     head = re.search(rf"{_HEAD}$", m.group(0)) if m.group(0)[-1] not in "”\"」’" else None
     if any(_LAYOUT.match(n) for n in names) and (head is None or head.group(0).endswith(_PLAN_HEADS)):
