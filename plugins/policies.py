@@ -77,7 +77,7 @@ _NAMED_ACTION_RE = re.compile(r"(?:实施|开展|启动|推进|推动|深化|部
 # The state's named science and industry programmes, unquoted and without a verb before them.
 _NATIONAL_PROGRAMME_RE = re.compile(r"(?:国家)?(?:火炬|星火)计划|国家重点研发计划")
 # A place's named action written as a noun, no verb before it: 2024年是辽宁全面振兴新突破三年行动的攻坚之年.
-_PLACED_ACTION_RE = re.compile(r"[\u4e00-\u9fff]{6,24}?(?:三年行动|攻坚行动|提升行动|倍增行动|行动计划|计划)")
+_PLACED_ACTION_RE = re.compile(r"[\u4e00-\u9fff]{6,24}?(?:三年行动|攻坚行动|提升行动|倍增行动|行动计划)")  # every head says 行动
 _VERB_IN_NAME = re.compile(r"实施|开展|启动|推进|推动|深化|部署|组织|发起|参与|落实|围绕|聚焦|确保|按照|根据|是|为|在|将|把|让|对|通过|列入|纳入")
 _SYSTEM_RE = re.compile(r"[“\"]?(\d+\s*(?:\+\s*(?:\d+|[A-Za-z]))+)[”\"]?\s*(政策措施|政策体系|园区发展体系|发展体系|政策|体系|工作机制)")
 _NOT_NAMED = re.compile(r"[的和与及等各该这其]|工作计划|投资计划|年度计划|生产计划|建设计划|项目计划|发展计划$")
