@@ -90,6 +90,7 @@ def park_mentions(article: ArticleText, index: Parks | None = None, model: ParkM
     return _with_name_before_dot(article, second_look(article, rules, model) if model is not None else rules)
 
 
+_DOTS = ("·", "・", "•")
 _DOT_PREFIX = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,8})[·・•]$")
 
 
@@ -99,7 +100,7 @@ def _with_name_before_dot(article: ArticleText, mentions: list[Mention]) -> list
     place of its own after words of another kind (盐湖化工及金属新材料·青海柴达木循环经济试验区)."""
     simplified, out = article.simplified, []
     for m in mentions:
-        prefix = _DOT_PREFIX.search(simplified, max(0, m.start - 9), m.start)
+        prefix = _DOT_PREFIX.search(simplified, max(0, m.start - 9), m.start) if simplified[m.start - 1 : m.start] in _DOTS else None
         if prefix and m.attrs.get("source") != "anaphora" and not _SUFFIX_RE.fullmatch(simplified, m.start, m.end) \
                 and not any(o.start < prefix.end() and prefix.start() < o.end for o in mentions if o is not m):
             start = _dot_prefix_start(simplified, prefix, named_from_place=is_place(simplified[m.start : m.end]))
