@@ -11,6 +11,7 @@ import re
 
 from parkwatch.hookspecs import hookimpl
 from parkwatch.mentions import ArticleText, Mention
+from parkwatch.scan import AnchoredPattern
 
 _MEASURES = (r"总投资|协议投资额|协议投资|计划投资|投资总额|投资额|投资|总产值|产值|营业收入|营收|收入|进出口总值|进出口额|"
              r"地区生产总值|GDP|增加值|销售额|利润|税收|规模|融资")
@@ -18,10 +19,10 @@ _AMOUNT_RE = re.compile(
     rf"(?P<measure>{_MEASURES})(?:规模)?(?:约|超过|超|达到|达|突破|逾|近|为|实现|完成|共|合计|累计|全年)*"
     r"(?P<number>\d+(?:\.\d+)?)\s*(?P<scale>万亿|亿|千万|百万|万)?(?P<unit>元|美元|欧元|港元)"
 )
-_GROWTH_RE = re.compile(
+_GROWTH_RE = AnchoredPattern(re.compile(
     r"(?P<measure>[\u4e00-\u9fffA-Z]{0,8}?)(?:同比|环比)?(?P<dir>增长|增速|下降|提高|提升|减少)(?:了|达|为)?"
     r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>%|个百分点)"
-)
+), re.compile(r"(?:增长|增速|下降|提高|提升|减少)(?:了|达|为)?\d"), reach=10)  # the direction: 8 + 2 characters in at most
 _SCALES = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, None: 1.0}
 TOPICS = {
     "签约": r"签约|签署.{0,12}协议|签订.{0,12}(?:协议|合同)",

@@ -30,6 +30,7 @@ from parkwatch.gazetteer import (
 )
 from parkwatch.hookspecs import hookimpl
 from parkwatch.mentions import ArticleText, Mention, stable_id
+from parkwatch.scan import AnchoredPattern
 
 from .park_model import ParkModel, second_look, shipped_model
 from .park_names import _BARE, Taken, _discover, _park_of, _stops, _without_province
@@ -233,7 +234,8 @@ def _place_parts(article: ArticleText, mentions: list[Mention], taken: list[tupl
 
 # Three or more short park names listed together (布局空天园、信息园、生物技术园、新材料园): each is a park.
 _LEISURE = re.compile(r"休闲|度假|体验|观光|养生|采摘|游览|娱乐|民俗|动物|植物|花卉|盆景|熊|狼|虎|狮|猴|鸟|儿童|亲子")  # a zoo's, a garden's
-_PARK_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,10}?园[、,，和及与]){2,}[\u4e00-\u9fff]{2,10}?园(?![区林艺博场])")
+_PARK_LIST = AnchoredPattern(re.compile(r"(?:[\u4e00-\u9fff]{2,10}?园[、,，和及与]){2,}[\u4e00-\u9fff]{2,10}?园(?![区林艺博场])"),
+                             re.compile("园[、,，和及与]"), reach=10)  # the first item's end: 10 characters in at most
 
 
 def _listed_parks(article: ArticleText, taken: list[tuple[int, int]]) -> list[Mention]:

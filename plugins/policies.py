@@ -17,6 +17,7 @@ from typing import Any
 from parkwatch.gazetteer import is_place, programme_names, regions
 from parkwatch.hookspecs import hookimpl
 from parkwatch.mentions import ArticleText, Mention, simplified_same_length, stable_id
+from parkwatch.scan import AnchoredPattern
 
 _POLICY_WORDS = (r"意见|办法|通知|方案|规划|条例|措施|政策|细则|纲要|决定|规定|实施意见|行动计划|计划|指引|指南|"
                  r"规则|标准|公告|通告|若干政策|若干措施|政策措施|工作要点|清单|目录|战略|批复|协议|备忘录|法|请示|函")
@@ -25,12 +26,15 @@ _TITLE_RE = re.compile(r"《((?:[^《》\n]|《[^《》\n]{1,80}》){1,120})》"
 _NOT_DOCUMENT = re.compile(r"(?:开发区|高新区|新区|园区|产业园|科技城|科学城|报|刊|杂志|周刊|[文外]版|海外版|榜|排行|排名|指数|歌|之歌|曲|剧|电影|纪录片|小说|诗|记|传|志|年鉴|白皮书|蓝皮书|报告|网|经济|学|丛书|卷|[?？]|"
                            r"报告(?:19|20)\d{2}年?|许可证|证书|证照|执照|方略|概况|地理)"  # a certificate, a book, a magazine
                            r"(?:[(（][^()（）]*[)）])?$")
-_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（「]\s*(?:19|20)\d{2}[〕\]］)）」]\s*\d{1,4}\s*号"
-                            r"|[\u4e00-\u9fff]{1,8}?(?:发|函|办|字|呈|令|府)〔?(?:19|20)\d{2}〕?\d{1,4}号"  # 国发201243号, as typed
-                            r"|[\u4e00-\u9fff]{2,10}〔(?:19|20)\d{2}\d{1,4}号"  # 粤经贸工业〔2005582号: the close bracket lost
-                            r"|[\u4e00-\u9fff]{1,10}〔(?:19|20)\d{2}〕\d{1,4}(?=[)）])"  # (甘办发〔2018〕33): 号 lost
-                            r"|(?:(?![年月日])[\u4e00-\u9fff]){2,12}?(?:人民政府|政府)令第\d{1,4}号"  # 郑州市人民政府令第231号
-                            r"|(?:[\u4e00-\u9fff]{2,14}公告)(?:19|20)\d{2}年第\d{1,4}号|(?:19|20)\d{2}年第\d{1,4}号(?:公告|令)")
+_DOC_NUMBER = (r"[\u4e00-\u9fff]{1,10}[〔\[［(（「]\s*(?:19|20)\d{2}[〕\]］)）」]\s*\d{1,4}\s*号"
+               r"|[\u4e00-\u9fff]{1,8}?(?:发|函|办|字|呈|令|府)〔?(?:19|20)\d{2}〕?\d{1,4}号"  # 国发201243号, as typed
+               r"|[\u4e00-\u9fff]{2,10}〔(?:19|20)\d{2}\d{1,4}号"  # 粤经贸工业〔2005582号: the close bracket lost
+               r"|[\u4e00-\u9fff]{1,10}〔(?:19|20)\d{2}〕\d{1,4}(?=[)）])"  # (甘办发〔2018〕33): 号 lost
+               r"|(?:(?![年月日])[\u4e00-\u9fff]){2,12}?(?:人民政府|政府)令第\d{1,4}号"  # 郑州市人民政府令第231号
+               r"|(?:[\u4e00-\u9fff]{2,14}公告)(?:19|20)\d{2}年第\d{1,4}号|(?:19|20)\d{2}年第\d{1,4}号(?:公告|令)")
+# Every document number holds its bracket, its issuer's last character and year, 政府令第 or 年第, 16 characters in at most.
+_DOC_NUMBER_RE = AnchoredPattern(re.compile(_DOC_NUMBER),
+                                 re.compile(r"[〔\[［(（「]|[发函办字呈令府]〔?(?:19|20)\d{2}|政府令第|(?:19|20)\d{2}年第"), reach=16)
 _ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|印发|贯彻|执行|参照|见|即|和|与|及|的|以|是|字号为|文号为))+")
 # Quoted names: “双招双引”, 「六稳」, ‘南拓’战略, “三抓”“三早”行动 (a run of quoted names sharing one head).
 _QUOTED = r"(?:“[^“”\n]{2,20}”|\"[^\"\n]{2,20}\"|「[^「」\n]{2,20}」|‘[^‘’\n]{1,20}’)"
@@ -62,13 +66,15 @@ _LINE_TITLE_RE = re.compile(rf"^[ \t]*(?:[^\n|]{{0,6}}\|[ \t]*)?"  # a table cel
                             rf"[ \t]*(?=$|\||时间[:：]|发布时间|[\u4e00-\u9fff]{{1,6}}〔(?:19|20)\d{{2}}〕)", re.M)  # …的批复 国函〔2015〕141号
 _INLINE_TITLE_RE = re.compile(rf"(?:根据|按照|依据|依照|印发|出台|发布|制定|编制|批复|通过|贯彻落实|落实|围绕|紧扣|遵循|对照)了?(?:同意)?"
                               rf"([\u4e00-\u9fff()（）A-Za-z0-9·]{{4,40}}?{_DOC_END})")
-_NAMED_PLAN_RE = re.compile(r"(?:^|(?<=[\s，。；、,;(（和与及继为]))(?![和与及继为])([\u4e00-\u9fff()（）]{4,30}?(?:发展规划纲要|规划纲要|总体方案|"
-                            r"实施方案|工作方案|建设方案|发展规划|三年行动|行动计划))(?=正式|出台|发布|印发|获|经|要求|[，。；、,;和])",
-                            re.M)
+_PLAN_HEAD = r"发展规划纲要|规划纲要|总体方案|实施方案|工作方案|建设方案|发展规划|三年行动|行动计划"
+_NAMED_PLAN_RE = AnchoredPattern(re.compile(rf"(?:^|(?<=[\s，。；、,;(（和与及继为]))(?![和与及继为])([\u4e00-\u9fff()（）]{{4,30}}?"
+                                            rf"(?:{_PLAN_HEAD}))(?=正式|出台|发布|印发|获|经|要求|[，。；、,;和])", re.M),
+                                 re.compile(_PLAN_HEAD), reach=30)  # the head: 30 characters in at most
 _PLAN_REGION = re.compile(r"长三角|长株潭|成渝|京津冀|粤港澳|长江|黄河|珠三角")  # regions plans are named after, not places
-_ISSUED_TITLE_RE = re.compile(r"(?:国务院办公厅|国务院|(?:(?!人民政府|公布|发布|印发|转发|网站)[\u4e00-\u9fff]){2,14}?"
-                              r"(?:人民政府|办公厅|管委会|管理委员会|委员会|[部厅局]))"
-                              rf"关于[^\s，。！？；：,!?;:“”\"《》]{{4,60}}?{_DOC_END}")
+_ISSUED_TITLE = (r"(?:国务院办公厅|国务院|(?:(?!人民政府|公布|发布|印发|转发|网站)[\u4e00-\u9fff]){2,14}?"
+                 r"(?:人民政府|办公厅|管委会|管理委员会|委员会|[部厅局]))"
+                 rf"关于[^\s，。！？；：,!?;:“”\"《》]{{4,60}}?{_DOC_END}")
+_ISSUED_TITLE_RE = AnchoredPattern(re.compile(_ISSUED_TITLE), re.compile("关于"), reach=19)  # 关于: 14 + 5 characters in at most
 # Unquoted named actions and programmes: 制造业倍增行动, 武汉新城城市合伙人计划.
 _NAMED_ACTION_RE = re.compile(r"(?:实施|开展|启动|推进|推动|深化|部署|打好|组织|发起|参与|落实|围绕|聚焦|深入实施|全面实施|"
                               r"深入开展|全面开展|扎实开展)+(?:了|好|的)?(?:首批|新一轮|第[一二三四五六七八九十]+批|第\d+批)?"
@@ -77,7 +83,8 @@ _NAMED_ACTION_RE = re.compile(r"(?:实施|开展|启动|推进|推动|深化|部
 # The state's named science and industry programmes, unquoted and without a verb before them.
 _NATIONAL_PROGRAMME_RE = re.compile(r"(?:国家)?(?:火炬|星火)计划|国家重点研发计划")
 # A place's named action written as a noun, no verb before it: 2024年是辽宁全面振兴新突破三年行动的攻坚之年.
-_PLACED_ACTION_RE = re.compile(r"[\u4e00-\u9fff]{6,24}?(?:三年行动|攻坚行动|提升行动|倍增行动|行动计划)")  # every head says 行动
+_ACTION_HEAD = r"三年行动|攻坚行动|提升行动|倍增行动|行动计划"  # every head says 行动
+_PLACED_ACTION_RE = AnchoredPattern(re.compile(rf"[\u4e00-\u9fff]{{6,24}}?(?:{_ACTION_HEAD})"), re.compile(_ACTION_HEAD), reach=24)
 _VERB_IN_NAME = re.compile(r"实施|开展|启动|推进|推动|深化|部署|组织|发起|参与|落实|围绕|聚焦|确保|按照|根据|是|为|在|将|把|让|对|通过|列入|纳入")
 _SYSTEM_RE = re.compile(r"[“\"]?(\d+\s*(?:\+\s*(?:\d+|[A-Za-z]))+)[”\"]?\s*(政策措施|政策体系|园区发展体系|发展体系|政策|体系|工作机制)")
 _NOT_NAMED = re.compile(r"[的和与及等各该这其]|工作计划|投资计划|年度计划|生产计划|建设计划|项目计划|发展计划$")
@@ -144,7 +151,7 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
         if not re.search(r"的|等|围绕|进行|不仅|落实|贯彻|根据|按照|对照|紧扣|实施|启动|推进|推动|开展|出台|印发|制定|编制|发布", name) \
                 and (is_place(name) or _PLAN_REGION.match(name)):  # 昌平正启动实施…行动计划: a sentence, not a title
             add(m.start(1), m.end(1), name, "document")
-    for m in _SYSTEM_RE.finditer(s):  # numbered policy systems: “1+1+N”政策措施
+    for m in _SYSTEM_RE.finditer(s) if "+" in s else ():  # numbered policy systems: “1+1+N”政策措施
         add(m.start(), m.end(), f"“{m.group(1).replace(' ', '')}”{m.group(2)}", "system")
     def campaigns(listed: frozenset[str]) -> set[str]:
         """Add the quoted campaigns, with *listed* as the programmes known; the names taken."""
@@ -173,7 +180,7 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
         name = m.group(0)[place[0] :]
         if len(name) - (place[1] - place[0]) >= 6 and not _VERB_IN_NAME.search(name) and not _NOT_NAMED.search(name):
             add(m.start() + place[0], m.end(), name, "campaign")
-    for m in _NATIONAL_PROGRAMME_RE.finditer(s):  # 国家火炬计划特色产业基地: the programme is named wherever it is
+    for m in _NATIONAL_PROGRAMME_RE.finditer(s) if "计划" in s else ():  # 国家火炬计划特色产业基地: the programme is named wherever it is
         add(m.start(), m.end(), m.group(0), "campaign")
     return _headed_as_one(found)
 
