@@ -45,7 +45,7 @@ PLAN: dict[str, tuple[list[str], list[str]]] = {
     "daemon": (["daemon.py", "--sites", "30", "--interval", "30s"], ["daemon.py", "--sites", "2000", "--interval", "1h"]),
 }
 EVAL_USERS = {"extraction", "throughput", "crawl", "long_crawl", "stories", "daemon"}
-PACKAGES = ["scrapy", "trafilatura", "lxml", "readability-lxml", "gne", "newspaper4k", "datasketch", "pyahocorasick",
+PACKAGES = ["scrapy", "trafilatura", "lxml", "readability-lxml", "gne", "newspaper4k", "datasketch", "ahocorasick-rs",
             "opencc"]
 
 

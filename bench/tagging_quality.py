@@ -22,7 +22,7 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-import ahocorasick
+import ahocorasick_rs
 
 from parkwatch.gazetteer import _data
 from parkwatch.mentions import ArticleText, simplified_same_length
@@ -37,21 +37,20 @@ _NAIVE_POLICY = re.compile(r"《[^《》\n]{2,80}》")
 
 
 @lru_cache(maxsize=1)
-def _naive_automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
+def _naive_automaton() -> ahocorasick_rs.AhoCorasick:
+    names = set()
     for row in _data("devzones_2018.csv"):
         name = row["开发区名称"]
-        automaton.add_word(name, name)
+        names.add(name)
         for long, short in (("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区")):
             if name.endswith(long):
-                automaton.add_word(name[: -len(long)] + short, name)
-    automaton.make_automaton()
-    return automaton
+                names.add(name[: -len(long)] + short)
+    return ahocorasick_rs.AhoCorasick(sorted(names))
 
 
 def naive(record: dict) -> list[tuple[str, int, int, str]]:
     simplified = simplified_same_length(record["text"])
-    spans = [(end + 1 - len(key), end + 1) for end, key in _naive_automaton().iter(simplified)]
+    spans = [(start, end) for _, start, end in _naive_automaton().find_matches_as_indexes(simplified, overlapping=True)]
     spans += [m.span() for m in _NAIVE_SUFFIX.finditer(simplified)]
     spans.sort(key=lambda s: (s[0], s[0] - s[1]))
     chosen, last = [], -1

@@ -1,6 +1,7 @@
 """Gazetteers shipped with parkwatch: administrative divisions (2023) and the 2018 development-zone catalogue.
 
-Both are loaded once per process and matched with Aho-Corasick automata over Simplified text.
+Both are loaded once per process and matched over Simplified text by one leftmost-longest Aho-Corasick pass each
+(:class:`NameIndex`).
 """
 
 from __future__ import annotations
@@ -14,9 +15,30 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import ahocorasick
+import ahocorasick_rs
 
 from parkwatch.mentions import stable_id
+
+
+class NameIndex:
+    """Names and their values, found in a text leftmost-longest and without overlaps (绵阳高新区, not 绵阳, where both
+    start): one pass of the ``aho-corasick`` crate (ahocorasick-rs). Offsets are ``str`` indices."""
+
+    def __init__(self, entries: dict[str, Any]) -> None:
+        self.names = list(entries)
+        self.values = list(entries.values())
+        self._automaton = ahocorasick_rs.AhoCorasick(self.names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) \
+            if self.names else None
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def find(self, text: str) -> list[tuple[int, int, str, Any]]:
+        """``(start, end, name, value)`` for each name found in *text*, in order."""
+        if self._automaton is None:
+            return []
+        names, values = self.names, self.values
+        return [(start, end, names[i], values[i]) for i, start, end in self._automaton.find_matches_as_indexes(text)]
 
 
 def _data(name: str) -> list[dict[str, str]]:
@@ -67,7 +89,7 @@ def _short(name: str, level: str) -> str | None:
 @dataclass
 class Regions:
     by_code: dict[str, Region]
-    automaton: Any
+    names: NameIndex
     provinces: dict[str, Region] = field(default_factory=dict)
 
     def city_of(self, region: Region) -> Region | None:
@@ -87,7 +109,7 @@ class Regions:
         return list(self._recent(text)) if len(text) > 200 else self._find(text)
 
     def _find(self, text: str) -> list[tuple[int, int, str, list[Region]]]:
-        return _longest(self.automaton.iter(text), text)
+        return self.names.find(text)
 
     def lookup(self, place: str) -> list[Region]:
         """Regions a written place (``四川省绵阳市``, ``绵阳``) names, most specific last."""
@@ -124,27 +146,9 @@ def regions() -> Regions:
             keys[region.short].append(region)
             if region.name.endswith("自治州"):
                 keys[region.short + "州"].append(region)  # 黔南州, 延边州: the press's form of a prefecture
-    automaton = ahocorasick.Automaton()
-    for key, cands in keys.items():
-        order = {"province": 0, "city": 1, "county": 2}
-        automaton.add_word(key, (key, sorted(cands, key=lambda r: order[r.level])))
-    automaton.make_automaton()
-    return Regions(by_code, automaton, {r.code: r for r in by_code.values() if r.level == "province"})
-
-
-def _longest(hits: Any, text: str) -> list[tuple[int, int, str, list[Any]]]:
-    spans = []
-    for end_index, (key, value) in hits:
-        start = end_index - len(key) + 1
-        spans.append((start, end_index + 1, key, value))
-    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-    chosen: list[tuple[int, int, str, list[Any]]] = []
-    last_end = -1
-    for span in spans:  # leftmost-longest: 绵阳高新区 wins over 绵阳 at the same start
-        if span[0] >= last_end:
-            chosen.append(span)
-            last_end = span[1]
-    return chosen
+    order = {"province": 0, "city": 1, "county": 2}
+    names = NameIndex({key: sorted(cands, key=lambda r: order[r.level]) for key, cands in keys.items()})
+    return Regions(by_code, names, {r.code: r for r in by_code.values() if r.level == "province"})
 
 
 # ---------------------------------------------------------------------------------------------- parks
@@ -240,11 +244,11 @@ def _park_aliases(name: str, province: str, cities: list[str], national: bool = 
 @dataclass
 class Parks:
     by_code: dict[str, Park]
-    automaton: Any
+    names: NameIndex
     by_place_type: dict[tuple[str, str], list[Park]]
 
     def find(self, text: str) -> list[tuple[int, int, str, list[Any]]]:
-        return _longest(self.automaton.iter(text), text)
+        return self.names.find(text)
 
 
 def short_type(park_type: str) -> str:
@@ -325,16 +329,15 @@ def _build_parks(by_code: dict[str, Park], extra: dict[str, list[Park]] | None =
                 by_place_type[(place, short_type(park.type))].append(park)
     for alias, cands in (extra or {}).items():
         strong[alias] = list(dict.fromkeys([*cands, *strong.get(alias, [])]))
-    automaton = ahocorasick.Automaton()
+    forms: dict[str, list[Park]] = {}  # a form written twice keeps its last candidates
     for alias, cands in strong.items():
         for form in _written_forms(alias):
-            automaton.add_word(form, (form, cands))
+            forms[form] = cands
     for alias, cands in weak.items():
         if alias not in strong and len(cands) == 1:
             for form in _written_forms(alias):
-                automaton.add_word(form, (form, cands))
-    automaton.make_automaton()
-    return Parks(by_code, automaton, by_place_type)
+                forms[form] = cands
+    return Parks(by_code, NameIndex(forms), by_place_type)
 
 
 def _written_forms(alias: str) -> list[str]:

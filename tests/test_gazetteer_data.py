@@ -1,8 +1,8 @@
-"""The shipped gazetteer data: each zone row is well formed and its references resolve."""
+"""The shipped gazetteer data: each zone row is well formed and its references resolve; the index that finds names."""
 
 from __future__ import annotations
 
-from parkwatch.gazetteer import _data, parks
+from parkwatch.gazetteer import NameIndex, _data, parks
 
 TYPES_OF_LEVEL = {"national", "provincial", "municipal"}
 
@@ -52,3 +52,20 @@ def test_a_name_without_its_place_is_no_alias_when_the_rest_is_a_kind():
     for kind in ("保税物流园区", "出口加工区", "新区综合保税区", "高新综保区", "经开综保区"):
         assert [key for _, _, key, _ in index.find(f"从{kind}起步")] == [], kind  # 天津|保税物流园区, 成都|高新综保区
     assert [key for _, _, key, _ in index.find("天津保税物流园区")] == ["天津保税物流园区"]
+
+
+def test_the_name_index_finds_the_longest_name_at_the_leftmost_start_without_overlaps():
+    index = NameIndex({"绵阳": "city", "绵阳高新区": "park", "高新区": "kind", "阳高": "never"})
+    assert index.find("推动绵阳高新区和高新区") == [(2, 7, "绵阳高新区", "park"), (8, 11, "高新区", "kind")]
+    assert [hit[2] for hit in index.find("阳高绵阳")] == ["阳高", "绵阳"]
+
+
+def test_the_name_index_gives_str_offsets_past_characters_outside_the_basic_plane():
+    index = NameIndex({"成都高新区": 1})
+    text = "𠀀😀成都高新区"  # two characters of four bytes in UTF-8 and two code units in UTF-16
+    ((start, end, name, _),) = index.find(text)
+    assert text[start:end] == name == "成都高新区"
+
+
+def test_an_empty_name_index_finds_nothing():
+    assert NameIndex({}).find("成都高新区") == [] and len(NameIndex({})) == 0
