@@ -34,6 +34,12 @@ _SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "综合保�
              "试验区", "实验区", "经济区", "集聚区", "功能区", "自贸区", "综保区", "保税区", "工业区", "起步区", "园", "城", "区")
 
 
+# Heads the rules leave alone that labellers take as parks' names (济南新旧动能转换先行区, 青岛中德生态园, 上海虹桥商务区,
+# 郑州航空港区|…产业集聚区): a span ending in one is a candidate, which the model decides like any other.
+_MORE_HEADS = ("先行区", "示范园", "集中区", "集聚区", "聚集区", "创业园", "科创园", "商务区", "加工区", "贸易区", "创意园", "文创园",
+               "创新港", "创新城", "创新区", "科学园", "生态园", "经济园", "产业城", "发展区")
+_MORE_HEADS_RE = re.compile("|".join(sorted(_MORE_HEADS, key=len, reverse=True)))
+_SUFFIXES += _MORE_HEADS
 _SUFFIX_END = re.compile("(?:" + "|".join(sorted(_SUFFIXES, key=len, reverse=True)) + ")$")
 
 
@@ -80,7 +86,10 @@ def candidate_spans(article: ArticleText, taken: list[tuple[int, int]]) -> list[
     same from its first place name, and the bare suffix."""
     simplified, spans = article.simplified, []
     found = Taken(taken)
-    for match in _SUFFIX_RE.finditer(simplified):
+    suffixes = list(_SUFFIX_RE.finditer(simplified))
+    more = [m for m in _MORE_HEADS_RE.finditer(simplified)
+            if not any(s.start() < m.end() and m.start() < s.end() for s in suffixes)]  # a rule's suffix holds it
+    for match in sorted(suffixes + more, key=lambda m: m.start()):
         if found.holds(match):
             continue  # the suffix starts or ends inside a mention found
         start, _ = _name_window(simplified, match, found.floor(match.start()))
