@@ -216,8 +216,9 @@ def _note_taggers(store: Store, config: Config) -> None:
         with store.db.conn:
             store.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('gazetteer_version', ?)", [current])
     elif stored != current and store.article_count():
-        logger.warning("the taggers changed since the stored articles were tagged (parks.yaml, programmes.yaml or a new parkwatch): "
-                       "run `parkwatch retag` so searches and watches see the new tags")
+        logger.warning("the taggers changed since the stored articles were tagged (parks.yaml, programmes.yaml, a new "
+                       "parkwatch, or a tagger plugin installed, upgraded or disabled): run `parkwatch retag` so searches "
+                       "and watches see the new tags")
 
 
 def run_crawl(

@@ -15,15 +15,20 @@ from typing import Any
 
 from parkwatch.mentions import ArticleText
 from parkwatch.store import Store
-from parkwatch.tagging import TAGGER_VERSION, manager_for, tag
+from parkwatch.tagging import TAGGER_VERSION, manager_for, plugin_infos, tag
 
 BATCH = 200
 
 
 def tagging_version(config: Any) -> str:
     """A hash of what tags depend on: the built-in taggers' version, the shipped gazetteers, programme list and
-    model, and the user's ``parks.yaml`` and ``programmes.yaml`` entries."""
+    model, the user's ``parks.yaml`` and ``programmes.yaml`` entries, and which tagger plugins run: the installed
+    ones by distribution and version, the built-in ones disabled in ``settings.yaml``."""
     digest = hashlib.sha256(f"taggers {TAGGER_VERSION}\n".encode())
+    disabled = tuple(getattr(getattr(config, "settings", None), "disabled_plugins", ()) or ())
+    for info in plugin_infos(manager_for(config), disabled):
+        if info.origin != "built-in" and ("tag_article" in info.hooks or not info.enabled):
+            digest.update(f"plugin {info.name} {info.origin}\n".encode())  # mytagger mytagger-dist 0.2
     for name in ("devzones_2018.csv", "zones.csv", "areas.csv", "cities.csv", "provinces.csv", "planning_regions.csv",
                  "programmes.csv", "park_model.json"):
         digest.update(resources.files("parkwatch").joinpath("data", name).read_bytes())

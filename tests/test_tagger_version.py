@@ -13,6 +13,7 @@ import hashlib
 import json
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 from parkwatch.mentions import ArticleText
 from parkwatch.retag import tagging_version
@@ -52,6 +53,32 @@ def test_a_new_tagger_version_asks_for_a_retag(monkeypatch):
     before = tagging_version(None)
     monkeypatch.setattr(retag, "TAGGER_VERSION", TAGGER_VERSION + 1)
     assert tagging_version(None) != before
+
+
+def installed_tagger(root: Path, version: str) -> Path:
+    """A distribution ``mytagger`` of *version* under *root*, registering a tagger plugin by entry point."""
+    packages = root / f"site-packages-{version}"
+    (packages / f"mytagger-{version}.dist-info").mkdir(parents=True)
+    (packages / f"mytagger-{version}.dist-info" / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: mytagger\nVersion: {version}\n")
+    (packages / f"mytagger-{version}.dist-info" / "entry_points.txt").write_text("[parkwatch.plugins]\nmytagger = mytagger\n")
+    (packages / "mytagger.py").write_text("from parkwatch.hookspecs import hookimpl\n\n\n@hookimpl\n"
+                                          "def tag_article(article):\n    return []\n")
+    return packages
+
+
+def test_installing_upgrading_or_disabling_a_tagger_plugin_asks_for_a_retag(tmp_path, monkeypatch):
+    alone = tagging_version(None)
+    with monkeypatch.context() as patched:
+        patched.syspath_prepend(str(installed_tagger(tmp_path, "0.1")))
+        first = tagging_version(None)
+    with monkeypatch.context() as patched:
+        patched.syspath_prepend(str(installed_tagger(tmp_path, "0.2")))
+        upgraded = tagging_version(None)
+    assert len({alone, first, upgraded}) == 3
+    assert tagging_version(None) == alone  # uninstalled: as before
+    settings = SimpleNamespace(disabled_plugins=("figures",))
+    assert tagging_version(SimpleNamespace(settings=settings, parks=(), programmes=())) != alone
 
 
 if __name__ == "__main__" and sys.argv[1:] == ["--record"]:
