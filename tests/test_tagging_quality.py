@@ -118,11 +118,12 @@ def held_out():
 def test_the_labelled_sets_are_as_documented():
     from parkwatch.tag_eval import load
 
-    records = load(SPLIT / "dev.jsonl") + load(SPLIT / "test.jsonl")  # every label sits at its offsets
+    dev_records = load(SPLIT / "dev.jsonl")
+    records = dev_records + load(SPLIT / "test.jsonl")  # every label sits at its offsets
     assert len({r["url"] for r in records}) == len(records)
     assert sum(r["is_park_news"] for r in records) >= 200 and sum(not r["is_park_news"] for r in records) >= 20
     assert len({r["province"] for r in records if r["is_park_news"]}) >= 25
-    dev = {r["id"]: r["text"] for r in records if r["id"] in {d["id"] for d in load(SPLIT / "dev.jsonl")}}
+    dev = {r["id"]: r["text"] for r in dev_records}
     second = load(SPLIT / "dev_second.jsonl")  # dev texts labelled again, independently (bench/tagging_agreement.py)
     assert len(second) == 60 and all(dev.get(r["id"]) == r["text"] for r in second)
 
