@@ -58,6 +58,28 @@ def test_an_anchored_scan_matches_the_plain_scan_on_real_news(name, anchored):
     assert [spans(anchored.finditer(text)) for text in texts] == plain
 
 
+FILLER = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒"  # characters that are no word of any pattern
+# For each anchored pattern, a text whose one match starts as far before its anchor as the pattern allows.
+LONGEST_REACH = {
+    "_GROWTH_RE": "，" + FILLER[:8] + "同比增长12%",
+    "_DOC_NUMBER_RE": "，" + FILLER[:14] + "公告2024年第5号",
+    "_ISSUED_TITLE_RE": "，" + FILLER[:14] + "管理委员会关于加快园区发展的通知",
+    "_NAMED_PLAN_RE": FILLER[:30] + "发展规划正式出台",
+    "_PLACED_ACTION_RE": "，" + FILLER[:24] + "三年行动",
+    "_PARK_LIST": "，" + FILLER[:10] + "园、信息园、生物园",
+}
+
+
+@pytest.mark.parametrize(("name", "anchored"), PATTERNS, ids=[name for name, _ in PATTERNS])
+def test_each_reach_is_long_enough_for_its_longest_match_and_no_longer(name, anchored):
+    text = LONGEST_REACH[name.rsplit(".", 1)[1]]
+    (longest,) = [m.group(0) for m in anchored.pattern.finditer(text)]
+    assert text.startswith(longest, text.index(FILLER[0]))  # it starts with the filler, its longest reach
+    assert [m.group(0) for m in anchored.finditer(text)] == [longest]
+    shorter = AnchoredPattern(anchored.pattern, anchored.anchor, anchored.reach - 1)
+    assert [m.group(0) for m in shorter.finditer(text)] != [longest]  # the reach is no longer than it must be
+
+
 def test_a_reach_too_short_for_the_pattern_loses_its_leftmost_matches():
     """The reach is the caller's promise; broken, the scan starts too late: what the checks above would catch."""
     pattern = re.compile(r"[a-z]{0,6}增长\d")
