@@ -15,7 +15,7 @@ from typing import Any
 
 from parkwatch.mentions import ArticleText
 from parkwatch.store import Store
-from parkwatch.tagging import TAGGER_VERSION, manager_for, plugin_infos, tag
+from parkwatch.tagging import TAGGER_VERSION, disabled_plugins, manager_for, plugin_infos, tag
 
 BATCH = 200
 
@@ -25,8 +25,7 @@ def tagging_version(config: Any) -> str:
     model, the user's ``parks.yaml`` and ``programmes.yaml`` entries, and which tagger plugins run: the installed
     ones by distribution and version, the built-in ones disabled in ``settings.yaml``."""
     digest = hashlib.sha256(f"taggers {TAGGER_VERSION}\n".encode())
-    disabled = tuple(getattr(getattr(config, "settings", None), "disabled_plugins", ()) or ())
-    for info in plugin_infos(manager_for(config), disabled):
+    for info in plugin_infos(manager_for(config), disabled_plugins(config)):
         if info.origin != "built-in" and ("tag_article" in info.hooks or not info.enabled):
             digest.update(f"plugin {info.name} {info.origin}\n".encode())  # mytagger mytagger-dist 0.2
     for name in ("devzones_2018.csv", "zones.csv", "areas.csv", "cities.csv", "provinces.csv", "planning_regions.csv",

@@ -121,10 +121,14 @@ def configure(pm: pluggy.PluginManager, config: object) -> None:
             logger.opt(exception=exc).error("plugin {} failed to configure: {}", name, exc)
 
 
+def disabled_plugins(config: object | None) -> tuple[str, ...]:
+    """The plugins *config*'s ``settings.yaml`` disables (none without a config)."""
+    return tuple(getattr(getattr(config, "settings", None), "disabled_plugins", ()) or ())
+
+
 def manager_for(config: object | None) -> pluggy.PluginManager:
     """A plugin manager set up for *config* (disabled plugins blocked, gazetteer loaded)."""
-    disabled = tuple(getattr(getattr(config, "settings", None), "disabled_plugins", ()) or ())
-    pm = make_manager(disabled)
+    pm = make_manager(disabled_plugins(config))
     if config is not None:
         configure(pm, config)
     return pm

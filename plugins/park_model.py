@@ -29,17 +29,14 @@ from parkwatch.mentions import ArticleText, Mention, stable_id
 from .park_names import Taken, _from_place, _name_window, _stops, _without_province
 from .park_words import _SUFFIX_RE, fitting_antecedents
 
-_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "综合保税区", "保税港区", "产业园区", "工业园区", "产业新城", "产业园", "工业园",
-             "科技园", "物流园", "创新园", "开发区", "高新区", "经开区", "新区", "科技城", "科学城", "片区", "园区", "示范区", "合作区",
-             "试验区", "实验区", "经济区", "集聚区", "功能区", "自贸区", "综保区", "保税区", "工业区", "起步区", "园", "城", "区")
-
-
 # Heads the rules leave alone that labellers take as parks' names (济南新旧动能转换先行区, 青岛中德生态园, 上海虹桥商务区,
 # 郑州航空港区|…产业集聚区): a span ending in one is a candidate, which the model decides like any other.
 _MORE_HEADS = ("先行区", "示范园", "集中区", "集聚区", "聚集区", "创业园", "科创园", "商务区", "加工区", "贸易区", "创意园", "文创园",
                "创新港", "创新城", "创新区", "科学园", "生态园", "经济园", "产业城", "发展区")
 _MORE_HEADS_RE = re.compile("|".join(sorted(_MORE_HEADS, key=len, reverse=True)))
-_SUFFIXES += _MORE_HEADS
+_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "综合保税区", "保税港区", "产业园区", "工业园区", "产业新城", "产业园", "工业园",
+             "科技园", "物流园", "创新园", "开发区", "高新区", "经开区", "新区", "科技城", "科学城", "片区", "园区", "示范区", "合作区",
+             "试验区", "实验区", "经济区", "集聚区", "功能区", "自贸区", "综保区", "保税区", "工业区", "起步区", "园", "城", "区") + _MORE_HEADS
 _SUFFIX_END = re.compile("(?:" + "|".join(sorted(_SUFFIXES, key=len, reverse=True)) + ")$")
 
 
