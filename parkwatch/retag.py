@@ -15,7 +15,7 @@ from typing import Any
 
 from parkwatch.mentions import ArticleText
 from parkwatch.store import Store
-from parkwatch.tagging import TAGGER_VERSION, disabled_plugins, manager_for, plugin_infos, tag
+from parkwatch.tagging import TAGGER_VERSION, disabled_plugins, make_manager, manager_for, plugin_infos, tag
 
 BATCH = 200
 
@@ -25,7 +25,8 @@ def tagging_version(config: Any) -> str:
     model, the user's ``parks.yaml`` and ``programmes.yaml`` entries, and which tagger plugins run: the installed
     ones by distribution and version, the built-in ones disabled in ``settings.yaml``."""
     digest = hashlib.sha256(f"taggers {TAGGER_VERSION}\n".encode())
-    for info in plugin_infos(manager_for(config), disabled_plugins(config)):
+    disabled = disabled_plugins(config)
+    for info in plugin_infos(make_manager(disabled), disabled):  # which plugins run; none needs configuring for that
         if info.origin != "built-in" and ("tag_article" in info.hooks or not info.enabled):
             digest.update(f"plugin {info.name} {info.origin}\n".encode())  # mytagger mytagger-dist 0.2
     for name in ("devzones_2018.csv", "zones.csv", "areas.csv", "cities.csv", "provinces.csv", "planning_regions.csv",
