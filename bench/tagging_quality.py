@@ -26,7 +26,7 @@ import ahocorasick_rs
 
 from parkwatch.gazetteer import _data
 from parkwatch.mentions import ArticleText, simplified_same_length
-from parkwatch.tag_eval import load, score, score_per_text
+from parkwatch.tag_eval import load, park_ids, score, score_per_text
 from parkwatch.tagging import make_manager, tag
 
 BEFORE = Path(__file__).resolve().parent / "tagging_before.json"  # the tagger of the commit before issue 12
@@ -65,7 +65,8 @@ def parkwatch_tagger():
     pm = make_manager(load_entry_points=False)
 
     def predict(record: dict) -> list[tuple[str, int, int, str]]:
-        return [(m.kind, m.start, m.end, m.id or m.canonical) for m in tag(ArticleText(record["text"], id=record["id"]), pm)]
+        return [(m.kind, m.start, m.end, m.id or m.canonical, m.canonical)
+                for m in tag(ArticleText(record["text"], id=record["id"]), pm)]
 
     return predict
 
@@ -86,6 +87,10 @@ def evaluate(path: Path, mistakes: int = 0) -> dict:
                     print(f"--- {path.name} {kind}: {len(result.mistakes)} mistakes", *result.mistakes[:mistakes],
                           sep="\n  ", file=sys.stderr)
             figures[f"{name}/{kind}/per text"] = score_per_text(records, lambda r, name=name: cache[name][r["id"]], kind).as_dict()
+    ids = park_ids(records, lambda r: cache["parkwatch"][r["id"]])
+    figures["parkwatch/park/ids"] = ids.as_dict()
+    if mistakes:
+        print(f"--- {path.name} park ids: {len(ids.differing)} differ", *ids.differing[:mistakes], sep="\n  ", file=sys.stderr)
     return figures
 
 
@@ -102,7 +107,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{figures['set']}: {figures['texts']} texts ({figures['negatives']} negatives, "
               f"{figures['provinces']} provinces)")
         for key, value in figures.items():
-            if isinstance(value, dict):
+            if isinstance(value, dict) and "compared" in value:
+                print(f"  {key:28} {value['same']} of {value['compared']} exact park mentions name the labelled park"
+                      f" ({value['share']:.3f})")
+            elif isinstance(value, dict):
                 print(f"  {key:28} P {value['precision']:.3f}  R {value['recall']:.3f}  F1 {value['f1']:.3f}"
                       f"  (tp {value['tp']}, fp {value['fp']}, fn {value['fn']}; negatives with parks "
                       f"{value['negatives_with_parks']})")

@@ -16,6 +16,7 @@ no meaning.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from parkwatch.extract.repair import pinyin_artifact_spans
+from parkwatch.gazetteer import regions
+from parkwatch.mentions import simplified_same_length
 
 LABEL_KEYS = {"park": "parks", "policy": "policies"}
 Span = tuple[int, int]
@@ -163,7 +166,7 @@ def score_per_text(records: Iterable[dict[str, Any]], predict: Callable[[dict[st
         for label in record.get(LABEL_KEYS[kind], []):
             labelled[label.get("canonical") or label["surface"]].append((label["start"], label["end"]))
         found: dict[str, list[Span]] = defaultdict(list)
-        for found_kind, start, end, key in predict(record):
+        for found_kind, start, end, key, *_ in predict(record):
             if found_kind == kind:
                 found[key].append((start, end))
         label_spans = [span for spans in labelled.values() for span in spans]
@@ -180,3 +183,76 @@ def score_per_text(records: Iterable[dict[str, Any]], predict: Callable[[dict[st
 
 def _overlaps(spans: list[Span], others: list[Span]) -> bool:
     return any(s < other_end and other_start < e for s, e in spans for other_start, other_end in others)
+
+
+@dataclass
+class ParkIds:
+    """Of the park mentions tagged with exactly a labelled span, how many name the labelled park (:func:`same_park`)."""
+
+    compared: int = 0
+    same: int = 0
+    differing: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"compared": self.compared, "same": self.same, "share": round(self.same / self.compared, 3) if self.compared else 1.0}
+
+
+_LONG_FORMS = (("高新技术产业开发区", "高新区"), ("高技术产业开发区", "高新区"), ("经济技术开发区", "经开区"),
+               ("经济开发区", "开发区"), ("综合保税区", "综保区"), ("产业园区", "产业园"), ("工业园区", "工业园"))
+
+
+def _park_name_core(name: str) -> str:
+    """A park's name without what labellers and gazetteers write differently: script, dashes and dots, brackets,
+    国家级/省级, long or short type words."""
+    core = simplified_same_length(name)
+    core = re.sub(r"[(（][^()（）]*[)）]", "", re.sub(r"[—–\-－·•・\s]", "", core))
+    for word in ("国家级", "省级", "国家"):
+        core = core.replace(word, "")
+    for long, short in _LONG_FORMS:
+        core = core.replace(long, short)
+    return core
+
+
+def _places_only(text: str) -> bool:
+    """Whether *text* is place names alone (甘肃, 四川宜宾)."""
+    covered = 0
+    for start, end, _, _ in regions().find(text):
+        if start != covered:
+            return False
+        covered = end
+    return covered == len(text)
+
+
+def same_park(tagged: str, labelled: str) -> bool:
+    """Whether a tagged park's canonical name and a label's name the same park, leniently: one core name is the
+    other's with places in front (甘肃兰州新区 and 兰州新区) or a part after (兰州新区化工园区). Names of one park that
+    share no core, such as a renamed zone's old and new names, count as different."""
+    a, b = _park_name_core(tagged), _park_name_core(labelled)
+    if not a or not b:
+        return False
+    for short, long in ((a, b), (b, a)):
+        at = long.find(short)
+        if at == 0 or (at > 0 and _places_only(long[:at])):
+            return True
+    return False
+
+
+def park_ids(records: Iterable[dict[str, Any]],
+             predict: Callable[[dict[str, Any]], Iterable[tuple[str, int, int, str, str]]]) -> ParkIds:
+    """Name agreement on the park mentions *predict* (``(kind, start, end, id, canonical)``) tags with exactly a
+    labelled span: a watch on a park sees a mention only under the park's id."""
+    result = ParkIds()
+    for record in records:
+        artifacts = pinyin_artifact_spans(record["text"])
+        labelled = {_trimmed((label["start"], label["end"]), artifacts): label.get("canonical") or label["surface"]
+                    for label in record.get("parks", [])}
+        for kind, start, end, _, canonical in predict(record):
+            span = _trimmed((start, end), artifacts)
+            if kind == "park" and span in labelled:
+                result.compared += 1
+                if same_park(canonical, labelled[span]):
+                    result.same += 1
+                else:
+                    result.differing.append(f"{record['id']}: {record['text'][start:end]!r} tagged {canonical!r}, "
+                                            f"labelled {labelled[span]!r}")
+    return result

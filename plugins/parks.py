@@ -86,19 +86,21 @@ _SHIPPED: Any = object()  # marker: the model shipped with parkwatch
 def park_mentions(article: ArticleText, index: Parks | None = None, model: ParkModel | None = _SHIPPED) -> list[Mention]:
     """The park mentions of *article*, against *index* (the catalogue and zones.csv when not given), with the
     learned second look of *model* (the shipped one when not given; None: the rules' mentions alone)."""
-    rules = _rule_mentions(article, index or parks())
+    index = index or parks()
+    rules = _rule_mentions(article, index)
     model = shipped_model() if model is _SHIPPED else model
-    return _with_name_before_dot(article, second_look(article, rules, model) if model is not None else rules)
+    return _with_name_before_dot(article, second_look(article, rules, model) if model is not None else rules, index)
 
 
 _DOTS = ("·", "・", "•")
 _DOT_PREFIX = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,8})[·・•]$")
 
 
-def _with_name_before_dot(article: ArticleText, mentions: list[Mention]) -> list[Mention]:
+def _with_name_before_dot(article: ArticleText, mentions: list[Mention], index: Parks) -> list[Mention]:
     """A park's name written after a place, 中国 or a developer's brand and a middle dot is one name with it
     (南宁·中关村科技园, 中国·柳州…产业园, 秦创原·秦汉大健康产业园); not a bare zone word, not a name that starts with a
-    place of its own after words of another kind (盐湖化工及金属新材料·青海柴达木循环经济试验区)."""
+    place of its own after words of another kind (盐湖化工及金属新材料·青海柴达木循环经济试验区). A listed park's
+    name after a place in another province is a park of its own (南宁·中关村科技园 is not Beijing's)."""
     simplified, out = article.simplified, []
     for m in mentions:
         prefix = _DOT_PREFIX.search(simplified, max(0, m.start - 9), m.start) if simplified[m.start - 1 : m.start] in _DOTS else None
@@ -107,6 +109,10 @@ def _with_name_before_dot(article: ArticleText, mentions: list[Mention]) -> list
             start = _dot_prefix_start(simplified, prefix, named_from_place=is_place(simplified[m.start : m.end]))
             if start is not None:
                 m = replace(m, surface=article.text[start : m.end], start=start)
+                park = index.by_code.get(m.id)
+                if park is not None and not _in_written_place(simplified[start : prefix.end()], [park]):
+                    name = simplified[start : m.end]
+                    m = replace(m, canonical=name, id=stable_id("P", name), attrs={"source": "pattern"})
         out.append(m)
     return out
 
@@ -134,12 +140,18 @@ def _rule_mentions(article: ArticleText, index: Parks) -> list[Mention]:
                 or kind_in_brackets_after(simplified, end) \
                 or (len(key) <= 2 and _NAMED_AFTER_NICKNAME.match(simplified[end : end + 8])):
             continue  # bare zone words are resolved below, against the zones the text names
-        start = _with_place_before(simplified, start)
+        alias_start, start = start, _with_place_before(simplified, start)
         if key.endswith("园") and simplified.startswith("区", end):
             end += 1  # 张江高新区闵行园|区: the name goes on
-        park = _resolve(cands, province, city, key)
+        placed = _in_written_place(simplified[start:alias_start], cands)
+        if not placed:  # 锦州市|滨海新区: the alias of a park elsewhere, after a place of its own
+            mention = _placed_elsewhere(article, start, alias_start, end, cands, index)
+            mentions.append(_with_subpark(article, mention, None))
+            taken.append((mentions[-1].start, mentions[-1].end))
+            continue
+        park = _resolve(placed, province, city, key, index)
         if park is None:  # 北京未来科技城 … 未来科技城: an alias of several parks, one of them named before
-            park = next((c for m in reversed(mentions) for c in cands if c.name == m.canonical), None)
+            park = next((c for m in reversed(mentions) for c in placed if c.name == m.canonical), None)
         if park is None:
             continue
         mention = Mention("park", text[start:end], start, end, park.name, park.code,
@@ -330,6 +342,32 @@ def _with_place_before(simplified: str, start: int) -> int:
     return start
 
 
+def _in_written_place(written: str, cands: list[Park]) -> list[Park]:
+    """The parks among *cands* that a place *written* right before their alias leaves possible: those in a province
+    the place can be in (all of them when nothing is written, or the province is not known)."""
+    index = regions()
+    provinces = {index.provinces[r.province].name for hit in index.find(written) for r in hit[3] if r.province in index.provinces}
+    if not provinces:
+        return cands
+    return [p for p in cands if not p.province or p.province in provinces]
+
+
+def _placed_elsewhere(article: ArticleText, start: int, alias_start: int, end: int, cands: list[Park],
+                      index: Parks) -> Mention:
+    """A park's alias after a place in no province of the parks it names (锦州市|滨海新区, 乌兰察布|中关村科技园):
+    a park of its own under the name as written, never the park elsewhere; a 国家级新区's alias, the written city's
+    new area (哈尔滨|江北新区: 哈尔滨新区, each such city has one)."""
+    simplified = article.simplified
+    if all(p.type == "国家级新区" for p in cands):
+        city = regions().city_of(regions().find(simplified[start:alias_start])[-1][3][0])
+        areas = [p for p in index.by_code.values() if p.type == "国家级新区" and city and city.short and p.name.startswith(city.short)]
+        if len(areas) == 1:
+            return Mention("park", article.text[start:end], start, end, areas[0].name, areas[0].code,
+                           attrs={"level": areas[0].level, "source": areas[0].source})
+    name = simplified[start:end]
+    return Mention("park", article.text[start:end], start, end, name, stable_id("P", name), attrs={"source": "pattern"})
+
+
 def _with_subpark(article: ArticleText, mention: Mention, park: Park | None, again: bool = True) -> Mention:
     """Extend a zone's mention over a named part right after it (南宁高新区武鸣产业园): the longest span, still
     the zone's entity (a watch on the zone sees its parts); the part's name is kept in ``attrs["part"]``."""
@@ -354,12 +392,19 @@ def _with_subpark(article: ArticleText, mention: Mention, park: Park | None, aga
     return further if further.end > end else extended
 
 
-def _resolve(cands: list[Park], province: str | None, city: str | None, key: str = "") -> Park | None:
+def _resolve(cands: list[Park], province: str | None, city: str | None, key: str = "",
+             index: Parks | None = None) -> Park | None:
     """The park an alias names here: unique, or the one in the article's province and city. An alias without
-    the park's place (临港经开区) names a park elsewhere only when the article's province is unknown."""
+    the park's place (临港经开区) names a park elsewhere only when the article's province is unknown, or when no park
+    of the article's province ends with it (滨海新区 in a text about 绍兴: 绍兴滨海新区, not 天津滨海新区)."""
     if province:
         cands = [p for p in cands if p.province == province or (p.place and p.place in key)] or (
             [] if all(p.place and p.place not in key for p in cands) else cands)
+        if cands and index is not None and not key.startswith(("国家", "省级", "中国")) \
+                and all(p.province != province and not _names_its_place(p, key) for p in cands):  # not a kind (国家自主创新示范区)
+            here = [p for p in index.by_code.values() if p.province == province and p.name.endswith(key)]
+            if len(here) == 1:
+                return here[0]
     if len(cands) == 1:
         return cands[0]
     if not cands:
@@ -368,6 +413,14 @@ def _resolve(cands: list[Park], province: str | None, city: str | None, key: str
     if city and len(local) > 1:
         local = [p for p in local if p.place.startswith(city) or city in p.name] or local
     return local[0] if len(local) == 1 else None
+
+
+def _names_its_place(park: Park, key: str) -> bool:
+    """Whether an alias carries the park's place (天津滨海新区, 宁波杭州湾开发区), not only its kind and descriptor."""
+    if park.place and park.place in key:
+        return True
+    hits = regions().find(key)  # a place in front of more (天津|滨海新区), not a district's own name (滨海新区)
+    return bool(hits) and hits[0][0] == 0 and hits[0][1] < len(key) and bool(_in_written_place(key[: hits[0][1]], [park]))
 
 
 def _bare(article: ArticleText, match: re.Match[str], province: str | None, city: str | None,

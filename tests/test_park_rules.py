@@ -560,3 +560,27 @@ def test_a_science_city_named_after_its_zone_is_a_part_unless_it_has_a_place_of_
 def test_a_verb_after_a_zone_ends_it_before_a_generic_park_phrase():
     assert [s for s, _ in spans("盐城高新区紧扣现代产业园区目标,加快发展。")] == ["盐城高新区"]
     assert [s for s, _ in spans("无锡经开区锚定生态环保示范园区建设。")] == ["无锡经开区"]
+
+
+def test_a_listed_parks_alias_after_a_place_in_another_province_is_not_that_park():
+    # 滨海新区 alone is 天津滨海新区's alias; after 锦州市 (辽宁) it is a park of Jinzhou, not Tianjin's.
+    assert spans("锦州市滨海新区加快建设。") == [("锦州市滨海新区", "锦州市滨海新区")]
+    assert spans("天津滨海新区加快建设。") == [("天津滨海新区", "天津滨海新区")]
+    assert spans("滨州北海开发区项目签约。") == [("滨州北海开发区", "滨州北海开发区")]  # not 广西's 北海经开区
+    # a national new area's alias after another city: that city's new area, each such city has one
+    assert spans("哈尔滨江北新区于2015年获批。") == [("哈尔滨江北新区", "哈尔滨新区")]
+    assert spans("南京江北新区于2015年获批。") == [("南京江北新区", "南京江北新区")]
+
+
+def test_a_listed_parks_name_after_another_provinces_place_and_a_dot_is_a_park_of_its_own():
+    text = "南宁·中关村科技园开园。"
+    found = [(m.surface, m.canonical) for m in park_mentions(ArticleText(text), model=None)]
+    assert found == [("南宁·中关村科技园", "南宁·中关村科技园")]
+    assert [m.canonical for m in park_mentions(ArticleText("北京·中关村科技园区开园。"), model=None)] == ["中关村科技园区"]
+
+
+def test_an_alias_without_its_parks_place_names_the_park_of_the_provinces_text_ending_with_it():
+    # 滨海新区 alone is Tianjin's; in a text about 绍兴 it is 绍兴滨海新区 (the one park of 浙江 ending with it)
+    text = "绍兴市委书记调研。在绍兴市,滨海新区管委会与开发区签约,两地将在滨海新区共建“飞地”产业园。"
+    assert {c for s, c in spans(text) if s == "滨海新区"} == {"绍兴滨海新区"}
+    assert {c for s, c in spans("天津市滨海新区发布政策。滨海新区管委会表示。")} == {"天津滨海新区"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parkwatch.tag_eval import score, score_per_text
+from parkwatch.tag_eval import park_ids, same_park, score, score_per_text
 
 TEXT = "绵阳高新区签约。高新区还与游仙经开区合作。某公司产业园开工。"
 RECORD = {"id": "t-1", "text": TEXT, "is_park_news": True,
@@ -37,3 +37,22 @@ def test_policies_are_counted_once_per_text_by_what_is_written():
               "policies": [{"surface": "“双招双引”", "start": 2, "end": 8}, {"surface": "“双招双引”", "start": 9, "end": 15}]}
     result = score_per_text([record], lambda r: [("policy", 9, 15, "“双招双引”")], "policy")
     assert (result.found, result.right, result.labelled, result.reached) == (1, 1, 1, 1)
+
+
+def test_a_park_named_as_labellers_or_gazetteers_write_it_is_the_same_park():
+    assert same_park("甘肃兰州新区", "兰州新区")  # a province in front
+    assert same_park("中国-马来西亚钦州产业园区", "中国—马来西亚钦州产业园区")  # dashes
+    assert same_park("绵阳高新区", "绵阳高新技术产业开发区")  # short and long type words
+    assert same_park("宜宾三江新区", "四川宜宾三江新区")
+    assert not same_park("南京江北新区", "哈尔滨新区")
+    assert not same_park("天津滨海新区", "锦州市滨海新区") and not same_park("绵阳高新区", "绵阳经开区")
+
+
+def test_park_ids_compare_the_parks_named_at_labelled_spans_only():
+    def named(record):
+        return [("park", 0, 5, "G1", "绵阳高新技术产业开发区"), ("park", 8, 11, "G2", "游仙经济开发区"),
+                ("park", 22, 27, "P-xyz", "某公司产业园")]  # the bare 高新区 under another park; 22–27 unlabelled
+
+    result = park_ids([RECORD], named)
+    assert (result.compared, result.same) == (2, 1)
+    assert result.differing == ["t-1: '高新区' tagged '游仙经济开发区', labelled '绵阳高新技术产业开发区'"]
