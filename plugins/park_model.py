@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -230,4 +230,25 @@ def second_look(article: ArticleText, mentions: list[Mention], model: ParkModel)
         added.append(Mention("park", article.text[start:end], start, end, canonical, mention_id,
                              attrs={"source": "model", "probability": round(p, 3)}))
         taken.append((start, end))
-    return sorted(kept + added, key=lambda m: m.start)
+    return _without_dropped_antecedents(article, sorted(kept + added, key=lambda m: m.start), mentions)
+
+
+def _without_dropped_antecedents(article: ArticleText, kept: list[Mention], found: list[Mention]) -> list[Mention]:
+    """Bare zone words the rules read as a park the model then dropped (凝聚起高新区 … 高新区): read again against the
+    parks kept, the last fitting one before (else the first after); left as they are when none fits."""
+    named = {m.canonical for m in kept if m.attrs.get("source") != "anaphora"}
+    dropped = {m.canonical for m in found if m.attrs.get("source") != "anaphora"} - named
+    if not dropped:
+        return kept
+    parks = [m for m in kept if m.attrs.get("source") != "anaphora"]
+    out = []
+    for m in kept:
+        if m.attrs.get("source") == "anaphora" and m.canonical in dropped:
+            fits = fitting_antecedents(article.simplified, _plain(article.simplified[m.start : m.end]), parks)
+            before = [f for f in fits if f.end <= m.start]
+            antecedent = before[-1] if before else (fits[0] if fits else None)
+            if antecedent is not None:
+                m = replace(m, canonical=antecedent.canonical, id=antecedent.id,
+                            attrs={**antecedent.attrs, "source": "anaphora"})
+        out.append(m)
+    return out
