@@ -24,9 +24,9 @@ _POLICY_WORDS = (r"意见|办法|通知|方案|规划|条例|措施|政策|细�
 # 《…》 is a document unless it names a newspaper, a ranking, a song, a book or a film.
 _TITLE_RE = re.compile(r"《((?:[^《》\n]|《[^《》\n]{1,80}》){1,120})》")  # one level of nesting: 《关于印发《…》的通知》
 _NOT_DOCUMENT = re.compile(r"(?:开发区|高新区|新区|园区|产业园|科技城|科学城|报|刊|杂志|周刊|[文外]版|海外版|榜|排行|排名|指数|歌|之歌|曲|剧|电影|纪录片|小说|诗|记|传|志|年鉴|白皮书|蓝皮书|报告|网|经济|学|丛书|卷|[?？]|"
-                           r"报告(?:19|20)\d{2}年?|许可证|证书|证照|执照|方略|概况|地理)"  # a certificate, a book, a magazine
+                           r"报告(?:19|20)\d{2}年?|许可证|证书|证明书|证照|执照|方略|概况|地理|[^历]史|百强|[十百千]强|可行性研究|研究)"  # a certificate, a book (《宋史》), a ranking, a study
                            r"(?:[(（][^()（）]*[)）])?$")
-_DOC_NUMBER = (r"[\u4e00-\u9fff]{1,10}[〔\[［(（「]\s*(?:19|20)\d{2}[〕\]］)）」]\s*\d{1,4}\s*号"
+_DOC_NUMBER = (r"[\u4e00-\u9fff]{1,10}[〔\[［(（「]\s*(?:19|20)\d{2}[〕\]］)）」]\s*第?\d{1,4}\s*号"  # 国函〔1993〕第38号
                r"|[\u4e00-\u9fff]{1,8}?(?:发|函|办|字|呈|令|府)〔?(?:19|20)\d{2}〕?\d{1,4}号"  # 国发201243号, as typed
                r"|[\u4e00-\u9fff]{2,10}〔(?:19|20)\d{2}\d{1,4}号"  # 粤经贸工业〔2005582号: the close bracket lost
                r"|[\u4e00-\u9fff]{1,10}〔(?:19|20)\d{2}〕\d{1,4}(?=[)）])"  # (甘办发〔2018〕33): 号 lost
@@ -35,7 +35,7 @@ _DOC_NUMBER = (r"[\u4e00-\u9fff]{1,10}[〔\[［(（「]\s*(?:19|20)\d{2}[〕\]�
 # Every document number holds its bracket, its issuer's last character and year, 政府令第 or 年第, 16 characters in at most.
 _DOC_NUMBER_RE = AnchoredPattern(re.compile(_DOC_NUMBER),
                                  re.compile(r"[〔\[［(（「]|[发函办字呈令府]〔?(?:19|20)\d{2}|政府令第|(?:19|20)\d{2}年第"), reach=16)
-_ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|印发|贯彻|执行|参照|见|即|和|与|及|的|以|是|字号为|文号为))+")
+_ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|印发|贯彻|执行|参照|见|即|和|与|及|的|以|是|发文字号为?|文号为?|字号为?))+")
 # Quoted names: “双招双引”, 「六稳」, ‘南拓’战略, “三抓”“三早”行动 (a run of quoted names sharing one head).
 _QUOTED = r"(?:“[^“”\n]{2,20}”|\"[^\"\n]{2,20}\"|「[^「」\n]{2,20}」|‘[^‘’\n]{1,20}’)"
 _HEADS = ("三年行动计划", "专项行动计划", "攻坚行动计划", "系列行动", "专项行动", "三年行动", "攻坚行动", "行动计划", "行动", "工程", "国家战略", "发展战略", "战略布局",
@@ -78,7 +78,7 @@ _ISSUED_TITLE_RE = AnchoredPattern(re.compile(_ISSUED_TITLE), re.compile("关于
 # Unquoted named actions and programmes: 制造业倍增行动, 武汉新城城市合伙人计划.
 _NAMED_ACTION_RE = re.compile(r"(?:实施|开展|启动|推进|推动|深化|部署|打好|组织|发起|参与|落实|围绕|聚焦|深入实施|全面实施|"
                               r"深入开展|全面开展|扎实开展)+(?:了|好|的)?(?:首批|新一轮|第[一二三四五六七八九十]+批|第\d+批)?"
-                              r"(?:(?:19|20)\d{2}年(?:度)?)?"  # 深入实施2025年|产业项目攻坚行动: the year stays outside
+                              r"(?:(?:19|20)\d{2}年(?:度)?)?(?:全省|全市|全区|全县|全州|全盟|全国)?"  # 深入实施2025年|产业项目攻坚行动, 实施全省|…行动: the year and the scope stay outside
                               r"([\u4e00-\u9fff]{3,16}?(?:三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划|行动|计划)(?:计划)?)")
 # The state's named science and industry programmes, unquoted and without a verb before them.
 _NATIONAL_PROGRAMME_RE = re.compile(r"(?:国家)?(?:火炬|星火)计划|国家重点研发计划")
@@ -198,7 +198,7 @@ def _headed_as_one(found: list[Mention]) -> list[Mention]:
 
 
 _COUNTED = re.compile(r"^[一二三四五六七八九十百千万双两]|[一二三四五六七八九十百千万双两][\u4e00-\u9fff]{0,2}[一二三四五六七八九十百千万双两]")
-_PROGRAMME_END = re.compile(r"(?:制|年|月|革命|基建|工程|行动|计划|战略|活动|改革|一流|一路|入园|合一|推建|攻坚战|[一二三四五六七八九十]条|"
+_PROGRAMME_END = re.compile(r"(?:(?<![体编控限])(?<![一二三四五六七八九十两][项个大]机)制|年|月|革命|基建|工程|行动|计划|战略|活动|改革|一流|一路|入园|合一|推建|攻坚战|[一二三四五六七八九十]条|"
                             r"\d{1,3}条)$")
 _NOT_PROGRAMME_END = re.compile(r"(?:式|杯|时间|时刻|驱动|齐升|不误|元年|而立年|周年|(?<![执立司])法|记|项目|工作|节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都)$")
 _ONLINE_FORMAT = re.compile(r"^(?:云|线上|网上|不见面)(?:签约|招商|洽谈|推介|开工|对接|会见|会商|会谈|路演|展会|展览|展销|直播|看展|服务)$")

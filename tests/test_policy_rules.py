@@ -304,3 +304,28 @@ def test_a_newspaper_with_spaces_and_a_reports_headline_are_no_documents():
 def test_a_quoted_name_the_work_is_led_by_is_a_campaign():
     assert surfaces("德阳以“三比三看”为统揽,推进项目建设。") == ["“三比三看”"]
     assert surfaces("园区以“人与自然、回归自然”为主题。") == []  # a theme, not a campaign
+
+
+def test_a_named_actions_scope_word_stays_outside_it():
+    assert surfaces("今年是实施全省全面振兴新突破三年行动的攻坚之年。") == ["全面振兴新突破三年行动"]
+
+
+def test_a_document_number_with_di_before_its_number_and_after_its_label():
+    assert surfaces("發文字號國函〔1993〕第38號\n施行日期1993年") == ["國函〔1993〕第38號"]
+    assert surfaces("《关于设立开发区的请示》(政秘[1992]第372號)收悉。") == ["《关于设立开发区的请示》", "政秘[1992]第372號"]
+    assert surfaces("發文字號為渝府〔2015〕52號。") == ["渝府〔2015〕52號"]
+
+
+def test_histories_rankings_studies_and_certificates_in_brackets_are_no_documents():
+    assert surfaces("据《宋史》记载,此地为桥头堡。") == []
+    assert surfaces("会上发布了《园区高质量发展百强(2022)》。") == []
+    assert surfaces("审核《设立西藏吉隆边境合作区可行性研究》成果。") == []
+    assert surfaces("帮助企业申领《亚太贸易协定原产地证明书》。") == []
+    assert surfaces("印发《中国共产党历史》学习读本。") == ["《中国共产党历史》"]
+
+
+def test_a_counted_mechanism_or_a_limit_is_no_programme_but_a_named_mechanism_is():
+    assert surfaces("督导检查“三项机制”,推动项目落地。") == []
+    assert surfaces("保税物流园区受“身份限制”,只能从事仓储。") == []
+    assert surfaces("成立招商小组,建立“赛马机制”,加大招商力度。") == ["“赛马机制”"]
+    assert surfaces("全面推行“链长制”。") == ["“链长制”"]
