@@ -267,10 +267,25 @@ def parks() -> Parks:
             code = f"{code}-{row['序号']}"
         national = row["批准级别"] == "国务院"
         place, aliases = _park_aliases(row["开发区名称"], row["省份"], city_shorts, national)
+        aliases = tuple(sorted({*aliases, *_corps_aliases(aliases)}))
         by_code[code] = Park(code, row["开发区名称"], row["省份"], "national" if national else "provincial",
                              row["开发区类型"], place, aliases)
     _add_zones(by_code, city_shorts)
     return _build_parks(by_code)
+
+
+_CORPS = ("新疆生产建设兵团", "新疆兵团", "生产建设兵团", "兵团")
+
+
+def _corps_aliases(aliases: tuple[str, ...]) -> set[str]:
+    """A Xinjiang Production and Construction Corps park under each way the press names the corps in front
+    (兵团乌鲁木齐工业园区, 新疆生产建设兵团乌鲁木齐工业园区, 新疆兵团…)."""
+    out = set()
+    for alias in aliases:
+        corps = next((c for c in _CORPS if alias.startswith(c)), None)
+        if corps is not None and len(alias) - len(corps) >= 4:
+            out |= {c + alias[len(corps) :] for c in _CORPS}
+    return out
 
 
 _FTZ_RE = re.compile(r"^中国\((.+?)\)自由贸易试验区")

@@ -234,7 +234,7 @@ def second_look(article: ArticleText, mentions: list[Mention], model: ParkModel)
 
 
 def _without_dropped_antecedents(article: ArticleText, kept: list[Mention], found: list[Mention]) -> list[Mention]:
-    """Bare zone words the rules read as a park the model then dropped (凝聚起高新区 … 高新区): read again against the
+    """Bare zone words the rules read as a park the model then dropped (擦亮高新区 … 高新区): read again against the
     parks kept, the last fitting one before (else the first after); left as they are when none fits."""
     named = {m.canonical for m in kept if m.attrs.get("source") != "anaphora"}
     dropped = {m.canonical for m in found if m.attrs.get("source") != "anaphora"} - named

@@ -57,6 +57,11 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     """A park the catalogue lacks: [place][descriptor]suffix, cut at the nearest verb or function word. ``_BARE``
     when the words before the suffix are no name (进一步发挥|高新区): the bare word is resolved later."""
     simplified, suffix = article.simplified, match.group(0)
+    if suffix == "新片区":  # 临港新片区 … 新片区: the bare word only; 成都高新片区 and a city's 湘阴新片区 are no new area's
+        before = simplified[max(0, match.start() - 6) : match.start()]
+        stops = _stops(before)
+        alone = not before or not _NAME_CHAR.match(before[-1]) or bool(stops and stops[-1].end() == len(before))
+        return _BARE if alone and not before.endswith("高") else None
     start, open_ended = _name_window(simplified, match, floor)
     window = simplified[start : match.start()]
     stops = _stops(window)

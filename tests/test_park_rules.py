@@ -584,3 +584,24 @@ def test_an_alias_without_its_parks_place_names_the_park_of_the_provinces_text_e
     text = "绍兴市委书记调研。在绍兴市,滨海新区管委会与开发区签约,两地将在滨海新区共建“飞地”产业园。"
     assert {c for s, c in spans(text) if s == "滨海新区"} == {"绍兴滨海新区"}
     assert {c for s, c in spans("天津市滨海新区发布政策。滨海新区管委会表示。")} == {"天津滨海新区"}
+
+
+def test_a_corps_park_is_named_with_the_corps_written_in_any_of_its_forms():
+    for corps in ("新疆生产建设兵团", "新疆兵团", "兵团"):
+        assert spans(f"走进{corps}乌鲁木齐工业园,勃勃生机。") == [(f"{corps}乌鲁木齐工业园", "兵团乌鲁木齐工业园区")]
+
+
+def test_verbs_of_enlarging_and_encouraging_and_a_former_name_end_a_name():
+    text = "烟台高新区签约。扩大高新区在韩国的知名度,鼓励高新区继续做好服务。"
+    assert [s for s, _ in spans(text)] == ["烟台高新区", "高新区", "高新区"]
+    assert [s for s, _ in spans("小张江原名张江高科技园区,始建于1992年。")] == ["张江高科技园区"]
+    assert [s for s, _ in spans("贵阳大数据科创城落地企业数不断刷新。")] == ["贵阳大数据科创城"]  # 数据: no 据
+
+
+def test_a_bare_new_area_part_is_lingangs_when_it_is_named_before():
+    text = "上海自贸区临港新片区设立三周年。2022年,新片区地区生产总值目标增长。实现新片区与境外之间投资便利。"
+    found = spans(text)
+    assert [s for s, _ in found] == ["上海自贸区临港新片区", "新片区", "新片区"]
+    assert len({c for _, c in found}) == 1
+    assert spans("2022年,新片区地区生产总值增长。") == []  # no new area named: nothing to refer to
+    assert [s for s, _ in spans("中国(四川)自由贸易试验区成都高新片区传来喜讯。")] == ["中国(四川)自由贸易试验区成都高新片区"]
