@@ -433,7 +433,9 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
         return None
     fits = fitting_antecedents(simplified, word, named)
     before = [m for m in fits if m.end <= match.start()]
-    antecedent = before[-1] if before else None
+    listed = [m for m in before if m.attrs.get("source") != "pattern"]
+    once = before and before[-1].attrs.get("source") == "pattern" and sum(m.canonical == before[-1].canonical for m in named) == 1
+    antecedent = (listed[-1] if once and listed else before[-1]) if before else None  # 潍坊高新区 … 擦亮高新区 … 高新区
     if antecedent is None and fits and not (article.region and word in _BARE_TYPES):
         antecedent = fits[0]  # named only later (a headline's 高新区), unless the site's region says which
     if antecedent is None and word == "起步区" and named:

@@ -605,3 +605,10 @@ def test_a_bare_new_area_part_is_lingangs_when_it_is_named_before():
     assert len({c for _, c in found}) == 1
     assert spans("2022年,新片区地区生产总值增长。") == []  # no new area named: nothing to refer to
     assert [s for s, _ in spans("中国(四川)自由贸易试验区成都高新片区传来喜讯。")] == ["中国(四川)自由贸易试验区成都高新片区"]
+
+
+def test_a_bare_zone_word_prefers_a_listed_park_to_a_name_found_once_by_its_suffix():
+    text = "潍坊高新区发布新政。擦亮高新区高质量发展的金字招牌。高新区今年新开工项目30个。"
+    assert [(s, c) for s, c in spans(text) if s == "高新区"] == [("高新区", "潍坊高新技术产业开发区")]
+    text = "潍坊高新区签约。火炬高新区成立三十年。火炬高新区新增企业百家。高新区今年新开工项目30个。"
+    assert [(s, c) for s, c in spans(text) if s == "高新区"] == [("高新区", "火炬高新区")]  # named twice: the last
