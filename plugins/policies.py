@@ -111,7 +111,7 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
             or re.match(r"(?:室内|大型|原创)?(?:[\u4e00-\u9fff]{0,4})(?:舞台剧|话剧|歌剧|舞剧|演出|电影|剧目|剧)", s[m.end() : m.end() + 10])
         # 《大同:五大园区打造经济强市硬实力》一文: an article; 《金城公主》室内历史舞台剧: a show
         if not headline and not _NOT_DOCUMENT.search(m.group(1).strip()) and not re.search(r"(?:原题为?|原标题|题为|标题为|电视剧|电影|纪录片|节目|"
-                                                                  r"栏目|图书|新书|小说|歌曲|专辑|话剧|舞剧|综艺|报道|文章|署名文章|评论|社论|"
+                                                                  r"栏目|图书|新书|小说|歌曲|专辑|话剧|舞剧|舞台剧|歌剧|音乐剧|剧目|晚会|综艺|报道|文章|署名文章|评论|社论|"
                                                                   r"刊发|刊登|发表|推出)[:：]?$",
                                                                   s[max(0, m.start() - 5) : m.start()]):
             add(m.start(), m.end(), f"《{m.group(1)}》", "document")
@@ -200,7 +200,7 @@ def _headed_as_one(found: list[Mention]) -> list[Mention]:
 _COUNTED = re.compile(r"^[一二三四五六七八九十百千万双两]|[一二三四五六七八九十百千万双两][\u4e00-\u9fff]{0,2}[一二三四五六七八九十百千万双两]")
 _PROGRAMME_END = re.compile(r"(?:(?<![体编控限])(?<![一二三四五六七八九十两][项个大]机)制|年|月|革命|基建|工程|行动|计划|战略|活动|改革|一流|一路|入园|合一|推建|攻坚战|[一二三四五六七八九十]条|"
                             r"\d{1,3}条)$")
-_NOT_PROGRAMME_END = re.compile(r"(?:式|杯|时间|时刻|驱动|齐升|不误|元年|而立年|周年|(?<![执立司])法|记|项目|工作|节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都)$")
+_NOT_PROGRAMME_END = re.compile(r"(?:式|杯|周|时间|时刻|驱动|齐升|不误|元年|而立年|周年|(?<![执立司])法|记|项目|工作|节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都)$")
 _ONLINE_FORMAT = re.compile(r"^(?:云|线上|网上|不见面)(?:签约|招商|洽谈|推介|开工|对接|会见|会商|会谈|路演|展会|展览|展销|直播|看展|服务)$")
 _PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
 _NOT_NAME = re.compile(r"[\d()（）、](?!\d*条$)|^在|位一体$|^[一二三四五六七八九十两双百]*[千百万亿]+$|^第|^一.{1,2}$|^(?:[一二三四五六七八九十两双][主特优强新专])+$")
@@ -257,6 +257,8 @@ def _is_campaign(s: str, m: re.Match[str], programmes: frozenset[str], joined: b
     head = re.search(rf"{_HEAD}$", m.group(0)) if m.group(0)[-1] not in "”\"」’" else None
     if any(_LAYOUT.match(n) for n in names) and (head is None or head.group(0).endswith(_PLAN_HEADS)):
         return False
+    if head is not None and head.group(0) == "工程" and not known and _DESIGNATED_BEFORE.search(s[max(0, m.start() - 14) : m.start()]):
+        return False  # 把招商作为“一把手”工程: a rank given to a task
     if head is not None:
         return True  # a head attached: “园区提质、企业满园”行动, “双园”行动
     if _FACILITY_AFTER.match(s[m.end() : m.end() + 8]) and not programme_like:

@@ -329,3 +329,10 @@ def test_a_counted_mechanism_or_a_limit_is_no_programme_but_a_named_mechanism_is
     assert surfaces("保税物流园区受“身份限制”,只能从事仓储。") == []
     assert surfaces("成立招商小组,建立“赛马机制”,加大招商力度。") == ["“赛马机制”"]
     assert surfaces("全面推行“链长制”。") == ["“链长制”"]
+
+
+def test_a_task_ranked_as_a_project_an_event_week_and_a_staged_play_are_no_policies():
+    assert surfaces("坚持将招商营商作为“一把手”工程,严把关口。") == []
+    assert surfaces("市启动针对西湖的“退田还湖”工程,重建湿地。") == ["“退田还湖”工程"]
+    assert surfaces("常德市将“沪洽周”活动作为今年招商的重中之重,拟在“沪洽周”签约项目34个。") == []
+    assert surfaces("推出话剧《文成公主》及室内舞台剧《金城公主》等一批文化项目。") == []
