@@ -245,7 +245,8 @@ def _place_parts(article: ArticleText, mentions: list[Mention], taken: list[tupl
 
 
 # Three or more short park names listed together (布局空天园、信息园、生物技术园、新材料园): each is a park.
-_LEISURE = re.compile(r"休闲|度假|体验|观光|养生|采摘|游览|娱乐|民俗|动物|植物|花卉|盆景|熊|狼|虎|狮|猴|鸟|儿童|亲子")  # a zoo's, a garden's
+_LEISURE = re.compile(r"休闲|度假|体验|观光|养生|采摘|游览|娱乐|民俗|风情|园林|动物|植物|花卉|盆景|熊|狼|虎|狮|猴|鸟|儿童|亲子")  # a zoo's, a garden's
+_EXPO = re.compile(r"园博|世园|花博|园艺博览|博览园")  # 园博会: its cities' gardens (北京园、上海园、伊朗园) are no parks
 _PARK_LIST = AnchoredPattern(re.compile(r"(?:[\u4e00-\u9fff]{2,10}?园[、,，和及与]){2,}[\u4e00-\u9fff]{2,10}?园(?![区林艺博场])"),
                              re.compile("园[、,，和及与]"), reach=10)  # the first item's end: 10 characters in at most
 
@@ -256,8 +257,9 @@ def _listed_parks(article: ArticleText, taken: list[tuple[int, int]]) -> list[Me
     for listed in _PARK_LIST.finditer(simplified):
         items = [i for i in re.finditer(r"[^、,，和及与]+", listed.group(0))  # 大连园博园: one item, not 大连园 + 博园
                  if i.group(0).endswith("园")]  # 婴童产业|及金融孵化产业园: a part of a name, not an item
-        if any(_NEVER.search(i.group(0)) or _LEISURE.search(i.group(0)) for i in items):
-            continue  # a list of parks in the city, or of a scenic area's leisure zones
+        if any(_NEVER.search(i.group(0)) or _LEISURE.search(i.group(0)) for i in items) \
+                or _EXPO.search(simplified, max(0, listed.start() - 300), listed.end() + 300):
+            continue  # a list of parks in the city, of a scenic area's leisure zones, or of an expo's gardens
         for item in items:
             start, end = listed.start() + item.start(), listed.start() + item.end()
             stops = list(_STOP_RE.finditer(simplified, start, end - 1))

@@ -612,3 +612,8 @@ def test_a_bare_zone_word_prefers_a_listed_park_to_a_name_found_once_by_its_suff
     assert [(s, c) for s, c in spans(text) if s == "高新区"] == [("高新区", "潍坊高新技术产业开发区")]
     text = "潍坊高新区签约。火炬高新区成立三十年。火炬高新区新增企业百家。高新区今年新开工项目30个。"
     assert [(s, c) for s, c in spans(text) if s == "高新区"] == [("高新区", "火炬高新区")]  # named twice: the last
+
+
+def test_an_expos_city_gardens_and_a_parks_theme_gardens_are_no_list_of_parks():
+    assert spans("第十二届园博会开幕。园内有北京园、上海园、广州园等城市展园。") == []
+    assert spans("东面是欧式园林、阿拉伯风情园、伊朗园、印度园等景观。") == []
