@@ -65,6 +65,8 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     start, open_ended = _name_window(simplified, match, floor)
     window = simplified[start : match.start()]
     stops = _stops(window)
+    if stops and stops[-1].group(0) == "发展" and stops[-1].end() == len(window) and suffix in _DEVELOPMENT_ZONES:
+        stops = stops[:-1]  # 珲春海洋经济发展|示范区: a zone named for a development, not 发展 the verb
     boundary = stops[-1].end() if stops else 0
     if _DESCRIBED.search(window[:boundary]):
         return None  # 湖南首个临空综合保税区, 长沙市的一个新兴经济开发区, 最具投资价值…: a kind, described
@@ -127,6 +129,8 @@ def _pattern_mention(article: ArticleText, start: int, end: int, name: str) -> M
     return Mention("park", article.text[start:end], start, end, canonical, stable_id("P", canonical),
                    attrs={"source": "pattern"})
 
+
+_DEVELOPMENT_ZONES = ("示范区", "试验区", "合作区", "实验区")
 
 _NAME = object()  # marker: the words before the suffix make a name; go on checking it
 _DESCRIBED = re.compile(r"(?:首个|首家|首只|首支|首座|唯一的?|首批|一个|一家|一座|又一|\d+个|于一体的?|第[一二三四五六七八九十\d]+届|最[\u4e00-\u9fff]{0,4})$")

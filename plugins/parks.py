@@ -275,7 +275,7 @@ def _listed_parks(article: ArticleText, taken: list[tuple[int, int]]) -> list[Me
 
 
 # A short name the text defines for a zone: 山西转型综合改革示范区(以下简称“综改区”), 长沙经开区(简称“长经开”).
-_DEFINITION = re.compile(r"^[(（]\s*(?:以下)?(?:简称|下称|称)[为:：]?\s*[“\"「]?([\u4e00-\u9fffA-Za-z]{2,12}?)[”\"」]?\s*[)）,，、]")
+_DEFINITION = re.compile(r"^[(（]\s*(?:以下|后文|下文|后)?(?:简称|下称|称)[为:：]?\s*[“\"「]?([\u4e00-\u9fffA-Za-z]{2,12}?)[”\"」]?\s*[)）,，、]")
 
 
 _BRACKETED_KIND = re.compile(r"[(（](开发区|经开区|经济开发区|高新区|工业园区|产业园区|工业园|产业园|综保区|新区|工业集中区)[)）]")

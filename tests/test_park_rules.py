@@ -617,3 +617,10 @@ def test_a_bare_zone_word_prefers_a_listed_park_to_a_name_found_once_by_its_suff
 def test_an_expos_city_gardens_and_a_parks_theme_gardens_are_no_list_of_parks():
     assert spans("第十二届园博会开幕。园内有北京园、上海园、广州园等城市展园。") == []
     assert spans("东面是欧式园林、阿拉伯风情园、伊朗园、印度园等景观。") == []
+
+
+def test_a_zone_named_for_a_development_keeps_the_word_and_a_short_name_defined_after_hou_wen():
+    text = "新时期珲春海洋经济发展示范区(后文称“海洋示范区”)建设面临新机遇。海洋示范区将加快发展。"
+    found = spans(text)
+    assert [s for s, _ in found] == ["珲春海洋经济发展示范区", "海洋示范区", "海洋示范区"]
+    assert len({c for _, c in found}) == 1
