@@ -89,7 +89,55 @@ def park_mentions(article: ArticleText, index: Parks | None = None, model: ParkM
     index = index or parks()
     rules = _rule_mentions(article, index)
     model = shipped_model() if model is _SHIPPED else model
-    return _with_name_before_dot(article, second_look(article, rules, model) if model is not None else rules, index)
+    found = _with_name_before_dot(article, second_look(article, rules, model) if model is not None else rules, index)
+    return _one_id_per_park(article, found)
+
+
+# Type words written long or short (经开区, 经济开发区, 经济技术开发区): one form when names are compared in a text.
+_TYPE_FORMS = (("高新技术产业开发区", "高新区"), ("高新技术开发区", "高新区"), ("经济技术开发区", "经开区"), ("经济开发区", "经开区"),
+               ("综合保税区", "综保区"), ("产业园区", "产业园"), ("工业园区", "工业园"), ("科技园区", "科技园"))
+_UNLISTED = ("pattern", "model", "list")  # sources of parks no gazetteer lists: their ids come from their names
+
+
+def _name_key(name: str) -> str:
+    for long, short in _TYPE_FORMS:
+        if name.endswith(long):
+            return name[: -len(long)] + short
+    return name
+
+
+def _one_id_per_park(article: ArticleText, mentions: list[Mention]) -> list[Mention]:
+    """A park no gazetteer lists, named in a text both with and without its place or in a long and a short type form
+    (三亚深海科技城 … 深海科技城, 潼关经济技术开发区 … 潼关经开区), is one park: each shorter or bare-placed name takes
+    the id of the fullest name it is part of, a listed park's first."""
+    simplified = article.simplified
+    keys = {m.canonical: _name_key(_without_province(simplified[m.start : m.end]).rstrip()) for m in mentions}
+    named = {m.canonical: m for m in sorted(mentions, key=lambda m: (m.attrs.get("source") in _UNLISTED, -len(keys[m.canonical])))}
+    out = []
+    for m in mentions:
+        if m.attrs.get("source") in _UNLISTED:
+            key = _name_key(simplified[m.start : m.end])
+            for other in named.values():
+                if other.canonical == m.canonical:
+                    continue
+                full = keys[other.canonical]
+                longer = other.attrs.get("source") not in _UNLISTED or len(other.canonical) > len(m.canonical)
+                at = full.rfind(key) if len(full) > len(key) else (0 if full == key and longer else -1)
+                if at >= 0 and at + len(key) == len(full) and (at == 0 or _places_only(full[:at])):
+                    m = replace(m, canonical=other.canonical, id=other.id)
+                    break
+        out.append(m)
+    return out
+
+
+def _places_only(text: str) -> bool:
+    """Whether *text* is place names alone (三亚, 四川宜宾)."""
+    covered = 0
+    for start, end, _, _ in regions().find(text):
+        if start != covered:
+            return False
+        covered = end
+    return covered == len(text)
 
 
 _DOTS = ("·", "・", "•")

@@ -624,3 +624,12 @@ def test_a_zone_named_for_a_development_keeps_the_word_and_a_short_name_defined_
     found = spans(text)
     assert [s for s, _ in found] == ["珲春海洋经济发展示范区", "海洋示范区", "海洋示范区"]
     assert len({c for _, c in found}) == 1
+
+
+def test_an_unlisted_park_named_with_and_without_its_place_or_type_form_is_one_park():
+    found = park_mentions(ArticleText("三亚深海科技城开工。深海科技城引进企业十家。"), model=None)
+    assert [m.surface for m in found] == ["三亚深海科技城", "深海科技城"] and len({m.id for m in found}) == 1
+    found = park_mentions(ArticleText("潼关经济技术开发区签约。潼关经开区开工。"), model=None)
+    assert len({m.id for m in found}) == 1 and {m.canonical for m in found} == {"潼关经济技术开发区"}
+    found = park_mentions(ArticleText("天津滨海新区发布政策。锦州市滨海新区开工。"), model=None)
+    assert len({m.id for m in found}) == 2  # places of their own: two parks
