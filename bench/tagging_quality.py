@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         for key, value in figures.items():
             if isinstance(value, dict) and "compared" in value:
                 print(f"  {key:28} {value['same']} of {value['compared']} exact park mentions name the labelled park"
-                      f" ({value['share']:.3f})")
+                      f" ({value['share']:.3f}); {value['split']} of {value['parks']} labelled parks under two ids or more in a text")
             elif isinstance(value, dict):
                 print(f"  {key:28} P {value['precision']:.3f}  R {value['recall']:.3f}  F1 {value['f1']:.3f}"
                       f"  (tp {value['tp']}, fp {value['fp']}, fn {value['fn']}; negatives with parks "

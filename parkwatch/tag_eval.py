@@ -191,10 +191,13 @@ class ParkIds:
 
     compared: int = 0
     same: int = 0
+    parks: int = 0  # labelled parks (a text's labels grouped by name) with a mention tagged at a labelled span
+    split: int = 0  # of them, those tagged under more than one id in their text
     differing: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"compared": self.compared, "same": self.same, "share": round(self.same / self.compared, 3) if self.compared else 1.0}
+        return {"compared": self.compared, "same": self.same, "share": round(self.same / self.compared, 3) if self.compared else 1.0,
+                "parks": self.parks, "split": self.split}
 
 
 _LONG_FORMS = (("高新技术产业开发区", "高新区"), ("高技术产业开发区", "高新区"), ("经济技术开发区", "经开区"),
@@ -240,19 +243,24 @@ def same_park(tagged: str, labelled: str) -> bool:
 def park_ids(records: Iterable[dict[str, Any]],
              predict: Callable[[dict[str, Any]], Iterable[tuple[str, int, int, str, str]]]) -> ParkIds:
     """Name agreement on the park mentions *predict* (``(kind, start, end, id, canonical)``) tags with exactly a
-    labelled span: a watch on a park sees a mention only under the park's id."""
+    labelled span, and how many labelled parks a text's mentions split over more than one id: a watch on a park sees
+    a mention only under the park's id."""
     result = ParkIds()
     for record in records:
         artifacts = pinyin_artifact_spans(record["text"])
         labelled = {_trimmed((label["start"], label["end"]), artifacts): label.get("canonical") or label["surface"]
                     for label in record.get("parks", [])}
-        for kind, start, end, _, canonical in predict(record):
+        ids: dict[str, set[str]] = defaultdict(set)
+        for kind, start, end, mention_id, canonical in predict(record):
             span = _trimmed((start, end), artifacts)
             if kind == "park" and span in labelled:
+                ids[labelled[span]].add(mention_id)
                 result.compared += 1
                 if same_park(canonical, labelled[span]):
                     result.same += 1
                 else:
                     result.differing.append(f"{record['id']}: {record['text'][start:end]!r} tagged {canonical!r}, "
                                             f"labelled {labelled[span]!r}")
+        result.parks += len(ids)
+        result.split += sum(len(found) > 1 for found in ids.values())
     return result

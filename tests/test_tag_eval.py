@@ -55,4 +55,5 @@ def test_park_ids_compare_the_parks_named_at_labelled_spans_only():
 
     result = park_ids([RECORD], named)
     assert (result.compared, result.same) == (2, 1)
+    assert (result.parks, result.split) == (1, 1)  # 绵阳高新区 under G1 and G2
     assert result.differing == ["t-1: '高新区' tagged '游仙经济开发区', labelled '绵阳高新技术产业开发区'"]
