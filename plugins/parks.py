@@ -103,7 +103,7 @@ def _name_key(name: str) -> str:
     for long, short in _TYPE_FORMS:
         if name.endswith(long):
             return name[: -len(long)] + short
-    return name
+    return name[:-3] + "经开区" if name.endswith("开发区") else name  # 沧州开发区: the press's short form of 沧州经济开发区
 
 
 def _one_id_per_park(article: ArticleText, mentions: list[Mention]) -> list[Mention]:

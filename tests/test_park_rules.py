@@ -631,5 +631,7 @@ def test_an_unlisted_park_named_with_and_without_its_place_or_type_form_is_one_p
     assert [m.surface for m in found] == ["三亚深海科技城", "深海科技城"] and len({m.id for m in found}) == 1
     found = park_mentions(ArticleText("潼关经济技术开发区签约。潼关经开区开工。"), model=None)
     assert len({m.id for m in found}) == 1 and {m.canonical for m in found} == {"潼关经济技术开发区"}
+    found = park_mentions(ArticleText("河北沧州经济开发区签约。沧州开发区开工。"), model=None)
+    assert [m.surface for m in found] == ["河北沧州经济开发区", "沧州开发区"] and len({m.id for m in found}) == 1
     found = park_mentions(ArticleText("天津滨海新区发布政策。锦州市滨海新区开工。"), model=None)
     assert len({m.id for m in found}) == 2  # places of their own: two parks
