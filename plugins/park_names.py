@@ -39,6 +39,9 @@ _BRACKETED_BEFORE = re.compile(r"\((?!记者|通讯员|摄影|图)(?:[\u4e00-\u9
 _NAME_BEFORE_PLACE = re.compile(r"中国|[A-Za-z0-9·]+|[京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云藏陕秦甘陇青宁新港澳台]{2,3}"
                                 r"|中[德法韩日欧俄新意瑞美英印马泰越老柬缅巴哈乌白]")
 
+# One character before a place that makes a longer place word with it (西|黑山, 渤|龙湖): the name starts there.
+_PART_OF_PLACE_WORD = re.compile(r"[东西南北渤]")
+
 _BARE_KINDS = {*_BARE_TYPES, "经济开发区"}
 
 _DEFINED_AFTER = re.compile(r"[(（]\s*(?:以下)?(?:简称|下称)")  # 西藏文化旅游创意园区(以下简称“文创园”): a name
@@ -206,7 +209,8 @@ def _from_place(name_part: str, boundary: int) -> tuple[int, str, list, int]:
     places = regions().find(name_part)
     if places and places[0][0] > 0 and _STOP_RE.search(name_part[: places[0][0]]) is None \
             and name_part[places[0][0] : places[0][1]] not in _COMMON_WORD_PLACES \
-            and not _NAME_BEFORE_PLACE.match(name_part[: places[0][0]]) and not name_part[: places[0][0]].endswith(("(", "·")):
+            and not _NAME_BEFORE_PLACE.match(name_part[: places[0][0]]) and not name_part[: places[0][0]].endswith(("(", "·")) \
+            and not _PART_OF_PLACE_WORD.fullmatch(name_part[: places[0][0]]):
         boundary += places[0][0]
         name_part = name_part[places[0][0] :]
     places, place_end = _leading_places(name_part)

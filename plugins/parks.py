@@ -277,8 +277,11 @@ def _place_parts(article: ArticleText, mentions: list[Mention], taken: list[tupl
         return []
     found = []
     simplified = article.simplified
+    expo = _EXPO.search(simplified) is not None
     for part in re.finditer(r"园区|园(?![区林艺博场])", simplified):  # 安宁园区; 海淀园, 昌平园 of 中关村
         found_at, end = part.start(), part.end()
+        if expo and part.group(0) == "园":
+            continue  # 园博园's 定州园, 辛集园: a city's garden at a horticultural expo
         start = next((found_at - n for n in (3, 2) if found_at >= n and _is_county(simplified[found_at - n : found_at])), -1)
         if start < 0 or any(s < end and start < e for s, e in taken):
             continue

@@ -635,3 +635,15 @@ def test_an_unlisted_park_named_with_and_without_its_place_or_type_form_is_one_p
     assert [m.surface for m in found] == ["河北沧州经济开发区", "沧州开发区"] and len({m.id for m in found}) == 1
     found = park_mentions(ArticleText("天津滨海新区发布政策。锦州市滨海新区开工。"), model=None)
     assert len({m.id for m in found}) == 2  # places of their own: two parks
+
+
+def test_a_direction_before_a_place_makes_one_place_word_with_it():
+    assert [s for s, _ in spans("完成西黑山产业园20公里道路建设。")] == ["西黑山产业园"]
+    assert [s for s, _ in spans("天津站15公里,渤龙湖科技园通过津宁高速相连。")] == ["渤龙湖科技园"]
+    assert [s for s, _ in spans("帮助安州高新区企业纾困。")] == ["安州高新区"]
+
+
+def test_a_citys_garden_at_a_horticultural_expo_is_no_part_of_a_zone():
+    text = "园博园位于秦皇岛开发区栖云山东麓。石家庄园、邢台园、邯郸园、定州园围绕疏林草地公共景观布置。"
+    assert [s for s, _ in spans(text)] == ["秦皇岛开发区"]
+    assert [s for s, _ in spans("中关村科技园区发布政策。海淀园、昌平园同步推进。")] == ["中关村科技园区", "海淀园", "昌平园"]
