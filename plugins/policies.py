@@ -24,7 +24,7 @@ _POLICY_WORDS = (r"意见|办法|通知|方案|规划|条例|措施|政策|细�
 # 《…》 is a document unless it names a newspaper, a ranking, a song, a book or a film.
 _TITLE_RE = re.compile(r"《((?:[^《》\n]|《[^《》\n]{1,80}》){1,120})》")  # one level of nesting: 《关于印发《…》的通知》
 _NOT_DOCUMENT = re.compile(r"(?:开发区|高新区|新区|园区|产业园|科技城|科学城|报|刊|杂志|周刊|[文外]版|海外版|榜|排行|排名|指数|歌|之歌|曲|剧|电影|纪录片|小说|诗|记|传|志|年鉴|白皮书|蓝皮书|报告|网|经济|学|丛书|卷|[?？]|"
-                           r"报告(?:19|20)\d{2}年?|许可证|证书|证明书|证照|执照|方略|概况|地理|[^历]史|百强|[十百千]强|可行性研究|研究)"  # a certificate, a book (《宋史》), a ranking, a study
+                           r"报告(?:19|20)\d{2}年?|许可证|证书|证明书|证照|执照|方略|概况|地理|[^历]史|百强|[十百千]强|名册|可行性研究|研究)"  # a certificate, a book (《宋史》), a ranking, a study
                            r"(?:[(（][^()（）]*[)）])?$")
 _DOC_NUMBER = (r"[\u4e00-\u9fff]{1,10}[〔\[［(（「]\s*(?:19|20)\d{2}[〕\]］)）」]\s*第?\d{1,4}\s*号"  # 国函〔1993〕第38号
                r"|[\u4e00-\u9fff]{1,8}?(?:发|函|办|字|呈|令|府)〔?(?:19|20)\d{2}〕?\d{1,4}号"  # 国发201243号, as typed
@@ -35,7 +35,7 @@ _DOC_NUMBER = (r"[\u4e00-\u9fff]{1,10}[〔\[［(（「]\s*(?:19|20)\d{2}[〕\]�
 # Every document number holds its bracket, its issuer's last character and year, 政府令第 or 年第, 16 characters in at most.
 _DOC_NUMBER_RE = AnchoredPattern(re.compile(_DOC_NUMBER),
                                  re.compile(r"[〔\[［(（「]|[发函办字呈令府]〔?(?:19|20)\d{2}|政府令第|(?:19|20)\d{2}年第"), reach=16)
-_ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|印发|贯彻|执行|参照|见|即|和|与|及|的|以|是|发文字号为?|文号为?|字号为?))+")
+_ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|印发|贯彻|执行|参照|见|即|和|与|及|的|以|是|发文字号为?|文号为?|字号为?|文件))+")  # …委员会文件|苏园管〔2022〕1号: the header of the page
 # Quoted names: “双招双引”, 「六稳」, ‘南拓’战略, “三抓”“三早”行动 (a run of quoted names sharing one head).
 _QUOTED = r"(?:“[^“”\n]{2,20}”|\"[^\"\n]{2,20}\"|「[^「」\n]{2,20}」|‘[^‘’\n]{1,20}’)"
 _HEADS = ("三年行动计划", "专项行动计划", "攻坚行动计划", "系列行动", "专项行动", "三年行动", "攻坚行动", "行动计划", "行动", "工程", "国家战略", "发展战略", "战略布局",
@@ -72,9 +72,9 @@ _NAMED_PLAN_RE = AnchoredPattern(re.compile(rf"(?:^|(?<=[\s，。；、,;(（和
                                  re.compile(_PLAN_HEAD), reach=30)  # the head: 30 characters in at most
 _PLAN_REGION = re.compile(r"长三角|长株潭|成渝|京津冀|粤港澳|长江|黄河|珠三角")  # regions plans are named after, not places
 _ISSUED_TITLE = (r"(?:国务院办公厅|国务院|(?:(?!人民政府|公布|发布|印发|转发|网站)[\u4e00-\u9fff]){2,14}?"
-                 r"(?:人民政府|办公厅|管委会|管理委员会|委员会|[部厅局]))"
-                 rf"关于[^\s，。！？；：,!?;:“”\"《》]{{4,60}}?{_DOC_END}")
-_ISSUED_TITLE_RE = AnchoredPattern(re.compile(_ISSUED_TITLE), re.compile("关于"), reach=19)  # 关于: 14 + 5 characters in at most
+                 r"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|管委会|管理委员会|委员会|[部厅局]))"
+                 rf"关于(?:[^\s，。！？；：,!?;:“”\"《》]|《[^《》\n]{{2,60}}》){{3,60}}?{_DOC_END}")  # 关于印发《…》的通知
+_ISSUED_TITLE_RE = AnchoredPattern(re.compile(_ISSUED_TITLE), re.compile("关于"), reach=21)  # 关于: 14 + 7 characters in at most
 # Unquoted named actions and programmes: 制造业倍增行动, 武汉新城城市合伙人计划.
 _NAMED_ACTION_RE = re.compile(r"(?:实施|开展|启动|推进|推动|深化|部署|打好|组织|发起|参与|落实|围绕|聚焦|深入实施|全面实施|"
                               r"深入开展|全面开展|扎实开展)+(?:了|好|的)?(?:首批|新一轮|第[一二三四五六七八九十]+批|第\d+批)?"
@@ -135,8 +135,10 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
         start = m.start() + (len(lead.group(0)) if lead else 0)
         if not issuer.startswith("国务院") and (place := next(iter(regions().find(s[start : m.start() + len(issuer)])), None)):
             start += place[0]  # 公布|四川省人民政府关于…: the issuer starts at its place
-
-        add(start, m.end(), s[start : m.end()], "document")
+        end = m.end()
+        if re.match(r"关于(?:印发|转发|公布|发布)", s[m.start() + len(issuer) :]) and (notice := re.match(r"的(?:通知|意见|决定)", s[end : end + 3])):
+            end += notice.end()  # 关于印发…行动方案|的通知: the notice's title, not the plan's
+        add(start, end, s[start:end], "document")
     for m in _INLINE_TITLE_RE.finditer(s):
         if "的" in m.group(1) and "关于" not in m.group(1):
             continue  # 制定促进开发区发展的政策措施: measures described, not a title

@@ -336,3 +336,11 @@ def test_a_task_ranked_as_a_project_an_event_week_and_a_staged_play_are_no_polic
     assert surfaces("市启动针对西湖的“退田还湖”工程,重建湿地。") == ["“退田还湖”工程"]
     assert surfaces("常德市将“沪洽周”活动作为今年招商的重中之重,拟在“沪洽周”签约项目34个。") == []
     assert surfaces("推出话剧《文成公主》及室内舞台剧《金城公主》等一批文化项目。") == []
+
+
+def test_an_issued_notice_holding_a_bracketed_title_or_a_plan_is_one_title_and_a_page_header_no_issuer():
+    assert surfaces("苏州工业园区管理委员会文件苏园管〔2022〕1号\n园区管委会关于印发《苏州工业园区2022年实事项目》的通知\n各功能区:") \
+        == ["苏园管〔2022〕1号", "园区管委会关于印发《苏州工业园区2022年实事项目》的通知"]
+    assert surfaces("沧州市人民政府办公室关于印发沧州市重大项目落地工程行动方案的通知各县(市、区)人民政府:") \
+        == ["沧州市人民政府办公室关于印发沧州市重大项目落地工程行动方案的通知"]
+    assert surfaces("在《2024世界城市名册》中,成都位列第31位。") == []

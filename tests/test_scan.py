@@ -63,7 +63,7 @@ FILLER = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天�
 LONGEST_REACH = {
     "_GROWTH_RE": "，" + FILLER[:8] + "同比增长12%",
     "_DOC_NUMBER_RE": "，" + FILLER[:14] + "公告2024年第5号",
-    "_ISSUED_TITLE_RE": "，" + FILLER[:14] + "管理委员会关于加快园区发展的通知",
+    "_ISSUED_TITLE_RE": "，" + FILLER[:14] + "人民政府办公厅关于加快园区发展的通知",
     "_NAMED_PLAN_RE": FILLER[:30] + "发展规划正式出台",
     "_PLACED_ACTION_RE": "，" + FILLER[:24] + "三年行动",
     "_PARK_LIST": "，" + FILLER[:10] + "园、信息园、生物园",
