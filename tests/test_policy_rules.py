@@ -344,3 +344,9 @@ def test_an_issued_notice_holding_a_bracketed_title_or_a_plan_is_one_title_and_a
     assert surfaces("沧州市人民政府办公室关于印发沧州市重大项目落地工程行动方案的通知各县(市、区)人民政府:") \
         == ["沧州市人民政府办公室关于印发沧州市重大项目落地工程行动方案的通知"]
     assert surfaces("在《2024世界城市名册》中,成都位列第31位。") == []
+
+
+def test_the_government_work_report_is_a_document_and_a_title_after_a_bullet_and_its_label():
+    assert surfaces("超额完成《政府工作报告》确定的年度任务,发布《园区发展报告》。") == ["《政府工作报告》"]
+    assert surfaces("  • 标题:对州第十三届人民代表大会第一次会议第0241号建议的答复\n  • 发文字号:") \
+        == ["对州第十三届人民代表大会第一次会议第0241号建议的答复"]
