@@ -238,7 +238,7 @@ def _rule_mentions(article: ArticleText, index: Parks) -> list[Mention]:
 # A named project of a park operator's brand (the guideline's 联东U谷 projects): 联东U谷·天津滨海新区国际企业港,
 # 中南高科马鞍山创智科技园.
 _BRAND = re.compile(r"(?:联东[UＵ]谷|中南高科)[·・\-—–]?")
-_BRAND_PROJECT_END = re.compile(r"企业港|创新港|科技谷|产业园|科技园|智造园|智造港|产业港|中心|谷|港|园")
+_BRAND_PROJECT_END = re.compile(r"企业港|创新港|科技谷|产业园区|产业园|科技园|智造园|智造港|产业港|中心|谷|港|园区|园")
 
 
 def _with_brand_projects(article: ArticleText, mentions: list[Mention]) -> list[Mention]:

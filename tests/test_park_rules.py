@@ -647,3 +647,7 @@ def test_a_citys_garden_at_a_horticultural_expo_is_no_part_of_a_zone():
     text = "园博园位于秦皇岛开发区栖云山东麓。石家庄园、邢台园、邯郸园、定州园围绕疏林草地公共景观布置。"
     assert [s for s, _ in spans(text)] == ["秦皇岛开发区"]
     assert [s for s, _ in spans("中关村科技园区发布政策。海淀园、昌平园同步推进。")] == ["中关村科技园区", "海淀园", "昌平园"]
+
+
+def test_a_brands_project_named_as_a_yuanqu_ends_there():
+    assert [s for s, _ in spans("何市长一行深入联东U谷广汉园区等项目进行现场调研。")] == ["联东U谷广汉园区"]
