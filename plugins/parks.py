@@ -250,7 +250,7 @@ def _with_brand_projects(article: ArticleText, mentions: list[Mention]) -> list[
         start = brand.start()
         name_end = brand.end() + len(re.match(r"(?:(?![暨和与及])[\u4e00-\u9fff]){0,14}", simplified[brand.end() :]).group(0))
         ends = [e.end() for e in _BRAND_PROJECT_END.finditer(simplified, brand.end(), name_end)
-                if not any(m.start < e.end() < m.end for m in mentions)]
+                if not any(m.start < e.end() <= m.end for m in mentions)]  # a zone named inside goes on
         if not ends or any(m.start < start < m.end for m in mentions):
             continue
         end = ends[0]
