@@ -198,6 +198,16 @@ def programme_names() -> frozenset[str]:
     return frozenset(row["name"] for row in _data("programmes.csv"))
 
 
+def places_only(text: str) -> bool:
+    """Whether *text* is place names alone (甘肃, 四川宜宾)."""
+    covered = 0
+    for start, end, _, _ in regions().find(text):
+        if start != covered:
+            return False
+        covered = end
+    return covered == len(text)
+
+
 def is_place(text: str) -> bool:
     """True when *text* starts with a region name."""
     hits = regions().find(text)

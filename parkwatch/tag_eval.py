@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from parkwatch.extract.repair import pinyin_artifact_spans
-from parkwatch.gazetteer import regions
+from parkwatch.gazetteer import places_only
 from parkwatch.mentions import simplified_same_length
 
 LABEL_KEYS = {"park": "parks", "policy": "policies"}
@@ -216,16 +216,6 @@ def _park_name_core(name: str) -> str:
     return core
 
 
-def _places_only(text: str) -> bool:
-    """Whether *text* is place names alone (甘肃, 四川宜宾)."""
-    covered = 0
-    for start, end, _, _ in regions().find(text):
-        if start != covered:
-            return False
-        covered = end
-    return covered == len(text)
-
-
 def same_park(tagged: str, labelled: str) -> bool:
     """Whether a tagged park's canonical name and a label's name the same park, leniently: one core name is the
     other's with places in front (甘肃兰州新区 and 兰州新区) or a part after (兰州新区化工园区). Names of one park that
@@ -235,7 +225,7 @@ def same_park(tagged: str, labelled: str) -> bool:
         return False
     for short, long in ((a, b), (b, a)):
         at = long.find(short)
-        if at == 0 or (at > 0 and _places_only(long[:at])):
+        if at == 0 or (at > 0 and places_only(long[:at])):
             return True
     return False
 

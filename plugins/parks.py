@@ -25,6 +25,7 @@ from parkwatch.gazetteer import (
     is_place,
     parks,
     parks_with_gazetteer,
+    places_only,
     regions,
     short_type,
 )
@@ -123,21 +124,11 @@ def _one_id_per_park(article: ArticleText, mentions: list[Mention]) -> list[Ment
                 full = keys[other.canonical]
                 longer = other.attrs.get("source") not in _UNLISTED or len(other.canonical) > len(m.canonical)
                 at = full.rfind(key) if len(full) > len(key) else (0 if full == key and longer else -1)
-                if at >= 0 and at + len(key) == len(full) and (at == 0 or _places_only(full[:at])):
+                if at >= 0 and at + len(key) == len(full) and (at == 0 or places_only(full[:at])):
                     m = replace(m, canonical=other.canonical, id=other.id)
                     break
         out.append(m)
     return out
-
-
-def _places_only(text: str) -> bool:
-    """Whether *text* is place names alone (三亚, 四川宜宾)."""
-    covered = 0
-    for start, end, _, _ in regions().find(text):
-        if start != covered:
-            return False
-        covered = end
-    return covered == len(text)
 
 
 _DOTS = ("·", "・", "•")
