@@ -112,22 +112,27 @@ def _one_id_per_park(article: ArticleText, mentions: list[Mention]) -> list[Ment
     (三亚深海科技城 … 深海科技城, 潼关经济技术开发区 … 潼关经开区), is one park: each shorter or bare-placed name takes
     the id of the fullest name it is part of, a listed park's first."""
     simplified = article.simplified
-    keys = {m.canonical: _name_key(_without_province(simplified[m.start : m.end]).rstrip()) for m in mentions}
+    keys = {m.canonical: _name_key(_without_province(simplified[m.start : m.end])) for m in mentions}
     named = {m.canonical: m for m in sorted(mentions, key=lambda m: (m.attrs.get("source") in _UNLISTED, -len(keys[m.canonical])))}
+    target: dict[str, Mention] = {}
+    for m in mentions:
+        if m.attrs.get("source") not in _UNLISTED or m.canonical in target:
+            continue
+        key = _name_key(simplified[m.start : m.end])
+        for other in named.values():
+            full = keys[other.canonical]
+            longer = other.attrs.get("source") not in _UNLISTED or len(other.canonical) > len(m.canonical)
+            at = full.rfind(key) if len(full) > len(key) else (0 if full == key and longer else -1)
+            if other.canonical != m.canonical and at >= 0 and at + len(key) == len(full) and (at == 0 or places_only(full[:at])):
+                target[m.canonical] = other
+                break
     out = []
     for m in mentions:
-        if m.attrs.get("source") in _UNLISTED:
-            key = _name_key(simplified[m.start : m.end])
-            for other in named.values():
-                if other.canonical == m.canonical:
-                    continue
-                full = keys[other.canonical]
-                longer = other.attrs.get("source") not in _UNLISTED or len(other.canonical) > len(m.canonical)
-                at = full.rfind(key) if len(full) > len(key) else (0 if full == key and longer else -1)
-                if at >= 0 and at + len(key) == len(full) and (at == 0 or places_only(full[:at])):
-                    m = replace(m, canonical=other.canonical, id=other.id)
-                    break
-        out.append(m)
+        seen, to = {m.canonical}, target.get(m.canonical)
+        while to is not None and to.canonical in target and to.canonical not in seen:  # 深海科技城 → 三亚深海科技城 → …
+            seen.add(to.canonical)
+            to = target[to.canonical]
+        out.append(replace(m, canonical=to.canonical, id=to.id) if to is not None else m)
     return out
 
 
