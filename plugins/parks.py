@@ -111,6 +111,8 @@ def _one_id_per_park(article: ArticleText, mentions: list[Mention]) -> list[Ment
     """A park no gazetteer lists, named in a text both with and without its place or in a long and a short type form
     (三亚深海科技城 … 深海科技城, 潼关经济技术开发区 … 潼关经开区), is one park: each shorter or bare-placed name takes
     the id of the fullest name it is part of, a listed park's first."""
+    if not any(m.attrs.get("source") in _UNLISTED for m in mentions):
+        return mentions  # every park listed: its id is its gazetteer's
     simplified = article.simplified
     keys = {m.canonical: _name_key(_without_province(simplified[m.start : m.end])) for m in mentions}
     named = {m.canonical: m for m in sorted(mentions, key=lambda m: (m.attrs.get("source") in _UNLISTED, -len(keys[m.canonical])))}
