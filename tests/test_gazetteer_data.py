@@ -31,6 +31,12 @@ def test_zhongguancun_parks_and_a_named_alias():
     assert found == {"中关村平谷园", "中关村顺义园", "转型综改示范区"}
 
 
+def test_a_catalogue_zone_s_press_short_form_is_an_alias():
+    index = parks()
+    found = [(key, cands[0].name) for _, _, key, cands in index.find("长春汽开区举行招商大会;汽开区党工委")]
+    assert found == [("长春汽开区", "长春汽车经济技术开发区"), ("汽开区", "长春汽车经济技术开发区")]
+
+
 def test_a_name_with_a_dash_is_found_with_each_dash_the_press_uses():
     index = parks()
     for text in ("中国-东盟产业合作区", "中国—东盟产业合作区", "中国–东盟产业合作区"):
