@@ -10,6 +10,7 @@ import csv
 import io
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -342,6 +343,19 @@ def _add_zones(by_code: dict[str, Park], city_shorts: list[str]) -> None:
         by_name[park.name] = park
 
 
+_CITY_PROVINCES = {"北京市": "北京", "天津市": "天津", "上海市": "上海", "重庆市": "重庆"}
+
+
+def _by_city_province(all_parks: Iterable[Park]) -> dict[tuple[str, str], list[Park]]:
+    """The parks of the four cities that are provinces, by the city's name and the park's kind (天津 → 天津滨海高新区,
+    whose place is 滨海)."""
+    by_city: dict[tuple[str, str], list[Park]] = defaultdict(list)
+    for park in all_parks:
+        if park.province in _CITY_PROVINCES:
+            by_city[(_CITY_PROVINCES[park.province], short_type(park.type))].append(park)
+    return by_city
+
+
 def _build_parks(by_code: dict[str, Park], extra: dict[str, list[Park]] | None = None) -> Parks:
     strong: dict[str, list[Park]] = defaultdict(list)
     weak: dict[str, list[Park]] = defaultdict(list)
@@ -352,6 +366,9 @@ def _build_parks(by_code: dict[str, Park], extra: dict[str, list[Park]] | None =
         for place in {park.place, *(a for a in [park.place[2:]] if len(a) >= 2)}:
             if place:
                 by_place_type[(place, short_type(park.type))].append(park)
+    for key, cands in _by_city_province(by_code.values()).items():
+        if key not in by_place_type and len(cands) == 1:  # 天津高新区: the city's one park of the kind, named for a part of it
+            by_place_type[key] = cands
     for alias, cands in (extra or {}).items():
         strong[alias] = list(dict.fromkeys([*cands, *strong.get(alias, [])]))
     forms: dict[str, list[Park]] = {}  # a form written twice keeps its last candidates

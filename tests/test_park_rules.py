@@ -651,3 +651,9 @@ def test_a_citys_garden_at_a_horticultural_expo_is_no_part_of_a_zone():
 
 def test_a_brands_project_named_as_a_yuanqu_ends_there():
     assert [s for s, _ in spans("何市长一行深入联东U谷广汉园区等项目进行现场调研。")] == ["联东U谷广汉园区"]
+
+
+def test_a_city_that_is_a_province_names_its_one_zone_of_a_kind():
+    assert spans("天津高新区主要分布在华苑产业区。") == [("天津高新区", "天津滨海高新技术产业开发区")]
+    assert spans("北京高新区的企业") == [("北京高新区", "中关村科技园区")]
+    assert spans("四川高新区的企业") == []  # a province's zones of that kind, not one zone
