@@ -657,3 +657,8 @@ def test_a_city_that_is_a_province_names_its_one_zone_of_a_kind():
     assert spans("天津高新区主要分布在华苑产业区。") == [("天津高新区", "天津滨海高新技术产业开发区")]
     assert spans("北京高新区的企业") == [("北京高新区", "中关村科技园区")]
     assert spans("四川高新区的企业") == []  # a province's zones of that kind, not one zone
+
+
+def test_a_count_of_people_and_verbs_of_visiting_end_a_name():
+    assert spans("企业家代表30余人赴林芝经开区调研") == [("林芝经开区", "林芝经开区")]
+    assert spans("企业家朋友们莅临林芝经开区调研指导") == [("林芝经开区", "林芝经开区")]
