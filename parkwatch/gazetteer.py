@@ -383,9 +383,11 @@ def _build_parks(by_code: dict[str, Park], extra: dict[str, list[Park]] | None =
 
 
 def _written_forms(alias: str) -> list[str]:
-    """*alias* as written with each dash the press uses (中国-东盟, 中国—东盟, 中国–东盟), and a long name's 试验区 as
-    实验区, which the press often writes (柴达木循环经济实验区)."""
+    """*alias* as written with each dash the press uses (中国-东盟, 中国—东盟, 中国–东盟), 中国(天津)… without its
+    brackets, and a long name's 试验区 as 实验区, which the press often writes (柴达木循环经济实验区)."""
     forms = [alias] if "-" not in alias else [alias, alias.replace("-", "—"), alias.replace("-", "–")]
+    if bracketed := re.match(r"中国\(([\u4e00-\u9fff]{2,3})\)(?=[\u4e00-\u9fff]{4})", alias):
+        forms += [form.replace(bracketed.group(0), "中国" + bracketed.group(1), 1) for form in forms]  # 中国天津自由贸易试验区
     if alias.endswith("试验区") and len(alias) >= 8:
         forms += [form[:-3] + "实验区" for form in forms]
     return forms

@@ -31,6 +31,12 @@ def test_zhongguancun_parks_and_a_named_alias():
     assert found == {"中关村平谷园", "中关村顺义园", "转型综改示范区"}
 
 
+def test_a_name_with_a_place_in_brackets_is_found_without_them():
+    index = parks()
+    found = [(key, cands[0].name) for _, _, key, cands in index.find("中国天津自由贸易试验区天津机场片区")]
+    assert found == [("中国天津自由贸易试验区天津机场片区", "中国(天津)自由贸易试验区天津机场片区")]
+
+
 def test_a_catalogue_zone_s_press_short_form_is_an_alias():
     index = parks()
     found = [(key, cands[0].name) for _, _, key, cands in index.find("长春汽开区举行招商大会;汽开区党工委")]
