@@ -343,7 +343,7 @@ def _add_zones(by_code: dict[str, Park], city_shorts: list[str]) -> None:
         by_name[park.name] = park
 
 
-_CITY_PROVINCES = {"北京市": "北京", "天津市": "天津", "上海市": "上海", "重庆市": "重庆"}
+CITY_PROVINCES = {"北京市": "北京", "天津市": "天津", "上海市": "上海", "重庆市": "重庆"}
 
 
 def _by_city_province(all_parks: Iterable[Park]) -> dict[tuple[str, str], list[Park]]:
@@ -351,8 +351,8 @@ def _by_city_province(all_parks: Iterable[Park]) -> dict[tuple[str, str], list[P
     whose place is 滨海)."""
     by_city: dict[tuple[str, str], list[Park]] = defaultdict(list)
     for park in all_parks:
-        if park.province in _CITY_PROVINCES:
-            by_city[(_CITY_PROVINCES[park.province], short_type(park.type))].append(park)
+        if park.province in CITY_PROVINCES:
+            by_city[(CITY_PROVINCES[park.province], short_type(park.type))].append(park)
     return by_city
 
 

@@ -8,7 +8,7 @@ from bisect import bisect_right, insort
 from functools import lru_cache
 from typing import Any
 
-from parkwatch.gazetteer import Park, Parks, planning_regions, regions
+from parkwatch.gazetteer import CITY_PROVINCES, Park, Parks, planning_regions, regions
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
 from .park_words import (
@@ -287,15 +287,12 @@ def _placeless_name(simplified: str, suffix: str, name_part: str, places: list, 
                 or re.search(r"千亿|百亿|万亿|加速|助推|一流|世界级|最", name_part))
 
 
-_CITY_PROVINCE_CODES = frozenset({"11", "12", "31", "50"})  # 北京, 天津, 上海, 重庆
-
-
 def _places_in_general(simplified: str, suffix: str, name_part: str, place_end: int, descriptor: str) -> bool:
     """A province's or city's zones in general, not one zone: 成都产业园区, 临沂市开发区, 甘肃省开发区, a province's
     新区, 长三角自贸区 (深圳工业园 said twice and 天津开发区 are names)."""
     leading = regions().find(name_part[:place_end])
     top_level = leading[-1][3][0].level if leading else "county"
-    if top_level == "province" and leading[-1][3][0].code in _CITY_PROVINCE_CODES and suffix in _BARE_TYPES:
+    if top_level == "province" and leading[-1][3][0].name in CITY_PROVINCES and suffix in _BARE_TYPES:
         top_level = "city"  # 天津高新区: the city's one 高新区, as 西安高新区 is
     if not descriptor and suffix in _GENERIC_SUFFIXES and top_level in ("province", "city") \
             and (simplified.count(name_part + suffix) < 2 or top_level == "province" or name_part.endswith(("市", "省"))

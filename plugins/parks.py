@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import Any
 
 from parkwatch.gazetteer import (
+    CITY_PROVINCES,
     Park,
     Parks,
     is_place,
@@ -449,8 +450,8 @@ def _resolve(cands: list[Park], province: str | None, city: str | None, key: str
     the park's place (临港经开区) names a park elsewhere only when the article's province is unknown, or when no park
     of the article's province ends with it (滨海新区 in a text about 绍兴: 绍兴滨海新区, not 天津滨海新区)."""
     if province:
-        cands = [p for p in cands if p.province == province or (p.place and p.place in key)] or (
-            [] if all(p.place and p.place not in key for p in cands) else cands)
+        cands = [p for p in cands if p.province == province or _carries_place(p, key)] or (
+            [] if all(p.place and not _carries_place(p, key) for p in cands) else cands)
         if cands and index is not None and not key.startswith(("国家", "省级", "中国")) \
                 and all(p.province != province and not _names_its_place(p, key) for p in cands):  # not a kind (国家自主创新示范区)
             here = [p for p in index.by_code.values() if p.province == province and p.name.endswith(key)]
@@ -464,6 +465,11 @@ def _resolve(cands: list[Park], province: str | None, city: str | None, key: str
     if city and len(local) > 1:
         local = [p for p in local if p.place.startswith(city) or city in p.name] or local
     return local[0] if len(local) == 1 else None
+
+
+def _carries_place(park: Park, key: str) -> bool:
+    """Whether an alias holds the park's place, or starts with its city-province (上海化工区: 上海化学工业经开区)."""
+    return bool(park.place and park.place in key) or (park.province in CITY_PROVINCES and key.startswith(CITY_PROVINCES[park.province]))
 
 
 def _names_its_place(park: Park, key: str) -> bool:

@@ -662,3 +662,8 @@ def test_a_city_that_is_a_province_names_its_one_zone_of_a_kind():
 def test_a_count_of_people_and_verbs_of_visiting_end_a_name():
     assert spans("企业家代表30余人赴林芝经开区调研") == [("林芝经开区", "林芝经开区")]
     assert spans("企业家朋友们莅临林芝经开区调研指导") == [("林芝经开区", "林芝经开区")]
+
+
+def test_an_alias_starting_with_its_city_province_names_the_park_in_another_province_s_text():
+    found = spans("南京企业已与上海化工区、南京化工区建立合作。")
+    assert ("上海化工区", "上海化学工业经济技术开发区") in found and ("南京化工区", "南京化学工业园区") in found
