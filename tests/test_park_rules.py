@@ -667,3 +667,8 @@ def test_a_count_of_people_and_verbs_of_visiting_end_a_name():
 def test_an_alias_starting_with_its_city_province_names_the_park_in_another_province_s_text():
     found = spans("南京企业已与上海化工区、南京化工区建立合作。")
     assert ("上海化工区", "上海化学工业经济技术开发区") in found and ("南京化工区", "南京化学工业园区") in found
+
+
+def test_a_second_nameplate_is_no_part_of_the_zone():
+    found = spans("一、同意安徽宿州高新技术产业开发区加挂杭州宿州产业园区牌子")
+    assert found[0][0] == "安徽宿州高新技术产业开发区"
