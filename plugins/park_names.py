@@ -28,7 +28,7 @@ from .park_words import (
 
 _BARE = Mention("park", "", 0, 0, "", "")  # marker: a bare zone word, resolved once every named zone is known
 
-_GENERIC_SUFFIXES = {"产业园区", "工业园区", "产业园", "工业园", "新区", "园区"}
+_GENERIC_SUFFIXES = {"产业园区", "工业园区", "产业园", "工业园", "新区", "园区", "工业区"}
 
 _REPEATED_OK = {"开发区", "经济开发区", "高新区", "经开区", "工业园区", "产业园区", "科技城", "园区", "产业集聚区"}
 

@@ -672,3 +672,8 @@ def test_an_alias_starting_with_its_city_province_names_the_park_in_another_prov
 def test_a_second_nameplate_is_no_part_of_the_zone():
     found = spans("一、同意安徽宿州高新技术产业开发区加挂杭州宿州产业园区牌子")
     assert found[0][0] == "安徽宿州高新技术产业开发区"
+
+
+def test_a_city_s_industrial_zones_in_general_are_no_park():
+    assert spans("上海市工业区转型升级规划。上海工业区作为先进制造业集聚区。上海工业区产值增长。") == []
+    assert spans("项目落户蛇口工业区。") == [("蛇口工业区", "蛇口工业区")]
