@@ -677,3 +677,7 @@ def test_a_second_nameplate_is_no_part_of_the_zone():
 def test_a_city_s_industrial_zones_in_general_are_no_park():
     assert spans("上海市工业区转型升级规划。上海工业区作为先进制造业集聚区。上海工业区产值增长。") == []
     assert spans("项目落户蛇口工业区。") == [("蛇口工业区", "蛇口工业区")]
+
+
+def test_a_city_s_former_functional_new_area_is_an_urban_district():
+    assert spans("位于深圳东部的坪山新区正迅速崛起,光明新区紧随其后。") == []
