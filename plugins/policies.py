@@ -54,6 +54,7 @@ _NICKNAME_AFTER = re.compile(r"^(?:之称|的美誉|美誉|的称号|称号|之�
 _DESIGNATED_BEFORE = re.compile(r"(?:作为|当作|列为|定为|视为)[^，。；！？,;!?“”\n]{0,10}(?<!推进|实施|落实|开展|推动)$")
 _METAPHOR_BEFORE = re.compile(r"(?:的|作为|是|为|当作)\s*$")  # 全市发展的“一号工程”, 作为“龙头工程”
 _SENTENCE = re.compile(r"[，。！？；：,!?;:]")
+_CLAUSE = re.compile(r"[。！？；：!?;:]")  # inside a headed name, commas may join its clauses
 # Unbracketed titles: a line of its own, or a name after 根据/印发 … ending in a document word.
 _DOC_END = (r"(?:总体方案|实施方案|建设方案|行动方案|工作方案|发展规划|总体规划|专项规划|管理办法|暂行办法|实施细则|若干措施|若干政策|"
             r"政策措施|若干意见|实施意见|指导意见|管理条例|条例|暂行规定|行动计划|目标纲要|"
@@ -238,12 +239,12 @@ def _is_campaign(s: str, m: re.Match[str], programmes: frozenset[str], joined: b
     names = re.findall(r"[“\"「‘]([^“”\"「」‘’]+)[”\"」’]", m.group(0))
     if names and all(re.fullmatch(r"\d{3,6}", n) for n in names) and re.search(r"(?:工程|战略|计划|行动)$", m.group(0)):
         return True  # “5312”工程, "1368"发展战略: a programme coded by its numbers, with its head
-    if not names or any(_FORMULA.match(n) or _SENTENCE.search(n) for n in names):
-        return False
+    headed = m.group(0)[-1] not in "”\"」’"  # 作为“工业强市”战略的主阵地: a strategy with its head is no nickname
+    if not names or any(_FORMULA.match(n) or (_CLAUSE if headed else _SENTENCE).search(n) for n in names):
+        return False  # “创新驱动,转型发展”战略: two clauses named as one strategy by its head
     known = all(n.replace("＋", "+") in programmes for n in names)  # “放管服”, “腾笼换鸟”: listed programmes
     programme_like = any(_PROGRAMME_END.search(n) for n in names)  # “一带一路”, “…工程”: a programme whatever the context
     strong = known or programme_like
-    headed = m.group(0)[-1] not in "”\"」’"  # 作为“工业强市”战略的主阵地: a strategy with its head is no nickname
     if (_NICKNAME_BEFORE.search(s[max(0, m.start() - 6) : m.start()])
             and not ((strong or headed) and re.search(r"[成作]为$", s[: m.start()]))) \
             or _NICKNAME_AFTER.match(s[m.end() : m.end() + 4]):

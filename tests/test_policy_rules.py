@@ -350,3 +350,8 @@ def test_the_government_work_report_is_a_document_and_a_title_after_a_bullet_and
     assert surfaces("超额完成《政府工作报告》确定的年度任务,发布《园区发展报告》。") == ["《政府工作报告》"]
     assert surfaces("  • 标题:对州第十三届人民代表大会第一次会议第0241号建议的答复\n  • 发文字号:") \
         == ["对州第十三届人民代表大会第一次会议第0241号建议的答复"]
+
+
+def test_a_strategy_of_two_clauses_is_one_name_only_with_its_head():
+    assert surfaces("深入实施“创新驱动,转型发展”战略,重点突破。") == ["“创新驱动,转型发展”战略"]
+    assert surfaces("他说:“项目要快,服务要好”。") == []
