@@ -51,7 +51,8 @@ from .park_words import (
 )
 
 # A named part right after a zone: 南宁高新区武鸣产业园, 西部(重庆)科学城江津园区, 高新区电子科技园.
-_SUBPARK = re.compile(r"^·?([\u4e00-\u9fff]{2,8}?(?:园区|分园|分区|创新区|产业园|工业园|科技园|电科园|数谷|示范区|片区|发展区)|[\u4e00-\u9fff]{2,4}?(?:科学城|科技城)|(?:经济综合)?实验区|"
+_SUBPARK = re.compile(r"^·?([(（][\u4e00-\u9fff]{0,4}(?:片区|[东西南北]区)[)）]|"  # 云南自贸区(昆明片区), 成都高新区(西区)
+                      r"[\u4e00-\u9fff]{2,8}?(?:园区|分园|分区|创新区|产业园|工业园|科技园|电科园|数谷|示范区|片区|发展区)|[\u4e00-\u9fff]{2,4}?(?:科学城|科技城)|(?:经济综合)?实验区|"
                       r"高新技术产业开发区|综合保税区|综保区|直管园|拓展区|起步区|片区|[东西南北]区(?![域块])|[\u4e00-\u9fff]{2,3}园(?![区林艺博])|"
                       r"[A-Z]区)")  # 拉萨经开区C区
 # A zone's name used for a street, a square or a station (光谷步行街, 世界光谷) is not the zone.
@@ -200,6 +201,11 @@ def _rule_mentions(article: ArticleText, index: Parks) -> list[Mention]:
         if park is None:  # 北京未来科技城 … 未来科技城: an alias of several parks, one of them named before
             park = next((c for m in reversed(mentions) for c in placed if c.name == m.canonical), None)
         if park is None:
+            continue
+        if mentions and mentions[-1].start <= start and end <= mentions[-1].end:  # 云南自贸区(昆明片区): inside a name found
+            if park.parent == mentions[-1].id:  # the zone's own 片区, in brackets: the mention names the part
+                mentions[-1] = replace(mentions[-1], canonical=park.name, id=park.code,
+                                       attrs={**mentions[-1].attrs, "level": park.level})
             continue
         mention = Mention("park", text[start:end], start, end, park.name, park.code,
                           attrs={"level": park.level, "source": park.source})

@@ -681,3 +681,9 @@ def test_a_city_s_industrial_zones_in_general_are_no_park():
 
 def test_a_city_s_former_functional_new_area_is_an_urban_district():
     assert spans("位于深圳东部的坪山新区正迅速崛起,光明新区紧随其后。") == []
+
+
+def test_a_part_in_brackets_after_a_zone_is_one_name_with_it():
+    assert spans("成都高新区(西区)的企业") == [("成都高新区(西区)", "成都高新技术产业开发区")]
+    found = spans("享有滇中新区、云南自贸区(昆明片区)的政策")  # the zone's own 片区: the mention names the part
+    assert found == [("滇中新区", "云南滇中新区"), ("云南自贸区(昆明片区)", "中国(云南)自由贸易试验区昆明片区")]
