@@ -170,7 +170,7 @@ _TYPE_ALIASES = [
 _SPECIFIC_TYPES = {"高新技术产业开发区", "经济技术开发区", "综合保税区"}
 # What is left of a name without its place that names a kind, not the zone: no alias of its own.
 _KIND_CORES = {"保税物流园区", "出口加工区", "保税区", "保税港区", "新区", "高新", "高新区", "经开", "经开区", "工业园", "示范区",
-               "港", "临空经济示范区", "临空经济区"}  # 重庆|临空经济示范区: the rest is the kind every such zone is named by
+               "港", "临空经济示范区", "临空经济区", "空港经济区"}  # 重庆|临空经济示范区: the rest is the kind every such zone is named by
 _WEAK_ALIASES = {("经济开发区", "经开区"), ("经济技术开发区", "经济开发区"), ("经济技术开发区", "开发区")}  # used only when unambiguous
 
 

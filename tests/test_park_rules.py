@@ -687,3 +687,8 @@ def test_a_part_in_brackets_after_a_zone_is_one_name_with_it():
     assert spans("成都高新区(西区)的企业") == [("成都高新区(西区)", "成都高新技术产业开发区")]
     found = spans("享有滇中新区、云南自贸区(昆明片区)的政策")  # the zone's own 片区: the mention names the part
     assert found == [("滇中新区", "云南滇中新区"), ("云南自贸区(昆明片区)", "中国(云南)自由贸易试验区昆明片区")]
+
+
+def test_an_airport_economic_zone_without_its_place_is_no_other_province_s_zone():
+    assert spans("昆明将高标准编制空港经济区发展规划。") == []
+    assert spans("天津空港经济区举行签约。") == [("天津空港经济区", "天津空港经济区")]
