@@ -32,11 +32,11 @@ def test_a_passed_over_name_the_model_is_sure_of_is_added_with_a_pattern_id():
 
 
 def test_a_name_with_a_head_the_rules_leave_alone_is_a_candidate_the_shipped_model_decides():
-    article = ArticleText("推动济南新旧动能转换先行区建设,青岛中德生态园签约3个项目。")
+    article = ArticleText("推动济南新旧动能转换先行区建设,宁波中意生态园签约3个项目。")
     assert park_mentions(article, model=None) == []  # 先行区, 生态园: no rule's suffix
     spans = [article.simplified[s:e] for s, e in candidate_spans(article, [])]
-    assert "济南新旧动能转换先行区" in spans and "青岛中德生态园" in spans
-    assert surfaces(park_mentions(article)) == ["济南新旧动能转换先行区", "青岛中德生态园"]
+    assert "济南新旧动能转换先行区" in spans and "宁波中意生态园" in spans
+    assert surfaces(park_mentions(article)) == ["济南新旧动能转换先行区", "宁波中意生态园"]
 
 
 def test_an_added_bare_zone_word_is_the_park_named_before_it_or_nothing():

@@ -174,9 +174,9 @@ def test_counted_plural_listed_described_and_keyword_uses_of_a_zone_word_are_no_
 
 
 def test_a_name_repeated_before_yuanqu_and_a_bare_airport_economic_zone_are_parks():
-    text = "潇河园区成立于2016年。潇河园区首期工程开工。未来,潇河园区将以转型为纲。各地共建飞地园区,飞地园区模式,飞地园区。"
-    assert [s for s, _ in spans(text)] == ["潇河园区"] * 3
-    assert [s for s, _ in spans("潇河园区成立于2016年。潇河园区首期工程开工。")] == []  # twice may be a phrase
+    text = "汾东园区成立于2016年。汾东园区首期工程开工。未来,汾东园区将以转型为纲。各地共建飞地园区,飞地园区模式,飞地园区。"
+    assert [s for s, _ in spans(text)] == ["汾东园区"] * 3  # a name the gazetteer lacks (潇河园区 is listed now)
+    assert [s for s, _ in spans("汾东园区成立于2016年。汾东园区首期工程开工。")] == []  # twice may be a phrase
     assert [s for s, _ in spans("企业集中签约入驻临空经济区产业平台。")] == ["临空经济区"]
 
 
@@ -660,8 +660,8 @@ def test_a_city_that_is_a_province_names_its_one_zone_of_a_kind():
 
 
 def test_a_count_of_people_and_verbs_of_visiting_end_a_name():
-    assert spans("企业家代表30余人赴林芝经开区调研") == [("林芝经开区", "林芝经开区")]
-    assert spans("企业家朋友们莅临林芝经开区调研指导") == [("林芝经开区", "林芝经开区")]
+    assert spans("企业家代表30余人赴那曲经开区调研") == [("那曲经开区", "那曲经开区")]
+    assert spans("企业家朋友们莅临那曲经开区调研指导") == [("那曲经开区", "那曲经开区")]
 
 
 def test_an_alias_starting_with_its_city_province_names_the_park_in_another_province_s_text():
@@ -690,5 +690,5 @@ def test_a_part_in_brackets_after_a_zone_is_one_name_with_it():
 
 
 def test_an_airport_economic_zone_without_its_place_is_no_other_province_s_zone():
-    assert spans("昆明将高标准编制空港经济区发展规划。") == []
+    assert spans("昆明将高标准编制空港经济区发展规划。") == [("空港经济区", "空港经济区")]  # 昆明's, not 天津's
     assert spans("天津空港经济区举行签约。") == [("天津空港经济区", "天津空港经济区")]
