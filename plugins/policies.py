@@ -82,6 +82,10 @@ _NAMED_ACTION_RE = re.compile(r"(?:实施|开展|启动|推进|推动|深化|部
                               r"深入开展|全面开展|扎实开展)+(?:了|好|的)?(?:首批|新一轮|第[一二三四五六七八九十]+批|第\d+批)?"
                               r"(?:(?:19|20)\d{2}年(?:度)?)?(?:全省|全市|全区|全县|全州|全盟|全国)?"  # 深入实施2025年|产业项目攻坚行动, 实施全省|…行动: the year and the scope stay outside
                               r"([\u4e00-\u9fff]{3,16}?(?:三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划|行动|计划)(?:计划)?)")
+# A zone's plan for a five-year period, unbracketed: 空港经济区“十四五”发展规划, 张江科学城发展“十四五”规划.
+_PERIOD_PLAN_RE = re.compile(r"(?:^|(?<=[\s，。；、,;：:(（》])|(?<=根据|按照|编制|制定|出台|印发|发布|落实|实施|对照|围绕)|(?<=[的了]))"
+                             r"((?:(?!根据|按照|编制|制定|的|在)[\u4e00-\u9fff]){2,12}?(区|城|园)(?:发展)?[“「\"]十[一二三四五]五[”」\"]"
+                             r"[\u4e00-\u9fff]{0,12}?(?:规划|实施方案))", re.M)
 # The state's named science and industry programmes, unquoted and without a verb before them.
 _NATIONAL_PROGRAMME_RE = re.compile(r"(?:国家)?(?:火炬|星火)计划|国家重点研发计划")
 # A place's named action written as a noun, no verb before it: 2024年是辽宁全面振兴新突破三年行动的攻坚之年.
@@ -184,6 +188,9 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
         name = m.group(0)[place[0] :]
         if len(name) - (place[1] - place[0]) >= 6 and not _VERB_IN_NAME.search(name) and not _NOT_NAMED.search(name):
             add(m.start() + place[0], m.end(), name, "campaign")
+    for m in _PERIOD_PLAN_RE.finditer(s) if "五" in s else ():  # 张江科学城“十四五”规划: a zone's plan for the period
+        if not is_place(m.group(1)[: m.group(1).index(m.group(2))]):  # 怀柔区“十三五”规划: a place's plan, not named
+            add(m.start(1), m.end(1), m.group(1), "document")
     for m in _NATIONAL_PROGRAMME_RE.finditer(s) if "计划" in s else ():  # 国家火炬计划特色产业基地: the programme is named wherever it is
         add(m.start(), m.end(), m.group(0), "campaign")
     return _headed_as_one(found)

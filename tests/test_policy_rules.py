@@ -355,3 +355,9 @@ def test_the_government_work_report_is_a_document_and_a_title_after_a_bullet_and
 def test_a_strategy_of_two_clauses_is_one_name_only_with_its_head():
     assert surfaces("深入实施“创新驱动,转型发展”战略,重点突破。") == ["“创新驱动,转型发展”战略"]
     assert surfaces("他说:“项目要快,服务要好”。") == []
+
+
+def test_a_zone_s_plan_for_a_five_year_period_is_a_document_but_a_place_s_is_not():
+    assert surfaces("根据开发区“十三五”发展规划,芜湖市将实施新项目。") == ["开发区“十三五”发展规划"]
+    assert surfaces("酝酿许久的张江科学城“十四五”规划出炉。") == ["张江科学城“十四五”规划"]
+    assert surfaces("在怀柔区“十三五”规划中,将科学城列为重点。") == []
