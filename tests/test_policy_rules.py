@@ -361,3 +361,7 @@ def test_a_zone_s_plan_for_a_five_year_period_is_a_document_but_a_place_s_is_not
     assert surfaces("根据开发区“十三五”发展规划,芜湖市将实施新项目。") == ["开发区“十三五”发展规划"]
     assert surfaces("酝酿许久的张江科学城“十四五”规划出炉。") == ["张江科学城“十四五”规划"]
     assert surfaces("在怀柔区“十三五”规划中,将科学城列为重点。") == []
+
+
+def test_a_five_year_plan_on_a_line_of_its_own_is_a_title():
+    assert surfaces("新闻\n蚌埠高新区国民经济和社会发展第十四个五年规划\n2022年4月") == ["蚌埠高新区国民经济和社会发展第十四个五年规划"]
