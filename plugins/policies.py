@@ -116,7 +116,7 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
             or s.startswith(("一文", "为主题", "为题", "栏目", "投稿", "征稿", "收稿", "刊物", "杂志", "期刊", "编辑部", "数据库"), m.end()) \
             or re.match(r"(?:室内|大型|原创)?(?:[\u4e00-\u9fff]{0,4})(?:舞台剧|话剧|歌剧|舞剧|演出|电影|剧目|剧)", s[m.end() : m.end() + 10])
         # 《大同:五大园区打造经济强市硬实力》一文: an article; 《金城公主》室内历史舞台剧: a show
-        if not headline and (not _NOT_DOCUMENT.search(m.group(1).strip()) or m.group(1).strip() == "政府工作报告") and not re.search(r"(?:原题为?|原标题|题为|标题为|电视剧|电影|纪录片|节目|"
+        if not headline and (not _NOT_DOCUMENT.search(m.group(1).strip()) or m.group(1).strip() == "政府工作报告") and not re.search(r"(?:原题为?|原标题|题为|标题为|电视剧|电影|纪录片|专题片|宣传片|微电影|短片|节目|"
                                                                   r"栏目|图书|新书|小说|歌曲|专辑|话剧|舞剧|舞台剧|歌剧|音乐剧|剧目|晚会|综艺|报道|文章|署名文章|评论|社论|"
                                                                   r"刊发|刊登|发表|推出)[:：]?$",
                                                                   s[max(0, m.start() - 5) : m.start()]):

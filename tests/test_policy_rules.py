@@ -365,3 +365,7 @@ def test_a_zone_s_plan_for_a_five_year_period_is_a_document_but_a_place_s_is_not
 
 def test_a_five_year_plan_on_a_line_of_its_own_is_a_title():
     assert surfaces("新闻\n蚌埠高新区国民经济和社会发展第十四个五年规划\n2022年4月") == ["蚌埠高新区国民经济和社会发展第十四个五年规划"]
+
+
+def test_a_film_s_title_is_no_document():
+    assert surfaces("播放了经济社会发展巡礼专题片《奋进,为一个美丽的定州》,以及文艺节目。") == []
