@@ -50,6 +50,11 @@ def test_a_catalogue_zone_s_press_short_form_is_an_alias():
     assert [key for _, _, key, _ in index.find("光谷和光谷生物城")] == ["光谷", "光谷生物城"]
 
 
+def test_a_provincial_economic_development_zone_is_found_as_its_place_and_kaifaqu():
+    found = [(key, cands[0].name) for _, _, key, cands in parks().find("无锡蠡园开发区和扬州广陵开发区")]
+    assert found == [("无锡蠡园开发区", "江苏无锡蠡园经济开发区"), ("扬州广陵开发区", "江苏扬州广陵经济开发区")]
+
+
 def test_a_name_with_a_dash_is_found_with_each_dash_the_press_uses():
     index = parks()
     for text in ("中国-东盟产业合作区", "中国—东盟产业合作区", "中国–东盟产业合作区"):
