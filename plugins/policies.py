@@ -188,7 +188,7 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
         name = m.group(0)[place[0] :]
         if len(name) - (place[1] - place[0]) >= 6 and not _VERB_IN_NAME.search(name) and not _NOT_NAMED.search(name):
             add(m.start() + place[0], m.end(), name, "campaign")
-    for m in _PERIOD_PLAN_RE.finditer(s) if "五" in s else ():  # 张江科学城“十四五”规划: a zone's plan for the period
+    for m in _PERIOD_PLAN_RE.finditer(s) if re.search(r"十[一二三四五]五[”」\"]", s) else ():  # 张江科学城“十四五”规划: a zone's plan for the period
         if not is_place(m.group(1)[: m.group(1).index(m.group(2))]):  # 怀柔区“十三五”规划: a place's plan, not named
             add(m.start(1), m.end(1), m.group(1), "document")
     for m in _NATIONAL_PROGRAMME_RE.finditer(s) if "计划" in s else ():  # 国家火炬计划特色产业基地: the programme is named wherever it is
