@@ -122,6 +122,24 @@ def tagging_quality(f: dict[str, Any]) -> list[str]:
     return out
 
 
+def tagging_pages(f: dict[str, Any]) -> list[str]:
+    out = [
+        f"Tags on {f['pages']} raw pages of ../shared/eval/zh ({', '.join(f['sets'])}): the parks, policies and places",
+        "tagged in each extraction of the page as sent, against those tagged in the page's hand-made reference text (ids",
+        "per page, as a watch sees them). A tag found only in the extraction is an alert the page's chrome set off.",
+        "",
+        "| kind | **parkwatch P / R** | trafilatura alone P / R |",
+        "|---|---|---|",
+    ]
+    for kind in ("park", "policy", "region"):
+        ours, theirs = f[f"parkwatch/{kind}"], f[f"trafilatura/{kind}"]
+        out.append(f"| {kind} | **{ours['precision']:.3f} / {ours['recall']:.3f}** ({ours['fp']} false) | "
+                   f"{theirs['precision']:.3f} / {theirs['recall']:.3f} ({theirs['fp']} false) |")
+    out.append(f"| pages with a park or policy tag the reference lacks | **{f['parkwatch/pages_with_spurious']}** | "
+               f"{f['trafilatura/pages_with_spurious']} |")
+    return out
+
+
 def tagging_agreement(f: dict[str, Any]) -> list[str]:
     out = [
         f"{f['texts']} texts of the dev set labelled a second time, independently, by the guideline "
@@ -293,6 +311,7 @@ SECTIONS: dict[str, tuple[str, Callable[[dict[str, Any]], list[str]]]] = {
     "scale": ("3a. Scale: a large database", scale),
     "long_crawl": ("3b. Scale: memory during a long crawl", long_crawl),
     "tagging_quality": ("Tagging quality on labelled real news", tagging_quality),
+    "tagging_pages": ("Tags on raw pages, against their reference text", tagging_pages),
     "tagging_agreement": ("Agreement between two labellers, beside the tagger", tagging_agreement),
     "serve": ("The web view on a large database", serve),
     "tagging": ("Tagging speed", tagging),

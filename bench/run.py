@@ -32,6 +32,7 @@ PLAN: dict[str, tuple[list[str], list[str]]] = {
     "extraction": (["extraction_quality.py", "--limit", "8"], ["extraction_quality.py"]),
     "tagging": (["tagging_speed.py", "--megabytes", "0.2", "--repeat", "1"], ["tagging_speed.py", "--megabytes", "1"]),
     "tagging_quality": (["tagging_quality.py"], ["tagging_quality.py"]),
+    "tagging_pages": (["tagging_on_pages.py", "--limit", "20"], ["tagging_on_pages.py"]),
     "tagging_agreement": (["tagging_agreement.py"], ["tagging_agreement.py"]),
     "serve": (["serve_speed.py", "--articles", "20000"], ["serve_speed.py", "--articles", "1000000"]),
     "throughput": (["throughput.py", "--pages", "30", "--repeat", "1"], ["throughput.py", "--pages", "300"]),
@@ -44,7 +45,7 @@ PLAN: dict[str, tuple[list[str], list[str]]] = {
     "stories": (["story_index.py", "--articles", "20000", "--texts", "300"], ["story_index.py", "--articles", "100000"]),
     "daemon": (["daemon.py", "--sites", "30", "--interval", "30s"], ["daemon.py", "--sites", "2000", "--interval", "1h"]),
 }
-EVAL_USERS = {"extraction", "throughput", "crawl", "long_crawl", "stories", "daemon"}
+EVAL_USERS = {"extraction", "tagging_pages", "throughput", "crawl", "long_crawl", "stories", "daemon"}
 PACKAGES = ["scrapy", "trafilatura", "lxml", "readability-lxml", "gne", "newspaper4k", "datasketch", "ahocorasick-rs",
             "opencc"]
 
