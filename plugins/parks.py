@@ -389,6 +389,11 @@ def _with_place_before(simplified: str, start: int) -> int:
     than the one after it (浙江省宁波市|…, not 南岸区|重庆经开区: a district of the city, written before it)."""
     first = next((h for h in regions().find(simplified[start : start + 8]) if h[0] == 0), None)
     rank = min((_RANK.get(c.level, 2) for c in first[3]), default=2) if first else 2
+    level = re.search(r"(?:国家级|自治区级|省级)$", simplified[max(0, start - 5) : start])
+    if level:  # 包头|国家级|稀土高新技术开发区: a level between the place and the zone's name
+        at = start - len(level.group(0))
+        if any(h[1] == min(8, at) for h in regions().find(simplified[max(0, at - 8) : at])):
+            start = at
     while start > 0:
         hits = [h for h in regions().find(simplified[max(0, start - 8) : start]) if h[1] == min(8, start)]
         if not hits:

@@ -692,3 +692,8 @@ def test_a_part_in_brackets_after_a_zone_is_one_name_with_it():
 def test_an_airport_economic_zone_without_its_place_is_no_other_province_s_zone():
     assert spans("昆明将高标准编制空港经济区发展规划。") == [("空港经济区", "空港经济区")]  # 昆明's, not 天津's
     assert spans("天津空港经济区举行签约。") == [("天津空港经济区", "天津空港经济区")]
+
+
+def test_a_level_between_the_place_and_a_listed_name_stays_in_the_name_and_more_verbs_end_a_name():
+    assert spans("三是依托包头国家级稀土高新技术开发区,做强稀土产业。") == [("包头国家级稀土高新技术开发区", "包头稀土高新技术产业开发区")]
+    assert [s for s, _ in spans("西安高新区新建隧道,打通高新区和拓展区的交通。支持符合高新区产业方向的项目。")] == ["西安高新区", "高新区", "高新区"]
