@@ -369,3 +369,13 @@ def test_a_five_year_plan_on_a_line_of_its_own_is_a_title():
 
 def test_a_film_s_title_is_no_document():
     assert surfaces("播放了经济社会发展巡礼专题片《奋进,为一个美丽的定州》,以及文艺节目。") == []
+
+
+def test_a_yearbook_with_its_year_and_a_magazine_before_its_reporter_are_no_documents():
+    assert surfaces("内容出处: 《九江年鉴.2008》 图书。Page 18 - 《鹿城年鉴2017》") == []
+    assert surfaces("来源:祖国网\n《祖国》记者王子文 通讯员李明") == []
+
+
+def test_a_named_action_may_start_with_a_quoted_name():
+    assert surfaces("以清单为抓手,开展“五上”企业培育攻坚行动,并出台政策。") == ["“五上”企业培育攻坚行动"]
+    assert surfaces("着力实施重点项目“百日攻坚”行动。") == ["“百日攻坚”行动"]  # the head right after the quote: the name alone
