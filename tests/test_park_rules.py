@@ -697,3 +697,8 @@ def test_an_airport_economic_zone_without_its_place_is_no_other_province_s_zone(
 def test_a_level_between_the_place_and_a_listed_name_stays_in_the_name_and_more_verbs_end_a_name():
     assert spans("三是依托包头国家级稀土高新技术开发区,做强稀土产业。") == [("包头国家级稀土高新技术开发区", "包头稀土高新技术产业开发区")]
     assert [s for s, _ in spans("西安高新区新建隧道,打通高新区和拓展区的交通。支持符合高新区产业方向的项目。")] == ["西安高新区", "高新区", "高新区"]
+
+
+def test_an_honour_and_a_league_s_parks_in_general_are_no_park():
+    assert spans("被省人民政府评为“河北省十强开发区”。") == []
+    assert spans("也为全盟工业园区的高质量发展树立了标杆。") == []
