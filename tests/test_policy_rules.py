@@ -379,3 +379,7 @@ def test_a_yearbook_with_its_year_and_a_magazine_before_its_reporter_are_no_docu
 def test_a_named_action_may_start_with_a_quoted_name():
     assert surfaces("以清单为抓手,开展“五上”企业培育攻坚行动,并出台政策。") == ["“五上”企业培育攻坚行动"]
     assert surfaces("着力实施重点项目“百日攻坚”行动。") == ["“百日攻坚”行动"]  # the head right after the quote: the name alone
+
+
+def test_a_zone_s_detailed_plan_is_a_title():
+    assert surfaces("重新编制了渭南高新区控制性详细规划,设置了六大产业板块。") == ["渭南高新区控制性详细规划"]
