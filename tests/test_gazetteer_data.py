@@ -22,7 +22,7 @@ def test_zone_rows_are_unique_resolve_their_parents_and_catalogue_codes():
 def test_a_zone_after_2018_is_found_by_name_and_alias():
     index = parks()
     for name in ("中日(大连)地方发展合作示范区", "中韩(烟台)产业园", "太忻一体化经济区", "双龙航空港经济区", "哈大齐国家自主创新示范区",
-                 "中德生态园", "临港松江科技城"):
+                 "中德生态园", "临港松江科技城", "衢州智造新城", "中国—东盟跨境产业融合发展合作区", "成都高新西区"):
         assert [key for _, _, key, _ in index.find(f"位于{name}的项目")] == [name], name
 
 
