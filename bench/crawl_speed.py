@@ -135,10 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         child(args.child[0], args.child[1], args.child[2])
         return 0
-    from parkwatch.evaluate import shared_dir
+    from parkwatch.evaluate import eval_dir as find_eval_dir
     from parkwatch.sampleweb.server import LocalWeb
 
-    eval_dir = Path(args.eval_dir) if args.eval_dir else (shared_dir() or Path("-")) / "eval"
+    eval_dir = find_eval_dir(args.eval_dir)
     pool = sentence_pool(eval_dir)
     with tempfile.TemporaryDirectory() as folder, LocalWeb(["big"]) as local:
         local.publish({"big": web(args.articles, args.per_page, pool)})

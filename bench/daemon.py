@@ -108,12 +108,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("--log", help="keep the daemon's log in this file")
     args = parser.parse_args(argv)
-    from parkwatch.evaluate import shared_dir
+    from parkwatch.evaluate import eval_dir as find_eval_dir
     from parkwatch.scheduler import stagger
 
     interval = parse_schedule(args.interval).interval
     assert interval is not None, "--interval: an interval such as 1h or 10m"
-    eval_dir = Path(args.eval_dir) if args.eval_dir else (shared_dir() or Path("-")) / "eval"
+    eval_dir = find_eval_dir(args.eval_dir)
     SiteHandler.pool, SiteHandler.articles = sentence_pool(eval_dir), args.articles
     server = ThreadingHTTPServer(("127.0.0.1", 0), SiteHandler)
     server.daemon_threads = True

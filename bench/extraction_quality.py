@@ -21,7 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 from statistics import mean
 
-from parkwatch.evaluate import Case, iter_sets, prf, read_case, shared_dir
+from parkwatch.evaluate import Case, iter_sets, prf, read_case
+from parkwatch.evaluate import eval_dir as find_eval_dir
 from parkwatch.extract import extract_article
 from parkwatch.extract.dates import day_of, parse_date
 from parkwatch.extract.decode import decode_html
@@ -174,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", help="also write the table to this file")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
-    eval_dir = Path(args.eval_dir) if args.eval_dir else (shared_dir() or Path("-")) / "eval"
+    eval_dir = find_eval_dir(args.eval_dir)
     if not eval_dir.is_dir():
         print(f"skipped: no evaluation data at {eval_dir} (pass --eval-dir)")
         return 0

@@ -21,7 +21,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from parkwatch.evaluate import iter_sets, read_case, shared_dir
+from parkwatch.evaluate import eval_dir as find_eval_dir
+from parkwatch.evaluate import iter_sets, read_case
 from parkwatch.mentions import ArticleText
 from parkwatch.tagging import make_manager, tag
 
@@ -79,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="first N pages of each set (0: all)")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
-    eval_dir = Path(args.eval_dir) if args.eval_dir else (shared_dir() or Path("-")) / "eval"
+    eval_dir = find_eval_dir(args.eval_dir)
     if not eval_dir.is_dir():
         print(f"skipped: no evaluation data at {eval_dir} (pass --eval-dir)")
         return 0

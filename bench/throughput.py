@@ -19,7 +19,8 @@ from pathlib import Path
 import lxml.html
 import trafilatura
 
-from parkwatch.evaluate import iter_sets, read_case, shared_dir
+from parkwatch.evaluate import eval_dir as find_eval_dir
+from parkwatch.evaluate import iter_sets, read_case
 from parkwatch.extract import extract_article
 from parkwatch.mentions import ArticleText
 from parkwatch.store import Store
@@ -87,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
-    eval_dir = Path(args.eval_dir) if args.eval_dir else ((shared_dir() or Path("-")) / "eval")
+    eval_dir = find_eval_dir(args.eval_dir)
     pages = load_pages(eval_dir, args.pages)
     size = sum(len(b) for b, _ in pages) / 1e6
     source = "eval/zh" if eval_dir.is_dir() else "sample web"

@@ -55,6 +55,12 @@ def shared_dir(explicit: str | os.PathLike[str] | None = None) -> Path | None:
     return None
 
 
+def eval_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The evaluation folder: *explicit* (a benchmark's ``--eval-dir``), else ``shared_dir()/eval``; a path that does not
+    exist when neither is there, for the caller to report."""
+    return Path(explicit) if explicit else (shared_dir() or Path("-")) / "eval"
+
+
 def zh_cases(eval_dir: Path, name: str) -> list[Case]:
     """Cases of ``eval/zh/<name>.json``."""
     base = eval_dir / "zh"
