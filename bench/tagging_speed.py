@@ -1,9 +1,10 @@
 """Tagging throughput on 1 MB (or more) of park news, beside the floor of one pass of the park names.
 
-    python bench/tagging_speed.py [--megabytes 1] [--repeat 3] [--json FILE]
+    python bench/tagging_speed.py [--megabytes 1] [--repeat 3] [--texts FILE ...] [--json FILE]
 
 The text is the sample web's articles repeated until the size is reached, tagged article by article
-with every built-in plugin, as the crawl pipeline does. The floor is one Aho-Corasick pass of the park
+with every built-in plugin, as the crawl pipeline does; with ``--texts``, the texts of labelled JSON-lines files
+instead (``tests/files/tagging/dev.jsonl`` …), each once, as stored (pinyin artifacts and all). The floor is one Aho-Corasick pass of the park
 gazetteer over the same text: the part no tagger can avoid.
 """
 
@@ -38,14 +39,21 @@ def corpus(megabytes: float) -> list[ArticleText]:
     return out
 
 
+def labelled_texts(paths: list[Path]) -> list[ArticleText]:
+    """The ``text`` of every record of *paths*, once each."""
+    return [ArticleText(json.loads(line)["text"]) for path in paths
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--megabytes", type=float, default=1.0)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--texts", action="append", type=Path, help="tag these labelled JSON-lines files instead")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
     pm = make_manager(load_entry_points=False)
-    articles = corpus(args.megabytes)
+    articles = labelled_texts(args.texts) if args.texts else corpus(args.megabytes)
     size = sum(len(a.text.encode("utf-8")) for a in articles)
     names = parks().names
     tag(articles[0], pm)  # warm up: gazetteers load once per process
