@@ -485,7 +485,7 @@ def _carries_place(park: Park, key: str) -> bool:
 
 def _names_its_place(park: Park, key: str) -> bool:
     """Whether an alias carries the park's place (天津滨海新区, 宁波杭州湾开发区), not only its kind and descriptor."""
-    if park.place and park.place in key:
+    if _carries_place(park, key):
         return True
     hits = regions().find(key)  # a place in front of more (天津|滨海新区), not a district's own name (滨海新区)
     return bool(hits) and hits[0][0] == 0 and hits[0][1] < len(key) and bool(_in_written_place(key[: hits[0][1]], [park]))
