@@ -93,7 +93,32 @@ def park_mentions(article: ArticleText, index: Parks | None = None, model: ParkM
     rules = _rule_mentions(article, index)
     model = shipped_model() if model is _SHIPPED else model
     found = _with_name_before_dot(article, second_look(article, rules, model) if model is not None else rules, index)
-    return _one_id_per_park(article, found)
+    return _one_id_per_park(article, _bare_of_model_parks(article, found, index))
+
+
+def _bare_of_model_parks(article: ArticleText, found: list[Mention], index: Parks) -> list[Mention]:
+    """Bare zone words whose zone only the learned second look found (绿色清真产业经济开发区 … 开发区): read against
+    the parks found once the model has looked, as the rules read them against their own; only those that name a park
+    the model added are added."""
+    added = {m.id for m in found if m.attrs.get("source") == "model"}
+    if not added:
+        return found
+    province, city = locality(article)
+    named = sorted(found, key=lambda m: m.start)
+    taken = Taken([(m.start, m.end) for m in found])
+    out = list(found)
+    for match in _SUFFIX_RE.finditer(article.simplified):
+        if match.group(0) not in _ANAPHORA or taken.holds(match) \
+                or _discover(article, match, province, city, index, taken.floor(match.start())) is not _BARE:
+            continue
+        before = [m for m in fitting_antecedents(article.simplified, match.group(0), named) if m.end <= match.start()]
+        if not before or before[-1].id not in added:
+            continue  # the zone named last before it is not one only the model found
+        mention = _bare(article, match, province, city, named, index)
+        if mention is not None and mention.id in added:
+            out.append(mention)
+            taken.add(mention.start, mention.end)
+    return sorted(out, key=lambda m: m.start) if len(out) > len(found) else found
 
 
 # Type words written long or short (经开区, 经济开发区, 经济技术开发区): one form when names are compared in a text.

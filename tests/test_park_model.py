@@ -86,3 +86,14 @@ def test_a_bare_zone_word_read_as_a_park_the_model_drops_is_read_again_against_t
     assert [(m.surface, m.canonical) for m in kept] == [("高新区", "潍坊高新技术产业开发区"),
                                                         ("潍坊高新区", "潍坊高新技术产业开发区")]
     assert kept[0].id == kept[1].id and kept[0].attrs["source"] == "anaphora"
+
+
+def test_a_bare_zone_word_after_a_park_only_the_model_found_names_that_park():
+    text = ("临夏县全力加快绿色清真产业经济开发区建设\n近年来,临夏县按照州上把开发区建成助推全州经济发展的主要增长极的总体要求,"
+            "进一步完善基础设施、加大招商引资力度,全力加快绿色清真产业经济开发区建设。去年开发区完成政府性投资2.3亿元。")
+    article = ArticleText(text)
+    assert [m.surface for m in park_mentions(article, model=None)] == []  # the rules find neither the name nor its bare word
+    found = park_mentions(article)
+    assert [(m.surface, m.attrs["source"]) for m in found] == [("绿色清真产业经济开发区", "model"), ("开发区", "anaphora")]
+    assert found[0].id == found[1].id and found[1].start == text.index("去年开发区") + 2
+    # 州上把开发区, before the body names the park (the headline's name is not found here), stays unread

@@ -702,3 +702,7 @@ def test_a_level_between_the_place_and_a_listed_name_stays_in_the_name_and_more_
 def test_an_honour_and_a_league_s_parks_in_general_are_no_park():
     assert spans("被省人民政府评为“河北省十强开发区”。") == []
     assert spans("也为全盟工业园区的高质量发展树立了标杆。") == []
+
+
+def test_a_zone_word_counted_after_it_is_the_kind():
+    assert [s for s, _ in spans("洛阳经济技术开发区召开会议。整合后,县管理的开发区共7个,实现了“一县一区”。")] == ["洛阳经济技术开发区"]
