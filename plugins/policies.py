@@ -93,6 +93,8 @@ _ACTION_HEAD = r"三年行动|攻坚行动|提升行动|倍增行动|行动计�
 _PLACED_ACTION_RE = AnchoredPattern(re.compile(rf"[\u4e00-\u9fff]{{6,24}}?(?:{_ACTION_HEAD})"), re.compile(_ACTION_HEAD), reach=24)
 _VERB_IN_NAME = re.compile(r"实施|开展|启动|推进|推动|深化|部署|组织|发起|参与|落实|围绕|聚焦|确保|按照|根据|是|为|在|将|把|让|对|通过|列入|纳入")
 _SYSTEM_RE = re.compile(r"[“\"]?(\d+\s*(?:\+\s*(?:\d+|[A-Za-z]))+)[”\"]?\s*(政策措施|政策体系|园区发展体系|发展体系|政策|体系|工作机制)")
+_ACTION_HEADS = r"(?:三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划|行动|计划)(?:计划)?$"
+_GENERIC_ACTION = re.compile(r"(?:具体|实际|重要|有力|务实|坚决|切实|自觉|积极|共同|联合|一致|一系列|系列|重大|新的?|实质性)(?:行动|计划)")
 _NOT_NAMED = re.compile(r"[的和与及等各该这其]|工作计划|投资计划|年度计划|生产计划|建设计划|项目计划|发展计划$")
 
 
@@ -180,8 +182,14 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
     if named:  # a name taken as a campaign is one wherever the text quotes it again
         campaigns(known | named)
     for m in _NAMED_ACTION_RE.finditer(s):
-        if not _NOT_NAMED.search(m.group(1)):
-            add(m.start(1), m.end(1), m.group(1), "campaign")
+        start, name = m.start(1), m.group(1)
+        if "的" in name and "“" not in name:  # 实施集群式项目的|满园扩园行动: the name follows its description
+            start += name.rindex("的") + 1
+            name = s[start : m.end(1)]
+            if len(re.sub(_ACTION_HEADS, "", name)) < 2 or _GENERIC_ACTION.match(name):
+                continue  # …的具体行动, …的实际行动: a deed, not a named action
+        if not _NOT_NAMED.search(name):
+            add(start, m.end(1), name, "campaign")
     for m in _PLACED_ACTION_RE.finditer(s) if "行动" in s else ():
         place = next((hit for hit in regions().find(m.group(0)) if hit[3][0].level in ("province", "city")), None)
         if place is None:

@@ -383,3 +383,8 @@ def test_a_named_action_may_start_with_a_quoted_name():
 
 def test_a_zone_s_detailed_plan_is_a_title():
     assert surfaces("重新编制了渭南高新区控制性详细规划,设置了六大产业板块。") == ["渭南高新区控制性详细规划"]
+
+
+def test_a_named_action_after_its_description_is_named_without_it_and_a_deed_is_no_name():
+    assert surfaces("全面实施集群式项目的满园扩园行动,大力促进园区发展。") == ["满园扩园行动"]
+    assert surfaces("这是推进供给侧结构性改革的具体行动。") == []
