@@ -467,6 +467,8 @@ def _with_subpark(article: ArticleText, mention: Mention, park: Park | None, aga
         return mention  # 天府新区|成都科学城: two zones side by side, the second with a place of its own
     if re.match(r"[一二三四五六七八九十两几多\d]+[大个座家]", part):
         return mention  # 光热产业园|两大园区: a count of the parks named, not a part
+    if re.search(r"街道|社区|[镇乡]", part[:-2]):
+        return mention  # 成都高新区|石羊街道大源片区: a street office's or a town's area, not a part of the zone
     if part.endswith("园") and not part.endswith(("产业园", "工业园", "科技园", "电科园", "分园", "直管园")) and not is_place(part[:-1]):
         return mention  # 奉化园: a place's part of the zone; 科学园 or 花园 are not
     end = mention.end + following.end()

@@ -706,3 +706,8 @@ def test_an_honour_and_a_league_s_parks_in_general_are_no_park():
 
 def test_a_zone_word_counted_after_it_is_the_kind():
     assert [s for s, _ in spans("洛阳经济技术开发区召开会议。整合后,县管理的开发区共7个,实现了“一县一区”。")] == ["洛阳经济技术开发区"]
+
+
+def test_a_street_office_s_area_after_a_zone_is_no_part_of_it():
+    assert spans("“乐8花园”位于成都高新区石羊街道大源片区天府二街。") == [("成都高新区", "成都高新技术产业开发区")]
+    assert [s for s, _ in spans("它不仅是浦东新区镇级工业园区改造的试点。")][0] == "浦东新区"  # not 浦东新区镇级工业园区
