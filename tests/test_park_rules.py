@@ -711,3 +711,10 @@ def test_a_zone_word_counted_after_it_is_the_kind():
 def test_a_street_office_s_area_after_a_zone_is_no_part_of_it():
     assert spans("“乐8花园”位于成都高新区石羊街道大源片区天府二街。") == [("成都高新区", "成都高新技术产业开发区")]
     assert [s for s, _ in spans("它不仅是浦东新区镇级工业园区改造的试点。")][0] == "浦东新区"  # not 浦东新区镇级工业园区
+
+
+def test_a_zone_s_named_industrial_area_extension_or_start_up_area_is_one_name_with_it():
+    assert [s for s, _ in spans("位于天津经开区南港工业区的天津金科日化新材料项目开工。")] == ["天津经开区南港工业区"]
+    assert [s for s, _ in spans("湘江新区湘阴拓展区规划了3个专业园区。")] == ["湘江新区湘阴拓展区"]
+    assert [s for s, _ in spans("近日,在位于银川高新区马家滩C区的企业里。")] == ["银川高新区马家滩C区"]
+    assert [s for s, _ in spans("金斗工业区一期A区地块完成了改造。")] == ["金斗工业区"]  # a phase's plot, not a part
