@@ -718,3 +718,8 @@ def test_a_zone_s_named_industrial_area_extension_or_start_up_area_is_one_name_w
     assert [s for s, _ in spans("湘江新区湘阴拓展区规划了3个专业园区。")] == ["湘江新区湘阴拓展区"]
     assert [s for s, _ in spans("近日,在位于银川高新区马家滩C区的企业里。")] == ["银川高新区马家滩C区"]
     assert [s for s, _ in spans("金斗工业区一期A区地块完成了改造。")] == ["金斗工业区"]  # a phase's plot, not a part
+
+
+def test_a_zone_s_bonded_zone_and_its_eastern_or_main_area_are_one_name_with_it():
+    assert [s for s, _ in spans("西咸新区空港综合保税区咸阳虹宁显示玻璃中心等项目开工。")] == ["西咸新区空港综合保税区"]
+    assert [s for s, _ in spans("昆明长水国际机场是滇中新区东片区区位条件最优的区域。")] == ["滇中新区东片区"]
