@@ -173,6 +173,10 @@ def _name_window(simplified: str, match: re.Match[str], floor: int) -> tuple[int
         if bracket is None or bracket.start() == floor:
             break
         start = bracket.start()  # 火炬(翔安)产业区, 西部(重庆)科学城: a place in brackets inside the name
+    if match.start() - start >= 12 and start > floor:  # the reach ends inside a place (株|洲市南洲…产业园): take it whole
+        offset = max(floor, start - 6)
+        start = next((offset + s for s, e, _, _ in regions().find(simplified[offset : start + 6])
+                      if offset + s < start < offset + e and e - s >= 3), start)  # a full name (株洲市), not 中方|园区
     return start, match.start() - start >= 12
 
 

@@ -723,3 +723,9 @@ def test_a_zone_s_named_industrial_area_extension_or_start_up_area_is_one_name_w
 def test_a_zone_s_bonded_zone_and_its_eastern_or_main_area_are_one_name_with_it():
     assert [s for s, _ in spans("西咸新区空港综合保税区咸阳虹宁显示玻璃中心等项目开工。")] == ["西咸新区空港综合保税区"]
     assert [s for s, _ in spans("昆明长水国际机场是滇中新区东片区区位条件最优的区域。")] == ["滇中新区东片区"]
+
+
+def test_a_long_name_s_reach_ending_inside_its_place_takes_the_place_whole_and_an_official_s_title_ends_a_name():
+    assert spans("12月9日上午,株洲市南洲生态新城创新创业产业园开工仪式在南洲新区举行。")[0][0] == "株洲市南洲生态新城创新创业产业园"
+    assert spans("中方园区凭祥市边境出口加工产业园已有企业入园。")[0][0] == "凭祥市边境出口加工产业园"
+    assert "曲靖市工信局局长沈学龄率市工业园区" not in [s for s, _ in spans("曲靖市工信局局长沈学龄率市工业园区负责人一行考察。")]
