@@ -35,7 +35,7 @@ from parkwatch.mentions import ArticleText, Mention, stable_id
 from parkwatch.scan import AnchoredPattern
 
 from .park_model import ParkModel, second_look, shipped_model
-from .park_names import _BARE, Taken, _discover, _park_of, _stops, _without_province
+from .park_names import _BARE, Taken, _discover, _leading_places, _park_of, _stops, _without_province
 from .park_words import (
     _ANAPHORA,
     _BARE_TYPES,
@@ -101,8 +101,9 @@ def _bare_of_model_parks(article: ArticleText, found: list[Mention], index: Park
     """Bare zone words whose zone only the learned second look found (绿色清真产业经济开发区 … 开发区): read against
     the parks found once the model has looked, as the rules read them against their own; only those that name a park
     the model added are added."""
-    added = {m.id for m in found if m.attrs.get("source") == "model"}
-    if not added:
+    added = {m.id for m in found if m.attrs.get("source") == "model"
+             and not _SUFFIX_RE.fullmatch(article.simplified[m.start : m.end][_leading_places(article.simplified[m.start : m.end])[1] :])}
+    if not added:  # (江西省|开发区, a place's zones in general, names no park for bare words to refer to)
         return found
     province, city = locality(article)
     named = sorted(found, key=lambda m: m.start)

@@ -97,3 +97,12 @@ def test_a_bare_zone_word_after_a_park_only_the_model_found_names_that_park():
     assert [(m.surface, m.attrs["source"]) for m in found] == [("绿色清真产业经济开发区", "model"), ("开发区", "anaphora")]
     assert found[0].id == found[1].id and found[1].start == text.index("去年开发区") + 2
     # 州上把开发区, before the body names the park (the headline's name is not found here), stays unread
+
+
+def test_a_place_s_zones_in_general_the_model_took_for_a_park_are_no_antecedent_for_bare_words():
+    adds_everything = ParkModel({}, 5.0, keep=0.5, add=0.5)
+    text = "湖南省开发区整合提升方案\n为深入贯彻全会精神,整合开发区空间布局,推动开发区转型。"
+    assert [(m.surface, m.attrs["source"]) for m in park_mentions(ArticleText(text), model=adds_everything)] == [
+        ("湖南省开发区", "model")]  # the bare 开发区 after it are the kind, as the rules read them
+    text = "近年来,临夏县全力加快绿色清真产业经济开发区建设。去年开发区完成政府性投资2.3亿元。"
+    assert [m.surface for m in park_mentions(ArticleText(text), model=adds_everything)] == ["绿色清真产业经济开发区", "开发区"]
