@@ -729,3 +729,10 @@ def test_a_long_name_s_reach_ending_inside_its_place_takes_the_place_whole_and_a
     assert spans("12月9日上午,株洲市南洲生态新城创新创业产业园开工仪式在南洲新区举行。")[0][0] == "株洲市南洲生态新城创新创业产业园"
     assert spans("中方园区凭祥市边境出口加工产业园已有企业入园。")[0][0] == "凭祥市边境出口加工产业园"
     assert "曲靖市工信局局长沈学龄率市工业园区" not in [s for s, _ in spans("曲靖市工信局局长沈学龄率市工业园区负责人一行考察。")]
+
+
+def test_press_names_of_listed_zones_and_a_district_in_brackets_after_a_zone():
+    assert spans("北京:马驹桥台湖并入亦庄开发区。") == [("亦庄开发区", "北京经济技术开发区")]
+    assert spans("金华市重大产业项目集中开工仪式在金义都市新区举行。") == [("金义都市新区", "金华金义新区")]
+    assert spans("10个重大项目签约落户武汉开发区(汉南区)。") == [("武汉开发区", "武汉经济技术开发区")]
+    assert spans("依托成都高新区(西区)建设。")[0][0] == "成都高新区(西区)"  # a part of the zone, though 西区 is also a district's name

@@ -388,3 +388,7 @@ def test_a_zone_s_detailed_plan_is_a_title():
 def test_a_named_action_after_its_description_is_named_without_it_and_a_deed_is_no_name():
     assert surfaces("全面实施集群式项目的满园扩园行动,大力促进园区发展。") == ["满园扩园行动"]
     assert surfaces("这是推进供给侧结构性改革的具体行动。") == []
+
+
+def test_a_document_number_written_with_spaces():
+    assert surfaces("株洲市人民政府文件\n株政发 〔2018〕 19号\n") == ["株政发 〔2018〕 19号"]
