@@ -53,7 +53,7 @@ from .park_words import (
 # A named part right after a zone: 南宁高新区武鸣产业园, 西部(重庆)科学城江津园区, 高新区电子科技园.
 _SUBPARK = re.compile(r"^·?([(（][\u4e00-\u9fff]{0,4}(?:片区|[东西南北]区)[)）]|"  # 云南自贸区(昆明片区), 成都高新区(西区)
                       r"[\u4e00-\u9fff]{2,8}?(?:园区|分园|分区|创新区|产业园|工业园|科技园|电科园|数谷|示范区|片区|发展区|孵化园|创业园|"
-                      r"加工区|工业区|拓展区|起步区|启动区)|[\u4e00-\u9fff]{2,4}?(?:科学城|科技城|综合保税区|科学园)|[东西南北中主]片区|(?:经济综合)?实验区|"
+                      r"加工区|加工园|工业区|拓展区|起步区|启动区|功能区)|[\u4e00-\u9fff]{2,4}?(?:科学城|科技城|综合保税区|科学园)|[东西南北中主]片区|(?:经济综合)?实验区|"
                       r"高新技术产业开发区|综合保税区|综保区|直管园|拓展区|起步区|片区|[东西南北]区(?![域块])|[\u4e00-\u9fff]{2,3}园(?![区林艺博])|"
                       r"(?:(?!期)[\u4e00-\u9fff]){0,4}[A-Z]区)")  # 拉萨经开区C区, 银川高新区马家滩C区
 # A zone's name used for a street, a square or a station (光谷步行街, 世界光谷) is not the zone.
@@ -281,8 +281,10 @@ def _with_brand_projects(article: ArticleText, mentions: list[Mention]) -> list[
     for brand in _BRAND.finditer(simplified):
         start = brand.start()
         name_end = brand.end() + len(re.match(r"(?:(?![暨和与及])[\u4e00-\u9fff]){0,14}", simplified[brand.end() :]).group(0))
-        ends = [e.end() for e in _BRAND_PROJECT_END.finditer(simplified, brand.end(), name_end)
-                if not any(m.start < e.end() <= m.end for m in mentions)]  # a zone named inside goes on
+        words = [e.end() for e in _BRAND_PROJECT_END.finditer(simplified, brand.end(), name_end)]
+        ends = [e for e in words if not any(m.start < e <= m.end for m in mentions)]  # a zone named inside goes on
+        if not ends:  # …unless the name ends with it: 联东U谷·石家庄高新区产业园
+            ends = [e for e in words if any(m.start >= brand.end() and e == m.end for m in mentions)][-1:]
         if not ends or any(m.start < start < m.end for m in mentions):
             continue
         end = ends[0]
@@ -416,7 +418,7 @@ def _with_place_before(simplified: str, start: int) -> int:
     than the one after it (浙江省宁波市|…, not 南岸区|重庆经开区: a district of the city, written before it)."""
     first = next((h for h in regions().find(simplified[start : start + 8]) if h[0] == 0), None)
     rank = min((_RANK.get(c.level, 2) for c in first[3]), default=2) if first else 2
-    level = re.search(r"(?:国家级|自治区级|省级)$", simplified[max(0, start - 5) : start])
+    level = re.search(r"(?:国家级|自治区级|省级|国家)$", simplified[max(0, start - 5) : start])
     if level:  # 包头|国家级|稀土高新技术开发区: a level between the place and the zone's name
         at = start - len(level.group(0))
         if any(h[1] == min(8, at) for h in regions().find(simplified[max(0, at - 8) : at])):
@@ -469,8 +471,8 @@ def _with_subpark(article: ArticleText, mention: Mention, park: Park | None, aga
         return mention  # 武汉开发区(汉南区): the district it shares its government with, not a part
     if part.endswith(("科学城", "科技城")) and is_place(part):
         return mention  # 天府新区|成都科学城: two zones side by side, the second with a place of its own
-    if re.match(r"[一二三四五六七八九十两几多\d]+[大个座家]", part):
-        return mention  # 光热产业园|两大园区: a count of the parks named, not a part
+    if re.search(r"[一二三四五六七八九十两几多\d]+[大个座家]", part) or part.startswith("内"):
+        return mention  # 光热产业园|两大园区, 产业园|内辟建五大功能区: a count of the parks named or what is inside, not a part
     if re.search(r"街道|社区|[镇乡]", part[:-2]):
         return mention  # 成都高新区|石羊街道大源片区: a street office's or a town's area, not a part of the zone
     if part.endswith("园") and not part.endswith(("产业园", "工业园", "科技园", "电科园", "分园", "直管园")) and not is_place(part[:-1]):

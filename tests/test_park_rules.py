@@ -736,3 +736,11 @@ def test_press_names_of_listed_zones_and_a_district_in_brackets_after_a_zone():
     assert spans("金华市重大产业项目集中开工仪式在金义都市新区举行。") == [("金义都市新区", "金华金义新区")]
     assert spans("10个重大项目签约落户武汉开发区(汉南区)。") == [("武汉开发区", "武汉经济技术开发区")]
     assert spans("依托成都高新区(西区)建设。")[0][0] == "成都高新区(西区)"  # a part of the zone, though 西区 is also a district's name
+
+
+def test_a_brand_project_named_after_a_zone_a_national_level_word_and_a_zone_s_functional_area():
+    assert spans("企业分别就联东U谷·石家庄高新区产业园、电子商务基地进行了推介。")[0][0] == "联东U谷·石家庄高新区产业园"
+    assert spans("美丽的包头国家稀土高新技术产业开发区等。") == [("包头国家稀土高新技术产业开发区", "包头稀土高新技术产业开发区")]
+    assert spans("这是继中关村高新科技园区之后的又一园区。")[0][0] == "中关村高新科技园区"
+    assert spans("青岛保税港区诸城功能区计划总投资280亿元。")[0][0] == "青岛保税港区诸城功能区"
+    assert [s for s, _ in spans("哈尔滨市在航空制造产业园内辟建五大功能区。")] == ["航空制造产业园"]
