@@ -392,3 +392,8 @@ def test_a_named_action_after_its_description_is_named_without_it_and_a_deed_is_
 
 def test_a_document_number_written_with_spaces():
     assert surfaces("株洲市人民政府文件\n株政发 〔2018〕 19号\n") == ["株政发 〔2018〕 19号"]
+
+
+def test_a_title_line_after_an_attachment_label():
+    text = "现将方案印发给你们,请认真贯彻落实。\n  附件:1.湖南省开发区整合优化实施方案\n        2.湖南省开发区创新强园行动方案\n"
+    assert surfaces(text) == ["湖南省开发区整合优化实施方案", "湖南省开发区创新强园行动方案"]
