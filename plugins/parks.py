@@ -56,6 +56,8 @@ _SUBPARK = re.compile(r"^·?([(（][\u4e00-\u9fff]{0,4}(?:片区|[东西南北]�
                       r"加工区|加工园|工业区|拓展区|起步区|启动区|功能区)|[\u4e00-\u9fff]{2,4}?(?:科学城|科技城|综合保税区|科学园)|[东西南北中主]片区|(?:经济综合)?实验区|"
                       r"高新技术产业开发区|综合保税区|综保区|直管园|拓展区|起步区|片区|[东西南北]区(?![域块])|[\u4e00-\u9fff]{2,3}园(?![区林艺博])|"
                       r"(?:(?!期)[\u4e00-\u9fff]){0,4}[A-Z]区)")  # 拉萨经开区C区, 银川高新区马家滩C区
+# A division of the 新疆生产建设兵团 written before its zone: 第一师阿拉尔经济技术开发区, 农八师石河子…
+_DIVISION_BEFORE = re.compile(r"(?:第|农)[一二三四五六七八九十]{1,3}师$")
 # A zone's name used for a street, a square or a station (光谷步行街, 世界光谷) is not the zone.
 _PLACE_AFTER = re.compile(r"^(?:步行街|广场|大道|大街|路|街|地铁站|站|大走廊|走廊|号)")
 # A nickname (光谷) that names a facility or area after it (光谷科学岛, 光谷国际外国语学校, 光谷文化中心) is not the zone.
@@ -216,6 +218,8 @@ def _rule_mentions(article: ArticleText, index: Parks) -> list[Mention]:
                 or (len(key) <= 2 and _NAMED_AFTER_NICKNAME.match(simplified[end : end + 8])):
             continue  # bare zone words are resolved below, against the zones the text names
         alias_start, start = start, _with_place_before(simplified, start)
+        if division := _DIVISION_BEFORE.search(simplified, max(0, start - 6), start):
+            start = division.start()  # 第一师|阿拉尔经济技术开发区: a 兵团 division's zone, named with its division
         if key.endswith("园") and simplified.startswith("区", end):
             end += 1  # 张江高新区闵行园|区: the name goes on
         placed = _in_written_place(simplified[start:alias_start], cands)

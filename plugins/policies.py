@@ -23,7 +23,7 @@ _POLICY_WORDS = (r"意见|办法|通知|方案|规划|条例|措施|政策|细�
                  r"规则|标准|公告|通告|若干政策|若干措施|政策措施|工作要点|清单|目录|战略|批复|协议|备忘录|法|请示|函")
 # 《…》 is a document unless it names a newspaper, a ranking, a song, a book or a film.
 _TITLE_RE = re.compile(r"《((?:[^《》\n]|《[^《》\n]{1,80}》){1,120})》")  # one level of nesting: 《关于印发《…》的通知》
-_NOT_DOCUMENT = re.compile(r"(?:开发区|高新区|新区|园区|产业园|科技城|科学城|报|刊|杂志|周刊|[文外]版|海外版|榜|排行|排名|指数|歌|之歌|曲|剧|电影|纪录片|小说|诗|记|传|志|年鉴|白皮书|蓝皮书|报告|网|经济|学|丛书|卷|[?？]|"
+_NOT_DOCUMENT = re.compile(r"(?:开发区|高新区|新区|园区|产业园|科技城|科学城|(?<!通)报|刊|杂志|周刊|[文外]版|海外版|榜|排行|排名|指数|歌|之歌|曲|剧|电影|纪录片|小说|诗|记|传|志|年鉴|白皮书|蓝皮书|报告|网|经济|学|丛书|卷|[?？]|"
                            r"报告(?:19|20)\d{2}年?|许可证|证书|证明书|证照|执照|方略|概况|地理|[^历]史|百强|[十百千]强|名册|可行性研究|研究)"  # a certificate, a book (《宋史》), a ranking, a study
                            r"(?:[(（][^()（）]*[)）]|[.·]?\s*(?:19|20)\d{2}年?)?$")  # 《鹿城年鉴2017》, 《九江年鉴.2008》
 _DOC_NUMBER = (r"[\u4e00-\u9fff]{1,10}\s?[〔\[［(（「]\s*(?:19|20)\d{2}[〕\]］)）」]\s*第?\d{1,4}\s*号"  # 国函〔1993〕第38号, 株政发 〔2018〕 19号
@@ -95,7 +95,7 @@ _VERB_IN_NAME = re.compile(r"实施|开展|启动|推进|推动|深化|部署|�
 _SYSTEM_RE = re.compile(r"[“\"]?(\d+\s*(?:\+\s*(?:\d+|[A-Za-z]))+)[”\"]?\s*(政策措施|政策体系|园区发展体系|发展体系|政策|体系|工作机制)")
 _ACTION_HEADS = r"(?:三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划|行动|计划)(?:计划)?$"
 _GENERIC_ACTION = re.compile(r"(?:具体|实际|重要|有力|务实|坚决|切实|自觉|积极|共同|联合|一致|一系列|系列|重大|新的?|实质性)(?:行动|计划)")
-_NOT_NAMED = re.compile(r"[的和与及等各该这其]|工作计划|投资计划|年度计划|生产计划|建设计划|项目计划|发展计划$")
+_NOT_NAMED = re.compile(r"[的和与及等各该这其]|工作计划|投资计划|年度计划|生产计划|建设计划|项目计划|发展计划$|招聘计划$")
 
 
 def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = None) -> list[Mention]:
@@ -114,7 +114,8 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
                              attrs={"type": kind}))
 
     for m in _TITLE_RE.finditer(s):
-        headline = (re.search(r"[:：·]|\S\s+\S", m.group(1)) and not re.search(rf"(?:{_POLICY_WORDS})$", m.group(1))) \
+        headline = (re.search(r"[:：·]|\S\s+\S", m.group(1))
+                    and not re.search(rf"(?:{_POLICY_WORDS})(?:{_EDITION})?$", m.group(1))) \
             or s.startswith(("一文", "为主题", "为题", "栏目", "投稿", "征稿", "收稿", "刊物", "杂志", "期刊", "编辑部", "数据库", "记者",
                              "通讯员", "特约记者"), m.end()) \
             or re.match(r"(?:室内|大型|原创)?(?:[\u4e00-\u9fff]{0,4})(?:舞台剧|话剧|歌剧|舞剧|演出|电影|剧目|剧)", s[m.end() : m.end() + 10])
@@ -285,7 +286,7 @@ def _is_campaign(s: str, m: re.Match[str], programmes: frozenset[str], joined: b
         return False  # “双创”中心, “菜篮子”交易中心: a place named after the programme, listed or not
     if any(re.fullmatch(r"[一二三四五六七八九]{3,}", n) for n in names):
         return False  # “三二一”, “一二三四”: a formula in numerals (“四六四五”发展战略 has its head)
-    if names[-1].endswith("工程") and (_METAPHOR_BEFORE.search(s[max(0, m.start() - 4) : m.start()])
+    if names[-1].endswith("工程") and not known and (_METAPHOR_BEFORE.search(s[max(0, m.start() - 4) : m.start()])
                                       or _DESIGNATED_BEFORE.search(s[max(0, m.start() - 14) : m.start()])):
         return False  # 把招商引资作为园区建设“一号工程”: a rank given to a task, not a programme
     if known and re.match(r"(?:模式|机制|理念|方式)", after):

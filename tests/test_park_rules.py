@@ -744,3 +744,9 @@ def test_a_brand_project_named_after_a_zone_a_national_level_word_and_a_zone_s_f
     assert spans("这是继中关村高新科技园区之后的又一园区。")[0][0] == "中关村高新科技园区"
     assert spans("青岛保税港区诸城功能区计划总投资280亿元。")[0][0] == "青岛保税港区诸城功能区"
     assert [s for s, _ in spans("哈尔滨市在航空制造产业园内辟建五大功能区。")] == ["航空制造产业园"]
+
+
+def test_a_division_s_zone_is_named_with_its_division_and_more_verbs_end_a_name():
+    assert spans("同意第一师阿拉尔经济技术开发区扩区。") == [("第一师阿拉尔经济技术开发区", "阿拉尔经济技术开发区")]
+    assert spans("江华筹建湖南海联江华产业园")[0][0] == "湖南海联江华产业园"
+    assert spans("湖北公布开发区高质量发展考评情况") == []

@@ -397,3 +397,12 @@ def test_a_document_number_written_with_spaces():
 def test_a_title_line_after_an_attachment_label():
     text = "现将方案印发给你们,请认真贯彻落实。\n  附件:1.湖南省开发区整合优化实施方案\n        2.湖南省开发区创新强园行动方案\n"
     assert surfaces(text) == ["湖南省开发区整合优化实施方案", "湖南省开发区创新强园行动方案"]
+
+
+def test_a_notice_s_short_title_an_edition_after_a_spaced_title_and_a_listed_programme_after_wei():
+    assert surfaces("湖北省政府发布《关于全省开发区考评情况的通报》(以下简称《通报》)。") == [
+        "《关于全省开发区考评情况的通报》", "《通报》"]
+    assert surfaces("下发了《四川省 5 1 重点特色园区培育三年行动计划(2021-2023年)》。") == [
+        "《四川省 5 1 重点特色园区培育三年行动计划(2021-2023年)》"]
+    assert surfaces("为“百千万工程”、制造业当家提供支撑。") == ["“百千万工程”"]
+    assert surfaces("医院已启动人才招聘计划。") == []
