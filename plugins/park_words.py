@@ -130,7 +130,8 @@ def _is_generic(simplified: str, start: int, end: int) -> bool:
     if simplified[start:end] in _FULL_KIND_WORDS and (_KIND_MADE_BEFORE.search(simplified[max(0, start - 24) : start])
                                                        or re.match(r"\s*是", after)):
         return True  # 首个…建设的综合保税区, 设立经济开发区, 升级为综合保税区, 经济开发区是…: the kind itself
-    return bool(_GENERIC_BEFORE.search(before) or _LIST_BEFORE.search(before) or _LIST_AFTER.match(after)
+    listed = (_LIST_BEFORE.search(before) or _LIST_AFTER.match(after)) and not _among_named_places(simplified, start, end)
+    return bool(_GENERIC_BEFORE.search(before) or listed
                 or "最" in before[-6:] or after.startswith("之一")  # 功能最齐全的保税港区, 影响力的开发区之一
                 or _KIND_AFTER.match(after) or _COUNT_AFTER.match(after) or _PLURAL_BEFORE.search(before)
                 or _UNITS_BEFORE.search(before) or _KIND_DESCRIBED.search(before)
@@ -166,3 +167,20 @@ _STOP_PATTERNS = (r"(?<![金附下隶专归家亲所从])属(?!于)",  # 属省�
 _STOP_RE = re.compile("|".join([*sorted(set(_STOP_WORDS), key=lambda w: (-len(w), w)), *_STOP_PATTERNS]))
 
 _NOT_STOP_WORDS = re.compile(r"共同|协同|同城|自由|理由|经由|缘由|以色列|对俄|对台|对日|对韩|对欧")
+
+
+_LIST_SEGMENT_END = re.compile(r"[。；;！？!?，,:：\n]")
+
+
+def _among_named_places(simplified: str, start: int, end: int) -> bool:
+    """A zone word listed among named districts or after a named place's 的 (芝罘区、莱山区、开发区、高新区; 潍坊的开发区、
+    高新区): the place's own zones, not kinds."""
+    from parkwatch.gazetteer import places_only  # the gazetteer imports this module's words
+
+    left = max((m.end() for m in _LIST_SEGMENT_END.finditer(simplified, max(0, start - 40), start)), default=max(0, start - 40))
+    right = _LIST_SEGMENT_END.search(simplified, end, end + 40)
+    segment = simplified[left : right.start() if right else end + 40]
+    items = [item.strip() for item in segment.split("、")]
+    if any(len(item) >= 2 and item[-1] in "区县市旗" and places_only(item) and not item.startswith(("各", "全")) for item in items):
+        return True
+    return bool(re.match(r"[\u4e00-\u9fff]{2,6}的", items[0]) and places_only(items[0][: items[0].index("的")]))

@@ -471,7 +471,7 @@ def _with_subpark(article: ArticleText, mention: Mention, park: Park | None, aga
     if following is None or _NEVER.search(following.group(1)) or _stops(following.group(1)[:-2]):
         return mention
     part = following.group(1).lstrip("·")
-    if part[0] in "(（" and len(part) >= 5 and not part[1:-1].endswith("片区") and is_place(part[1:-1]):
+    if part[0] in "(（" and len(part) >= 5 and not part[1:-1].endswith("片区") and places_only(part[1:-1]):
         return mention  # 武汉开发区(汉南区): the district it shares its government with, not a part
     if part.endswith(("科学城", "科技城")) and is_place(part):
         return mention  # 天府新区|成都科学城: two zones side by side, the second with a place of its own

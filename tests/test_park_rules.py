@@ -750,3 +750,9 @@ def test_a_division_s_zone_is_named_with_its_division_and_more_verbs_end_a_name(
     assert spans("同意第一师阿拉尔经济技术开发区扩区。") == [("第一师阿拉尔经济技术开发区", "阿拉尔经济技术开发区")]
     assert spans("江华筹建湖南海联江华产业园")[0][0] == "湖南海联江华产业园"
     assert spans("湖北公布开发区高质量发展考评情况") == []
+
+
+def test_zone_words_listed_among_named_districts_are_the_city_s_zones():
+    text = "烟台市辖芝罘区、莱山区、福山区、牟平区、开发区、高新区、金山港区。"
+    assert ("高新区", "烟台高新技术产业开发区") in spans(text)
+    assert spans("全省各县(市)区、开发区、高新区要加强领导。") == []  # kinds, in a list of kinds of unit
