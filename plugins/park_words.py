@@ -86,7 +86,7 @@ _KIND_AFTER = re.compile(r"(?:管理体制|体制|模式|升级版|优化整合|
 
 # A count after the word (开发区552家, 高新技术产业开发区1家), plural demonstratives before it (这些开发区, 上述新区),
 # administrative units listed before it (各县(市)区、开发区), a kind described before it (以制造业为主的开发区).
-_COUNT_AFTER = re.compile(r"^\s*(?:\d+\s*[家个所座]|[一二两三四五六七八九十百千几多]+[家所座]|"
+_COUNT_AFTER = re.compile(r"^\s*(?:\d+\s*[家个所座](?!项目|重点|重大|企业|工业|产业)|[一二两三四五六七八九十百千几多]+[家所座]|"
                           r"共(?:\d+|[一二两三四五六七八九十]+)[家个所座](?![\u4e00-\u9fff]))")  # 县管理的开发区共7个
 
 _PLURAL_BEFORE = re.compile(r"(?:这些|那些|上述|以上|前述|诸多|众多|大量|许多|不少)$")

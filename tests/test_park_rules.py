@@ -756,3 +756,9 @@ def test_zone_words_listed_among_named_districts_are_the_city_s_zones():
     text = "烟台市辖芝罘区、莱山区、福山区、牟平区、开发区、高新区、金山港区。"
     assert ("高新区", "烟台高新技术产业开发区") in spans(text)
     assert spans("全省各县(市)区、开发区、高新区要加强领导。") == []  # kinds, in a list of kinds of unit
+
+
+def test_a_count_of_projects_after_a_zone_word_is_no_count_of_zones():
+    text = "长春市开工项目总投资1127亿元。其中高新区23个项目,经开区18个项目。长春高新区"
+    assert [s for s, _ in spans(text)] == ["高新区", "经开区", "长春高新区"]
+    assert spans("长春市:全市开发区共7个。") == []
