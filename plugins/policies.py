@@ -117,12 +117,12 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
         headline = (re.search(r"[:：·]|\S\s+\S", m.group(1))
                     and not re.search(rf"(?:{_POLICY_WORDS})(?:{_EDITION})?$", m.group(1))) \
             or s.startswith(("一文", "为主题", "为题", "栏目", "投稿", "征稿", "收稿", "刊物", "杂志", "期刊", "编辑部", "数据库", "记者",
-                             "通讯员", "特约记者"), m.end()) \
+                             "通讯员", "特约记者", "报道", "节目"), m.end()) \
             or re.match(r"(?:室内|大型|原创)?(?:[\u4e00-\u9fff]{0,4})(?:舞台剧|话剧|歌剧|舞剧|演出|电影|剧目|剧)", s[m.end() : m.end() + 10])
         # 《大同:五大园区打造经济强市硬实力》一文: an article; 《金城公主》室内历史舞台剧: a show
         if not headline and (not _NOT_DOCUMENT.search(m.group(1).strip()) or m.group(1).strip() == "政府工作报告") and not re.search(r"(?:原题为?|原标题|题为|标题为|电视剧|电影|纪录片|专题片|宣传片|微电影|短片|节目|"
                                                                   r"栏目|图书|新书|小说|歌曲|专辑|话剧|舞剧|舞台剧|歌剧|音乐剧|剧目|晚会|综艺|报道|文章|署名文章|评论|社论|"
-                                                                  r"刊发|刊登|发表|推出)[:：]?$",
+                                                                  r"刊发|刊登|发表|推出|那首|这首|一首|诗作|诗歌|名篇|这篇|一篇)[:：]?$",
                                                                   s[max(0, m.start() - 5) : m.start()]):
             add(m.start(), m.end(), f"《{m.group(1)}》", "document")
     for m in _DOC_NUMBER_RE.finditer(s) if "号" in s or "〔" in s else ():

@@ -406,3 +406,9 @@ def test_a_notice_s_short_title_an_edition_after_a_spaced_title_and_a_listed_pro
         "《四川省 5 1 重点特色园区培育三年行动计划(2021-2023年)》"]
     assert surfaces("为“百千万工程”、制造业当家提供支撑。") == ["“百千万工程”"]
     assert surfaces("医院已启动人才招聘计划。") == []
+
+
+def test_a_poem_and_a_broadcast_programme_in_brackets_are_no_documents():
+    assert surfaces("这里因诗人郭小川的那首《团泊洼的秋天》而广为人知。") == []
+    assert surfaces("据中国之声《新闻和报纸摘要》报道,该区新增企业300家。") == []
+    assert surfaces("会议印发《关于推进开发区高质量发展的意见》。") == ["《关于推进开发区高质量发展的意见》"]
