@@ -516,8 +516,13 @@ def _resolve(cands: list[Park], province: str | None, city: str | None, key: str
 
 
 def _carries_place(park: Park, key: str) -> bool:
-    """Whether an alias holds the park's place, or starts with its city-province (上海化工区: 上海化学工业经开区)."""
-    return bool(park.place and park.place in key) or (park.province in CITY_PROVINCES and key.startswith(CITY_PROVINCES[park.province]))
+    """Whether an alias holds the park's place, or starts with its city-province (上海化工区: 上海化学工业经开区), or is the
+    press's one-character form of its city and kind (哈经开区: 哈尔滨经济技术开发区)."""
+    return bool(park.place and (park.place in key or (key[1:] in _ONE_CHARACTER_KINDS and key[0] == park.place[0]))) \
+        or (park.province in CITY_PROVINCES and key.startswith(CITY_PROVINCES[park.province]))
+
+
+_ONE_CHARACTER_KINDS = {"经开区", "高新区", "开发区"}
 
 
 def _names_its_place(park: Park, key: str) -> bool:

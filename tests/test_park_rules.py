@@ -762,3 +762,10 @@ def test_a_count_of_projects_after_a_zone_word_is_no_count_of_zones():
     text = "长春市开工项目总投资1127亿元。其中高新区23个项目,经开区18个项目。长春高新区"
     assert [s for s, _ in spans(text)] == ["高新区", "经开区", "长春高新区"]
     assert spans("长春市:全市开发区共7个。") == []
+
+
+def test_one_character_city_forms_name_their_zones_anywhere_and_more_verbs_end_a_name():
+    text = "今年,哈市将以园区为载体加快形成产业集聚。推进巴彦、通河、延寿工业园区晋升省级开发区。哈经开区将重点发展高端装备制造。"
+    assert ("哈经开区", "哈尔滨经济技术开发区") in spans(text)
+    assert spans("促成金钟经济开发区落地项目5个。")[0][0] == "金钟经济开发区"
+    assert spans("西安国际港务区管委会副主任做推介。") == [("西安国际港务区", "西安国际港务区")]

@@ -412,3 +412,8 @@ def test_a_poem_and_a_broadcast_programme_in_brackets_are_no_documents():
     assert surfaces("这里因诗人郭小川的那首《团泊洼的秋天》而广为人知。") == []
     assert surfaces("据中国之声《新闻和报纸摘要》报道,该区新增企业300家。") == []
     assert surfaces("会议印发《关于推进开发区高质量发展的意见》。") == ["《关于推进开发区高质量发展的意见》"]
+
+
+def test_a_document_number_in_small_brackets_a_newspaper_page_and_a_column_are_no_documents():
+    assert surfaces("根据《关于印发方案的通知》(舟委办发﹝2021﹞55号)文件") == ["《关于印发方案的通知》", "舟委办发﹝2021﹞55号"]
+    assert surfaces("因此,《今日开发区版》对这些工作作了报道。本台开设《聚焦“五看”筑凤巢》专栏。") == []
