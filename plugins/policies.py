@@ -48,6 +48,7 @@ _HEADED = re.compile(rf"^(“[^“”]+”){_HEAD}$")  # a campaign's canonical 
 _PLAN_HEADS = ("规划", "布局")  # a layout with these heads is a spatial plan (“三城一园一中心”规划), not a campaign
 _CAMPAIGN_RE = re.compile(rf"{_QUOTED}(?:{_QUOTED})*(?:{_HEAD}(?!合作|性|意义|地位|机遇|投资|格局|定位|导向))?")  # not …战略合作协议, …战略格局
 _FORMULA = re.compile(r"^[\dA-Za-z\s+＋.、×*/%-]+$")  # “4+2”, “221”, “1+1+N”: structures, not names
+_QUOTED_REMARK = re.compile(r"(?:大力|深入|全面|加快|积极|着力|坚持|持续)?(?:实施|推进|推动|建设|打造|实现|加强|发展)")
 _NICKNAME_BEFORE = re.compile(r"(?:作为|成为|誉为|称为|称作|号称|俗称|简称|昵称|美誉|素有|叫做|人称|称|即|以下简称|原标题|题为|主题为|"
                               r"口号|标语|寓意|表示|说|指出|强调|认为|坦言|[:：])\s*$")
 _NICKNAME_AFTER = re.compile(r"^(?:之称|的美誉|美誉|的称号|称号|之美称|的美称)")
@@ -260,6 +261,8 @@ def _is_campaign(s: str, m: re.Match[str], programmes: frozenset[str], joined: b
     if not names or any(_FORMULA.match(n) or (_CLAUSE if headed else _SENTENCE).search(n) for n in names):
         return False  # “创新驱动,转型发展”战略: two clauses named as one strategy by its head
     known = all(n.replace("＋", "+") in programmes for n in names)  # “放管服”, “腾笼换鸟”: listed programmes
+    if not known and any(len(n) >= 7 and _QUOTED_REMARK.match(n) and not n.endswith(("行动", "计划")) for n in names):
+        return False  # “实施自由贸易试验区提升战略”: a line of a report quoted, not a name
     programme_like = any(_PROGRAMME_END.search(n) for n in names)  # “一带一路”, “…工程”: a programme whatever the context
     strong = known or programme_like
     if (_NICKNAME_BEFORE.search(s[max(0, m.start() - 6) : m.start()])

@@ -417,3 +417,8 @@ def test_a_poem_and_a_broadcast_programme_in_brackets_are_no_documents():
 def test_a_document_number_in_small_brackets_a_newspaper_page_and_a_column_are_no_documents():
     assert surfaces("根据《关于印发方案的通知》(舟委办发﹝2021﹞55号)文件") == ["《关于印发方案的通知》", "舟委办发﹝2021﹞55号"]
     assert surfaces("因此,《今日开发区版》对这些工作作了报道。本台开设《聚焦“五看”筑凤巢》专栏。") == []
+
+
+def test_a_quoted_line_of_a_report_is_no_name():
+    assert surfaces("党的二十大报告提出“实施自由贸易试验区提升战略”,对自贸试验区建设提出新要求。") == []
+    assert surfaces("2023年临空经济区将以实施“建设发展三年行动计划”为抓手。") == ["“建设发展三年行动计划”"]
