@@ -85,7 +85,7 @@ _NAMED_ACTION_RE = re.compile(r"(?:实施|开展|启动|推进|推动|深化|部
                               r"((?:“[^“”\n]{1,12}”[\u4e00-\u9fff]{1,14}?|[\u4e00-\u9fff]{3,16}?)(?:三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划|行动|计划)(?:计划)?)")
 # A zone's plan for a five-year period, unbracketed: 空港经济区“十四五”发展规划, 张江科学城发展“十四五”规划.
 _PERIOD_PLAN_RE = re.compile(r"(?:^|(?<=[\s，。；、,;：:(（》])|(?<=根据|按照|编制|制定|出台|印发|发布|落实|实施|对照|围绕)|(?<=[的了]))"
-                             r"((?:(?!根据|按照|编制|制定|的|在)[\u4e00-\u9fff]){2,12}?(区|城|园)(?:发展)?[“「\"]十[一二三四五]五[”」\"]"
+                             r"((?:中国[(（][\u4e00-\u9fff]{2,3}[)）])?(?:(?!根据|按照|编制|制定|的|在)[\u4e00-\u9fff]){2,14}?(区|城|园)(?:发展)?[“「\"]十[一二三四五]五[”」\"]"
                              r"[\u4e00-\u9fff]{0,12}?(?:规划|实施方案))", re.M)
 # The state's named science and industry programmes, unquoted and without a verb before them.
 _NATIONAL_PROGRAMME_RE = re.compile(r"(?:国家)?(?:火炬|星火)计划|国家重点研发计划")

@@ -422,3 +422,8 @@ def test_a_document_number_in_small_brackets_a_newspaper_page_and_a_column_are_n
 def test_a_quoted_line_of_a_report_is_no_name():
     assert surfaces("党的二十大报告提出“实施自由贸易试验区提升战略”,对自贸试验区建设提出新要求。") == []
     assert surfaces("2023年临空经济区将以实施“建设发展三年行动计划”为抓手。") == ["“建设发展三年行动计划”"]
+
+
+def test_a_zone_s_five_year_plan_named_with_its_bracketed_place():
+    text = "聚集机构50家左右。\n中国(福建)自由贸易试验区厦门片区发展“十四五”规划\n为加快推进"
+    assert surfaces(text) == ["中国(福建)自由贸易试验区厦门片区发展“十四五”规划"]
