@@ -56,6 +56,8 @@ _SUBPARK = re.compile(r"^·?([(（][\u4e00-\u9fff]{0,4}(?:片区|[东西南北]�
                       r"加工区|加工园|工业区|拓展区|起步区|启动区|功能区)|[\u4e00-\u9fff]{2,4}?(?:科学城|科技城|综合保税区|科学园)|[东西南北中主]片区|(?:经济综合)?实验区|"
                       r"高新技术产业开发区|综合保税区|综保区|直管园|拓展区|起步区|片区|[东西南北]区(?![域块])|[\u4e00-\u9fff]{2,3}园(?![区林艺博])|"
                       r"(?:(?!期)[\u4e00-\u9fff]){0,4}[A-Z]区)")  # 拉萨经开区C区, 银川高新区马家滩C区
+# The kinds a one-character form of a city names (哈经开区, 哈高新区): the press's short names of a city's zones.
+_ONE_CHARACTER_KINDS = {"经开区", "高新区", "开发区"}
 # A division of the 新疆生产建设兵团 written before its zone: 第一师阿拉尔经济技术开发区, 农八师石河子…
 _DIVISION_BEFORE = re.compile(r"(?:第|农)[一二三四五六七八九十]{1,3}师$")
 # A zone's name used for a street, a square or a station (光谷步行街, 世界光谷) is not the zone.
@@ -103,9 +105,8 @@ def _bare_of_model_parks(article: ArticleText, found: list[Mention], index: Park
     """Bare zone words whose zone only the learned second look found (绿色清真产业经济开发区 … 开发区): read against
     the parks found once the model has looked, as the rules read them against their own; only those that name a park
     the model added are added."""
-    added = {m.id for m in found if m.attrs.get("source") == "model"
-             and not _SUFFIX_RE.fullmatch(article.simplified[m.start : m.end][_leading_places(article.simplified[m.start : m.end])[1] :])}
-    if not added:  # (江西省|开发区, a place's zones in general, names no park for bare words to refer to)
+    added = {m.id for m in found if m.attrs.get("source") == "model" and not _place_and_kind(article.simplified[m.start : m.end])}
+    if not added:
         return found
     province, city = locality(article)
     named = sorted(found, key=lambda m: m.start)
@@ -123,6 +124,12 @@ def _bare_of_model_parks(article: ArticleText, found: list[Mention], index: Park
             out.append(mention)
             taken.add(mention.start, mention.end)
     return sorted(out, key=lambda m: m.start) if len(out) > len(found) else found
+
+
+def _place_and_kind(name: str) -> bool:
+    """A name that is places and a zone word alone (江西省开发区): a place's zones in general, no park for bare words to
+    refer to."""
+    return bool(_SUFFIX_RE.fullmatch(name[_leading_places(name)[1] :]))
 
 
 # Type words written long or short (经开区, 经济开发区, 经济技术开发区): one form when names are compared in a text.
@@ -520,9 +527,6 @@ def _carries_place(park: Park, key: str) -> bool:
     press's one-character form of its city and kind (哈经开区: 哈尔滨经济技术开发区)."""
     return bool(park.place and (park.place in key or (key[1:] in _ONE_CHARACTER_KINDS and key[0] == park.place[0]))) \
         or (park.province in CITY_PROVINCES and key.startswith(CITY_PROVINCES[park.province]))
-
-
-_ONE_CHARACTER_KINDS = {"经开区", "高新区", "开发区"}
 
 
 def _names_its_place(park: Park, key: str) -> bool:
