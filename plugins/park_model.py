@@ -93,6 +93,8 @@ def candidate_spans(article: ArticleText, taken: list[tuple[int, int]]) -> list[
         window = simplified[start : match.start()]
         stops = _stops(window)
         boundary = stops[-1].end() if stops else 0
+        while window[boundary : boundary + 1] in ("-", "—", "–", "·"):
+            boundary += 1  # ——湄洲湾北岸临港物流园: a dash opens a line, not a name
         from_place = _from_place(window[boundary:], boundary)[0]
         for span in ((start + from_place, match.end()), (start + boundary, match.end()), (match.start(), match.end())):
             if span[1] - span[0] >= 2 and span not in spans:

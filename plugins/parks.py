@@ -56,6 +56,8 @@ _SUBPARK = re.compile(r"^·?([(（][\u4e00-\u9fff]{0,4}(?:片区|[东西南北]�
                       r"加工区|加工园|工业区|拓展区|起步区|启动区|功能区)|[\u4e00-\u9fff]{2,4}?(?:科学城|科技城|综合保税区|科学园)|[东西南北中主]片区|(?:经济综合)?实验区|"
                       r"高新技术产业开发区|综合保税区|综保区|直管园|拓展区|起步区|片区|[东西南北]区(?![域块])|[\u4e00-\u9fff]{2,3}园(?![区林艺博])|"
                       r"(?:(?!期)[\u4e00-\u9fff]){0,4}[A-Z]区)")  # 拉萨经开区C区, 银川高新区马家滩C区
+# A kind word alone after a zone names no part of it.
+_KIND_ALONE = {"产业园", "工业园", "园区", "产业园区", "工业园区"}
 # The kinds a one-character form of a city names (哈经开区, 哈高新区): the press's short names of a city's zones.
 _ONE_CHARACTER_KINDS = {"经开区", "高新区", "开发区"}
 # A division of the 新疆生产建设兵团 written before its zone: 第一师阿拉尔经济技术开发区, 农八师石河子…
@@ -480,6 +482,8 @@ def _with_subpark(article: ArticleText, mention: Mention, park: Park | None, aga
     part = following.group(1).lstrip("·")
     if part[0] in "(（" and len(part) >= 5 and not part[1:-1].endswith("片区") and places_only(part[1:-1]):
         return mention  # 武汉开发区(汉南区): the district it shares its government with, not a part
+    if part in _KIND_ALONE:
+        return mention  # 铜仁高新区|产业园: the zone's parks in general, no named part
     if part.endswith(("科学城", "科技城")) and is_place(part):
         return mention  # 天府新区|成都科学城: two zones side by side, the second with a place of its own
     if re.search(r"[一二三四五六七八九十两几多\d]+[大个座家]", part) or part.startswith("内"):

@@ -24,7 +24,7 @@ _POLICY_WORDS = (r"意见|办法|通知|方案|规划|条例|措施|政策|细�
 # 《…》 is a document unless it names a newspaper, a ranking, a song, a book or a film.
 _TITLE_RE = re.compile(r"《((?:[^《》\n]|《[^《》\n]{1,80}》){1,120})》")  # one level of nesting: 《关于印发《…》的通知》
 _NOT_DOCUMENT = re.compile(r"(?:开发区|高新区|新区|园区|产业园|科技城|科学城|(?<!通)报|刊|杂志|周刊|[文外]版|海外版|榜|排行|排名|指数|歌|之歌|曲|剧|电影|纪录片|小说|诗|记|传|志|年鉴|白皮书|蓝皮书|报告|网|经济|学|丛书|卷|[?？]|"
-                           r"报告(?:19|20)\d{2}年?|许可证|证书|证明书|证照|执照|方略|概况|地理|[^历]史|百强|[十百千]强|名册|可行性研究|研究|(?<!年)版)"  # a certificate, a book (《宋史》), a ranking, a study
+                           r"报告(?:19|20)\d{2}年?|许可证|证书|证明书|证照|执照|方略|概况|地理|[^历]史|百强|[十百千]强|名册|可行性研究|研究|(?<!年)版|文丛|文集|选集|诗集|画集|画册)"  # a certificate, a book (《宋史》), a ranking, a study
                            r"(?:[(（][^()（）]*[)）]|[.·]?\s*(?:19|20)\d{2}年?)?$")  # 《鹿城年鉴2017》, 《九江年鉴.2008》
 _DOC_NUMBER = (r"[\u4e00-\u9fff]{1,10}\s?[〔\[［(（「﹝]\s*(?:19|20)\d{2}[〕\]］)）」﹞]\s*第?\d{1,4}\s*号"  # 国函〔1993〕第38号, 株政发 〔2018〕 19号
                r"|[\u4e00-\u9fff]{1,8}?(?:发|函|办|字|呈|令|府)〔?(?:19|20)\d{2}〕?\d{1,4}号"  # 国发201243号, as typed
@@ -118,7 +118,7 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
         headline = (re.search(r"[:：·]|\S\s+\S", m.group(1))
                     and not re.search(rf"(?:{_POLICY_WORDS})(?:{_EDITION})?$", m.group(1))) \
             or s.startswith(("一文", "为主题", "为题", "栏目", "投稿", "征稿", "收稿", "刊物", "杂志", "期刊", "编辑部", "数据库", "记者",
-                             "通讯员", "特约记者", "报道", "节目", "专栏"), m.end()) \
+                             "通讯员", "特约记者", "报道", "节目", "专栏", "报告"), m.end()) \
             or re.match(r"(?:室内|大型|原创)?(?:[\u4e00-\u9fff]{0,4})(?:舞台剧|话剧|歌剧|舞剧|演出|电影|剧目|剧)", s[m.end() : m.end() + 10])
         # 《大同:五大园区打造经济强市硬实力》一文: an article; 《金城公主》室内历史舞台剧: a show
         if not headline and (not _NOT_DOCUMENT.search(m.group(1).strip()) or m.group(1).strip() == "政府工作报告") and not re.search(r"(?:原题为?|原标题|题为|标题为|电视剧|电影|纪录片|专题片|宣传片|微电影|短片|节目|"

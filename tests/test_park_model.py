@@ -106,3 +106,10 @@ def test_a_place_s_zones_in_general_the_model_took_for_a_park_are_no_antecedent_
         ("湖南省开发区", "model")]  # the bare 开发区 after it are the kind, as the rules read them
     text = "近年来,临夏县全力加快绿色清真产业经济开发区建设。去年开发区完成政府性投资2.3亿元。"
     assert [m.surface for m in park_mentions(ArticleText(text), model=adds_everything)] == ["绿色清真产业经济开发区", "开发区"]
+
+
+def test_a_dash_that_opens_a_line_is_no_part_of_a_candidate_name():
+    article = ArticleText("制造业基地。\n——湄洲湾北岸临港物流园。规划范围包括罗屿港区")
+    start = article.simplified.index("湄洲湾")
+    assert (start, start + len("湄洲湾北岸临港物流园")) in candidate_spans(article, [])
+    assert all(article.simplified[s] != "—" for s, _ in candidate_spans(article, []))

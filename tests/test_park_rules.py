@@ -769,3 +769,10 @@ def test_one_character_city_forms_name_their_zones_anywhere_and_more_verbs_end_a
     assert ("哈经开区", "哈尔滨经济技术开发区") in spans(text)
     assert spans("促成金钟经济开发区落地项目5个。")[0][0] == "金钟经济开发区"
     assert spans("西安国际港务区管委会副主任做推介。") == [("西安国际港务区", "西安国际港务区")]
+
+
+def test_time_words_and_according_to_end_a_name_and_a_kind_alone_after_a_zone_is_no_part():
+    assert spans("其中,现阶段经开区面积约66平方公里。北京经开区")[0][0] == "经开区"
+    assert spans("據蘇銀產業園開發建設公司介紹,項目已開工。")[0][0] == "蘇銀產業園"
+    assert [s for s, _ in spans("川西大数据产业园推介会在雅安举行。")] == ["川西大数据产业园"]  # 数据 holds 据
+    assert spans("关键词:铜仁高新区产业园\n")[0][0] == "铜仁高新区"

@@ -427,3 +427,8 @@ def test_a_quoted_line_of_a_report_is_no_name():
 def test_a_zone_s_five_year_plan_named_with_its_bracketed_place():
     text = "聚集机构50家左右。\n中国(福建)自由贸易试验区厦门片区发展“十四五”规划\n为加快推进"
     assert surfaces(text) == ["中国(福建)自由贸易试验区厦门片区发展“十四五”规划"]
+
+
+def test_books_and_a_report_in_brackets_are_no_documents():
+    assert surfaces("文联举办的《彩云文丛》、《古云南地名书法画册》等首发式。") == []
+    assert surfaces("世邦魏理仕发布《中国重点城市商务园区普查2022北京》报告。") == []
