@@ -78,8 +78,10 @@ def locality(article: ArticleText) -> tuple[str | None, str | None]:
         if city or province:
             return (province.name if province else None), (city.short if city else None)
     counts: Counter[str] = Counter()
-    for _, _, key, cands in index.find(article.simplified):
+    for _, end, key, cands in index.find(article.simplified):
         region = cands[0]
+        if len(key) == 2 and article.simplified[end : end + 1] in ("域", "级"):
+            continue  # 建成|县域: no county 成县
         if region.level == "city" or (region.level == "county" and key == region.name and len(cands) == 1):
             city = index.city_of(region)
             if city:

@@ -776,3 +776,8 @@ def test_time_words_and_according_to_end_a_name_and_a_kind_alone_after_a_zone_is
     assert spans("據蘇銀產業園開發建設公司介紹,項目已開工。")[0][0] == "蘇銀產業園"
     assert [s for s, _ in spans("川西大数据产业园推介会在雅安举行。")] == ["川西大数据产业园"]  # 数据 holds 据
     assert spans("关键词:铜仁高新区产业园\n")[0][0] == "铜仁高新区"
+
+
+def test_a_county_s_name_inside_县域_does_not_make_the_locality():
+    text = "推进巴彦、通河、延寿工业园区晋升省级开发区,建成县域园区。利民开发区抓好生物医药产业。"
+    assert spans(text)[-1] == ("利民开发区", "哈尔滨利民经济技术开发区")  # 成县 (陇南) is not named: 建成|县域
