@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from parkwatch.extract.repair import remove_pinyin_artifacts
+from parkwatch.gazetteer import places_only
 
 _SUFFIXES = ("综合保税区", "高新技术产业开发区", "经济技术开发区", "经济开发区", "高新技术产业园区", "工业集中发展区",
              "经济发展区", "产业园区", "工业园区", "产业新城", "产业园", "工业园", "科技城", "科学城", "生物城", "科创城",
@@ -176,8 +177,6 @@ _LIST_SEGMENT_END = re.compile(r"[。；;！？!?，,:：\n]")
 def _among_named_places(simplified: str, start: int, end: int) -> bool:
     """A zone word listed among named districts or after a named place's 的 (芝罘区、莱山区、开发区、高新区; 潍坊的开发区、
     高新区): the place's own zones, not kinds."""
-    from parkwatch.gazetteer import places_only  # the gazetteer imports this module's words
-
     left = max((m.end() for m in _LIST_SEGMENT_END.finditer(simplified, max(0, start - 40), start)), default=max(0, start - 40))
     right = _LIST_SEGMENT_END.search(simplified, end, end + 40)
     segment = simplified[left : right.start() if right else end + 40]
