@@ -68,7 +68,7 @@ _LINE_TITLE_RE = re.compile(rf"^[ \t]*(?:[^\n|]{{0,6}}\|[ \t]*)?"  # a table cel
                             rf"{_DOC_END}(?:[ \t]?{_EDITION})?)"
                             rf"[ \t]*(?=$|\||时间[:：]|发布时间|[\u4e00-\u9fff]{{1,6}}〔(?:19|20)\d{{2}}〕)", re.M)  # …的批复 国函〔2015〕141号
 _INLINE_TITLE_RE = re.compile(rf"(?:根据|按照|依据|依照|印发|出台|发布|制定|编制|批复|通过|贯彻落实|落实|围绕|紧扣|遵循|对照)了?(?:同意)?"
-                              rf"([\u4e00-\u9fff()（）A-Za-z0-9·]{{4,40}}?{_DOC_END})")
+                              rf"((?:[\u4e00-\u9fff()（）A-Za-z0-9·]|“[^“”\n]{{1,12}}”){{4,40}}?{_DOC_END})")
 _PLAN_HEAD = r"发展规划纲要|规划纲要|总体方案|实施方案|工作方案|建设方案|发展规划|三年行动|行动计划"
 _NAMED_PLAN_RE = AnchoredPattern(re.compile(rf"(?:^|(?<=[\s，。；、,;(（和与及继为]))(?![和与及继为])([\u4e00-\u9fff()（）]{{4,30}}?"
                                             rf"(?:{_PLAN_HEAD}))(?=正式|出台|发布|印发|获|经|要求|[，。；、,;和])", re.M),
@@ -80,7 +80,7 @@ _ISSUED_TITLE = (r"(?:国务院办公厅|国务院|(?:(?!人民政府|公布|发
 _ISSUED_TITLE_RE = AnchoredPattern(re.compile(_ISSUED_TITLE), re.compile("关于"), reach=21)  # 关于: 14 + 7 characters in at most
 # Unquoted named actions and programmes: 制造业倍增行动, 武汉新城城市合伙人计划.
 _NAMED_ACTION_RE = re.compile(r"(?:实施|开展|启动|推进|推动|深化|部署|打好|组织|发起|参与|落实|围绕|聚焦|深入实施|全面实施|"
-                              r"深入开展|全面开展|扎实开展)+(?:了|好|的)?(?:首批|新一轮|第[一二三四五六七八九十]+批|第\d+批)?"
+                              r"深入开展|全面开展|扎实开展|根据|按照|结合|签署|实现|对照|依托|助力)+(?:了|好|的)?(?:首批|新一轮|第[一二三四五六七八九十]+批|第\d+批)?"
                               r"(?:(?:19|20)\d{2}年(?:度)?)?(?:全省|全市|全区|全县|全州|全盟|全国)?"  # 深入实施2025年|产业项目攻坚行动, 实施全省|…行动: the year and the scope stay outside
                               r"((?:“[^“”\n]{1,12}”[\u4e00-\u9fff]{1,14}?|[\u4e00-\u9fff]{3,16}?)(?:三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划|行动|计划)(?:计划)?)")
 # A zone's plan for a five-year period, unbracketed: 空港经济区“十四五”发展规划, 张江科学城发展“十四五”规划.
@@ -96,6 +96,8 @@ _VERB_IN_NAME = re.compile(r"实施|开展|启动|推进|推动|深化|部署|�
 _SYSTEM_RE = re.compile(r"[“\"]?(\d+\s*(?:\+\s*(?:\d+|[A-Za-z]))+)[”\"]?\s*(政策措施|政策体系|园区发展体系|发展体系|政策|体系|工作机制)")
 _ACTION_HEADS = r"(?:三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划|行动|计划)(?:计划)?$"
 _GENERIC_ACTION = re.compile(r"(?:具体|实际|重要|有力|务实|坚决|切实|自觉|积极|共同|联合|一致|一系列|系列|重大|新的?|实质性)(?:行动|计划)")
+# 园区规模和质量提升行动, 成果转化与产业集群提升行动: a 和 or 与 inside a name that ends in a specific head joins its two parts.
+_JOINED_NAME = re.compile(r"(?<=[\u4e00-\u9fff]{2})[和与](?=[\u4e00-\u9fff]{2,}(?:三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划)$)")
 _NOT_NAMED = re.compile(r"[的和与及等各该这其]|工作计划|投资计划|年度计划|生产计划|建设计划|项目计划|发展计划$|招聘计划$")
 
 
@@ -154,11 +156,12 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
         if "的" in m.group(1) and "关于" not in m.group(1):
             continue  # 制定促进开发区发展的政策措施: measures described, not a title
         if "关于" in m.group(1) or is_place(m.group(1)) or m.group(1).startswith("中国(") \
-                or re.search(r"新区|自由贸易试验区|自贸试验区|自由贸易港|高新区|开发区|示范区|试验区", m.group(1)):
+                or re.search(r"新区|自由贸易试验区|自贸试验区|自由贸易港|高新区|开发区|示范区|试验区|科技城|科学城|工业园|产业园|片区|引领区|经济区|合作区|集聚区", m.group(1)):
             # a named document (根据中国(安徽)自由贸易试验区总体方案), not 土地利用总体规划 in general
             issuer = re.match(r"(?:省|市|区|县|自治区)?(?:人民)?政府(?!关于)", m.group(1)) if "关于" not in m.group(1) else None
             start = m.start(1) + (issuer.end() if issuer else 0)  # 按照省政府|转型综改示范区实施方案
-            add(start, m.end(1), s[start : m.end(1)], "document")
+            end = m.end(1) + (2 if s.startswith("纲要", m.end(1)) else 0)  # …发展规划纲要: the whole head
+            add(start, end, s[start:end], "document")
     for m in _NAMED_PLAN_RE.finditer(s):  # 长三角一体化发展规划纲要正式出台: a plan named by its place, as a subject
         name = m.group(1)
         if not re.search(r"的|等|围绕|进行|不仅|落实|贯彻|根据|按照|对照|紧扣|实施|启动|推进|推动|开展|出台|印发|制定|编制|发布", name) \
@@ -190,7 +193,7 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
             name = s[start : m.end(1)]
             if len(re.sub(_ACTION_HEADS, "", name)) < 2 or _GENERIC_ACTION.match(name):
                 continue  # …的具体行动, …的实际行动: a deed, not a named action
-        if not _NOT_NAMED.search(name):
+        if not _NOT_NAMED.search(_JOINED_NAME.sub("", name)):
             add(start, m.end(1), name, "campaign")
     for m in _PLACED_ACTION_RE.finditer(s) if "行动" in s else ():
         place = next((hit for hit in regions().find(m.group(0)) if hit[3][0].level in ("province", "city")), None)

@@ -432,3 +432,16 @@ def test_a_zone_s_five_year_plan_named_with_its_bracketed_place():
 def test_books_and_a_report_in_brackets_are_no_documents():
     assert surfaces("文联举办的《彩云文丛》、《古云南地名书法画册》等首发式。") == []
     assert surfaces("世邦魏理仕发布《中国重点城市商务园区普查2022北京》报告。") == []
+
+
+def test_a_named_action_after_a_verb_of_following_and_with_two_joined_parts():
+    assert surfaces("按照工业倍增计划,园区将新增企业。") == ["工业倍增计划"]
+    assert surfaces("实现全面振兴新突破三年行动首战告捷。") == ["全面振兴新突破三年行动"]
+    assert surfaces("云南深入开展园区规模和质量提升行动。") == ["园区规模和质量提升行动"]
+    assert surfaces("实施创新和开放行动,加快发展。") == []  # two plain 行动 joined: no named one
+
+
+def test_a_named_plan_after_its_verb_quoting_a_period_or_naming_a_science_city():
+    assert surfaces("按照北京市“十二五”发展规划纲要,高端制造业已成为支柱。") == ["北京市“十二五”发展规划纲要"]
+    assert surfaces("在市政基础设施方面,按照未来科技城一期专项规划,共建设70个项目。") == ["未来科技城一期专项规划"]
+    assert surfaces("与上海临港集团编制园区共建发展规划。") == []  # 园区 alone names no zone
