@@ -102,7 +102,28 @@ def park_mentions(article: ArticleText, index: Parks | None = None, model: ParkM
     rules = _rule_mentions(article, index)
     model = shipped_model() if model is _SHIPPED else model
     found = _with_name_before_dot(article, second_look(article, rules, model) if model is not None else rules, index)
-    return _one_id_per_park(article, _bare_of_model_parks(article, found, index))
+    return _one_id_per_park(article, _without_bare_words_in_general(article, _bare_of_model_parks(article, found, index)))
+
+
+def _without_bare_words_in_general(article: ArticleText, mentions: list[Mention]) -> list[Mention]:
+    """A text that uses a zone word for the kind at least four times (全省开发区, 开发区建设, 各开发区 …) and names the
+    zone a bare use would refer to once at most is about such zones in general: its bare uses of that word are the
+    kind too, not that zone."""
+    simplified = article.simplified
+    bare = [m for m in mentions if simplified[m.start : m.end] in _ANAPHORA]
+    if not bare:
+        return mentions
+    spans = [(m.start, m.end) for m in mentions]
+    named = Counter(m.id for m in mentions if simplified[m.start : m.end] not in _ANAPHORA)
+    general = set()
+    for word in {simplified[m.start : m.end] for m in bare}:
+        uses = [match.start() for match in re.finditer(word, simplified)
+                if not any(start <= match.start() and match.end() <= end and end - start > len(word) for start, end in spans)]
+        if sum(_is_generic(simplified, start, start + len(word)) for start in uses) >= 4:
+            general.add(word)
+    if not general:
+        return mentions
+    return [m for m in mentions if simplified[m.start : m.end] not in general or named[m.id] > 1]
 
 
 def _bare_of_model_parks(article: ArticleText, found: list[Mention], index: Parks) -> list[Mention]:

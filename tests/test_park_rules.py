@@ -781,3 +781,10 @@ def test_time_words_and_according_to_end_a_name_and_a_kind_alone_after_a_zone_is
 def test_a_county_s_name_inside_县域_does_not_make_the_locality():
     text = "推进巴彦、通河、延寿工业园区晋升省级开发区,建成县域园区。利民开发区抓好生物医药产业。"
     assert spans(text)[-1] == ("利民开发区", "哈尔滨利民经济技术开发区")  # 成县 (陇南) is not named: 建成|县域
+
+
+def test_bare_words_of_a_text_about_zones_in_general_are_the_kind_unless_the_zone_is_named_again():
+    general = "全省开发区贡献率超八成,各开发区推进整合,2个开发区获批升级,全市开发区加快改革。"
+    assert spans(general + "漯河经济技术开发区介绍了经验。开发区今年将推进改革。") == [("漯河经济技术开发区", "漯河经济技术开发区")]
+    named_twice = spans(general + "漯河经济技术开发区介绍了经验。开发区今年将推进改革。漯河经济技术开发区还将扩区。")
+    assert ("开发区", "漯河经济技术开发区") in named_twice
