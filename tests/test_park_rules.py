@@ -788,3 +788,8 @@ def test_bare_words_of_a_text_about_zones_in_general_are_the_kind_unless_the_zon
     assert spans(general + "漯河经济技术开发区介绍了经验。开发区今年将推进改革。") == [("漯河经济技术开发区", "漯河经济技术开发区")]
     named_twice = spans(general + "漯河经济技术开发区介绍了经验。开发区今年将推进改革。漯河经济技术开发区还将扩区。")
     assert ("开发区", "漯河经济技术开发区") in named_twice
+
+
+def test_verbs_before_a_bare_zone_word_are_no_part_of_a_name():
+    text = "格尔木昆仑经济技术开发区位于格尔木市东南。109国道贯穿开发区,高岭土遍布开发区周边,项目将助推开发区发展。"
+    assert [s for s, _ in spans(text)] == ["格尔木昆仑经济技术开发区", "开发区", "开发区", "开发区"]
