@@ -793,3 +793,5 @@ def test_bare_words_of_a_text_about_zones_in_general_are_the_kind_unless_the_zon
 def test_verbs_before_a_bare_zone_word_are_no_part_of_a_name():
     text = "格尔木昆仑经济技术开发区位于格尔木市东南。109国道贯穿开发区,高岭土遍布开发区周边,项目将助推开发区发展。"
     assert [s for s, _ in spans(text)] == ["格尔木昆仑经济技术开发区", "开发区", "开发区", "开发区"]
+    text = "铜仁高新区召开会议。会议要求有效借助高新区资源优势,总结高新区取得的成绩,拓展高新区产业领域。"
+    assert [s for s, _ in spans(text)] == ["铜仁高新区", "高新区", "高新区", "高新区"]
