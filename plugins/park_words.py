@@ -70,7 +70,7 @@ _GENERIC_BEFORE = re.compile(
     r"[\d一二两三四五六七八九十百千几多]+\s?(?:家|个|所|批|座|类|大|省市|省区)|等)[“\"「]?\s?$")  # 全国 154 个综合保税区
 
 _ZONE_WORD = ("产业园区|工业园区|高新区|经开区|开发区|新区|综保区|园区|产业园|工业园|自贸区|保税区|综合保税区|高新技术产业开发区|"
-              "经济技术开发区")
+              "经济技术开发区|自贸试验区|自由贸易试验区|出口加工区|保税港区|保税物流中心|临空经济区|口岸")
 
 _LIST_AFTER = re.compile(rf"^(?:[、和与及]|以及)(?:{_ZONE_WORD})")
 
@@ -119,6 +119,8 @@ def kind_in_brackets_after(simplified: str, end: int) -> bool:
 _FULL_KIND_WORDS = {"综合保税区", "经济开发区", "经济技术开发区", "高新技术产业开发区", "自由贸易试验区"}
 _KIND_MADE_BEFORE = re.compile(r"(?:(?:首个|首家|唯一|第一个)[^，。；,;\n]{0,16}的|设立的?|建设的|升级为|转型为|转为|向|到|对|申报|申建|批设)$")
 
+_KIND_NAMED_BEFORE = re.compile(r"(?:升级为|晋升为|类别为|申报|申建|批设|设立|争取设立)$")
+
 
 def _is_generic(simplified: str, start: int, end: int) -> bool:
     """A zone word used for a kind, a count or a list of kinds (国家级经开区, 3个高新区, 开发区、高新区等), or
@@ -131,6 +133,8 @@ def _is_generic(simplified: str, start: int, end: int) -> bool:
     if simplified[start:end] in _FULL_KIND_WORDS and (_KIND_MADE_BEFORE.search(simplified[max(0, start - 24) : start])
                                                        or re.match(r"\s*是", after)):
         return True  # 首个…建设的综合保税区, 设立经济开发区, 升级为综合保税区, 经济开发区是…: the kind itself
+    if _KIND_NAMED_BEFORE.search(before):
+        return True  # 升级为经开区, 类别为开发区, 设立国家开放口岸和综合保税区: the kind a place becomes or applies for
     listed = (_LIST_BEFORE.search(before) or _LIST_AFTER.match(after)) and not _among_named_places(simplified, start, end)
     return bool(_GENERIC_BEFORE.search(before) or listed
                 or "最" in before[-6:] or after.startswith("之一")  # 功能最齐全的保税港区, 影响力的开发区之一

@@ -795,3 +795,10 @@ def test_verbs_before_a_bare_zone_word_are_no_part_of_a_name():
     assert [s for s, _ in spans(text)] == ["格尔木昆仑经济技术开发区", "开发区", "开发区", "开发区"]
     text = "铜仁高新区召开会议。会议要求有效借助高新区资源优势,总结高新区取得的成绩,拓展高新区产业领域。"
     assert [s for s, _ in spans(text)] == ["铜仁高新区", "高新区", "高新区", "高新区"]
+
+
+def test_a_kind_a_place_becomes_and_zone_kinds_listed_with_an_export_processing_zone_are_no_park():
+    text = "湘潭天易经济开发区成立于2000年,湘潭市决定将其升级为经开区。"
+    assert [s for s, _ in spans(text)] == ["湘潭天易经济开发区"]
+    text = "乌鲁木齐综合保税区位于头屯河区。头屯河区拥有国家级开发区、综合保税区、出口加工区等平台。"
+    assert [s for s, _ in spans(text)] == ["乌鲁木齐综合保税区"]
