@@ -595,8 +595,10 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
     if not kind:
         return None
     line_start = simplified.rfind("\n", 0, match.start()) + 1
-    nearby = [c for _, _, key, cands in regions().find(simplified[line_start : match.start()])
-              for c in cands[:1] if c.level == "city" or (c.level == "county" and key == c.name)]
+    hits = regions().find(simplified[line_start : match.start()])
+    cities = {c.code for _, _, _, cands in hits for c in cands[:1] if c.level == "city"}
+    nearby = [next((c for c in cands if c.city in cities), cands[0]) for _, _, key, cands in hits
+              if cands[0].level == "city" or (cands[0].level == "county" and key == cands[0].name)]  # 连云港市海州区: 连云港's
     if nearby:
         park = _park_of(regions().city_of(nearby[-1]) or nearby[-1], kind, index)
     else:

@@ -802,3 +802,7 @@ def test_a_kind_a_place_becomes_and_zone_kinds_listed_with_an_export_processing_
     assert [s for s, _ in spans(text)] == ["湘潭天易经济开发区"]
     text = "乌鲁木齐综合保税区位于头屯河区。头屯河区拥有国家级开发区、综合保税区、出口加工区等平台。"
     assert [s for s, _ in spans(text)] == ["乌鲁木齐综合保税区"]
+
+
+def test_a_county_name_two_cities_share_is_the_county_of_the_city_named_before_it():
+    assert spans("连云港市海州区(高新区)举行新能源产业项目集中签约仪式。") == [("高新区", "连云港高新技术产业开发区")]  # not 阜新's 海州区
