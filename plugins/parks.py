@@ -34,7 +34,7 @@ from parkwatch.hookspecs import hookimpl
 from parkwatch.mentions import ArticleText, Mention, stable_id
 from parkwatch.scan import AnchoredPattern
 
-from .park_model import ParkModel, second_look, shipped_model
+from .park_model import ParkModel, _plain, second_look, shipped_model
 from .park_names import _BARE, Taken, _discover, _leading_places, _park_of, _stops, _without_province
 from .park_words import (
     _ANAPHORA,
@@ -102,7 +102,36 @@ def park_mentions(article: ArticleText, index: Parks | None = None, model: ParkM
     rules = _rule_mentions(article, index)
     model = shipped_model() if model is _SHIPPED else model
     found = _with_name_before_dot(article, second_look(article, rules, model) if model is not None else rules, index)
-    return _one_id_per_park(article, _without_bare_words_in_general(article, _bare_of_model_parks(article, found, index)))
+    found = _bare_of_model_parks(article, found, index)
+    return _one_id_per_park(article, _without_bare_words_in_general(article, _same_names_elsewhere(article, found, index)))
+
+
+# Name parts many cities give their zones (江北新区, 空港工业园区, 中德产业园, 未来科学城): a listed zone's name made of one
+# and a kind, without its place, names that zone only in a text about its own province.
+_COMMON_NAME_PARTS = ("江北", "江南", "江东", "河西", "河东", "城东", "城西", "城南", "城北", "东部", "西部", "南部", "北部", "滨海",
+                      "滨江", "临港", "临空", "空港", "中心", "未来", "中德", "中韩", "中日", "中法", "中欧", "金桥")
+
+
+def _same_names_elsewhere(article: ArticleText, mentions: list[Mention], index: Parks) -> list[Mention]:
+    """A listed zone named by a name part many cities use, in a text about another province that names neither the
+    zone's province nor its place (芜湖 news on its 江北新区, not 南京江北新区): that place's own zone, named by the
+    text's city, with an id of its own; its bare mentions follow it."""
+    province, city = locality(article)
+    if province is None:
+        return mentions
+    simplified, moved = article.simplified, {}
+    for m in sorted(mentions, key=lambda m: m.end - m.start):  # the shortest name: 江北新区, not 江北新区大龙湾片区
+        park = index.by_code.get(m.id) if m.attrs.get("source") in ("catalogue", "zones") else None
+        name = _plain(simplified[m.start : m.end])
+        if park is None or park.province == province or m.id in moved or not name.startswith(_COMMON_NAME_PARTS):
+            continue
+        places = {key for _, _, key, _ in regions().find(park.name)} | {park.province[:2]}
+        if not any(place in simplified for place in places):
+            moved[m.id] = (city or "").removesuffix("市") + name
+    if not moved:
+        return mentions
+    return [replace(m, canonical=moved[m.id], id=stable_id("P", moved[m.id]), attrs={"source": "pattern"}) if m.id in moved else m
+            for m in mentions]
 
 
 def _without_bare_words_in_general(article: ArticleText, mentions: list[Mention]) -> list[Mention]:

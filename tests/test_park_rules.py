@@ -806,3 +806,11 @@ def test_a_kind_a_place_becomes_and_zone_kinds_listed_with_an_export_processing_
 
 def test_a_county_name_two_cities_share_is_the_county_of_the_city_named_before_it():
     assert spans("连云港市海州区(高新区)举行新能源产业项目集中签约仪式。") == [("高新区", "连云港高新技术产业开发区")]  # not 阜新's 海州区
+
+
+def test_a_common_zone_name_in_another_province_s_text_is_that_place_s_own_zone():
+    text = "芜湖讯 江北新区第三季度项目集中签约仪式举行。芜湖市委常委、江北新区党工委书记主持。新落户江北新区企业代表出席。"
+    found = park_mentions(ArticleText(text))
+    assert {m.canonical for m in found} == {"芜湖江北新区"} and len({m.id for m in found}) == 1
+    assert {m.canonical for m in park_mentions(ArticleText("南京江北新区和芜湖签约。江北新区将加快发展。"))} == {"南京江北新区"}
+    assert {m.canonical for m in park_mentions(ArticleText("芜湖企业赴陕西西咸新区考察。西咸新区将加快发展。"))} == {"陕西西咸新区"}  # no common name
