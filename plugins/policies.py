@@ -67,7 +67,7 @@ _LINE_TITLE_RE = re.compile(rf"^[ \t]*(?:[^\n|]{{0,6}}\|[ \t]*)?"  # a table cel
                             rf"((?:[^\s，。！？；：,!?;:“”\"《》【】|]|《[^《》\n]{{2,60}}》|“[^“”\n]{{1,12}}”| (?=[^\s]{{2,}}关于)| (?=《)| (?=若干)){{4,90}}?"
                             rf"{_DOC_END}(?:[ \t]?{_EDITION})?)"
                             rf"[ \t]*(?=$|\||时间[:：]|发布时间|[\u4e00-\u9fff]{{1,6}}〔(?:19|20)\d{{2}}〕)", re.M)  # …的批复 国函〔2015〕141号
-_INLINE_TITLE_RE = re.compile(rf"(?:根据|按照|依据|依照|印发|出台|发布|制定|编制|批复|通过|贯彻落实|落实|围绕|紧扣|遵循|对照)了?(?:同意)?"
+_INLINE_TITLE_RE = re.compile(rf"(?:根据|按照|依据|依照|印发|出台|发布|制定|编制|批复|通过|贯彻落实|落实|围绕|紧扣|遵循|对照)好?了?(?:同意)?"
                               rf"((?:[\u4e00-\u9fff()（）A-Za-z0-9·]|“[^“”\n]{{1,12}}”){{4,40}}?{_DOC_END})")
 _PLAN_HEAD = r"发展规划纲要|规划纲要|总体方案|实施方案|工作方案|建设方案|发展规划|三年行动|行动计划"
 _NAMED_PLAN_RE = AnchoredPattern(re.compile(rf"(?:^|(?<=[\s，。；、,;(（和与及继为]))(?![和与及继为])([\u4e00-\u9fff()（）]{{4,30}}?"
@@ -156,7 +156,7 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
         if "的" in m.group(1) and "关于" not in m.group(1):
             continue  # 制定促进开发区发展的政策措施: measures described, not a title
         if "关于" in m.group(1) or is_place(m.group(1)) or m.group(1).startswith("中国(") \
-                or re.search(r"新区|自由贸易试验区|自贸试验区|自由贸易港|高新区|开发区|示范区|试验区|科技城|科学城|工业园|产业园|片区|引领区|经济区|合作区|集聚区", m.group(1)):
+                or re.search(r"新区|自由贸易试验区|自贸试验区|自由贸易港|高新区|开发区|示范区|试验区|(?<=[\u4e00-\u9fff]{2})(?:科技城|科学城|工业园|产业园|片区|引领区|经济区|合作区|集聚区)", m.group(1)):
             # a named document (根据中国(安徽)自由贸易试验区总体方案), not 土地利用总体规划 in general
             issuer = re.match(r"(?:省|市|区|县|自治区)?(?:人民)?政府(?!关于)", m.group(1)) if "关于" not in m.group(1) else None
             start = m.start(1) + (issuer.end() if issuer else 0)  # 按照省政府|转型综改示范区实施方案

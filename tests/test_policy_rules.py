@@ -445,3 +445,4 @@ def test_a_named_plan_after_its_verb_quoting_a_period_or_naming_a_science_city()
     assert surfaces("按照北京市“十二五”发展规划纲要,高端制造业已成为支柱。") == ["北京市“十二五”发展规划纲要"]
     assert surfaces("在市政基础设施方面,按照未来科技城一期专项规划,共建设70个项目。") == ["未来科技城一期专项规划"]
     assert surfaces("与上海临港集团编制园区共建发展规划。") == []  # 园区 alone names no zone
+    assert surfaces("编制好了工业园区总体规划,制定工业园区管理办法。") == []  # a kind of plan, no zone's
