@@ -814,3 +814,7 @@ def test_a_common_zone_name_in_another_province_s_text_is_that_place_s_own_zone(
     assert {m.canonical for m in found} == {"芜湖江北新区"} and len({m.id for m in found}) == 1
     assert {m.canonical for m in park_mentions(ArticleText("南京江北新区和芜湖签约。江北新区将加快发展。"))} == {"南京江北新区"}
     assert {m.canonical for m in park_mentions(ArticleText("芜湖企业赴陕西西咸新区考察。西咸新区将加快发展。"))} == {"陕西西咸新区"}  # no common name
+
+
+def test_a_zone_s_chemical_cluster_area_is_one_name_with_it():
+    assert spans("认定江西金溪工业园区化工集中区为化工园区。") == [("江西金溪工业园区化工集中区", "江西金溪工业园区")]
