@@ -83,6 +83,11 @@ _NAMED_ACTION_RE = re.compile(r"(?:实施|开展|启动|推进|推动|深化|部
                               r"深入开展|全面开展|扎实开展|根据|按照|结合|签署|实现|对照|依托|助力)+(?:了|好|的)?(?:首批|新一轮|第[一二三四五六七八九十]+批|第\d+批)?"
                               r"(?:(?:19|20)\d{2}年(?:度)?)?(?:全省|全市|全区|全县|全州|全盟|全国)?"  # 深入实施2025年|产业项目攻坚行动, 实施全省|…行动: the year and the scope stay outside
                               r"((?:“[^“”\n]{1,12}”[\u4e00-\u9fff]{1,14}?|[\u4e00-\u9fff]{3,16}?)(?:三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划|行动|计划)(?:计划)?)")
+# The next of named actions listed after a verb: 实施的园区载体提升行动、产业能级提升行动.
+_LISTED_ACTION_RE = re.compile(r"[、和及]([\u4e00-\u9fff]{2,14}?(?:三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划))")
+# A named action the work is led by: 以春季招商攻坚行动为抓手, 以…提升行动为契机.
+_LEVER_ACTION_RE = re.compile(r"以([\u4e00-\u9fff]{2,14}?(?:三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划))"
+                              r"为(?:抓手|契机|牵引|引领|载体|主线|重点|统揽|总抓手)")
 # A zone's plan for a five-year period, unbracketed: 空港经济区“十四五”发展规划, 张江科学城发展“十四五”规划.
 _PERIOD_PLAN_RE = re.compile(r"(?:^|(?<=[\s，。；、,;：:(（》])|(?<=根据|按照|编制|制定|出台|印发|发布|落实|实施|对照|围绕)|(?<=[的了]))"
                              r"((?:中国[(（][\u4e00-\u9fff]{2,3}[)）])?(?:(?!根据|按照|编制|制定|的|在)[\u4e00-\u9fff]){2,14}?(区|城|园)(?:发展)?[“「\"]十[一二三四五]五[”」\"]"
@@ -195,6 +200,13 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
                 continue  # …的具体行动, …的实际行动: a deed, not a named action
         if not _NOT_NAMED.search(_JOINED_NAME.sub("", name)):
             add(start, m.end(1), name, "campaign")
+            end = m.end(1)
+            while (listed := _LISTED_ACTION_RE.match(s, end)) and not _NOT_NAMED.search(listed.group(1)):
+                add(listed.start(1), listed.end(1), listed.group(1), "campaign")  # 实施…提升行动、产业能级提升行动
+                end = listed.end(1)
+    for m in _LEVER_ACTION_RE.finditer(s) if "行动" in s or "计划" in s else ():  # 以春季招商攻坚行动为抓手
+        if not _NOT_NAMED.search(m.group(1)) and not _GENERIC_ACTION.match(m.group(1)):
+            add(m.start(1), m.end(1), m.group(1), "campaign")
     for m in _PLACED_ACTION_RE.finditer(s) if "行动" in s else ():
         place = next((hit for hit in regions().find(m.group(0)) if hit[3][0].level in ("province", "city")), None)
         if place is None:

@@ -446,3 +446,10 @@ def test_a_named_plan_after_its_verb_quoting_a_period_or_naming_a_science_city()
     assert surfaces("在市政基础设施方面,按照未来科技城一期专项规划,共建设70个项目。") == ["未来科技城一期专项规划"]
     assert surfaces("与上海临港集团编制园区共建发展规划。") == []  # 园区 alone names no zone
     assert surfaces("编制好了工业园区总体规划,制定工业园区管理办法。") == []  # a kind of plan, no zone's
+
+
+def test_a_named_action_the_work_is_led_by_and_named_actions_listed_after_a_verb():
+    assert surfaces("招商引资方面,以春季招商攻坚行动为抓手,聚焦产业链。") == ["春季招商攻坚行动"]
+    found = surfaces("鹤山市实施的园区载体提升行动、产业能级提升行动、企业主体提升行动成效明显。")
+    assert found == ["园区载体提升行动", "产业能级提升行动", "企业主体提升行动"]
+    assert surfaces("以实际行动为抓手。") == []
