@@ -38,11 +38,11 @@ _DOC_NUMBER_RE = AnchoredPattern(re.compile(_DOC_NUMBER),
 _ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|印发|贯彻|执行|参照|见|即|和|与|及|的|以|是|发文字号为?|文号为?|字号为?|文件))+")  # …委员会文件|苏园管〔2022〕1号: the header of the page
 # Quoted names: “双招双引”, 「六稳」, ‘南拓’战略, “三抓”“三早”行动 (a run of quoted names sharing one head).
 _QUOTED = r"(?:“[^“”\n]{2,20}”|\"[^\"\n]{2,20}\"|「[^「」\n]{2,20}」|‘[^‘’\n]{1,20}’)"
-_HEADS = ("三年行动计划", "专项行动计划", "攻坚行动计划", "系列行动", "专项行动", "三年行动", "攻坚行动", "行动计划", "行动", "工程", "国家战略", "发展战略", "战略布局",
+_HEADS = ("三年行动计划", "专项行动计划", "攻坚行动计划", "服务行动方案", "行动方案", "系列行动", "专项行动", "三年行动", "攻坚行动", "行动计划", "行动", "工程", "国家战略", "发展战略", "战略布局",
           "融合发展战略", "城市发展战略", "一体化发展战略", "协同发展战略", "高质量发展战略", "整体战略",
           "总体布局", "战略规划", "战略", "计划", "攻坚战", "倡议")  # 活动/改革 stay outside (labellers split even); 倡议: most include it
 # …and a strategy's head with a word or two of its kind: “东靠南下、通江达海”开放战略, ‘双城双港’总体空间战略
-_KIND_OF_STRATEGY = r"(?:(?!的|和|与|及|开展|实施|作为|为|[两三四五六七八九十]大)[\u4e00-\u9fff]){1,6}?战略"
+_KIND_OF_STRATEGY = r"(?:(?!的|和|与|及|等|开展|实施|作为|为|[两三四五六七八九十]大)[\u4e00-\u9fff]){1,6}?战略"
 _HEAD = "(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + "|" + _KIND_OF_STRATEGY + ")"
 _HEADED = re.compile(rf"^(“[^“”]+”){_HEAD}$")  # a campaign's canonical name with its head: “…”行动
 _PLAN_HEADS = ("规划", "布局")  # a layout with these heads is a spatial plan (“三城一园一中心”规划), not a campaign

@@ -453,3 +453,8 @@ def test_a_named_action_the_work_is_led_by_and_named_actions_listed_after_a_verb
     found = surfaces("鹤山市实施的园区载体提升行动、产业能级提升行动、企业主体提升行动成效明显。")
     assert found == ["园区载体提升行动", "产业能级提升行动", "企业主体提升行动"]
     assert surfaces("以实际行动为抓手。") == []
+
+
+def test_a_quoted_programme_s_action_plan_is_one_name_and_a_head_after_deng_is_a_list_s():
+    assert surfaces("长沙经开区发布“人工智能+制造”行动方案。") == ["“人工智能+制造”行动方案"]
+    assert surfaces("科学把握全市“六城联动”等战略发展机遇。") == ["“六城联动”"]
