@@ -116,14 +116,16 @@ def _same_names_elsewhere(article: ArticleText, mentions: list[Mention], index: 
     """A listed zone named by a name part many cities use, in a text about another province that names neither the
     zone's province nor its place (芜湖 news on its 江北新区, not 南京江北新区): that place's own zone, named by the
     text's city, with an id of its own; its bare mentions follow it."""
-    province, city = locality(article)
+    simplified, moved = article.simplified, {}
+    common = [m for m in mentions if m.attrs.get("source") in ("catalogue", "zones")
+              and _plain(simplified[m.start : m.end]).startswith(_COMMON_NAME_PARTS)]
+    province, city = locality(article) if common else (None, None)
     if province is None:
         return mentions
-    simplified, moved = article.simplified, {}
-    for m in sorted(mentions, key=lambda m: m.end - m.start):  # the shortest name: 江北新区, not 江北新区大龙湾片区
-        park = index.by_code.get(m.id) if m.attrs.get("source") in ("catalogue", "zones") else None
+    for m in sorted(common, key=lambda m: m.end - m.start):  # the shortest name: 江北新区, not 江北新区大龙湾片区
+        park = index.by_code.get(m.id)
         name = _plain(simplified[m.start : m.end])
-        if park is None or park.province == province or m.id in moved or not name.startswith(_COMMON_NAME_PARTS):
+        if park is None or park.province == province or m.id in moved:
             continue
         places = {key for _, _, key, _ in regions().find(park.name)} | {park.province[:2]}
         if not any(place in simplified for place in places):
