@@ -65,7 +65,7 @@ _DIVISION_BEFORE = re.compile(r"(?:第|农)[一二三四五六七八九十]{1,3}
 # A zone's name used for a street, a square or a station (光谷步行街, 世界光谷) is not the zone.
 _PLACE_AFTER = re.compile(r"^(?:步行街|广场|大道|大街|路|街|地铁站|站|大走廊|走廊|号)")
 # A nickname (光谷) that names a facility or area after it (光谷科学岛, 光谷国际外国语学校, 光谷文化中心) is not the zone.
-_NAMED_AFTER_NICKNAME = re.compile(r"^(?:科学岛|科技创新大走廊|国际|文化|人才|学校|中心|社区|医院|体育|实验室|大学|大悦城|总部|写字楼|广场|商城)")
+_NAMED_AFTER_NICKNAME = re.compile(r"^(?:科学岛|科技创新大走廊|科创大走廊|科创走廊|国际|文化|人才|学校|中心|社区|医院|体育|实验室|大学|大悦城|总部|写字楼|广场|商城)")
 
 
 def locality(article: ArticleText) -> tuple[str | None, str | None]:
