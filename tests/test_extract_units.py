@@ -60,6 +60,13 @@ def test_toneless_and_repeated_pinyin_artifacts_of_a_page_annotated_without_tone
     assert remove_pinyin_artifacts(figures)[0] == figures  # one letter is no evidence
 
 
+def test_a_page_that_writes_a_space_after_each_artifact_loses_the_spaces_with_them():
+    text = "中馬欽州產(chan) 業(ye) 園(簡稱“中馬欽州產(chan) 業(ye) 園”),在欽(qin) 州。"
+    assert remove_pinyin_artifacts(text)[0] == "中馬欽州產業園(簡稱“中馬欽州產業園”),在欽州。"
+    spaced_once = "園區(qū) 介紹:產(chǎn)業(yè)園(yuán)區(qū)建設。"  # one space after an artifact: the page's own
+    assert remove_pinyin_artifacts(spaced_once)[0] == "園區 介紹:產業園區建設。"
+
+
 def test_mojibake_counted():
     assert count_mojibake("总投资100亿元的??松新能源项目") == 1
     assert count_mojibake("what?? no han here") == 0

@@ -36,11 +36,21 @@ def pinyin_artifact_spans(text: str) -> list[tuple[int, int]]:
     found = list(_ARTIFACT_RE.finditer(text))
     toned = [m for m in found if _TONE_RE.search(m.group(0))]
     if len(toned) >= 3:
-        return [m.span() for m in found]
+        return _with_spaces_after(text, [m.span() for m in found])
     if toned:
         return [m.span() for m in toned]
     toneless = [m for m in found if len(m.group(0)) >= 4]  # (ji), (xin): two letters and the brackets
-    return [m.span() for m in toneless] if len(toneless) >= _TONELESS_EVIDENCE else []
+    return _with_spaces_after(text, [m.span() for m in toneless]) if len(toneless) >= _TONELESS_EVIDENCE else []
+
+
+def _with_spaces_after(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A page whose artifacts mostly end in a space before the next Han character (``產(chan) 業(ye) 園``) wrote the
+    space with them: it goes with each artifact it follows."""
+    spaced = [end for _, end in spans if text[end : end + 1] == " " and _HAN_NEAR_RE.match(text, end + 1)]
+    if len(spaced) < _TONELESS_EVIDENCE or 2 * len(spaced) < len(spans):
+        return spans
+    ends = set(spaced)
+    return [(start, end + 1 if end in ends else end) for start, end in spans]
 
 
 def remove_pinyin_artifacts(text: str) -> tuple[str, int]:
