@@ -31,12 +31,14 @@ def test_a_passed_over_name_the_model_is_sure_of_is_added_with_a_pattern_id():
     assert added[0].id.startswith("P-") and added[0].attrs["source"] == "model"
 
 
-def test_a_name_with_a_head_the_rules_leave_alone_is_a_candidate_the_shipped_model_decides():
+def test_a_name_with_a_head_the_rules_leave_alone_is_a_candidate_the_model_decides():
     article = ArticleText("推动济南新旧动能转换先行区建设,宁波中意生态园签约3个项目。")
     assert park_mentions(article, model=None) == []  # 先行区, 生态园: no rule's suffix
     spans = [article.simplified[s:e] for s, e in candidate_spans(article, [])]
     assert "济南新旧动能转换先行区" in spans and "宁波中意生态园" in spans
-    assert surfaces(park_mentions(article)) == ["济南新旧动能转换先行区", "宁波中意生态园"]
+    adds_all, adds_none = ParkModel({}, 5.0, keep=0.5, add=0.5), ParkModel({}, -5.0, keep=0.5, add=0.5)
+    assert surfaces(park_mentions(article, model=adds_all)) == ["济南新旧动能转换先行区", "宁波中意生态园"]
+    assert park_mentions(article, model=adds_none) == []
 
 
 def test_an_added_bare_zone_word_is_the_park_named_before_it_or_nothing():
