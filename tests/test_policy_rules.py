@@ -458,3 +458,11 @@ def test_a_named_action_the_work_is_led_by_and_named_actions_listed_after_a_verb
 def test_a_quoted_programme_s_action_plan_is_one_name_and_a_head_after_deng_is_a_list_s():
     assert surfaces("长沙经开区发布“人工智能+制造”行动方案。") == ["“人工智能+制造”行动方案"]
     assert surfaces("科学把握全市“六城联动”等战略发展机遇。") == ["“六城联动”"]
+
+
+def test_a_ministry_s_decree_number_a_plan_s_name_label_and_two_editions_after_a_title_line():
+    text = "根据《规划环境影响评价条例》(国务院令第559号)和《环境影响评价公众参与办法》(生态环境部令第4号)要求。"
+    assert surfaces(text) == ["《规划环境影响评价条例》", "国务院令第559号", "《环境影响评价公众参与办法》", "生态环境部令第4号"]
+    assert surfaces("规划名称:会宁工业集中区发展规划(2022-2035年)\n编制单位:会宁县人民政府") == ["会宁工业集中区发展规划(2022-2035年)"]
+    title = "新疆阿克苏纺织工业城(开发区)总体规划(修编)(2017-2030年)"
+    assert surfaces(title + "\n根据规划") == [title]
