@@ -466,3 +466,7 @@ def test_a_ministry_s_decree_number_a_plan_s_name_label_and_two_editions_after_a
     assert surfaces("规划名称:会宁工业集中区发展规划(2022-2035年)\n编制单位:会宁县人民政府") == ["会宁工业集中区发展规划(2022-2035年)"]
     title = "新疆阿克苏纺织工业城(开发区)总体规划(修编)(2017-2030年)"
     assert surfaces(title + "\n根据规划") == [title]
+
+
+def test_shixing_dongtai_guanli_is_no_named_action():
+    assert surfaces("按照“优进劣汰”原则对省级开发区实行动态管理。") == []
