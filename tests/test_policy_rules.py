@@ -470,3 +470,11 @@ def test_a_ministry_s_decree_number_a_plan_s_name_label_and_two_editions_after_a
 
 def test_shixing_dongtai_guanli_is_no_named_action():
     assert surfaces("按照“优进劣汰”原则对省级开发区实行动态管理。") == []
+
+
+def test_a_zone_s_plan_named_with_its_years_in_running_text_but_not_a_province_s_zones_in_general():
+    text = "贵州省瓮安工业园区产业发展规划(2019—2025)已印发,云南弥勒产业园区总体规划修编(2022~2035)正在报批。"
+    assert surfaces(text) == ["贵州省瓮安工业园区产业发展规划(2019—2025)", "云南弥勒产业园区总体规划修编(2022~2035)"]
+    plan = "海东工业园区互助绿色产业园总体规划(修编)(2011-2030)"
+    assert surfaces(f"根据有关规定,对{plan}进行环境影响评价。") == [plan]
+    assert surfaces("省发改委正式启动全省开发区产业发展规划(2016—2020年)编制。") == []
