@@ -31,7 +31,7 @@ _DOC_NUMBER = (r"[\u4e00-\u9fff]{1,10}\s?[〔\[［(（「﹝]\s*(?:19|20)\d{2}[�
                r"|[\u4e00-\u9fff]{2,10}〔(?:19|20)\d{2}\d{1,4}号"  # 粤经贸工业〔2005582号: the close bracket lost
                r"|[\u4e00-\u9fff]{1,10}〔(?:19|20)\d{2}〕\d{1,4}(?=[)）])"  # (甘办发〔2018〕33): 号 lost
                r"|(?:(?![年月日])[\u4e00-\u9fff]){2,12}?(?:人民政府|政府)令第\d{1,4}号"  # 郑州市人民政府令第231号
-               r"|(?:国务院|(?:(?![年月日根据和与及])[\u4e00-\u9fff]){1,8}?[部委局署])令第\d{1,4}号"  # 国务院令第559号, 生态环境部令第4号
+               r"|(?:国务院|(?:(?![年月日根据和与及])[\u4e00-\u9fff]){0,8}?[部委局署])令第\d{1,4}号"  # 国务院令第559号, 生态环境部令第4号
                r"|(?:[\u4e00-\u9fff]{2,14}公告)(?:19|20)\d{2}年第\d{1,4}号|(?:19|20)\d{2}年第\d{1,4}号(?:公告|令)")
 # Every document number holds its bracket, its issuer's last character and year, 政府令第 or 年第, 16 characters in at most.
 _DOC_NUMBER_RE = AnchoredPattern(re.compile(_DOC_NUMBER),

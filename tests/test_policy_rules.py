@@ -464,6 +464,7 @@ def test_a_ministry_s_decree_number_a_plan_s_name_label_and_two_editions_after_a
     text = "根据《规划环境影响评价条例》(国务院令第559号)和《环境影响评价公众参与办法》(生态环境部令第4号)要求。"
     assert surfaces(text) == ["《规划环境影响评价条例》", "国务院令第559号", "《环境影响评价公众参与办法》", "生态环境部令第4号"]
     assert surfaces("规划名称:会宁工业集中区发展规划(2022-2035年)\n编制单位:会宁县人民政府") == ["会宁工业集中区发展规划(2022-2035年)"]
+    assert surfaces("《环境影响评价公众参与办法》(部令第4号)中的相关要求") == ["《环境影响评价公众参与办法》", "部令第4号"]
     title = "新疆阿克苏纺织工业城(开发区)总体规划(修编)(2017-2030年)"
     assert surfaces(title + "\n根据规划") == [title]
 
