@@ -98,6 +98,7 @@ _ZONE_PLAN_RE = re.compile(r"(?:^|(?<=[\s，。；、,;：:(（》“])|(?<=根�
                            r"((?:(?!根据|按照|编制|制定|完成|启动|正式|全省|全市|全国|的|在|和|与|及|对|各)[\u4e00-\u9fff]){2,20}?(?:工业园区|产业园区|经济开发区|开发区|高新区|新区|工业园|"
                            r"产业园|集中区|集聚区)[\u4e00-\u9fff]{0,8}?(?:总体规划|发展规划|规划方案|专项规划|控制性详细规划)(?:修编)?"
                            r"(?:[(（]修编[)）])?[(（](?:19|20)\d{2}年?\s*[—–\-－~～至]\s*(?:19|20)\d{2}年?[)）])", re.M)
+_ZONE_PLAN_HINT = re.compile(r"(?:规划|方案)(?:修编)?(?:[(（]修编[)）])?[(（](?:19|20)\d{2}")  # a plan with its years: few texts have one
 # The state's named science and industry programmes, unquoted and without a verb before them.
 _NATIONAL_PROGRAMME_RE = re.compile(r"(?:国家)?(?:火炬|星火)计划|国家重点研发计划")
 # A place's named action written as a noun, no verb before it: 2024年是辽宁全面振兴新突破三年行动的攻坚之年.
@@ -223,7 +224,7 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
     for m in _PERIOD_PLAN_RE.finditer(s) if re.search(r"十[一二三四五]五[”」\"]", s) else ():  # 张江科学城“十四五”规划: a zone's plan for the period
         if not is_place(m.group(1)[: m.group(1).index(m.group(2))]):  # 怀柔区“十三五”规划: a place's plan, not named
             add(m.start(1), m.end(1), m.group(1), "document")
-    for m in _ZONE_PLAN_RE.finditer(s) if "规划" in s else ():  # 贵州省瓮安工业园区产业发展规划(2019—2025): a zone's plan
+    for m in _ZONE_PLAN_RE.finditer(s) if _ZONE_PLAN_HINT.search(s) else ():  # 贵州省瓮安工业园区产业发展规划(2019—2025)
         add(m.start(1), m.end(1), m.group(1), "document")
     for m in _NATIONAL_PROGRAMME_RE.finditer(s) if "计划" in s else ():  # 国家火炬计划特色产业基地: the programme is named wherever it is
         add(m.start(), m.end(), m.group(0), "campaign")
