@@ -148,7 +148,7 @@ def _without_bare_words_in_general(article: ArticleText, mentions: list[Mention]
     named = Counter(m.id for m in mentions if simplified[m.start : m.end] not in _ANAPHORA)
     general = set()
     for word in {simplified[m.start : m.end] for m in bare if simplified.count(simplified[m.start : m.end]) > 4}:
-        uses = [match.start() for match in re.finditer(word, simplified)
+        uses = [match.start() for match in re.finditer(re.escape(word), simplified)
                 if not any(start <= match.start() and match.end() <= end and end - start > len(word) for start, end in spans)]
         if sum(_is_generic(simplified, start, start + len(word)) for start in uses) >= 4:
             general.add(word)
