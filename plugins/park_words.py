@@ -117,9 +117,9 @@ def kind_in_brackets_after(simplified: str, end: int) -> bool:
 # The kind's full name, written bare, is the kind when described, set up, converted to or defined (a short form, 综保区
 # or 经开区, is mostly the zone the text is about).
 _FULL_KIND_WORDS = {"综合保税区", "经济开发区", "经济技术开发区", "高新技术产业开发区", "自由贸易试验区"}
-_KIND_MADE_BEFORE = re.compile(r"(?:(?:首个|首家|唯一|第一个)[^，。；,;\n]{0,16}的|设立的?|建设的|升级为|转型为|转为|向|到|对|申报|申建|批设)$")
-
-_KIND_NAMED_BEFORE = re.compile(r"(?:升级为|晋升为|类别为|申报|申建|批设|设立|争取设立)$")
+_KIND_VERBS = r"升级为|晋升为|类别为|申报|申建|批设|设立|争取设立"  # what a place becomes or applies for: the kind
+_KIND_NAMED_BEFORE = re.compile(rf"(?:{_KIND_VERBS})$")
+_KIND_MADE_BEFORE = re.compile(rf"(?:(?:首个|首家|唯一|第一个)[^，。；,;\n]{{0,16}}的|设立的|建设的|转型为|转为|向|到|对|{_KIND_VERBS})$")
 
 
 def _is_generic(simplified: str, start: int, end: int) -> bool:

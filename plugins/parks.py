@@ -99,11 +99,12 @@ def park_mentions(article: ArticleText, index: Parks | None = None, model: ParkM
     """The park mentions of *article*, against *index* (the catalogue and zones.csv when not given), with the
     learned second look of *model* (the shipped one when not given; None: the rules' mentions alone)."""
     index = index or parks()
-    rules = _rule_mentions(article, index)
+    where = locality(article)  # read once: the rules, the model's bare words and the common names all need it
+    rules = _rule_mentions(article, index, where)
     model = shipped_model() if model is _SHIPPED else model
     found = _with_name_before_dot(article, second_look(article, rules, model) if model is not None else rules, index)
-    found = _bare_of_model_parks(article, found, index)
-    return _one_id_per_park(article, _without_bare_words_in_general(article, _same_names_elsewhere(article, found, index)))
+    found = _bare_of_model_parks(article, found, index, where)
+    return _one_id_per_park(article, _without_bare_words_in_general(article, _same_names_elsewhere(article, found, index, where)))
 
 
 # Name parts many cities give their zones (江北新区, 空港工业园区, 中德产业园, 未来科学城): a listed zone's name made of one
@@ -112,15 +113,16 @@ _COMMON_NAME_PARTS = ("江北", "江南", "江东", "河西", "河东", "城东"
                       "滨江", "临港", "临空", "空港", "中心", "未来", "中德", "中韩", "中日", "中法", "中欧", "金桥")
 
 
-def _same_names_elsewhere(article: ArticleText, mentions: list[Mention], index: Parks) -> list[Mention]:
+def _same_names_elsewhere(article: ArticleText, mentions: list[Mention], index: Parks,
+                          where: tuple[str | None, str | None]) -> list[Mention]:
     """A listed zone named by a name part many cities use, in a text about another province that names neither the
     zone's province nor its place (芜湖 news on its 江北新区, not 南京江北新区): that place's own zone, named by the
-    text's city, with an id of its own; its bare mentions follow it."""
+    text's city, with an id of its own; its bare mentions follow it. *where*: the text's ``locality``."""
     simplified, moved = article.simplified, {}
     common = [m for m in mentions if m.attrs.get("source") in ("catalogue", "zones")
               and _plain(simplified[m.start : m.end]).startswith(_COMMON_NAME_PARTS)]
-    province, city = locality(article) if common else (None, None)
-    if province is None:
+    province, city = where
+    if not common or province is None:
         return mentions
     for m in sorted(common, key=lambda m: m.end - m.start):  # the shortest name: 江北新区, not 江北新区大龙湾片区
         park = index.by_code.get(m.id)
@@ -157,14 +159,15 @@ def _without_bare_words_in_general(article: ArticleText, mentions: list[Mention]
     return [m for m in mentions if simplified[m.start : m.end] not in general or named[m.id] > 1]
 
 
-def _bare_of_model_parks(article: ArticleText, found: list[Mention], index: Parks) -> list[Mention]:
+def _bare_of_model_parks(article: ArticleText, found: list[Mention], index: Parks,
+                         where: tuple[str | None, str | None]) -> list[Mention]:
     """Bare zone words whose zone only the learned second look found (绿色清真产业经济开发区 … 开发区): read against
     the parks found once the model has looked, as the rules read them against their own; only those that name a park
     the model added are added."""
     added = {m.id for m in found if m.attrs.get("source") == "model" and not _place_and_kind(article.simplified[m.start : m.end])}
     if not added:
         return found
-    province, city = locality(article)
+    province, city = where
     named = sorted(found, key=lambda m: m.start)
     taken = Taken([(m.start, m.end) for m in found])
     out = list(found)
@@ -270,9 +273,9 @@ def _dot_prefix_start(simplified: str, prefix: re.Match[str], named_from_place: 
     return prefix.start() if starts_alone and not named_from_place and not _stops(words) else None
 
 
-def _rule_mentions(article: ArticleText, index: Parks) -> list[Mention]:
+def _rule_mentions(article: ArticleText, index: Parks, where: tuple[str | None, str | None]) -> list[Mention]:
     text, simplified = article.text, article.simplified
-    province, city = locality(article)
+    province, city = where
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for start, end, key, cands in index.find(simplified):

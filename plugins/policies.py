@@ -79,15 +79,17 @@ _ISSUED_TITLE = (r"(?:国务院办公厅|国务院|(?:(?!人民政府|公布|发
                  r"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|管委会|管理委员会|委员会|[部厅局]))"
                  rf"关于(?:[^\s，。！？；：,!?;:“”\"《》]|《[^《》\n]{{2,60}}》){{3,60}}?{_DOC_END}")  # 关于印发《…》的通知
 _ISSUED_TITLE_RE = AnchoredPattern(re.compile(_ISSUED_TITLE), re.compile("关于"), reach=21)  # 关于: 14 + 7 characters in at most
+# The heads that make an action a named one wherever it stands (a bare 行动 or 计划 needs a verb before it).
+_SPECIFIC_ACTION_HEAD = r"三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划"
 # Unquoted named actions and programmes: 制造业倍增行动, 武汉新城城市合伙人计划.
 _NAMED_ACTION_RE = re.compile(r"(?:实施|开展|启动|推进|推动|深化|部署|打好|组织|发起|参与|落实|围绕|聚焦|深入实施|全面实施|"
                               r"深入开展|全面开展|扎实开展|根据|按照|结合|签署|实现|对照|依托|助力)+(?:了|好|的)?(?:首批|新一轮|第[一二三四五六七八九十]+批|第\d+批)?"
                               r"(?:(?:19|20)\d{2}年(?:度)?)?(?:全省|全市|全区|全县|全州|全盟|全国)?"  # 深入实施2025年|产业项目攻坚行动, 实施全省|…行动: the year and the scope stay outside
-                              r"((?:“[^“”\n]{1,12}”[\u4e00-\u9fff]{1,14}?|[\u4e00-\u9fff]{3,16}?)(?:三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划|(?<!实)行动(?!态)|计划)(?:计划)?)")
+                              rf"((?:“[^“”\n]{{1,12}}”[\u4e00-\u9fff]{{1,14}}?|[\u4e00-\u9fff]{{3,16}}?)(?:{_SPECIFIC_ACTION_HEAD}|(?<!实)行动(?!态)|计划)(?:计划)?)")
 # The next of named actions listed after a verb: 实施的园区载体提升行动、产业能级提升行动.
-_LISTED_ACTION_RE = re.compile(r"[、和及]([\u4e00-\u9fff]{2,14}?(?:三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划))")
+_LISTED_ACTION_RE = re.compile(rf"[、和及]([\u4e00-\u9fff]{{2,14}}?(?:{_SPECIFIC_ACTION_HEAD}))")
 # A named action the work is led by: 以春季招商攻坚行动为抓手, 以…提升行动为契机.
-_LEVER_ACTION_RE = re.compile(r"以([\u4e00-\u9fff]{2,14}?(?:三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划))"
+_LEVER_ACTION_RE = re.compile(rf"以([\u4e00-\u9fff]{{2,14}}?(?:{_SPECIFIC_ACTION_HEAD}))"
                               r"为(?:抓手|契机|牵引|引领|载体|主线|重点|统揽|总抓手)")
 # A zone's plan for a five-year period, unbracketed: 空港经济区“十四五”发展规划, 张江科学城发展“十四五”规划.
 _PERIOD_PLAN_RE = re.compile(r"(?:^|(?<=[\s，。；、,;：:(（》])|(?<=根据|按照|编制|制定|出台|印发|发布|落实|实施|对照|围绕)|(?<=[的了]))"
@@ -106,10 +108,10 @@ _ACTION_HEAD = r"三年行动|攻坚行动|提升行动|倍增行动|行动计�
 _PLACED_ACTION_RE = AnchoredPattern(re.compile(rf"[\u4e00-\u9fff]{{6,24}}?(?:{_ACTION_HEAD})"), re.compile(_ACTION_HEAD), reach=24)
 _VERB_IN_NAME = re.compile(r"实施|开展|启动|推进|推动|深化|部署|组织|发起|参与|落实|围绕|聚焦|确保|按照|根据|是|为|在|将|把|让|对|通过|列入|纳入")
 _SYSTEM_RE = re.compile(r"[“\"]?(\d+\s*(?:\+\s*(?:\d+|[A-Za-z]))+)[”\"]?\s*(政策措施|政策体系|园区发展体系|发展体系|政策|体系|工作机制)")
-_ACTION_HEADS = r"(?:三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划|行动|计划)(?:计划)?$"
+_ACTION_HEADS = rf"(?:{_SPECIFIC_ACTION_HEAD}|行动|计划)(?:计划)?$"
 _GENERIC_ACTION = re.compile(r"(?:具体|实际|重要|有力|务实|坚决|切实|自觉|积极|共同|联合|一致|一系列|系列|重大|新的?|实质性)(?:行动|计划)")
 # 园区规模和质量提升行动, 成果转化与产业集群提升行动: a 和 or 与 inside a name that ends in a specific head joins its two parts.
-_JOINED_NAME = re.compile(r"(?<=[\u4e00-\u9fff]{2})[和与](?=[\u4e00-\u9fff]{2,}(?:三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划)$)")
+_JOINED_NAME = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})[和与](?=[\u4e00-\u9fff]{{2,}}(?:{_SPECIFIC_ACTION_HEAD})$)")
 _NOT_NAMED = re.compile(r"[的和与及等各该这其]|工作计划|投资计划|年度计划|生产计划|建设计划|项目计划|发展计划$|招聘计划$")
 
 
