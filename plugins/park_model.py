@@ -22,12 +22,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from parkwatch.extract.repair import remove_pinyin_artifacts as _without_artifacts
 from parkwatch.gazetteer import planning_regions, regions
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
 from .park_names import Taken, _from_place, _name_window, _stops, _without_province
-from .park_words import _SUFFIX_RE, fitting_antecedents
+from .park_words import _SUFFIX_RE, fitting_antecedents, plain
 
 # Heads the rules leave alone that labellers take as parks' names (济南新旧动能转换先行区, 青岛中德生态园, 上海虹桥商务区,
 # 郑州航空港区|…产业集聚区): a span ending in one is a candidate, which the model decides like any other.
@@ -38,10 +37,6 @@ _SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "综合保�
              "科技园", "物流园", "创新园", "开发区", "高新区", "经开区", "新区", "科技城", "科学城", "片区", "园区", "示范区", "合作区",
              "试验区", "实验区", "经济区", "集聚区", "功能区", "自贸区", "综保区", "保税区", "工业区", "起步区", "园", "城", "区") + _MORE_HEADS
 _SUFFIX_END = re.compile("(?:" + "|".join(sorted(_SUFFIXES, key=len, reverse=True)) + ")$")
-
-
-def _plain(text: str) -> str:
-    return _without_artifacts(text)[0] if "(" in text else text
 
 
 @lru_cache(maxsize=4096)
@@ -132,14 +127,14 @@ def features(article: ArticleText, start: int, end: int, source: str, found: boo
     found *rules*."""
     simplified = article.simplified
     distinct = rules.distinct
-    name = _plain(simplified[start:end])
+    name = plain(simplified[start:end])
     suffix_match = _SUFFIX_END.search(name)
     suffix = suffix_match.group(0) if suffix_match else "other"
     level, place_end = _leading_place(name)
     core = name[place_end:]
     descriptor = core[: len(core) - len(suffix)] if suffix != "other" else core
-    before = _plain(simplified[max(0, start - 6) : start])
-    after = _plain(simplified[end : end + 6])
+    before = plain(simplified[max(0, start - 6) : start])
+    after = plain(simplified[end : end + 6])
     f = {f"src={source}": 1.0, f"suf={suffix}": 1.0, f"src_suf={source}_{suffix}": 1.0, f"len={min(len(name), 14)}": 1.0,
          f"cnt={min(simplified.count(simplified[start:end]), 4)}": 1.0,
          f"placed={level}": 1.0, f"desclen={min(len(descriptor), 8)}": 1.0,
@@ -179,7 +174,7 @@ def candidates(article: ArticleText, mentions: list[Mention]) -> list[tuple[int,
             continue  # a new area the gazetteer lacks is a city's district, not a park (as the rules hold)
         if article.simplified[max(0, start - 12) : end].endswith(planning_regions()):
             continue  # 杭州湾经济区, 中原经济区: a regional plan's region
-        if _is_kind(_plain(article.simplified[start:end])):
+        if _is_kind(plain(article.simplified[start:end])):
             continue  # 跨境经济合作区: a kind of zone, no place to make it one
         out.append((start, end, features(article, start, end, "candidate", False, rules)))
     return out
@@ -200,7 +195,7 @@ def _is_kind(name: str) -> bool:
 
 def _antecedent(article: ArticleText, start: int, end: int, kept: list[Mention]) -> Mention | None:
     """For a bare zone word, the last park before it whose name ends like one of its kind."""
-    word = _plain(article.simplified[start:end])
+    word = plain(article.simplified[start:end])
     fits = fitting_antecedents(article.simplified, word, [m for m in kept if m.end <= start])
     return fits[-1] if fits else None
 
@@ -220,7 +215,7 @@ def second_look(article: ArticleText, mentions: list[Mention], model: ParkModel)
     for p, start, end in sorted(scored, key=lambda x: (-x[0], x[1])):
         if any(s < end and start < e for s, e in taken):
             continue
-        name = _plain(article.simplified[start:end])
+        name = plain(article.simplified[start:end])
         if _SUFFIX_RE.fullmatch(name):
             antecedent = _antecedent(article, start, end, sorted(kept + added, key=lambda m: m.start))
             if antecedent is None:
@@ -246,7 +241,7 @@ def _without_dropped_antecedents(article: ArticleText, kept: list[Mention], foun
     out = []
     for m in kept:
         if m.attrs.get("source") == "anaphora" and m.canonical in dropped:
-            fits = fitting_antecedents(article.simplified, _plain(article.simplified[m.start : m.end]), parks)
+            fits = fitting_antecedents(article.simplified, plain(article.simplified[m.start : m.end]), parks)
             before = [f for f in fits if f.end <= m.start]
             antecedent = before[-1] if before else (fits[0] if fits else None)
             if antecedent is not None:

@@ -103,6 +103,11 @@ _ALONE = re.compile(r"[\n;；|]")
 _KIND_IN_BRACKETS = re.compile(r"^[(（]园区[)）]")  # 开发区(园区): the kind, as in 全市开发区(园区)
 
 
+def plain(text: str) -> str:
+    """*text* without its pinyin artifacts (產(chǎn) → 產), unchanged when it has none."""
+    return remove_pinyin_artifacts(text)[0] if "(" in text else text
+
+
 def text_after(simplified: str, end: int, length: int) -> str:
     """The *length* characters after *end*, pinyin-annotation artifacts dropped (开(kāi)发(fā)区(qū)(园区) reads
     开发区(园区)); the character before *end* is read too, so that an artifact right at *end* is recognised."""

@@ -34,7 +34,7 @@ from parkwatch.hookspecs import hookimpl
 from parkwatch.mentions import ArticleText, Mention, stable_id
 from parkwatch.scan import AnchoredPattern
 
-from .park_model import ParkModel, _plain, second_look, shipped_model
+from .park_model import ParkModel, second_look, shipped_model
 from .park_names import _BARE, Taken, _discover, _leading_places, _park_of, _stops, _without_province
 from .park_words import (
     _ANAPHORA,
@@ -48,6 +48,7 @@ from .park_words import (
     _is_generic,
     fitting_antecedents,
     kind_in_brackets_after,
+    plain,
 )
 
 # A named part right after a zone: 南宁高新区武鸣产业园, 西部(重庆)科学城江津园区, 高新区电子科技园.
@@ -120,13 +121,13 @@ def _same_names_elsewhere(article: ArticleText, mentions: list[Mention], index: 
     text's city, with an id of its own; its bare mentions follow it. *where*: the text's ``locality``."""
     simplified, moved = article.simplified, {}
     common = [m for m in mentions if m.attrs.get("source") in ("catalogue", "zones")
-              and _plain(simplified[m.start : m.end]).startswith(_COMMON_NAME_PARTS)]
+              and plain(simplified[m.start : m.end]).startswith(_COMMON_NAME_PARTS)]
     province, city = where
     if not common or province is None:
         return mentions
     for m in sorted(common, key=lambda m: m.end - m.start):  # the shortest name: 江北新区, not 江北新区大龙湾片区
         park = index.by_code.get(m.id)
-        name = _plain(simplified[m.start : m.end])
+        name = plain(simplified[m.start : m.end])
         if park is None or park.province == province or m.id in moved:
             continue
         places = {key for _, _, key, _ in regions().find(park.name)} | {park.province[:2]}
