@@ -166,6 +166,7 @@ _TYPE_ALIASES = [
     ("工业集中发展区", ["工业集中发展区", "工业集中区"]),
     ("产业园区", ["产业园区", "产业园"]),
     ("边境经济合作区", ["边境经济合作区", "边合区"]),
+    ("台商投资区", ["台商投资区", "台商区"]),
 ]
 _SPECIFIC_TYPES = {"高新技术产业开发区", "经济技术开发区", "综合保税区"}
 # What is left of a name without its place that names a kind, not the zone: no alias of its own.

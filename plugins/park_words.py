@@ -12,7 +12,7 @@ _SUFFIXES = ("综合保税区", "高新技术产业开发区", "经济技术开�
              "经济发展区", "产业园区", "工业园区", "产业新城", "产业园", "工业园", "科技城", "科学城", "生物城", "科创城",
              "高新区", "经开区", "开发区", "新区", "功能区", "示范区", "合作区", "保税区", "综保区",
              "自由贸易试验区", "自贸试验区", "自贸区", "保税港区", "航空港经济综合实验区", "航空港区", "起步区",
-             "农高区", "经济区", "台商投资区", "物流园区", "物流园", "航天城", "科技园区", "科技园", "创新园", "孵化园",
+             "农高区", "经济区", "台商投资区", "台商区", "物流园区", "物流园", "航天城", "科技园区", "科技园", "创新园", "孵化园",
              "合作园", "软件园", "边境贸易区", "工业集中区", "工业区", "产业区", "实验区", "园区", "产业集聚区", "临空区",
              "出口加工区", "新片区")
 
@@ -52,6 +52,7 @@ _ANAPHORA = {
     "自贸区": ("自由贸易试验区", "自贸试验区"), "保税港区": ("保税港区",),  # bare 自贸试验区: mostly the kind
     "航空港区": ("航空港经济综合实验区", "航空港区"), "临空区": ("临空经济区", "临空经济示范区", "临空区"),
     "新片区": ("新片区",),  # 临港新片区 … 新片区
+    "台商投资区": ("台商投资区", "台商区"), "台商区": ("台商投资区", "台商区"),  # 泉州台商投资区 … 台商区
 }
 
 
@@ -67,7 +68,7 @@ _GENERIC_BEFORE = re.compile(
     r"(?:国家级|省级|自治区级|市级|县级|省级以上|国家级以上|国家|全国|全省|全市|全区|全州|全县|各|各大|各类|各级|各地|多个|多家|首批|部分|其他|"
     r"其余|现有|所有|一批|省内|国内|境内|同类|一般|类似|重点|优秀|先进|新一批|这类|此类|每个|哪些|若干|我国|我省|首个|首家|唯一的|"
     r"示范|标杆|典范|一流的?|世界级的?|中国|"
-    r"[\d一二两三四五六七八九十百千几多]+\s?(?:家|个|所|批|座|类|大|省市|省区)|等)[“\"「]?\s?$")  # 全国 154 个综合保税区
+    r"[\d一二两三四五六七八九十百千几多]+\s?(?:家|个|所|批|座|类|大|省市|省区)|等)的?[“\"「]?\s?$")  # 全国 154 个综合保税区, 两个国家级的…
 
 _ZONE_WORD = ("产业园区|工业园区|高新区|经开区|开发区|新区|综保区|园区|产业园|工业园|自贸区|保税区|综合保税区|高新技术产业开发区|"
               "经济技术开发区|自贸试验区|自由贸易试验区|出口加工区|保税港区|保税物流中心|临空经济区|口岸")
@@ -108,6 +109,11 @@ def plain(text: str) -> str:
     return remove_pinyin_artifacts(text)[0] if "(" in text else text
 
 
+def text_before(simplified: str, start: int, length: int) -> str:
+    """The *length* characters before *start*, pinyin-annotation artifacts dropped (申報(bào)設(shè)立 reads 申報設立)."""
+    return plain(simplified[max(0, start - 3 * length) : start])[-length:]
+
+
 def text_after(simplified: str, end: int, length: int) -> str:
     """The *length* characters after *end*, pinyin-annotation artifacts dropped (开(kāi)发(fā)区(qū)(园区) reads
     开发区(园区)); the character before *end* is read too, so that an artifact right at *end* is recognised."""
@@ -130,12 +136,12 @@ _KIND_MADE_BEFORE = re.compile(rf"(?:(?:首个|首家|唯一|第一个)[^，。�
 def _is_generic(simplified: str, start: int, end: int) -> bool:
     """A zone word used for a kind, a count or a list of kinds (国家级经开区, 3个高新区, 开发区、高新区等), or
     not a zone word at all (创新区 holds 新区)."""
-    before, after = simplified[max(0, start - 8) : start], text_after(simplified, end, 8)
+    before, after = text_before(simplified, start, 8), text_after(simplified, end, 8)
     if _KIND_IN_BRACKETS.match(after):
         return True
     if simplified[start : start + 2] == "新区" and before.endswith("创"):
         return True
-    if simplified[start:end] in _FULL_KIND_WORDS and (_KIND_MADE_BEFORE.search(simplified[max(0, start - 24) : start])
+    if simplified[start:end] in _FULL_KIND_WORDS and (_KIND_MADE_BEFORE.search(text_before(simplified, start, 24))
                                                        or re.match(r"\s*是", after)):
         return True  # 首个…建设的综合保税区, 设立经济开发区, 升级为综合保税区, 经济开发区是…: the kind itself
     if _KIND_NAMED_BEFORE.search(before):

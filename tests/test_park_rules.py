@@ -818,3 +818,20 @@ def test_a_common_zone_name_in_another_province_s_text_is_that_place_s_own_zone(
 
 def test_a_zone_s_chemical_cluster_area_is_one_name_with_it():
     assert spans("认定江西金溪工业园区化工集中区为化工园区。") == [("江西金溪工业园区化工集中区", "江西金溪工业园区")]
+
+
+def test_a_taiwan_investment_zone_is_named_short_and_bare_after_its_full_name():
+    text = "漳州台商区:重点项目提速。漳州台商投资区推进项目。"
+    assert spans(text) == [("漳州台商区", "漳州台商投资区"), ("漳州台商投资区", "漳州台商投资区")]
+    text = "泉州臺商投資區迎來掛牌十周年。十年來,臺商區城市建設日新月異。"
+    assert spans(text) == [("泉州臺商投資區", "泉州台商投资区"), ("臺商區", "泉州台商投资区")]
+
+
+def test_a_level_written_with_its_de_still_makes_the_bare_word_the_kind():
+    text = "临高金牌开发区成立。要把金牌开发区建设成国家级的开发区。"
+    assert [s for s, _ in spans(text)] == ["临高金牌开发区", "金牌开发区"]
+
+
+def test_a_kind_verb_written_with_pinyin_artifacts_still_makes_the_bare_word_the_kind():
+    text = "海口綜合保稅區(qū)封關運行。三亞市將申報(bào)設(shè)立綜合保稅區(qū)。"
+    assert [s for s, _ in spans(text)] == ["海口綜合保稅區"]
