@@ -186,9 +186,21 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
     def campaigns(listed: frozenset[str]) -> set[str]:
         """Add the quoted campaigns, with *listed* as the programmes known; the names taken."""
         taken, accepted_end = set(), -1
-        for m in _CAMPAIGN_RE.finditer(s):
-            joined = accepted_end >= 0 and s[accepted_end : m.start()] in ("和", "与", "及", "、")  # “一枚印章管审批”和“…”
-            if _is_campaign(s, m, listed, joined):
+        for run in _CAMPAIGN_RE.finditer(s):
+            joined = accepted_end >= 0 and s[accepted_end : run.start()] in ("和", "与", "及", "、")  # “一枚印章管审批”和“…”
+            m = run if _is_campaign(s, run, listed, joined) else None
+            if m is None:
+                pieces = list(re.finditer(_QUOTED, s[run.start() : run.end()]))
+                if len(pieces) > 1 and pieces[-1].end() == run.end() - run.start() \
+                        and not re.search(r"[‘’「」\"]", run.group(0)):  # a list of quoted names, no head, none nested
+                    for piece in pieces:  # “专精特新10条”“金融科技10条”: each judged as if quoted alone
+                        one = _CAMPAIGN_RE.match(s, run.start() + piece.start(), run.start() + piece.end())
+                        if one is not None and _is_campaign(s, one, listed, joined):
+                            accepted_end = one.end()
+                            add(one.start(), one.end(), _canonical_quotes(one.group(0)), "campaign")
+                            taken.add(one.group(0)[1:-1])
+                continue
+            if m is not None:
                 accepted_end = m.end()  # a run of quoted names (“三抓”“三早”行动): each its own mention, the head with the last
                 quoted = list(re.finditer(_QUOTED, s[m.start() : m.end()]))
                 for n, q in enumerate(quoted):
@@ -249,9 +261,10 @@ _COUNTED = re.compile(r"^[一二三四五六七八九十百千万双两]|[一二
 _PROGRAMME_END = re.compile(r"(?:(?<![体编控限])(?<![一二三四五六七八九十两][项个大]机)制|年|月|革命|基建|工程|行动|计划|战略|活动|改革|一流|一路|入园|合一|推建|攻坚战|[一二三四五六七八九十]条|"
                             r"\d{1,3}条)$")
 _NOT_PROGRAMME_END = re.compile(r"(?:式|杯|周|时间|时刻|驱动|齐升|不误|元年|而立年|周年|(?<![执立司])法|记|项目|工作|节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都)$")
-_ONLINE_FORMAT = re.compile(r"^(?:云|线上|网上|不见面)(?:签约|招商|洽谈|推介|开工|对接|会见|会商|会谈|路演|展会|展览|展销|直播|看展|服务)$")
+_ONLINE_FORMAT = re.compile(r"^(?:云|线上|网上|不见面)(?:签约|招商|洽谈|磋商|推介|开工|对接|会见|会商|会谈|路演|展会|展览|展销|直播|看展|服务)$")
 _PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
 _NOT_NAME = re.compile(r"[\d()（）、](?!\d*条$)|^在|位一体$|^[一二三四五六七八九十两双百]*[千百万亿]+$|^第|^一.{1,2}$|^(?:[一二三四五六七八九十两双][主特优强新专])+$")
+_EDITION_AFTER_ARTICLES = re.compile(r"(?<=条)\s*\d(?:\.\d)?(?:版)?$")  # “文旅10条2.0”
 _COUNTED_THING = re.compile(r"^[一二三四五六七八九十两双百千万]+[个大项条场件]")  # “三个纪录”, “两大主线”: counted things
 # “一区三园”, “三纵六横”, “一心四区”: a layout, not a programme
 _LAYOUT = re.compile(r"^(?:[一二三四五六七八九十百千万双两多]{1,3}[个大]?(?:区|园|心|港|横|纵|轴|带|核|廊|片区|片|城|基地|中心|重点片区|"
@@ -287,7 +300,8 @@ def _is_campaign(s: str, m: re.Match[str], programmes: frozenset[str], joined: b
     if not names or any(_FORMULA.match(n) or (_CLAUSE if headed else _SENTENCE).search(n) for n in names):
         return False  # “创新驱动,转型发展”战略: two clauses named as one strategy by its head
     known = all(n.replace("＋", "+") in programmes for n in names)  # “放管服”, “腾笼换鸟”: listed programmes
-    if not known and any(len(n) >= 7 and _QUOTED_REMARK.match(n) and not n.endswith(("行动", "计划")) for n in names):
+    if not known and any(len(n) >= 7 and _QUOTED_REMARK.match(n) and not re.search(r"(?:行动|计划|\d条|\d条\d(?:\.\d)?)$", n)
+                         for n in names):
         return False  # “实施自由贸易试验区提升战略”: a line of a report quoted, not a name
     programme_like = any(_PROGRAMME_END.search(n) for n in names)  # “一带一路”, “…工程”: a programme whatever the context
     strong = known or programme_like
@@ -329,9 +343,11 @@ def _is_campaign(s: str, m: re.Match[str], programmes: frozenset[str], joined: b
     carried_out = joined or bool((_PROGRAMME_BEFORE.search(before) and _OBJECT_END.match(after)) or _PROGRAMME_AFTER.match(after)
                                  or (before.endswith("以") and _LEVER_AFTER.match(after)))  # 以“三比三看”为统揽
     pushed = len(names) == 1 and _PUSHED_BEFORE.search(before) is not None and _OBJECT_END.match(after) is not None
+    names = [_EDITION_AFTER_ARTICLES.sub("", n) for n in names]  # “氢能10条2.0”: the package's second edition
     return all(not _NOT_NAME.search(n) and not _NOT_PROGRAMME_END.search(n)
                and (carried_out or not (_COUNTED_THING.match(n) and not _PROGRAMME_END.search(n)))
-               and ((len(n) <= 10 and _COUNTED.search(n) and (carried_out or pushed)) or (3 <= len(n) <= 14 and _PROGRAMME_END.search(n))
+               and ((len(n) <= 10 and _COUNTED.search(n) and (carried_out or pushed))
+                    or (3 <= len(n) <= (18 if n.endswith("条") else 14) and _PROGRAMME_END.search(n))
                     or ((carried_out or pushed) and len(n) <= 12))
                for n in names)
 

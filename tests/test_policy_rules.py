@@ -479,3 +479,13 @@ def test_a_zone_s_plan_named_with_its_years_in_running_text_but_not_a_province_s
     plan = "海东工业园区互助绿色产业园总体规划(修编)(2011-2030)"
     assert surfaces(f"根据有关规定,对{plan}进行环境影响评价。") == [plan]
     assert surfaces("省发改委正式启动全省开发区产业发展规划(2016—2020年)编制。") == []
+
+
+def test_quoted_policy_packages_listed_one_after_another_are_each_a_name():
+    text = "今年已出台“建设国际消费中心城市10条”“文旅10条2.0”“专精特新10条”“金融科技10条”。"
+    assert surfaces(text) == ["“建设国际消费中心城市10条”", "“文旅10条2.0”", "“专精特新10条”", "“金融科技10条”"]
+
+
+def test_a_list_of_quoted_names_is_split_only_when_none_is_nested_or_a_meeting_format():
+    assert surfaces("广泛开展“云洽谈”“云磋商”活动。") == []
+    assert surfaces("围绕“更高开放水平”“‘一带一路’倡议下自贸港区合作发展机遇”等主题研讨。") == []
