@@ -260,10 +260,10 @@ def _headed_as_one(found: list[Mention]) -> list[Mention]:
 _COUNTED = re.compile(r"^[一二三四五六七八九十百千万双两]|[一二三四五六七八九十百千万双两][\u4e00-\u9fff]{0,2}[一二三四五六七八九十百千万双两]")
 _PROGRAMME_END = re.compile(r"(?:(?<![体编控限])(?<![一二三四五六七八九十两][项个大]机)制|年|月|革命|基建|工程|行动|计划|战略|活动|改革|一流|一路|入园|合一|推建|攻坚战|[一二三四五六七八九十]条|"
                             r"\d{1,3}条)$")
-_NOT_PROGRAMME_END = re.compile(r"(?:式|杯|周|时间|时刻|驱动|齐升|不误|元年|而立年|周年|(?<![执立司])法|记|项目|工作|节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都)$")
+_NOT_PROGRAMME_END = re.compile(r"(?:式|杯|周|时间|时刻|驱动|齐升|不误|元年|而立年|周年|(?<![执立司])法|记|项目|工作|节|会|展|赛|论坛|湿地|之一|企业|产业|中心|基地|片区|之市|之城|之都|小区|升级版)$")
 _ONLINE_FORMAT = re.compile(r"^(?:云|线上|网上|不见面)(?:签约|招商|洽谈|磋商|推介|开工|对接|会见|会商|会谈|路演|展会|展览|展销|直播|看展|服务)$")
 _PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
-_NOT_NAME = re.compile(r"[\d()（）、](?!\d*条$)|^在|位一体$|^[一二三四五六七八九十两双百]*[千百万亿]+$|^第|^一.{1,2}$|^(?:[一二三四五六七八九十两双][主特优强新专])+$")
+_NOT_NAME = re.compile(r"[\d()（）、](?!\d*条$)|^在|位一体$|^[一二三四五六七八九十两双百]*[千百万亿]+$|^第|^一.{1,2}(?<!制)$|^(?:[一二三四五六七八九十两双][主特优强新专])+$")
 _EDITION_AFTER_ARTICLES = re.compile(r"(?<=条)\s*\d(?:\.\d)?(?:版)?$")  # “文旅10条2.0”
 _COUNTED_THING = re.compile(r"^[一二三四五六七八九十两双百千万]+[个大项条场件]")  # “三个纪录”, “两大主线”: counted things
 # “一区三园”, “三纵六横”, “一心四区”: a layout, not a programme
@@ -283,7 +283,7 @@ _SLOGAN_AFTER = re.compile(r"^(?:驱动|系统|产品|升级版|实践|假期|�
 _PROGRAMME_BEFORE = re.compile(r"(?:落实|实施|开展|部署|抢抓|抢滩|启动|纳入|深化|践行|贯彻|响应|参与|对接)$")
 _EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,7}?(?:旅游节|文化节|艺术节|博览会|交易会|洽谈会|推介会|论坛|峰会|展览会|运动会)")
 _PUSHED_BEFORE = re.compile(r"(?:推进|推行|推动|聚焦)$")  # 推进“分线管理”: one quoted name pushed on, not a run of slogans
-_PROGRAMME_AFTER = re.compile(r"^(?:部署|决策|发展机遇|机遇|评价|专项|试点|号召|活动|改革|倡议)")
+_PROGRAMME_AFTER = re.compile(r"^(?:部署|决策|发展机遇|机遇|评价|专项|试点|号召|活动|改革|倡议|政策(?!措施|体系|优势)|动员大会|动员会|誓师大会|改造)")
 _LEVER_AFTER = re.compile(r"^(?:为|作为)(?:统揽|总抓手|抓手)")  # the work is led by it: a campaign
 _FACILITY_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?(?:中心|示范基地|基地|学校|大厦|大楼|孵化器|众创空间|服务站))")
 _OBJECT_END = re.compile(r"^(?:[，。、；！？,.;!?)）]|$|[和与及]|工作|等)")  # the quoted name is the object, not a modifier

@@ -489,3 +489,15 @@ def test_quoted_policy_packages_listed_one_after_another_are_each_a_name():
 def test_a_list_of_quoted_names_is_split_only_when_none_is_nested_or_a_meeting_format():
     assert surfaces("广泛开展“云洽谈”“云磋商”活动。") == []
     assert surfaces("围绕“更高开放水平”“‘一带一路’倡议下自贸港区合作发展机遇”等主题研讨。") == []
+
+
+def test_a_quoted_name_deployed_at_a_rally_or_carried_as_a_policy_reform_or_renewal_is_a_campaign():
+    assert surfaces("居巢经开区召开贯彻落实全市“工业立市”动员大会精神。") == ["“工业立市”"]
+    assert surfaces("推出25项“免申即享”政策,确保惠企政策精准直达。") == ["“免申即享”"]
+    assert surfaces("持续推动“一本制”改革深入深化。") == ["“一本制”"]
+    assert surfaces("通过产业新空间建设、“三旧”改造、零碎地块整合等。") == ["“三旧”"]
+
+
+def test_a_quoted_phrase_before_policy_advantages_or_a_housing_renewal_is_not_a_campaign():
+    assert surfaces("发挥交通枢纽带动优势和“双区叠加”政策优势。") == []
+    assert surfaces("小河矿区在“老旧小区”改造中焕发出了新的生机。") == []
