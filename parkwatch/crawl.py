@@ -214,7 +214,7 @@ def _note_taggers(store: Store, config: Config) -> None:
     current, stored = tagging_version(config), stored_version(store)
     if stored is None:
         with store.db.conn:
-            store.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('gazetteer_version', ?)", [current])
+            store.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('tagging_version', ?)", [current])
     elif stored != current and store.article_count():
         logger.warning("the taggers changed since the stored articles were tagged (parks.yaml, programmes.yaml, a new "
                        "parkwatch, or a tagger plugin installed, upgraded or disabled): run `parkwatch retag` so searches "

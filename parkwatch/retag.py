@@ -39,7 +39,7 @@ def tagging_version(config: Any) -> str:
 
 
 def stored_version(store: Store) -> str | None:
-    row = store.db.execute("SELECT value FROM meta WHERE key = 'gazetteer_version'").fetchone()
+    row = store.db.execute("SELECT value FROM meta WHERE key = 'tagging_version'").fetchone()
     return row[0] if row else None
 
 
@@ -73,6 +73,6 @@ def retag(store: Store, config: Any, since: str | None = None, site: str | None 
         if progress:
             progress(done, total)
     with store.db.conn:
-        store.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('gazetteer_version', ?)",
+        store.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('tagging_version', ?)",
                          [tagging_version(config)])
     return done

@@ -168,9 +168,16 @@ def _migration_11(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
 
 
+def _migration_12(db: sqlite_utils.Database) -> None:
+    """The version of the taggers the stored tags were made with is kept under ``tagging_version`` (it was stored
+    as ``gazetteer_version``, though it covers the rules, data, model and tagger plugins)."""
+    db.execute("UPDATE OR IGNORE meta SET key = 'tagging_version' WHERE key = 'gazetteer_version'")
+    db.execute("DELETE FROM meta WHERE key = 'gazetteer_version'")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7, _migration_8,
-    _migration_9, _migration_10, _migration_11,
+    _migration_9, _migration_10, _migration_11, _migration_12,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -87,3 +87,20 @@ def test_canonical_url_rules():
         "http://www.example.cn/a/?a=1&b=2"
     assert article_id("http://x.cn/a.html") == article_id("https://x.cn/a.html?spm=123")
     assert article_id("http://x.cn/a.html") != article_id("http://x.cn/b.html")
+
+
+def test_the_taggers_version_stored_under_its_old_key_is_kept_under_the_new_one(tmp_path, monkeypatch):
+    import parkwatch.store as store_module
+    from parkwatch.retag import stored_version
+
+    db = tmp_path / "p.db"
+    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:11])  # a database of schema 11
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 11)
+    with Store(db) as store:
+        store.db.execute("INSERT INTO meta (key, value) VALUES ('gazetteer_version', 'abc123')")
+        store.db.conn.commit()
+    monkeypatch.undo()
+    with Store(db) as store:
+        assert store.version == SCHEMA_VERSION
+        assert stored_version(store) == "abc123"
+        assert store.db.execute("SELECT count(*) FROM meta WHERE key = 'gazetteer_version'").fetchone()[0] == 0
