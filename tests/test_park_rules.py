@@ -835,3 +835,8 @@ def test_a_level_written_with_its_de_still_makes_the_bare_word_the_kind():
 def test_a_kind_verb_written_with_pinyin_artifacts_still_makes_the_bare_word_the_kind():
     text = "海口綜合保稅區(qū)封關運行。三亞市將申報(bào)設(shè)立綜合保稅區(qū)。"
     assert [s for s, _ in spans(text)] == ["海口綜合保稅區"]
+
+
+def test_xi_an_s_own_development_zones_are_parks():
+    text = "西安经济技术开发区、曲江新區、滻灞生態區,以及西安国际港务区。"
+    assert [c for _, c in spans(text)] == ["西安经济技术开发区", "西安曲江新区", "西安浐灞生态区", "西安国际港务区"]
