@@ -83,11 +83,13 @@ _ISSUED_TITLE_RE = AnchoredPattern(re.compile(_ISSUED_TITLE), re.compile("关于
 _SPECIFIC_ACTION_HEAD = r"三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划"
 # Unquoted named actions and programmes: 制造业倍增行动, 武汉新城城市合伙人计划.
 _NAMED_ACTION_RE = re.compile(r"(?:实施|开展|启动|推进|推动|深化|部署|打好|组织|发起|参与|落实|围绕|聚焦|深入实施|全面实施|"
-                              r"深入开展|全面开展|扎实开展|根据|按照|结合|签署|实现|对照|依托|助力)+(?:了|好|的)?(?:首批|新一轮|第[一二三四五六七八九十]+批|第\d+批)?"
+                              r"深入开展|全面开展|扎实开展|根据|按照|结合|签署|实现|对照|依托|助力|开启|吹响|抓好|召开|打响)+(?:了|好|的)?(?:首批|新一轮|第[一二三四五六七八九十]+批|第\d+批)?"
                               r"(?:(?:19|20)\d{2}年(?:度)?)?(?:全省|全市|全区|全县|全州|全盟|全国)?"  # 深入实施2025年|产业项目攻坚行动, 实施全省|…行动: the year and the scope stay outside
                               rf"((?:“[^“”\n]{{1,12}}”[\u4e00-\u9fff]{{1,14}}?|[\u4e00-\u9fff]{{3,16}}?)(?:{_SPECIFIC_ACTION_HEAD}|(?<!实)行动(?!态)|计划)(?:计划)?)")
 # The next of named actions listed after a verb: 实施的园区载体提升行动、产业能级提升行动.
 _LISTED_ACTION_RE = re.compile(rf"[、和及]([\u4e00-\u9fff]{{2,14}}?(?:{_SPECIFIC_ACTION_HEAD}))")
+# Three named actions or more listed one after another: 东部新城聚能行动、民生品质提优行动、科技创新引航行动.
+_ACTION_LIST_RE = re.compile(r"(?:^|(?<=[\s，。；：:“(（即])|(?<=包括|实施|开展)|(?<=分别是))((?:[\u4e00-\u9fff]{4,10}行动、){2,}[\u4e00-\u9fff]{4,10}行动)(?![态计])")
 # A named action the work is led by: 以春季招商攻坚行动为抓手, 以…提升行动为契机.
 _LEVER_ACTION_RE = re.compile(rf"以([\u4e00-\u9fff]{{2,14}}?(?:{_SPECIFIC_ACTION_HEAD}))"
                               r"为(?:抓手|契机|牵引|引领|载体|主线|重点|统揽|总抓手)")
@@ -225,6 +227,13 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
             while (listed := _LISTED_ACTION_RE.match(s, end)) and not _NOT_NAMED.search(listed.group(1)):
                 add(listed.start(1), listed.end(1), listed.group(1), "campaign")  # 实施…提升行动、产业能级提升行动
                 end = listed.end(1)
+    for m in _ACTION_LIST_RE.finditer(s) if "行动、" in s else ():
+        items = m.group(1).split("、")
+        if not any(_NOT_NAMED.search(item) or _GENERIC_ACTION.search(item) or _VERB_IN_NAME.search(item) for item in items):
+            start = m.start(1)
+            for item in items:
+                add(start, start + len(item), item, "campaign")
+                start += len(item) + 1
     for m in _LEVER_ACTION_RE.finditer(s) if "行动" in s or "计划" in s else ():  # 以春季招商攻坚行动为抓手
         if not _NOT_NAMED.search(m.group(1)) and not _GENERIC_ACTION.match(m.group(1)):
             add(m.start(1), m.end(1), m.group(1), "campaign")

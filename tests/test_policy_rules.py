@@ -501,3 +501,14 @@ def test_a_quoted_name_deployed_at_a_rally_or_carried_as_a_policy_reform_or_rene
 def test_a_quoted_phrase_before_policy_advantages_or_a_housing_renewal_is_not_a_campaign():
     assert surfaces("发挥交通枢纽带动优势和“双区叠加”政策优势。") == []
     assert surfaces("小河矿区在“老旧小区”改造中焕发出了新的生机。") == []
+
+
+def test_a_named_action_opened_sounded_or_held_a_rally_for_is_named():
+    assert surfaces("安宁工业园区召开高质量跨越式发展三年行动动员部署会议。") == ["高质量跨越式发展三年行动"]
+    assert surfaces("祥云县全面吹响产业强县三年行动号角。") == ["产业强县三年行动"]
+
+
+def test_three_named_actions_or_more_listed_one_after_another_are_each_a_name():
+    text = "推进“七大行动”,即重大项目突破行动、科技创新引航行动、园区更新升级行动。"
+    assert surfaces(text)[-3:] == ["重大项目突破行动", "科技创新引航行动", "园区更新升级行动"]
+    assert surfaces("开展联合行动、具体行动、集中行动。") == []
