@@ -840,3 +840,9 @@ def test_a_kind_verb_written_with_pinyin_artifacts_still_makes_the_bare_word_the
 def test_xi_an_s_own_development_zones_are_parks():
     text = "西安经济技术开发区、曲江新區、滻灞生態區,以及西安国际港务区。"
     assert [c for _, c in spans(text)] == ["西安经济技术开发区", "西安曲江新区", "西安浐灞生态区", "西安国际港务区"]
+
+
+def test_the_erenhot_zamyn_uud_cooperation_zone_is_not_the_older_border_zone():
+    text = "中蒙二連浩特—扎門烏德經濟合作區正式獲批。二连浩特边境经济合作区成立于1993年。"
+    assert spans(text) == [("中蒙二連浩特—扎門烏德經濟合作區", "中蒙二连浩特—扎门乌德经济合作区"),
+                           ("二连浩特边境经济合作区", "二连浩特边境经济合作区")]
