@@ -846,3 +846,8 @@ def test_the_erenhot_zamyn_uud_cooperation_zone_is_not_the_older_border_zone():
     text = "中蒙二連浩特—扎門烏德經濟合作區正式獲批。二连浩特边境经济合作区成立于1993年。"
     assert spans(text) == [("中蒙二連浩特—扎門烏德經濟合作區", "中蒙二连浩特—扎门乌德经济合作区"),
                            ("二连浩特边境经济合作区", "二连浩特边境经济合作区")]
+
+
+def test_jiu_concerning_ends_a_name_but_not_in_jiuye():
+    text = "湘潭综合保税区召开会议。包胥琪就综保区下一步发展谈了四点想法。"
+    assert [s for s, _ in spans(text)] == ["湘潭综合保税区", "综保区"]
