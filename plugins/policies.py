@@ -187,28 +187,30 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
         add(m.start(), m.end(), f"“{m.group(1).replace(' ', '')}”{m.group(2)}", "system")
     def campaigns(listed: frozenset[str]) -> set[str]:
         """Add the quoted campaigns, with *listed* as the programmes known; the names taken."""
-        taken, accepted_end = set(), -1
+        taken: set[str] = set()
+
+        def take(m: re.Match[str]) -> int:
+            """Each quoted name of *m* its own mention, the head with the last (“三抓”“三早”行动); where *m* ends."""
+            quoted = list(re.finditer(_QUOTED, s[m.start() : m.end()]))
+            for n, q in enumerate(quoted):
+                start, end = m.start() + q.start(), (m.end() if n == len(quoted) - 1 else m.start() + q.end())
+                add(start, end, _canonical_quotes(s[start:end]), "campaign")
+                taken.add(q.group(0)[1:-1])
+            return m.end()
+
+        accepted_end = -1
         for run in _CAMPAIGN_RE.finditer(s):
             joined = accepted_end >= 0 and s[accepted_end : run.start()] in ("和", "与", "及", "、")  # “一枚印章管审批”和“…”
-            m = run if _is_campaign(s, run, listed, joined) else None
-            if m is None:
-                pieces = list(re.finditer(_QUOTED, s[run.start() : run.end()]))
-                if len(pieces) > 1 and pieces[-1].end() == run.end() - run.start() \
-                        and not re.search(r"[‘’「」\"]", run.group(0)):  # a list of quoted names, no head, none nested
-                    for piece in pieces:  # “专精特新10条”“金融科技10条”: each judged as if quoted alone
-                        one = _CAMPAIGN_RE.match(s, run.start() + piece.start(), run.start() + piece.end())
-                        if one is not None and _is_campaign(s, one, listed, joined):
-                            accepted_end = one.end()
-                            add(one.start(), one.end(), _canonical_quotes(one.group(0)), "campaign")
-                            taken.add(one.group(0)[1:-1])
+            if _is_campaign(s, run, listed, joined):
+                accepted_end = take(run)
                 continue
-            if m is not None:
-                accepted_end = m.end()  # a run of quoted names (“三抓”“三早”行动): each its own mention, the head with the last
-                quoted = list(re.finditer(_QUOTED, s[m.start() : m.end()]))
-                for n, q in enumerate(quoted):
-                    start, end = m.start() + q.start(), (m.end() if n == len(quoted) - 1 else m.start() + q.end())
-                    add(start, end, _canonical_quotes(s[start:end]), "campaign")
-                    taken.add(q.group(0)[1:-1])
+            pieces = list(re.finditer(_QUOTED, run.group(0)))
+            if len(pieces) > 1 and pieces[-1].end() == len(run.group(0)) \
+                    and not re.search(r"[‘’「」\"]", run.group(0)):  # a list of quoted names, no head, none nested
+                for piece in pieces:  # “专精特新10条”“金融科技10条”: each judged as if quoted alone
+                    one = _CAMPAIGN_RE.match(s, run.start() + piece.start(), run.start() + piece.end())
+                    if one is not None and _is_campaign(s, one, listed, joined):
+                        accepted_end = take(one)
         return taken
 
     named = campaigns(known)
