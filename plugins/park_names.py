@@ -80,7 +80,7 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         name_part = ""  # 国家高新区, 国家级经开区: a level alone is a kind, read as the bare word below
     if not name_part:
         return _BARE if suffix in _ANAPHORA else None
-    boundary, name_part, places, place_end = _from_place(name_part, boundary)
+    boundary, name_part, places, place_end = _from_place(name_part, boundary, _starts_word(simplified, start + boundary))
     descriptor = name_part[place_end:]
     core = _LEVEL_INFIX.sub("", name_part)  # 柳东国家级高新区: a name with its level inside
     levelled = core != name_part and len(core) >= 2 and core not in _GENERIC and not _GENERIC_PREFIX.match(core)
@@ -207,14 +207,26 @@ def _leading_places(name_part: str) -> tuple[list, int]:
     return places, place_end
 
 
-def _from_place(name_part: str, boundary: int) -> tuple[int, str, list, int]:
-    """Start the name at its place when words before it are no part of it (帮助|安州高新区), or at a later
+# One character before a place that is a word of its own (去|绵阳高新区, 原|北京天竺空港工业区), not the start of a name
+# whose first characters make a place (开|花山工业园, 关|东光电子产业园).
+_ONE_CHARACTER_WORDS = set("去来进入访抵往临设落搬迁回返出为与和及在到赴驻至距近邻靠离从向对把被让给原受除次指著着经由")
+
+
+def _starts_word(simplified: str, position: int) -> bool:
+    """*position* follows no Chinese character (a line, a punctuation mark or a space before it): a word starts there."""
+    return position == 0 or not ("\u4e00" <= simplified[position - 1] <= "\u9fff")
+
+
+def _from_place(name_part: str, boundary: int, word_start: bool = False) -> tuple[int, str, list, int]:
+    """Start the name at its place when words before it are no part of it (帮助|安州高新区), unless one character
+    starts a word there and the name with it (开|花山工业园, when *word_start*), or at a later
     province or city (呼兰区举行|黑龙江呼兰经济开发区); returns the new boundary, name, its places and place end."""
     places = regions().find(name_part)
     if places and places[0][0] > 0 and _STOP_RE.search(name_part[: places[0][0]]) is None \
             and name_part[places[0][0] : places[0][1]] not in _COMMON_WORD_PLACES \
             and not _NAME_BEFORE_PLACE.match(name_part[: places[0][0]]) and not name_part[: places[0][0]].endswith(("(", "·")) \
-            and not _PART_OF_PLACE_WORD.fullmatch(name_part[: places[0][0]]):
+            and not _PART_OF_PLACE_WORD.fullmatch(name_part[: places[0][0]]) \
+            and not (word_start and places[0][0] == 1 and name_part[0] not in _ONE_CHARACTER_WORDS):
         boundary += places[0][0]
         name_part = name_part[places[0][0] :]
     places, place_end = _leading_places(name_part)

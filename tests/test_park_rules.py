@@ -851,3 +851,18 @@ def test_the_erenhot_zamyn_uud_cooperation_zone_is_not_the_older_border_zone():
 def test_jiu_concerning_ends_a_name_but_not_in_jiuye():
     text = "湘潭综合保税区召开会议。包胥琪就综保区下一步发展谈了四点想法。"
     assert [s for s, _ in spans(text)] == ["湘潭综合保税区", "综保区"]
+
+
+def test_a_named_industrial_cooperation_park_ends_at_its_yuanqu():
+    text = "台胞台企代表走进福州马祖产业合作园区。平泉西青合作園區一期工程建設完成。"
+    assert [s for s, _ in spans(text)] == ["福州马祖产业合作园区", "平泉西青合作園區"]
+
+
+def test_a_name_whose_first_characters_make_a_place_keeps_its_first_character():
+    text = "开花山工业园位于恭城瑶族自治县嘉会镇。关东光电子产业园、关南生物医药产业园。"
+    assert [s for s, _ in spans(text)] == ["开花山工业园", "关东光电子产业园", "关南生物医药产业园"]
+
+
+def test_a_one_character_word_before_a_place_is_no_part_of_the_name():
+    text = "湖南衡东工业园区(原衡东新塘经济开发区)经省人民政府批准。受吉木萨尔北庭工业园区委托。"
+    assert [s for s, _ in spans(text)] == ["湖南衡东工业园区", "衡东新塘经济开发区", "吉木萨尔北庭工业园区"]
