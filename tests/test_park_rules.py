@@ -866,3 +866,8 @@ def test_a_name_whose_first_characters_make_a_place_keeps_its_first_character():
 def test_a_one_character_word_before_a_place_is_no_part_of_the_name():
     text = "湖南衡东工业园区(原衡东新塘经济开发区)经省人民政府批准。受吉木萨尔北庭工业园区委托。"
     assert [s for s, _ in spans(text)] == ["湖南衡东工业园区", "衡东新塘经济开发区", "吉木萨尔北庭工业园区"]
+
+
+def test_verbs_of_thanks_issuing_and_drafting_end_a_name():
+    text = "加快推进境外米哈远东工业园区建设。制定海口保税区监管实施细则。"
+    assert [s for s, _ in spans(text)] == ["米哈远东工业园区", "海口保税区"]
