@@ -140,7 +140,7 @@ def _same_names_elsewhere(article: ArticleText, mentions: list[Mention], index: 
 
 
 def _without_bare_words_in_general(article: ArticleText, mentions: list[Mention]) -> list[Mention]:
-    """A text that uses a zone word for the kind at least four times (全省开发区, 开发区建设, 各开发区 …) and names the
+    """A text that uses a zone word for the kind at least three times (全省开发区, 开发区建设, 各开发区 …) and names the
     zone a bare use would refer to once at most is about such zones in general: its bare uses of that word are the
     kind too, not that zone."""
     simplified = article.simplified
@@ -153,7 +153,7 @@ def _without_bare_words_in_general(article: ArticleText, mentions: list[Mention]
     for word in {simplified[m.start : m.end] for m in bare if simplified.count(simplified[m.start : m.end]) > 4}:
         uses = [match.start() for match in re.finditer(re.escape(word), simplified)
                 if not any(start <= match.start() and match.end() <= end and end - start > len(word) for start, end in spans)]
-        if sum(_is_generic(simplified, start, start + len(word)) for start in uses) >= 4:
+        if sum(_is_generic(simplified, start, start + len(word)) for start in uses) >= 3:
             general.add(word)
     if not general:
         return mentions

@@ -871,3 +871,8 @@ def test_a_one_character_word_before_a_place_is_no_part_of_the_name():
 def test_verbs_of_thanks_issuing_and_drafting_end_a_name():
     text = "加快推进境外米哈远东工业园区建设。制定海口保税区监管实施细则。"
     assert [s for s, _ in spans(text)] == ["米哈远东工业园区", "海口保税区"]
+
+
+def test_three_uses_of_a_zone_word_for_the_kind_make_its_bare_uses_the_kind():
+    text = "山西临汾经济开发区召开会议。会议指出,全省开发区要加快发展,各开发区要提升水平,深化开发区管理体制改革。企业纷纷落户开发区。"
+    assert [s for s, _ in spans(text)] == ["山西临汾经济开发区"]
