@@ -209,12 +209,11 @@ def _start_watches(config: Config, db: Path) -> None:
 
 def _note_taggers(store: Store, config: Config) -> None:
     """Stored tags follow the taggers they were made with: say when those changed (new rules, aliases, zones)."""
-    from parkwatch.retag import stored_version, tagging_version
+    from parkwatch.retag import record_version, stored_version, tagging_version
 
     current, stored = tagging_version(config), stored_version(store)
     if stored is None:
-        with store.db.conn:
-            store.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('tagging_version', ?)", [current])
+        record_version(store, current, only_if_unset=True)
     elif stored != current and store.article_count():
         logger.warning("the taggers changed since the stored articles were tagged (parks.yaml, programmes.yaml, a new "
                        "parkwatch, or a tagger plugin installed, upgraded or disabled): run `parkwatch retag` so searches "

@@ -43,6 +43,14 @@ def stored_version(store: Store) -> str | None:
     return row[0] if row else None
 
 
+def record_version(store: Store, version: str, *, only_if_unset: bool = False) -> None:
+    """Store *version* as the taggers' version of the stored tags (kept as it is when *only_if_unset* and one is
+    stored: a crawl into a database tagged with other taggers leaves that for ``retag`` to change)."""
+    verb = "INSERT OR IGNORE" if only_if_unset else "INSERT OR REPLACE"
+    with store.db.conn:
+        store.db.execute(f"{verb} INTO meta (key, value) VALUES ('tagging_version', ?)", [version])
+
+
 def retag(store: Store, config: Any, since: str | None = None, site: str | None = None,
           progress: Callable[[int, int], None] | None = None) -> int:
     """Tag the chosen articles (and their attachments) again; returns how many were re-tagged."""
@@ -72,7 +80,5 @@ def retag(store: Store, config: Any, since: str | None = None, site: str | None 
         last = rows[-1]["r"]
         if progress:
             progress(done, total)
-    with store.db.conn:
-        store.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('tagging_version', ?)",
-                         [tagging_version(config)])
+    record_version(store, tagging_version(config))
     return done
