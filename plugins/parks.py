@@ -79,17 +79,23 @@ def locality(article: ArticleText) -> tuple[str | None, str | None]:
         if city or province:
             return (province.name if province else None), (city.short if city else None)
     counts: Counter[str] = Counter()
-    for _, end, key, cands in index.find(article.simplified):
+    provinces: Counter[str] = Counter()
+    simplified = article.simplified
+    for _, end, key, cands in index.find(simplified):
         region = cands[0]
-        if len(key) == 2 and article.simplified[end : end + 1] in ("域", "级"):
+        if len(key) == 2 and simplified[end : end + 1] in ("域", "级"):
             continue  # 建成|县域: no county 成县
+        if region.level == "province" and "+" not in region.code:  # 云南省, not 长三角 (four provinces)
+            provinces[region.province] += 1
         if region.level == "city" or (region.level == "county" and key == region.name and len(cands) == 1):
             city = index.city_of(region)
             if city:
                 counts[city.code] += 1
     if not counts:
         return None, None
-    city = index.by_code[counts.most_common(1)[0][0]]
+    # The most named city; of cities named as often, the one in the province the text names most, else the first.
+    code = max(counts, key=lambda c: (counts[c], provinces[index.by_code[c].province]))
+    city = index.by_code[code]
     return index.provinces[city.province].name, city.short
 
 

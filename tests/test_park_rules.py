@@ -876,3 +876,9 @@ def test_verbs_of_thanks_issuing_and_drafting_end_a_name():
 def test_three_uses_of_a_zone_word_for_the_kind_make_its_bare_uses_the_kind():
     text = "山西临汾经济开发区召开会议。会议指出,全省开发区要加快发展,各开发区要提升水平,深化开发区管理体制改革。企业纷纷落户开发区。"
     assert [s for s, _ in spans(text)] == ["山西临汾经济开发区"]
+
+
+def test_of_cities_named_as_often_the_locality_is_the_one_in_the_province_the_text_names():
+    text = ("今年以来,高新区紧扣产业强省部署。园区领导先后赴宁波、深圳等地招商,稀贵金属产业集群获评“云南省优势型制造业集群”,"
+            "电子信息产业集群获评“云南省成长型制造业集群”,专项推进昆明国际健康城建设。")
+    assert spans(text)[0] == ("高新区", "昆明高新技术产业开发区")
