@@ -622,6 +622,9 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
         antecedent = fits[0]  # named only later (a headline's 高新区), unless the site's region says which
     if antecedent is None and word == "起步区" and named:
         antecedent = named[0]  # the start-up area of the zone the text is about
+    if antecedent is not None and simplified[antecedent.start - 1 : antecedent.start] in ("(", "（"):
+        outer = next((m for m in named if m.end == antecedent.start - 1), None)
+        antecedent = outer or antecedent  # 西宁经开区(青海国家高新区)…开发区: the zone named before the brackets
     if antecedent is not None:
         return Mention("park", article.text[match.start() : match.end()], match.start(), match.end(),
                        antecedent.canonical, antecedent.id, attrs={**antecedent.attrs, "source": "anaphora"})

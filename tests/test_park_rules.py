@@ -882,3 +882,8 @@ def test_of_cities_named_as_often_the_locality_is_the_one_in_the_province_the_te
     text = ("今年以来,高新区紧扣产业强省部署。园区领导先后赴宁波、深圳等地招商,稀贵金属产业集群获评“云南省优势型制造业集群”,"
             "电子信息产业集群获评“云南省成长型制造业集群”,专项推进昆明国际健康城建设。")
     assert spans(text)[0] == ("高新区", "昆明高新技术产业开发区")
+
+
+def test_a_bare_word_after_a_zone_and_its_bracketed_second_name_is_the_zone_named_first():
+    text = "西宁经济技术开发区(青海国家高新技术产业开发区)(以下简称“开发区”)又一个千亿投资大项目落地。开发区制定出台新政策。"
+    assert [c for s, c in spans(text) if s == "开发区"] == ["西宁经济技术开发区", "西宁经济技术开发区"]
