@@ -139,10 +139,13 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
                              "通讯员", "特约记者", "报道", "节目", "专栏", "报告"), m.end()) \
             or re.match(r"(?:室内|大型|原创)?(?:[\u4e00-\u9fff]{0,4})(?:舞台剧|话剧|歌剧|舞剧|演出|电影|剧目|剧)", s[m.end() : m.end() + 10])
         # 《大同:五大园区打造经济强市硬实力》一文: an article; 《金城公主》室内历史舞台剧: a show
-        if not headline and (not _NOT_DOCUMENT.search(m.group(1).strip()) or m.group(1).strip() == "政府工作报告") and not re.search(r"(?:原题为?|原标题|题为|标题为|电视剧|电影|纪录片|专题片|宣传片|微电影|短片|节目|"
-                                                                  r"栏目|图书|新书|小说|歌曲|专辑|话剧|舞剧|舞台剧|歌剧|音乐剧|剧目|晚会|综艺|报道|文章|署名文章|评论|社论|"
-                                                                  r"刊发|刊登|发表|推出|那首|这首|一首|诗作|诗歌|名篇|这篇|一篇)[:：]?$",
-                                                                  s[max(0, m.start() - 5) : m.start()]):
+        before = s[max(0, m.start() - 5) : m.start()]
+        published = re.search(r"(?:刊发|刊登|发表|推出)[:：]?$", before) and not re.search(rf"(?:{_POLICY_WORDS})(?:{_EDITION})?$", m.group(1))
+        # 推出《…》 a show or an article, but 推出《…管理办法(试行)》 a document
+        if not headline and not published and (not _NOT_DOCUMENT.search(m.group(1).strip()) or m.group(1).strip() == "政府工作报告") \
+                and not re.search(r"(?:原题为?|原标题|题为|标题为|电视剧|电影|纪录片|专题片|宣传片|微电影|短片|节目|"
+                                  r"栏目|图书|新书|小说|歌曲|专辑|话剧|舞剧|舞台剧|歌剧|音乐剧|剧目|晚会|综艺|报道|文章|署名文章|评论|社论|"
+                                  r"那首|这首|一首|诗作|诗歌|名篇|这篇|一篇)[:：]?$", before):
             add(m.start(), m.end(), f"《{m.group(1)}》", "document")
     for m in _DOC_NUMBER_RE.finditer(s) if "号" in s or "〔" in s else ():
         lead = len(_ISSUER_LEAD.match(m.group(0)).group(0)) if _ISSUER_LEAD.match(m.group(0)) else 0
@@ -320,8 +323,9 @@ def _is_campaign(s: str, m: re.Match[str], programmes: frozenset[str], joined: b
             and not ((strong or headed) and re.search(r"[成作]为$", s[: m.start()]))) \
             or _NICKNAME_AFTER.match(s[m.end() : m.end() + 4]):
         return False  # 被誉为“湾顶明珠”; but 打造成为“一带一路”…: a programme
-    if any(n.endswith(("园区", "产业园", "工业园", "开发区", "新区", "高新区", "公司", "集团")) for n in names):
-        return False
+    if any(n.endswith(("园区", "产业园", "工业园", "开发区", "新区", "高新区", "公司", "集团")) for n in names) \
+            and not re.search(r"(?:工程|行动|计划)$", m.group(0)):
+        return False  # “中德产业园”: a park's name quoted; “百亿园区”工程 is a programme
     if any(_ONLINE_FORMAT.match(n) for n in names):
         return False  # 开展“云洽谈”“云签约”: meetings held online, not a programme
     if any(_PERIOD.match(n) for n in names):

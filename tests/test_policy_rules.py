@@ -512,3 +512,13 @@ def test_three_named_actions_or_more_listed_one_after_another_are_each_a_name():
     text = "推进“七大行动”,即重大项目突破行动、科技创新引航行动、园区更新升级行动。"
     assert surfaces(text)[-3:] == ["重大项目突破行动", "科技创新引航行动", "园区更新升级行动"]
     assert surfaces("开展联合行动、具体行动、集中行动。") == []
+
+
+def test_a_document_put_out_is_a_document_but_a_show_put_out_is_not():
+    assert surfaces("推出《海外人才离岸创新创业基地管理办法(试行)》,形成政策支撑体系。") == ["《海外人才离岸创新创业基地管理办法(试行)》"]
+    assert surfaces("景区推出《印象太极》,游客络绎不绝。") == []
+
+
+def test_a_quoted_park_name_with_a_programme_head_is_a_programme():
+    assert surfaces("四川提出「100億園區」工程,培育一批工业园区。") == ["「100億園區」工程"]
+    assert surfaces("企业纷纷入驻“中德产业园”。") == []
