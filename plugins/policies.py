@@ -90,6 +90,8 @@ _NAMED_ACTION_RE = re.compile(r"(?:实施|开展|启动|推进|推动|深化|部
 _LISTED_ACTION_RE = re.compile(rf"[、和及]([\u4e00-\u9fff]{{2,14}}?(?:{_SPECIFIC_ACTION_HEAD}))")
 # Three named actions or more listed one after another: 东部新城聚能行动、民生品质提优行动、科技创新引航行动.
 _ACTION_LIST_RE = re.compile(r"(?:^|(?<=[\s，。；：:“(（即])|(?<=包括|实施|开展)|(?<=分别是))((?:[\u4e00-\u9fff]{4,10}行动、){2,}[\u4e00-\u9fff]{4,10}行动)(?![态计])")
+# Named actions or plans counted off one by one, each the whole item: 一是全球营运商计划,…二是大企业开放创新中心计划。
+_ENUMERATED_ACTION_RE = re.compile(r"(?<=[一二三四五六七八九十]是)([\u4e00-\u9fff]{4,14}?(?:行动|计划))(?=[，。；,;])")
 # A named action the work is led by: 以春季招商攻坚行动为抓手, 以…提升行动为契机.
 _LEVER_ACTION_RE = re.compile(rf"以([\u4e00-\u9fff]{{2,14}}?(?:{_SPECIFIC_ACTION_HEAD}))"
                               r"为(?:抓手|契机|牵引|引领|载体|主线|重点|统揽|总抓手)")
@@ -239,6 +241,10 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
             for item in items:
                 add(start, start + len(item), item, "campaign")
                 start += len(item) + 1
+    enumerated = list(_ENUMERATED_ACTION_RE.finditer(s)) if "二是" in s else []
+    for m in enumerated if len(enumerated) >= 2 else ():  # two items or more: a list of the named plans
+        if not (_NOT_NAMED.search(m.group(1)) or _GENERIC_ACTION.search(m.group(1)) or _VERB_IN_NAME.search(m.group(1))):
+            add(m.start(1), m.end(1), m.group(1), "campaign")
     for m in _LEVER_ACTION_RE.finditer(s) if "行动" in s or "计划" in s else ():  # 以春季招商攻坚行动为抓手
         if not _NOT_NAMED.search(m.group(1)) and not _GENERIC_ACTION.match(m.group(1)):
             add(m.start(1), m.end(1), m.group(1), "campaign")

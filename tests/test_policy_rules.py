@@ -522,3 +522,9 @@ def test_a_document_put_out_is_a_document_but_a_show_put_out_is_not():
 def test_a_quoted_park_name_with_a_programme_head_is_a_programme():
     assert surfaces("四川提出「100億園區」工程,培育一批工业园区。") == ["「100億園區」工程"]
     assert surfaces("企业纷纷入驻“中德产业园”。") == []
+
+
+def test_named_plans_counted_off_one_by_one_are_each_a_name_but_not_clauses():
+    text = "将推出六大行动计划。一是全球营运商计划,这项工作去年底启动。二是大企业开放创新中心计划。三是加快推进项目建设。"
+    assert surfaces(text) == ["全球营运商计划", "大企业开放创新中心计划"]
+    assert surfaces("一是全球营运商计划,这项工作去年底启动。") == []
