@@ -528,3 +528,7 @@ def test_named_plans_counted_off_one_by_one_are_each_a_name_but_not_clauses():
     text = "将推出六大行动计划。一是全球营运商计划,这项工作去年底启动。二是大企业开放创新中心计划。三是加快推进项目建设。"
     assert surfaces(text) == ["全球营运商计划", "大企业开放创新中心计划"]
     assert surfaces("一是全球营运商计划,这项工作去年底启动。") == []
+
+
+def test_a_named_plan_being_drawn_up_is_a_name():
+    assert surfaces("长春新区深入谋划高品质发展三年行动计划,勇担引领全市振兴突破重任。") == ["高品质发展三年行动计划"]
