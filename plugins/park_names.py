@@ -76,6 +76,9 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     while window[boundary : boundary + 1] in ("-", "—", "–", "·"):
         boundary += 1  # ——国家级经开区: a dash opens a line, not a name; 贵安发展|·光谷智算产业园: a brand's dot
     name_part = window[boundary:]
+    if re.match(r"[县市][\u4e00-\u9fff]{2}", name_part) and re.search(r"[该本我全]$", window[:boundary]) \
+            and not any(hit[0] == 0 for hit in regions().find(name_part[:4])):  # not 市中区
+        boundary, name_part = boundary + 1, name_part[1:]  # 该县|彭湖湾工业园: the county the text is about, not the name
     if _LEVEL_INFIX.fullmatch(name_part):
         name_part = ""  # 国家高新区, 国家级经开区: a level alone is a kind, read as the bare word below
     if not name_part:

@@ -887,3 +887,8 @@ def test_of_cities_named_as_often_the_locality_is_the_one_in_the_province_the_te
 def test_a_bare_word_after_a_zone_and_its_bracketed_second_name_is_the_zone_named_first():
     text = "西宁经济技术开发区(青海国家高新技术产业开发区)(以下简称“开发区”)又一个千亿投资大项目落地。开发区制定出台新政策。"
     assert [c for s, c in spans(text) if s == "开发区"] == ["西宁经济技术开发区", "西宁经济技术开发区"]
+
+
+def test_an_industrial_xiaoqu_is_a_park_and_the_county_the_text_is_about_is_no_part_of_a_name():
+    text = "北京市亦庄工业小区成立。轻纺产业是该县彭湖湾工业园重点发展的产业之一。"
+    assert [s for s, _ in spans(text)] == ["北京市亦庄工业小区", "彭湖湾工业园"]
