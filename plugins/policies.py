@@ -92,6 +92,11 @@ _LISTED_ACTION_RE = re.compile(rf"[、和及]([\u4e00-\u9fff]{{2,14}}?(?:{_SPECI
 _ACTION_LIST_RE = re.compile(r"(?:^|(?<=[\s，。；：:“(（即])|(?<=包括|实施|开展)|(?<=分别是))((?:[\u4e00-\u9fff]{4,10}行动、){2,}[\u4e00-\u9fff]{4,10}行动)(?![态计])")
 # Named actions or plans counted off one by one, each the whole item: 一是全球营运商计划,…二是大企业开放创新中心计划。
 _ENUMERATED_ACTION_RE = re.compile(r"(?<=[一二三四五六七八九十]是)([\u4e00-\u9fff]{4,14}?(?:行动|计划))(?=[，。；,;])")
+# A place's five-year plan under its official title, unbracketed: 天津市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要.
+_FIVE_YEAR_PLAN_RE = re.compile(r"([\u4e00-\u9fff、]{2,30}?)国民经济和社会发展(?:第[一二三四五六七八九十]{1,3}个五年|“十[一二三四五]五”)"
+                                r"(?:[(（](?:19|20)\d{2}\s*[-—–]\s*(?:19|20)\d{2}年?[)）])?(?:发展)?规划"
+                                r"(?:和\s*(?:二\s*[〇○O零]\s*三\s*五|2035)\s*年远景目标)?(?:[(（](?:19|20)\d{2}\s*[-—–]\s*(?:19|20)\d{2}年?[)）])?纲要")
+_PLAN_LEAD = re.compile(r"^.*(?:近日|根据|按照|依据|印发|贯彻|落实|编制|制定|审议|通过|发布|实施|和|及|与|的|是)")  # words before the place
 # A named action the work is led by: 以春季招商攻坚行动为抓手, 以…提升行动为契机.
 _LEVER_ACTION_RE = re.compile(rf"以([\u4e00-\u9fff]{{2,14}}?(?:{_SPECIFIC_ACTION_HEAD}))"
                               r"为(?:抓手|契机|牵引|引领|载体|主线|重点|统揽|总抓手)")
@@ -188,6 +193,12 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
         if not re.search(r"的|等|围绕|进行|不仅|落实|贯彻|根据|按照|对照|紧扣|实施|启动|推进|推动|开展|出台|印发|制定|编制|发布|谋划|加快", name) \
                 and (is_place(name) or _PLAN_REGION.match(name)):  # 昌平正启动实施…行动计划: a sentence, not a title
             add(m.start(1), m.end(1), name, "document")
+    for m in _FIVE_YEAR_PLAN_RE.finditer(s) if "国民经济和社会发展" in s else ():
+        lead = _PLAN_LEAD.match(m.group(1))
+        start = m.start(1) + (lead.end() if lead else 0)
+        places = regions().find(s[start : m.end(1)])
+        if s.startswith("中华人民共和国", start) or (places and places[0][0] == 0):
+            add(start, m.end(), s[start : m.end()], "document")  # from the place that issues it
     for m in _SYSTEM_RE.finditer(s) if "+" in s else ():  # numbered policy systems: “1+1+N”政策措施
         add(m.start(), m.end(), f"“{m.group(1).replace(' ', '')}”{m.group(2)}", "system")
     def campaigns(listed: frozenset[str]) -> set[str]:

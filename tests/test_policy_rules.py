@@ -532,3 +532,10 @@ def test_named_plans_counted_off_one_by_one_are_each_a_name_but_not_clauses():
 
 def test_a_named_plan_being_drawn_up_is_a_name():
     assert surfaces("长春新区深入谋划高品质发展三年行动计划,勇担引领全市振兴突破重任。") == ["高品质发展三年行动计划"]
+
+
+def test_a_place_s_five_year_plan_under_its_official_title_unbracketed_is_a_document():
+    assert surfaces("近日,天津市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要正式印发。") == [
+        "天津市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"]
+    assert surfaces("兰州新区国民经济和社会发展“十三五”规划(2016—2020年)纲要") == ["兰州新区国民经济和社会发展“十三五”规划(2016—2020年)纲要"]
+    assert surfaces("要根据国民经济和社会发展第十四个五年规划纲要推进工作。") == []
