@@ -8,6 +8,7 @@ from bisect import bisect_right, insort
 from functools import lru_cache
 from typing import Any
 
+from parkwatch.extract.normalize import is_han
 from parkwatch.gazetteer import CITY_PROVINCES, Park, Parks, planning_regions, regions
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
@@ -76,7 +77,7 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     while window[boundary : boundary + 1] in ("-", "—", "–", "·"):
         boundary += 1  # ——国家级经开区: a dash opens a line, not a name; 贵安发展|·光谷智算产业园: a brand's dot
     name_part = window[boundary:]
-    if re.match(r"[县市][\u4e00-\u9fff]{2}", name_part) and re.search(r"[该本我全]$", window[:boundary]) \
+    if _PLACE_WORD_LEAD.match(name_part) and _THIS_PLACE_BEFORE.search(window[:boundary]) \
             and not any(hit[0] == 0 for hit in regions().find(name_part[:4])):  # not 市中区
         boundary, name_part = boundary + 1, name_part[1:]  # 该县|彭湖湾工业园: the county the text is about, not the name
     if _LEVEL_INFIX.fullmatch(name_part):
@@ -210,6 +211,10 @@ def _leading_places(name_part: str) -> tuple[list, int]:
     return places, place_end
 
 
+# After 该/本/我/全, a leading 县 or 市 is the place the text is about (该县|彭湖湾工业园), not part of a name.
+_THIS_PLACE_BEFORE = re.compile(r"[该本我全]$")
+_PLACE_WORD_LEAD = re.compile(r"[县市][\u4e00-\u9fff]{2}")
+
 # One character before a place that is a word of its own (去|绵阳高新区, 原|北京天竺空港工业区), not the start of a name
 # whose first characters make a place (开|花山工业园, 关|东光电子产业园).
 _ONE_CHARACTER_WORDS = set("去来进入访抵往临设落搬迁回返出为与和及在到赴驻至距近邻靠离从向对把被让给原受除次指著着经由")
@@ -217,7 +222,7 @@ _ONE_CHARACTER_WORDS = set("去来进入访抵往临设落搬迁回返出为与�
 
 def _starts_word(simplified: str, position: int) -> bool:
     """*position* follows no Chinese character (a line, a punctuation mark or a space before it): a word starts there."""
-    return position == 0 or not ("\u4e00" <= simplified[position - 1] <= "\u9fff")
+    return position == 0 or not is_han(simplified[position - 1])
 
 
 def _from_place(name_part: str, boundary: int, word_start: bool = False) -> tuple[int, str, list, int]:

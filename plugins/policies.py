@@ -93,9 +93,9 @@ _ACTION_LIST_RE = re.compile(r"(?:^|(?<=[\s，。；：:“(（即])|(?<=包括|
 # Named actions or plans counted off one by one, each the whole item: 一是全球营运商计划,…二是大企业开放创新中心计划。
 _ENUMERATED_ACTION_RE = re.compile(r"(?<=[一二三四五六七八九十]是)([\u4e00-\u9fff]{4,14}?(?:行动|计划))(?=[，。；,;])")
 # A place's five-year plan under its official title, unbracketed: 天津市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要.
-_FIVE_YEAR_PLAN_RE = re.compile(r"([\u4e00-\u9fff、]{2,30}?)国民经济和社会发展(?:第[一二三四五六七八九十]{1,3}个五年|“十[一二三四五]五”)"
-                                r"(?:[(（](?:19|20)\d{2}\s*[-—–]\s*(?:19|20)\d{2}年?[)）])?(?:发展)?规划"
-                                r"(?:和\s*(?:二\s*[〇○O零]\s*三\s*五|2035)\s*年远景目标)?(?:[(（](?:19|20)\d{2}\s*[-—–]\s*(?:19|20)\d{2}年?[)）])?纲要")
+_PLAN_YEARS = r"(?:[(（](?:19|20)\d{2}\s*[-—–]\s*(?:19|20)\d{2}年?[)）])?"  # (2021-2025年), where the title writes it
+_FIVE_YEAR_PLAN_RE = re.compile(rf"([\u4e00-\u9fff、]{{2,30}}?)国民经济和社会发展(?:第[一二三四五六七八九十]{{1,3}}个五年|“十[一二三四五]五”)"
+                                rf"{_PLAN_YEARS}(?:发展)?规划(?:和\s*(?:二\s*[〇○O零]\s*三\s*五|2035)\s*年远景目标)?{_PLAN_YEARS}纲要")
 _PLAN_LEAD = re.compile(r"^.*(?:近日|根据|按照|依据|印发|贯彻|落实|编制|制定|审议|通过|发布|实施|和|及|与|的|是)")  # words before the place
 # A named action the work is led by: 以春季招商攻坚行动为抓手, 以…提升行动为契机.
 _LEVER_ACTION_RE = re.compile(rf"以([\u4e00-\u9fff]{{2,14}}?(?:{_SPECIFIC_ACTION_HEAD}))"
@@ -247,14 +247,14 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
                 end = listed.end(1)
     for m in _ACTION_LIST_RE.finditer(s) if "行动、" in s else ():
         items = m.group(1).split("、")
-        if not any(_NOT_NAMED.search(item) or _GENERIC_ACTION.search(item) or _VERB_IN_NAME.search(item) for item in items):
+        if all(_listed_name(item) for item in items):
             start = m.start(1)
             for item in items:
                 add(start, start + len(item), item, "campaign")
                 start += len(item) + 1
     enumerated = list(_ENUMERATED_ACTION_RE.finditer(s)) if "二是" in s else []
     for m in enumerated if len(enumerated) >= 2 else ():  # two items or more: a list of the named plans
-        if not (_NOT_NAMED.search(m.group(1)) or _GENERIC_ACTION.search(m.group(1)) or _VERB_IN_NAME.search(m.group(1))):
+        if _listed_name(m.group(1)):
             add(m.start(1), m.end(1), m.group(1), "campaign")
     for m in _LEVER_ACTION_RE.finditer(s) if "行动" in s or "计划" in s else ():  # 以春季招商攻坚行动为抓手
         if not _NOT_NAMED.search(m.group(1)) and not _GENERIC_ACTION.match(m.group(1)):
@@ -274,6 +274,11 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
     for m in _NATIONAL_PROGRAMME_RE.finditer(s) if "计划" in s else ():  # 国家火炬计划特色产业基地: the programme is named wherever it is
         add(m.start(), m.end(), m.group(0), "campaign")
     return _headed_as_one(found)
+
+
+def _listed_name(item: str) -> bool:
+    """An item of a list of actions or plans that names one: no function word, no generic deed, no verb inside."""
+    return not (_NOT_NAMED.search(item) or _GENERIC_ACTION.search(item) or _VERB_IN_NAME.search(item))
 
 
 def _headed_as_one(found: list[Mention]) -> list[Mention]:
