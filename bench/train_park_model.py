@@ -27,7 +27,7 @@ from loguru import logger  # noqa: E402
 from parkwatch.extract.repair import pinyin_artifact_spans, without_spans  # noqa: E402
 from parkwatch.mentions import ArticleText  # noqa: E402
 from parkwatch.tag_eval import _trimmed, load  # noqa: E402
-from plugins.park_model import Found, ParkModel, candidates, features  # noqa: E402
+from plugins.park_model import Found, ParkModel, alternatives, candidates, features  # noqa: E402
 from plugins.parks import park_mentions  # noqa: E402
 
 GRID = [round(0.1 * i, 1) for i in range(2, 9)]
@@ -55,26 +55,37 @@ def rows(records: list[dict[str, Any]]) -> tuple[list[tuple[str, dict[str, float
             out.append((record["id"], f, labelled_span(m.start, m.end), True, (m.start, m.end)))
         for start, end, f in candidates(article, found):
             out.append((record["id"], f, labelled_span(start, end), False, (start, end)))
+        for start, end, f, _ in alternatives(article, found):
+            out.append((record["id"], f, labelled_span(start, end), None, (start, end)))
         if number % 200 == 0:
             logger.info("{} of {} texts", number, len(records))
     return out, labelled
 
 
 def figures(data: list, probabilities: list[float], labelled: int, keep: float, add: float) -> tuple[float, float, float]:
-    """Precision, recall and F1 of exact spans when, as ``second_look`` does, found spans ≥ *keep* are kept and
+    """Precision, recall and F1 of exact spans when, as ``second_look`` does, found spans ≥ *keep* are kept, an
+    alternative span (found None) ≥ *add* replaces the kept spans it nests with when likelier than each, and
     passed-over spans ≥ *add* are added, the likeliest first, where they overlap nothing taken."""
     tp = fp = 0
     by_text: dict[str, list] = {}
     for row, p in zip(data, probabilities, strict=True):
         by_text.setdefault(row[0], []).append((row, p))
     for spans in by_text.values():
-        taken = []
-        for (_, _, label, found, span), p in spans:
-            if found and p >= keep:
-                taken.append(span)
-                tp, fp = tp + label, fp + 1 - label
+        chosen = {span: (label, p) for (_, _, label, found, span), p in spans if found and p >= keep}
         for (_, _, label, found, (start, end)), p in sorted(spans, key=lambda x: -x[1]):
-            if not found and p >= add and not any(s < end and start < e for s, e in taken):
+            if found is not None or p < add:
+                continue
+            overlapped = [s for s in chosen if s[0] < end and start < s[1]]
+            if all((start <= s and e <= end) or (s <= start and end <= e) for s, e in overlapped) \
+                    and all(chosen[s][1] < p for s in overlapped):
+                for s in overlapped:
+                    del chosen[s]
+                chosen[(start, end)] = (label, p)
+        taken = list(chosen)
+        tp += sum(label for label, _ in chosen.values())
+        fp += sum(1 - label for label, _ in chosen.values())
+        for (_, _, label, found, (start, end)), p in sorted(spans, key=lambda x: -x[1]):
+            if found is False and p >= add and not any(s < end and start < e for s, e in taken):
                 taken.append((start, end))
                 tp, fp = tp + label, fp + 1 - label
     precision, recall = tp / max(1, tp + fp), tp / max(1, labelled)
@@ -86,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", default=str(ROOT / "tests/files/tagging/dev.jsonl"), help="labelled dev split")
     parser.add_argument("--out", default=str(ROOT / "parkwatch/data/park_model.json"), help="where to write the model")
     parser.add_argument("--grid", action="store_true", help="also print the cross-validated figures of other thresholds")
+    parser.add_argument("--without-alternatives", action="store_true",
+                        help="leave out the found mentions' alternative spans (for a side-by-side comparison)")
     args = parser.parse_args(argv)
     if "test" in Path(args.set).name:
         parser.error("train on the dev split, never the held-out test split")
@@ -97,8 +110,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("training needs scikit-learn: pip install scikit-learn")
     records = load(args.set)
     data, labelled = rows(records)
+    if args.without_alternatives:
+        data = [row for row in data if row[3] is not None]
     groups, x, y = [r[0] for r in data], [r[1] for r in data], [r[2] for r in data]
-    logger.info("{} spans ({} found by the rules) from {} labelled parks", len(data), sum(r[3] for r in data), labelled)
+    logger.info("{} spans ({} found by the rules) from {} labelled parks", len(data), sum(r[3] is True for r in data), labelled)
     cv = [0.0] * len(data)
     for train, held in GroupKFold(5).split(x, y, groups):
         vectors = DictVectorizer()

@@ -26,7 +26,7 @@ from parkwatch.gazetteer import planning_regions, regions
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
 from .park_names import Taken, _from_place, _name_window, _stops, _without_province
-from .park_words import _SUFFIX_RE, fitting_antecedents, plain
+from .park_words import _NAME_CHAR, _SUFFIX_RE, fitting_antecedents, plain
 
 # Heads the rules leave alone that labellers take as parks' names (济南新旧动能转换先行区, 青岛中德生态园, 上海虹桥商务区,
 # 郑州航空港区|…产业集聚区): a span ending in one is a candidate, which the model decides like any other.
@@ -95,6 +95,59 @@ def candidate_spans(article: ArticleText, taken: list[tuple[int, int]]) -> list[
             if span[1] - span[0] >= 2 and span not in spans:
                 spans.append(span)
     return spans
+
+
+# Parts a zone's name goes on with (岳阳临空经济区首开区, 赣江新区永修组团, 丰台科技园东三期): where a longer name may end.
+_PART_END_RE = re.compile("(?:" + "|".join(sorted(_SUFFIXES, key=len, reverse=True)) + r"|首开区|启动区|核心区|组团|区域|地区|[一二三四五六七八九十]期)"
+                          r"|[(（][\u4e00-\u9fff]{2,4}[)）]")
+_NAME_PART = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]*")
+
+
+class _At:
+    """A position where a name ends, as ``_name_window`` reads a suffix match."""
+
+    def __init__(self, position: int) -> None:
+        self.position = position
+
+    def start(self) -> int:
+        return self.position
+
+
+def alternative_spans(article: ArticleText, mentions: list[Mention]) -> list[tuple[int, int, str, int]]:
+    """Other spans for each mention the rules found, as (start, end, how, the mention's index): longer to the
+    left (海南自由贸易港|海口江东新区, 钛及|新材料产业园), longer to the right over a part or a park named next to it
+    (长春新区|北湖未来科学城, 万州经开区|高峰园, …临空经济区|(廊坊)), and shorter (石家庄高新区|生物医药产业园区,
+    天津滨海新区|东疆保税港区). The model decides whether one names the park better than the mention."""
+    simplified, out = article.simplified, []
+    taken = Taken([(m.start, m.end) for m in mentions])
+    seen = {(m.start, m.end) for m in mentions}
+
+    def add(start: int, end: int, how: str, index: int) -> None:
+        if end - start >= 2 and (start, end) not in seen:
+            seen.add((start, end))
+            out.append((start, end, how, index))
+
+    for index, m in enumerate(mentions):
+        name = simplified[m.start : m.end]
+        window_start, _ = _name_window(simplified, _At(m.start), taken.floor(m.start))
+        window = simplified[window_start : m.start]
+        for cut in {0, *(stop.end() for stop in _stops(window)), *(hit[0] for hit in regions().find(window))}:
+            if cut < len(window):
+                add(window_start + cut, m.end, "left", index)
+        run = _NAME_PART.match(simplified, m.end, m.end + 12)
+        ends = [part.end() for part in _PART_END_RE.finditer(simplified, m.end, min(len(simplified), run.end() + 6))
+                if part.start() <= run.end() and not _stops(simplified[m.end : part.start()])]
+        for end in ends[:2]:
+            add(m.start, end, "right", index)
+        for hit in regions().find(name):
+            if hit[0] > 0:
+                add(m.start + hit[0], m.end, "shorter", index)
+        for stop in _stops(name):
+            add(m.start + stop.end(), m.end, "shorter", index)
+        for part in _SUFFIX_RE.finditer(name):
+            if 2 <= part.end() < len(name) and _NAME_CHAR.match(name[part.end()]):
+                add(m.start, m.start + part.end(), "shorter", index)
+    return out
 
 
 @dataclass(frozen=True)
@@ -180,6 +233,27 @@ def candidates(article: ArticleText, mentions: list[Mention]) -> list[tuple[int,
     return out
 
 
+def alternatives(article: ArticleText, mentions: list[Mention]) -> list[tuple[int, int, dict[str, float], int]]:
+    """The other spans of the mentions the rules found (``alternative_spans``), with their features and the index
+    of the mention each is an alternative of; none from a regional plan's region."""
+    out, rules = [], Found.of(article, mentions)
+    for start, end, how, index in alternative_spans(article, mentions):
+        if article.simplified[max(0, start - 12) : end].endswith(planning_regions()):
+            continue
+        base = mentions[index]
+        f = features(article, start, end, f"alt_{how}", False, rules)
+        f[f"alt_of={base.attrs.get('source')}"] = 1.0
+        f[f"alt_{how}_delta={min(abs((end - start) - (base.end - base.start)), 6)}"] = 1.0
+        extra = article.simplified[start : base.start] if start < base.start else article.simplified[base.end : end]
+        if extra:
+            f[f"alt_{how}_edge={extra[0] if how == 'left' else extra[-1]}"] = 1.0
+            places = regions().find(extra)
+            if places and places[0][1] == len(extra):
+                f[f"alt_{how}_place"] = 1.0
+        out.append((start, end, f, index))
+    return out
+
+
 _KIND_ONLY = {"跨境经济", "边境经济", "跨境", "边境"}  # with a place a zone's name (东兴边境经济合作区), without one its kind
 
 
@@ -201,15 +275,18 @@ def _antecedent(article: ArticleText, start: int, end: int, kept: list[Mention])
 
 
 def second_look(article: ArticleText, mentions: list[Mention], model: ParkModel) -> list[Mention]:
-    """*mentions* the model keeps, and the spans the rules passed over that it adds (see the module's doc)."""
+    """*mentions* the model keeps, better spans it finds for them, and the spans the rules passed over that it
+    adds (see the module's doc)."""
     rules = Found.of(article, mentions)
-    kept = [m for m in mentions
-            if model.probability(features(article, m.start, m.end, str(m.attrs.get("source")), True, rules)) >= model.keep]
+    probability = {(m.start, m.end): model.probability(features(article, m.start, m.end, str(m.attrs.get("source")), True, rules))
+                   for m in mentions}
+    kept = [m for m in mentions if probability[(m.start, m.end)] >= model.keep]
     scored = []
     for start, end, candidate in candidates(article, mentions):
         p = model.probability(candidate)
         if p >= model.add:
             scored.append((p, start, end))
+    kept = _with_better_spans(article, mentions, kept, model, rules, probability)
     taken = [(m.start, m.end) for m in kept]
     added = []
     for p, start, end in sorted(scored, key=lambda x: (-x[0], x[1])):
@@ -228,6 +305,44 @@ def second_look(article: ArticleText, mentions: list[Mention], model: ParkModel)
                              attrs={"source": "model", "probability": round(p, 3)}))
         taken.append((start, end))
     return _without_dropped_antecedents(article, sorted(kept + added, key=lambda m: m.start), mentions)
+
+
+def _with_better_spans(article: ArticleText, mentions: list[Mention], kept: list[Mention], model: ParkModel,
+                       rules: Found, probability: dict[tuple[int, int], float]) -> list[Mention]:
+    """*kept* with a mention replaced by an alternative span the model finds likelier (at least ``add``) than every
+    kept mention it overlaps, each of which it holds or lies in (*probability*: of each mention found)."""
+    probability = dict(probability)
+    chosen = {(m.start, m.end): m for m in kept}
+    scored = [(model.probability(f), start, end, index) for start, end, f, index in alternatives(article, mentions)]
+    for p, start, end, index in sorted(scored, key=lambda x: (-x[0], x[1])):
+        overlapped = [span for span in chosen if span[0] < end and start < span[1]]
+        if p < model.add or any(not (start <= s and e <= end) and not (s <= start and end <= e) for s, e in overlapped) \
+                or any(probability[span] >= p for span in overlapped):
+            continue
+        mention = _alternative_mention(article, start, end, mentions[index], sorted(chosen.values(), key=lambda m: m.start))
+        if mention is None:
+            continue
+        for span in overlapped:
+            del chosen[span]
+        chosen[(start, end)] = replace(mention, attrs={**mention.attrs, "probability": round(p, 3)})
+        probability[(start, end)] = p
+    return sorted(chosen.values(), key=lambda m: m.start)
+
+
+def _alternative_mention(article: ArticleText, start: int, end: int, base: Mention, kept: list[Mention]) -> Mention | None:
+    """The mention of an alternative span of *base*: the same park when it ends where *base* ends and *base* is a
+    listed one (a place added or taken off), else the park its name makes; a bare word needs a park before it."""
+    name = plain(article.simplified[start:end])
+    attrs = {"source": "model"}
+    if _SUFFIX_RE.fullmatch(name):
+        antecedent = _antecedent(article, start, end, kept)
+        if antecedent is None:
+            return None
+        return Mention("park", article.text[start:end], start, end, antecedent.canonical, antecedent.id, attrs=attrs)
+    if end == base.end and not base.id.startswith("P-"):
+        return Mention("park", article.text[start:end], start, end, base.canonical, base.id, attrs={**base.attrs, **attrs})
+    canonical = _without_province(name)
+    return Mention("park", article.text[start:end], start, end, canonical, stable_id("P", canonical), attrs=attrs)
 
 
 def _without_dropped_antecedents(article: ArticleText, kept: list[Mention], found: list[Mention]) -> list[Mention]:

@@ -4,7 +4,7 @@ shipped model as the parks plugin uses it."""
 from __future__ import annotations
 
 from parkwatch.mentions import ArticleText
-from plugins.park_model import ParkModel, candidate_spans, second_look, shipped_model
+from plugins.park_model import ParkModel, alternative_spans, candidate_spans, second_look, shipped_model
 from plugins.parks import park_mentions
 
 
@@ -117,3 +117,34 @@ def test_a_dash_that_opens_a_line_is_no_part_of_a_candidate_name():
     start = article.simplified.index("湄洲湾")
     assert (start, start + len("湄洲湾北岸临港物流园")) in candidate_spans(article, [])
     assert all(article.simplified[s] != "—" for s, _ in candidate_spans(article, []))
+
+
+def alternatives_of(text: str) -> tuple[ArticleText, list, dict[str, str]]:
+    article = ArticleText(text)
+    rules = park_mentions(article, model=None)
+    return article, rules, {article.simplified[s:e]: how for s, e, how, _ in alternative_spans(article, rules)}
+
+
+def test_a_found_mention_has_longer_and_shorter_alternatives():
+    _, rules, spans = alternatives_of("位于长春新区北湖未来科学城的项目开工。")
+    assert surfaces(rules) == ["长春新区", "北湖未来科学城"]
+    assert spans["长春新区北湖未来科学城"] == "right"  # a zone and its named part, found as two
+    assert alternatives_of("岳阳临空经济区首开区正式扬帆起航。")[2]["岳阳临空经济区首开区"] == "right"
+    assert alternatives_of("北京大兴国际机场临空经济区(廊坊)获批。")[2]["北京大兴国际机场临空经济区(廊坊)"] == "right"
+    assert alternatives_of("海南自由贸易港海口江东新区举行签约。")[2]["海南自由贸易港海口江东新区"] == "left"
+    assert alternatives_of("石家庄高新区生物医药产业园区排名跃居全国第7位。")[2]["石家庄高新区"] == "shorter"
+
+
+def test_an_alternative_the_model_finds_likelier_replaces_the_mentions_it_nests_with():
+    article, rules, _ = alternatives_of("位于长春新区北湖未来科学城的项目开工。")
+    prefers_parts = ParkModel({"src=alt_right": 5.0}, 0.0, keep=0.5, add=0.5)
+    assert surfaces(second_look(article, rules, prefers_parts)) == ["长春新区北湖未来科学城"]
+    undecided = ParkModel({}, 0.0, keep=0.5, add=0.5)  # as likely as the mentions: they stay
+    assert surfaces(second_look(article, rules, undecided)) == ["长春新区", "北湖未来科学城"]
+
+
+def test_a_listed_park_with_a_place_added_in_front_keeps_its_id():
+    article, rules, _ = alternatives_of("海南自由贸易港海口江东新区举行签约。")
+    longer = second_look(article, rules, ParkModel({"src=alt_left": 5.0}, 0.0, keep=0.5, add=0.5))
+    assert surfaces(longer) == ["海南自由贸易港海口江东新区"]
+    assert (longer[0].canonical, longer[0].id) == (rules[0].canonical, rules[0].id)
