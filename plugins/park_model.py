@@ -25,7 +25,7 @@ from typing import Any
 from parkwatch.gazetteer import planning_regions, regions
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
-from .park_names import Taken, _from_place, _name_window, _stops, _without_province
+from .park_names import Taken, _from_place, _name_window, _starts_word, _stops, _without_province
 from .park_words import _NAME_CHAR, _SUFFIX_RE, fitting_antecedents, plain
 
 # Heads the rules leave alone that labellers take as parks' names (济南新旧动能转换先行区, 青岛中德生态园, 上海虹桥商务区,
@@ -90,7 +90,7 @@ def candidate_spans(article: ArticleText, taken: list[tuple[int, int]]) -> list[
         boundary = stops[-1].end() if stops else 0
         while window[boundary : boundary + 1] in ("-", "—", "–", "·"):
             boundary += 1  # ——湄洲湾北岸临港物流园: a dash opens a line, not a name
-        from_place = _from_place(window[boundary:], boundary)[0]
+        from_place = _from_place(window[boundary:], boundary, _starts_word(simplified, start + boundary))[0]
         for span in ((start + from_place, match.end()), (start + boundary, match.end()), (match.start(), match.end())):
             if span[1] - span[0] >= 2 and span not in spans:
                 spans.append(span)

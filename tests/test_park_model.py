@@ -148,3 +148,12 @@ def test_a_listed_park_with_a_place_added_in_front_keeps_its_id():
     longer = second_look(article, rules, ParkModel({"src=alt_left": 5.0}, 0.0, keep=0.5, add=0.5))
     assert surfaces(longer) == ["海南自由贸易港海口江东新区"]
     assert (longer[0].canonical, longer[0].id) == (rules[0].canonical, rules[0].id)
+
+
+def test_a_candidate_keeps_a_first_character_that_starts_a_word_with_the_place_as_the_rules_do():
+    article = ArticleText("今天,开花山数字产业集聚区签约。")  # 开花山, not 开|花山
+    assert park_mentions(article, model=None) == []
+    spans = [article.simplified[s:e] for s, e in candidate_spans(article, [])]
+    assert "开花山数字产业集聚区" in spans and "花山数字产业集聚区" not in spans
+    cut = ArticleText("今天去花山数字产业集聚区签约。")  # 去 is a word of its own
+    assert "花山数字产业集聚区" in [cut.simplified[s:e] for s, e in candidate_spans(cut, [])]
