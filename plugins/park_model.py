@@ -5,6 +5,8 @@ a kind); their sure cases are sure, their close calls are not. One logistic mode
 (its suffix, the words around it, how often the text says it, which rule found it) decides the close calls:
 
 * each mention the rules found is kept when the model gives it at least ``keep``;
+* a longer or shorter span of a mention found (a named part after it, words or a place before it, the zone inside
+  it) replaces the kept mentions it nests with when the model gives it at least ``add`` and more than each of them;
 * each span the rules passed over (the name a suffix would have, cut at the same stop words) is added when the
   model gives it at least ``add`` and it overlaps nothing kept.
 
