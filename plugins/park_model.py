@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from parkwatch.gazetteer import planning_regions, regions
+from parkwatch.gazetteer import Parks, parks, planning_regions, regions
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
 from .park_names import Taken, _from_place, _name_window, _starts_word, _stops, _without_province
@@ -276,9 +276,9 @@ def _antecedent(article: ArticleText, start: int, end: int, kept: list[Mention])
     return fits[-1] if fits else None
 
 
-def second_look(article: ArticleText, mentions: list[Mention], model: ParkModel) -> list[Mention]:
-    """*mentions* the model keeps, better spans it finds for them, and the spans the rules passed over that it
-    adds (see the module's doc)."""
+def second_look(article: ArticleText, mentions: list[Mention], model: ParkModel, index: Parks | None = None) -> list[Mention]:
+    """*mentions* the model keeps, better spans it finds for them (named against *index*, the shipped gazetteer when
+    not given), and the spans the rules passed over that it adds (see the module's doc)."""
     rules = Found.of(article, mentions)
     probability = {(m.start, m.end): model.probability(features(article, m.start, m.end, str(m.attrs.get("source")), True, rules))
                    for m in mentions}
@@ -288,7 +288,7 @@ def second_look(article: ArticleText, mentions: list[Mention], model: ParkModel)
         p = model.probability(candidate)
         if p >= model.add:
             scored.append((p, start, end))
-    kept = _with_better_spans(article, mentions, kept, model, rules, probability)
+    kept = _with_better_spans(article, mentions, kept, model, rules, probability, index or parks())
     taken = [(m.start, m.end) for m in kept]
     added = []
     for p, start, end in sorted(scored, key=lambda x: (-x[0], x[1])):
@@ -310,18 +310,18 @@ def second_look(article: ArticleText, mentions: list[Mention], model: ParkModel)
 
 
 def _with_better_spans(article: ArticleText, mentions: list[Mention], kept: list[Mention], model: ParkModel,
-                       rules: Found, probability: dict[tuple[int, int], float]) -> list[Mention]:
+                       rules: Found, probability: dict[tuple[int, int], float], index: Parks) -> list[Mention]:
     """*kept* with a mention replaced by an alternative span the model finds likelier (at least ``add``) than every
     kept mention it overlaps, each of which it holds or lies in (*probability*: of each mention found)."""
     probability = dict(probability)
     chosen = {(m.start, m.end): m for m in kept}
-    scored = [(model.probability(f), start, end, index) for start, end, f, index in alternatives(article, mentions)]
-    for p, start, end, index in sorted(scored, key=lambda x: (-x[0], x[1])):
+    scored = [(model.probability(f), start, end, base) for start, end, f, base in alternatives(article, mentions)]
+    for p, start, end, base in sorted(scored, key=lambda x: (-x[0], x[1])):
         overlapped = [span for span in chosen if span[0] < end and start < span[1]]
         if p < model.add or any(not (start <= s and e <= end) and not (s <= start and end <= e) for s, e in overlapped) \
                 or any(probability[span] >= p for span in overlapped):
             continue
-        mention = _alternative_mention(article, start, end, mentions[index], sorted(chosen.values(), key=lambda m: m.start))
+        mention = _alternative_mention(article, start, end, mentions[base], sorted(chosen.values(), key=lambda m: m.start), index)
         if mention is None:
             continue
         for span in overlapped:
@@ -331,9 +331,11 @@ def _with_better_spans(article: ArticleText, mentions: list[Mention], kept: list
     return sorted(chosen.values(), key=lambda m: m.start)
 
 
-def _alternative_mention(article: ArticleText, start: int, end: int, base: Mention, kept: list[Mention]) -> Mention | None:
-    """The mention of an alternative span of *base*: the same park when it ends where *base* ends and *base* is a
-    listed one (a place added or taken off), else the park its name makes; a bare word needs a park before it."""
+def _alternative_mention(article: ArticleText, start: int, end: int, base: Mention, kept: list[Mention],
+                         index: Parks) -> Mention | None:
+    """The mention of an alternative span of *base*: the listed park its whole name is, when one; else the same park
+    as *base* when it ends where *base* ends and *base* names a listed one (a place added or taken off in front); else
+    the park its name makes. A bare word needs a park before it."""
     name = plain(article.simplified[start:end])
     attrs = {"source": "model"}
     if _SUFFIX_RE.fullmatch(name):
@@ -341,7 +343,11 @@ def _alternative_mention(article: ArticleText, start: int, end: int, base: Menti
         if antecedent is None:
             return None
         return Mention("park", article.text[start:end], start, end, antecedent.canonical, antecedent.id, attrs=attrs)
-    if end == base.end and not base.id.startswith("P-"):
+    listed = [cands for s, e, _, cands in index.find(name) if (s, e) == (0, len(name))]
+    if listed and len(listed[0]) == 1:
+        park = listed[0][0]
+        return Mention("park", article.text[start:end], start, end, park.name, park.code, attrs={"level": park.level, **attrs})
+    if end == base.end and not base.id.startswith("P-") and base.attrs.get("source") != "anaphora":
         return Mention("park", article.text[start:end], start, end, base.canonical, base.id, attrs={**base.attrs, **attrs})
     canonical = _without_province(name)
     return Mention("park", article.text[start:end], start, end, canonical, stable_id("P", canonical), attrs=attrs)

@@ -109,7 +109,7 @@ def park_mentions(article: ArticleText, index: Parks | None = None, model: ParkM
     where = locality(article)  # read once: the rules, the model's bare words and the common names all need it
     rules = _rule_mentions(article, index, where)
     model = shipped_model() if model is _SHIPPED else model
-    found = _with_name_before_dot(article, second_look(article, rules, model) if model is not None else rules, index)
+    found = _with_name_before_dot(article, second_look(article, rules, model, index) if model is not None else rules, index)
     found = _bare_of_model_parks(article, found, index, where)
     return _one_id_per_park(article, _without_bare_words_in_general(article, _same_names_elsewhere(article, found, index, where)))
 

@@ -3,6 +3,7 @@ shipped model as the parks plugin uses it."""
 
 from __future__ import annotations
 
+from parkwatch.gazetteer import parks_with_gazetteer
 from parkwatch.mentions import ArticleText
 from plugins.park_model import ParkModel, alternative_spans, candidate_spans, second_look, shipped_model
 from plugins.parks import park_mentions
@@ -157,3 +158,21 @@ def test_a_candidate_keeps_a_first_character_that_starts_a_word_with_the_place_a
     assert "开花山数字产业集聚区" in spans and "花山数字产业集聚区" not in spans
     cut = ArticleText("今天去花山数字产业集聚区签约。")  # 去 is a word of its own
     assert "花山数字产业集聚区" in [cut.simplified[s:e] for s, e in candidate_spans(cut, [])]
+
+
+def test_a_longer_span_of_a_bare_zone_word_names_its_own_park_not_the_antecedent():
+    article, rules, spans = alternatives_of("天津滨海新区起步区建设提速。于家堡金融区起步区14个项目加快建设。")
+    bare = [m for m in rules if m.surface == "起步区" and m.start > 10]
+    assert bare and bare[0].canonical == "天津滨海新区"  # the rules read the bare word as the zone named before
+    assert spans["于家堡金融区起步区"] == "left"
+    longer = second_look(article, rules, ParkModel({"src=alt_left": 5.0}, 0.0, keep=0.5, add=0.5))
+    named = [m for m in longer if m.surface == "于家堡金融区起步区"]
+    assert named and named[0].canonical == "于家堡金融区起步区" and named[0].id.startswith("P-")
+
+
+def test_an_alternative_whose_whole_name_is_a_listed_park_is_named_as_that_park():
+    article, rules, spans = alternatives_of("秦创原·秦汉大健康产业园西区开工。")
+    assert rules[0].id.startswith("P-") and spans["秦创原·秦汉大健康产业园"] == "shorter"
+    index = parks_with_gazetteer([{"name": "秦创原秦汉大健康产业园", "aliases": ["秦创原·秦汉大健康产业园"], "code": "U-qinhan"}])
+    shorter = second_look(article, rules, ParkModel({"src=alt_shorter": 5.0, "len=2": -9.0}, 0.0, keep=0.5, add=0.5), index)
+    assert [(m.surface, m.canonical, m.id) for m in shorter] == [("秦创原·秦汉大健康产业园", "秦创原秦汉大健康产业园", "U-qinhan")]
