@@ -257,7 +257,7 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
         if _listed_name(m.group(1)):
             add(m.start(1), m.end(1), m.group(1), "campaign")
     for m in _LEVER_ACTION_RE.finditer(s) if "行动" in s or "计划" in s else ():  # 以春季招商攻坚行动为抓手
-        if not _NOT_NAMED.search(m.group(1)) and not _GENERIC_ACTION.match(m.group(1)):
+        if _listed_name(m.group(1)):
             add(m.start(1), m.end(1), m.group(1), "campaign")
     for m in _PLACED_ACTION_RE.finditer(s) if "行动" in s else ():
         place = next((hit for hit in regions().find(m.group(0)) if hit[3][0].level in ("province", "city")), None)

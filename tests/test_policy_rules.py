@@ -453,6 +453,7 @@ def test_a_named_action_the_work_is_led_by_and_named_actions_listed_after_a_verb
     found = surfaces("鹤山市实施的园区载体提升行动、产业能级提升行动、企业主体提升行动成效明显。")
     assert found == ["园区载体提升行动", "产业能级提升行动", "企业主体提升行动"]
     assert surfaces("以实际行动为抓手。") == []
+    assert surfaces("以确保园区提质攻坚行动为抓手。") == []  # a verb inside: no name's boundary, as in a list of actions
 
 
 def test_a_quoted_programme_s_action_plan_is_one_name_and_a_head_after_deng_is_a_list_s():
