@@ -86,7 +86,10 @@ def candidate_spans(article: ArticleText, taken: list[tuple[int, int]]) -> list[
     for match in sorted(suffixes + more, key=lambda m: m.start()):
         if found.holds(match):
             continue  # the suffix starts or ends inside a mention found
-        start, _ = _name_window(simplified, match, found.floor(match.start()))
+        floor = found.floor(match.start())
+        start, open_ended = _name_window(simplified, match, floor)
+        while open_ended and start > floor and match.start() - start < 18 and _NAME_CHAR.match(simplified[start - 1]):
+            start -= 1  # the rules' reach ends inside a word (绿|色农副产品加工及装备制造产业园): a candidate starts at the word
         window = simplified[start : match.start()]
         stops = _stops(window)
         boundary = stops[-1].end() if stops else 0

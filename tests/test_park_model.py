@@ -176,3 +176,10 @@ def test_an_alternative_whose_whole_name_is_a_listed_park_is_named_as_that_park(
     index = parks_with_gazetteer([{"name": "秦创原秦汉大健康产业园", "aliases": ["秦创原·秦汉大健康产业园"], "code": "U-qinhan"}])
     shorter = second_look(article, rules, ParkModel({"src=alt_shorter": 5.0, "len=2": -9.0}, 0.0, keep=0.5, add=0.5), index)
     assert [(m.surface, m.canonical, m.id) for m in shorter] == [("秦创原·秦汉大健康产业园", "秦创原秦汉大健康产业园", "U-qinhan")]
+
+
+def test_a_long_candidate_name_starts_at_its_word_not_where_the_rules_reach_ends():
+    article = ArticleText("聚焦“一区三园”(煤电产业园、化工产业园、绿色农副产品加工及装备制造产业园)规划定位。")
+    found = [(m.start, m.end) for m in park_mentions(article, model=None)]
+    spans = [article.simplified[s:e] for s, e in candidate_spans(article, found)]
+    assert "绿色农副产品加工及装备制造产业园" in spans and "色农副产品加工及装备制造产业园" not in spans
