@@ -327,11 +327,20 @@ def _with_better_spans(article: ArticleText, mentions: list[Mention], kept: list
         mention = _alternative_mention(article, start, end, mentions[base], sorted(chosen.values(), key=lambda m: m.start), index)
         if mention is None:
             continue
+        zone = next((chosen[span] for span in overlapped if span[0] == start and span[1] < end and _listed(chosen[span])), None)
+        if zone is not None and mention.id.startswith("P-"):  # a listed zone and its named part: the zone's entity, as the
+            mention = replace(mention, canonical=zone.canonical, id=zone.id,  # rules give it (a watch on the zone sees it)
+                              attrs={**zone.attrs, "source": "model", "part": article.text[zone.end : end]})
         for span in overlapped:
             del chosen[span]
         chosen[(start, end)] = replace(mention, attrs={**mention.attrs, "probability": round(p, 3)})
         probability[(start, end)] = p
     return sorted(chosen.values(), key=lambda m: m.start)
+
+
+def _listed(mention: Mention) -> bool:
+    """A mention naming a listed park itself (not a bare word read as one, not a name the gazetteers lack)."""
+    return not mention.id.startswith("P-") and mention.attrs.get("source") != "anaphora"
 
 
 def _alternative_mention(article: ArticleText, start: int, end: int, base: Mention, kept: list[Mention],
@@ -350,7 +359,7 @@ def _alternative_mention(article: ArticleText, start: int, end: int, base: Menti
     if listed and len(listed[0]) == 1:
         park = listed[0][0]
         return Mention("park", article.text[start:end], start, end, park.name, park.code, attrs={"level": park.level, **attrs})
-    if end == base.end and not base.id.startswith("P-") and base.attrs.get("source") != "anaphora":
+    if end == base.end and _listed(base):
         return Mention("park", article.text[start:end], start, end, base.canonical, base.id, attrs={**base.attrs, **attrs})
     canonical = _without_province(name)
     return Mention("park", article.text[start:end], start, end, canonical, stable_id("P", canonical), attrs=attrs)

@@ -139,7 +139,10 @@ def test_a_found_mention_has_longer_and_shorter_alternatives():
 def test_an_alternative_the_model_finds_likelier_replaces_the_mentions_it_nests_with():
     article, rules, _ = alternatives_of("位于长春新区北湖未来科学城的项目开工。")
     prefers_parts = ParkModel({"src=alt_right": 5.0}, 0.0, keep=0.5, add=0.5)
-    assert surfaces(second_look(article, rules, prefers_parts)) == ["长春新区北湖未来科学城"]
+    merged = second_look(article, rules, prefers_parts)
+    assert surfaces(merged) == ["长春新区北湖未来科学城"]
+    zone = rules[0]  # 长春新区, a listed zone: the zone with its named part, as the rules give one (a watch on it fires)
+    assert (merged[0].id, merged[0].canonical, merged[0].attrs["part"]) == (zone.id, zone.canonical, "北湖未来科学城")
     undecided = ParkModel({}, 0.0, keep=0.5, add=0.5)  # as likely as the mentions: they stay
     assert surfaces(second_look(article, rules, undecided)) == ["长春新区", "北湖未来科学城"]
 
