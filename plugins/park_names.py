@@ -181,7 +181,13 @@ def _name_window(simplified: str, match: re.Match[str], floor: int) -> tuple[int
         offset = max(floor, start - 6)
         start = next((offset + s for s, e, _, _ in regions().find(simplified[offset : start + 6])
                       if offset + s < start < offset + e and e - s >= 3), start)  # a full name (株洲市), not 中方|园区
+    bound = _BOUNDARY_RE.match(simplified, start)
+    if bound is not None and bound.end() < match.start() and _BOUNDARY_RE.search(simplified, max(0, start - 40), start):
+        start = bound.end()  # 北至…,东至|创智天地产业园: a site's bounds listed, not the county 东至 (东至经济开发区)
     return start, match.start() - start >= 12
+
+
+_BOUNDARY_RE = re.compile(r"[东西南北四]至")
 
 
 @lru_cache(maxsize=16384)

@@ -892,3 +892,8 @@ def test_a_bare_word_after_a_zone_and_its_bracketed_second_name_is_the_zone_name
 def test_an_industrial_xiaoqu_is_a_park_and_the_county_the_text_is_about_is_no_part_of_a_name():
     text = "北京市亦庄工业小区成立。轻纺产业是该县彭湖湾工业园重点发展的产业之一。"
     assert [s for s, _ in spans(text)] == ["北京市亦庄工业小区", "彭湖湾工业园"]
+
+
+def test_a_site_s_bounds_listed_end_a_name_at_dong_zhi_where_no_county_is_meant():
+    assert spans("项目位于下沙核心板块,北至2号大街,东至创智天地产业园,南至校苑路。") == [("创智天地产业园", "创智天地产业园")]
+    assert [s for s, _ in spans("安徽东至经济开发区今年签约项目12个。")] == ["安徽东至经济开发区"]  # the county's zone
