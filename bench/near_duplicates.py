@@ -1,6 +1,6 @@
 """Texts of the labelled set that are one story on two sites, by parkwatch's own reprint test.
 
-    python bench/near_duplicates.py [--set tests/files/tagging/dev.jsonl --set tests/files/tagging/test.jsonl]
+    python bench/near_duplicates.py [--set tests/files/tagging/dev.jsonl.xz --set tests/files/tagging/test.jsonl.xz]
                                     [--new ROUND.jsonl]
 
 Each text's Simplified form is shingled and indexed as ``parkwatch.stories`` does for crawled articles; two texts
@@ -47,8 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", action="append", help="labelled JSON lines (default: dev and test)")
     parser.add_argument("--new", help="a round not yet in the set: print only the pairs it takes part in")
     args = parser.parse_args(argv)
-    paths = [Path(p) for p in args.set] if args.set else [TAGGING / "dev.jsonl", TAGGING / "test.jsonl"]
-    records = [(r["id"], path.stem, r["text"]) for path in paths for r in load(path)]
+    paths = [Path(p) for p in args.set] if args.set else [TAGGING / "dev.jsonl.xz", TAGGING / "test.jsonl.xz"]
+    records = [(r["id"], path.name.split(".")[0], r["text"]) for path in paths for r in load(path)]
     new = {r["id"] for r in load(args.new)} if args.new else set()
     records += [(r["id"], "new", r["text"]) for r in load(args.new)] if args.new else []
     split = {record_id: name for record_id, name, _ in records}

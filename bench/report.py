@@ -143,7 +143,7 @@ def tagging_pages(f: dict[str, Any]) -> list[str]:
 def tagging_agreement(f: dict[str, Any]) -> list[str]:
     out = [
         f"{f['texts']} texts of the dev set labelled a second time, independently, by the guideline "
-        "(`tests/files/tagging/dev_second.jsonl`); exact spans. The labellers' agreement is the ceiling a tagger",
+        "(`tests/files/tagging/dev_second.jsonl.xz`); exact spans. The labellers' agreement is the ceiling a tagger",
         "can be measured to on such labels.",
         "",
         "| kind | second labeller vs first P / R | tagger vs first P / R | tagger vs second P / R |",

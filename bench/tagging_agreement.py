@@ -1,6 +1,6 @@
 """How far two people labelling the same texts agree, beside the tagger, on the same texts.
 
-    python bench/tagging_agreement.py [--first tests/files/tagging/dev.jsonl] [--second tests/files/tagging/dev_second.jsonl]
+    python bench/tagging_agreement.py [--first tests/files/tagging/dev.jsonl.xz] [--second tests/files/tagging/dev_second.jsonl.xz]
 
 ``--second`` holds texts labelled a second time, independently, by the guideline (``tests/files/tagging/README.md``
 says how); ``--first`` is the set they were taken from (only the texts in both are scored). Scoring is
@@ -50,8 +50,8 @@ def agreement(first: list[dict], second: list[dict]) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--first", type=Path, default=HERE / "dev.jsonl", help="the labelled set (default: %(default)s)")
-    parser.add_argument("--second", type=Path, default=HERE / "dev_second.jsonl",
+    parser.add_argument("--first", type=Path, default=HERE / "dev.jsonl.xz", help="the labelled set (default: %(default)s)")
+    parser.add_argument("--second", type=Path, default=HERE / "dev_second.jsonl.xz",
                         help="some of its texts labelled again (default: %(default)s)")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)

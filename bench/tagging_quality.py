@@ -1,6 +1,6 @@
 """Park and policy tagging quality on hand-labelled real news, beside a naive tagger.
 
-    python bench/tagging_quality.py [--set tests/files/tagging/test.jsonl ...] [--mistakes N] [--json FILE]
+    python bench/tagging_quality.py [--set tests/files/tagging/test.jsonl.xz ...] [--mistakes N] [--json FILE]
 
 ``bench/tagging_before.json`` holds the figures of the tagger before issue 12 (commit d77ae98) on the same sets,
 made by running this script against that commit's package; they are shown beside in bench/RESULTS.md.
@@ -32,7 +32,7 @@ from parkwatch.tag_eval import load, park_ids, score, score_per_text
 from parkwatch.tagging import make_manager, tag
 
 BEFORE = Path(__file__).resolve().parent / "tagging_before.json"  # the tagger of the commit before issue 12
-SETS = [Path(__file__).resolve().parents[1] / "tests" / "files" / "tagging" / f"{name}.jsonl" for name in ("dev", "test")]
+SETS = [Path(__file__).resolve().parents[1] / "tests" / "files" / "tagging" / f"{name}.jsonl.xz" for name in ("dev", "test")]
 _NAIVE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,6}(?:产业园区|工业园区|产业园|工业园|经济技术开发区|经济开发区|高新技术产业开发区|"
                            r"开发区|高新区|经开区|新区|综合保税区)")
 _NAIVE_POLICY = re.compile(r"《[^《》\n]{2,80}》")
@@ -77,7 +77,7 @@ def evaluate(path: Path, mistakes: int = 0) -> dict:
     records = load(path)
     taggers = {"parkwatch": parkwatch_tagger(), "naive": naive}
     cache = {name: {r["id"]: t(r) for r in records} for name, t in taggers.items()}
-    figures: dict = {"set": path.name, "texts": len(records),
+    figures: dict = {"set": path.name.removesuffix(".xz"), "texts": len(records),
                      "negatives": sum(1 for r in records if not r.get("is_park_news", True)),
                      "provinces": len({r["province"] for r in records})}
     for name in taggers:

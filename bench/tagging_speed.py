@@ -4,7 +4,7 @@
 
 The text is the sample web's articles repeated until the size is reached, tagged article by article
 with every built-in plugin, as the crawl pipeline does; with ``--texts``, the texts of labelled JSON-lines files
-instead (``tests/files/tagging/dev.jsonl`` …), each once, as stored (pinyin artifacts and all). The floor is one Aho-Corasick pass of the park
+instead (``tests/files/tagging/dev.jsonl.xz`` …), each once, as stored (pinyin artifacts and all). The floor is one Aho-Corasick pass of the park
 gazetteer over the same text: the part no tagger can avoid.
 """
 
@@ -20,6 +20,7 @@ from parkwatch.extract.repair import remove_pinyin_artifacts
 from parkwatch.gazetteer import parks
 from parkwatch.mentions import ArticleText
 from parkwatch.sampleweb import SITES, load_articles
+from parkwatch.tag_eval import read_lines
 from parkwatch.tagging import make_manager, tag
 
 
@@ -41,8 +42,7 @@ def corpus(megabytes: float) -> list[ArticleText]:
 
 def labelled_texts(paths: list[Path]) -> list[ArticleText]:
     """The ``text`` of every record of *paths*, once each."""
-    return [ArticleText(json.loads(line)["text"]) for path in paths
-            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [ArticleText(json.loads(line)["text"]) for path in paths for line in read_lines(path) if line.strip()]
 
 
 def main(argv: list[str] | None = None) -> int:

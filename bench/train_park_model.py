@@ -1,7 +1,7 @@
 """Train the park mentions' second look (``plugins/park_model.py``) on the labelled dev split.
 
     pip install scikit-learn   # training only; tagging needs nothing beyond parkwatch
-    python bench/train_park_model.py [--set tests/files/tagging/dev.jsonl] [--out parkwatch/data/park_model.json]
+    python bench/train_park_model.py [--set tests/files/tagging/dev.jsonl.xz] [--out parkwatch/data/park_model.json]
 
 Rows: every park mention the rules find (label: a labelled span exactly) and every span they pass over
 (``candidates``). A logistic regression (scikit-learn, C=0.5) over ``features``; a span is kept or added when the
@@ -94,7 +94,7 @@ def figures(data: list, probabilities: list[float], labelled: int, keep: float, 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", default=str(ROOT / "tests/files/tagging/dev.jsonl"), help="labelled dev split")
+    parser.add_argument("--set", default=str(ROOT / "tests/files/tagging/dev.jsonl.xz"), help="labelled dev split")
     parser.add_argument("--out", default=str(ROOT / "parkwatch/data/park_model.json"), help="where to write the model")
     parser.add_argument("--grid", action="store_true", help="also print the cross-validated figures of other thresholds")
     parser.add_argument("--without-alternatives", action="store_true",

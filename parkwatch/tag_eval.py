@@ -16,6 +16,7 @@ no meaning.
 from __future__ import annotations
 
 import json
+import lzma
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -31,10 +32,19 @@ LABEL_KEYS = {"park": "parks", "policy": "policies"}
 Span = tuple[int, int]
 
 
+def read_lines(path: str | Path) -> list[str]:
+    """The lines of a JSON-lines file, xz-compressed when its name ends in ``.xz`` (the labelled sets ship so)."""
+    path = Path(path)
+    if path.suffix == ".xz":
+        with lzma.open(path, "rt", encoding="utf-8") as stream:
+            return stream.read().splitlines()
+    return path.read_text(encoding="utf-8").splitlines()
+
+
 def load(path: str | Path) -> list[dict[str, Any]]:
-    """The records of one JSON-lines file, each label checked against its text."""
+    """The records of one JSON-lines file (``.jsonl`` or ``.jsonl.xz``), each label checked against its text."""
     records = []
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(read_lines(path), start=1):
         if not line.strip():
             continue
         record = json.loads(line)

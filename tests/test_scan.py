@@ -12,10 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parkwatch.scan import AnchoredPattern
+from parkwatch.tag_eval import read_lines
 
 TAGGER_MODULES = ("plugins.figures", "plugins.parks", "plugins.park_names", "plugins.park_words", "plugins.park_model",
                   "plugins.policies", "plugins.regions")
-DEV = Path(__file__).parent / "files" / "tagging" / "dev.jsonl"
+DEV = Path(__file__).parent / "files" / "tagging" / "dev.jsonl.xz"
 # Pieces the anchored patterns are made of, and text around them.
 PIECES = ["增长", "增速", "下降", "提升", "同比", "了", "达", "12", "3.5", "%", "个百分点", "国发", "川府发", "〔", "〕", "(", "（",
           ")", "2024", "1998", "号", "年第", "公告", "人民政府", "政府令第", "办公厅", "委员会", "关于", "印发", "的通知",
@@ -52,7 +53,7 @@ def test_an_anchored_scan_matches_the_plain_scan_on_generated_text(name, anchore
 
 @pytest.mark.parametrize(("name", "anchored"), PATTERNS, ids=[name for name, _ in PATTERNS])
 def test_an_anchored_scan_matches_the_plain_scan_on_real_news(name, anchored):
-    texts = [json.loads(line)["text"] for line in DEV.read_text(encoding="utf-8").splitlines()]
+    texts = [json.loads(line)["text"] for line in read_lines(DEV)]
     plain = [spans(anchored.pattern.finditer(text)) for text in texts]
     assert sum(map(len, plain)) > 0, "no real text exercises this pattern"
     assert [spans(anchored.finditer(text)) for text in texts] == plain

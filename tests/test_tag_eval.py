@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from parkwatch.tag_eval import park_ids, same_park, score, score_per_text
+import json
+import lzma
+
+from parkwatch.tag_eval import load, park_ids, same_park, score, score_per_text
 
 TEXT = "绵阳高新区签约。高新区还与游仙经开区合作。某公司产业园开工。"
 RECORD = {"id": "t-1", "text": TEXT, "is_park_news": True,
@@ -57,3 +60,11 @@ def test_park_ids_compare_the_parks_named_at_labelled_spans_only():
     assert (result.compared, result.same) == (2, 1)
     assert (result.parks, result.split) == (1, 1)  # 绵阳高新区 under G1 and G2
     assert result.differing == ["t-1: '高新区' tagged '游仙经济开发区', labelled '绵阳高新技术产业开发区'"]
+
+
+def test_a_labelled_set_loads_the_same_xz_compressed_as_plain(tmp_path):
+    line = json.dumps(RECORD, ensure_ascii=False) + "\n"
+    plain, packed = tmp_path / "set.jsonl", tmp_path / "set.jsonl.xz"
+    plain.write_text(line, encoding="utf-8")
+    packed.write_bytes(lzma.compress(line.encode("utf-8")))
+    assert load(packed) == load(plain) == [RECORD]

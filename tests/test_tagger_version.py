@@ -17,17 +17,18 @@ from types import SimpleNamespace
 
 from parkwatch.mentions import ArticleText
 from parkwatch.retag import tagging_version
+from parkwatch.tag_eval import read_lines
 from parkwatch.tagging import TAGGER_VERSION, make_manager, tag
 
 FILES = Path(__file__).parent / "files" / "tagging"
 RECORD = FILES / "tagger_output.json"
 
 
-def output_digest(path: Path = FILES / "dev.jsonl") -> tuple[int, str]:
+def output_digest(path: Path = FILES / "dev.jsonl.xz") -> tuple[int, str]:
     """How many texts, and a digest of the built-in taggers' mentions on them (span, kind, name, id)."""
     pm = make_manager(load_entry_points=False)
     digest, count = hashlib.sha256(), 0
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in read_lines(path):
         record = json.loads(line)
         found = sorted((m.start, m.end, m.kind, m.canonical, m.id or "") for m in tag(ArticleText(record["text"]), pm))
         digest.update(json.dumps([record["id"], found], ensure_ascii=False).encode())
@@ -38,7 +39,7 @@ def output_digest(path: Path = FILES / "dev.jsonl") -> tuple[int, str]:
 def test_the_tagger_version_is_raised_with_every_change_in_what_the_taggers_find():
     recorded = json.loads(RECORD.read_text(encoding="utf-8"))
     texts, digest = output_digest()
-    assert texts == recorded["texts"], "dev.jsonl changed: record the output again (see this module's docstring)"
+    assert texts == recorded["texts"], "dev.jsonl.xz changed: record the output again (see this module's docstring)"
     if digest != recorded["digest"]:
         assert recorded["tagger_version"] < TAGGER_VERSION, (
             "the built-in taggers now tag the dev texts differently: raise TAGGER_VERSION in parkwatch/tagging.py "

@@ -110,7 +110,7 @@ def held_out():
     from parkwatch.tagging import tag
 
     pm = make_manager(load_entry_points=False)
-    records = load(SPLIT / "test.jsonl")
+    records = load(SPLIT / "test.jsonl.xz")
     found = {r["id"]: [(m.kind, m.start, m.end) for m in tag(ArticleText(r["text"], id=r["id"]), pm)] for r in records}
     return records, found
 
@@ -118,13 +118,13 @@ def held_out():
 def test_the_labelled_sets_are_as_documented():
     from parkwatch.tag_eval import load
 
-    dev_records = load(SPLIT / "dev.jsonl")
-    records = dev_records + load(SPLIT / "test.jsonl")  # every label sits at its offsets
+    dev_records = load(SPLIT / "dev.jsonl.xz")
+    records = dev_records + load(SPLIT / "test.jsonl.xz")  # every label sits at its offsets
     assert len({r["url"] for r in records}) == len(records)
     assert sum(r["is_park_news"] for r in records) >= 200 and sum(not r["is_park_news"] for r in records) >= 20
     assert len({r["province"] for r in records if r["is_park_news"]}) >= 25
     dev = {r["id"]: r["text"] for r in dev_records}
-    second = load(SPLIT / "dev_second.jsonl")  # dev texts labelled again, independently (bench/tagging_agreement.py)
+    second = load(SPLIT / "dev_second.jsonl.xz")  # dev texts labelled again, independently (bench/tagging_agreement.py)
     assert len(second) == 196 and all(dev.get(r["id"]) == r["text"] for r in second)
 
 
