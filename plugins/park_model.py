@@ -87,7 +87,7 @@ def candidate_spans(article: ArticleText, taken: list[tuple[int, int]]) -> list[
         if found.holds(match):
             continue  # the suffix starts or ends inside a mention found
         floor = found.floor(match.start())
-        start, open_ended = _name_window(simplified, match, floor)
+        start, open_ended = _name_window(simplified, match.start(), floor)
         while open_ended and start > floor and match.start() - start < 18 and _NAME_CHAR.match(simplified[start - 1]):
             start -= 1  # the rules' reach ends inside a word (绿|色农副产品加工及装备制造产业园): a candidate starts at the word
         window = simplified[start : match.start()]
@@ -108,16 +108,6 @@ _PART_END_RE = re.compile("(?:" + "|".join(sorted(_SUFFIXES, key=len, reverse=Tr
 _NAME_PART = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]*")
 
 
-class _At:
-    """A position where a name ends, as ``_name_window`` reads a suffix match."""
-
-    def __init__(self, position: int) -> None:
-        self.position = position
-
-    def start(self) -> int:
-        return self.position
-
-
 def alternative_spans(article: ArticleText, mentions: list[Mention]) -> list[tuple[int, int, str, int]]:
     """Other spans for each mention the rules found, as (start, end, how, the mention's index): longer to the
     left (海南自由贸易港|海口江东新区, 钛及|新材料产业园), longer to the right over a part or a park named next to it
@@ -134,7 +124,7 @@ def alternative_spans(article: ArticleText, mentions: list[Mention]) -> list[tup
 
     for index, m in enumerate(mentions):
         name = simplified[m.start : m.end]
-        window_start, _ = _name_window(simplified, _At(m.start), taken.floor(m.start))
+        window_start, _ = _name_window(simplified, m.start, taken.floor(m.start))
         window = simplified[window_start : m.start]
         for cut in {0, *(stop.end() for stop in _stops(window)), *(hit[0] for hit in regions().find(window))}:
             if cut < len(window):

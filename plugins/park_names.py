@@ -66,7 +66,7 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         stops = _stops(before)
         alone = not before or not _NAME_CHAR.match(before[-1]) or bool(stops and stops[-1].end() == len(before))
         return _BARE if alone and not before.endswith("高") else None
-    start, open_ended = _name_window(simplified, match, floor)
+    start, open_ended = _name_window(simplified, match.start(), floor)
     window = simplified[start : match.start()]
     stops = _stops(window)
     if stops and stops[-1].group(0) == "发展" and stops[-1].end() == len(window) and suffix in _DEVELOPMENT_ZONES:
@@ -165,11 +165,11 @@ class Taken:
         insort(self.ends, end)
 
 
-def _name_window(simplified: str, match: re.Match[str], floor: int) -> tuple[int, bool]:
-    """Where a name before *match* can start (up to 12 name characters back, over a place in brackets), and
-    whether no natural boundary was met within reach."""
-    start = match.start()
-    while start > floor and match.start() - start < 12:
+def _name_window(simplified: str, end: int, floor: int) -> tuple[int, bool]:
+    """Where a name ending at *end* (a suffix's start) can start (up to 12 name characters back, over a place in
+    brackets), and whether no natural boundary was met within reach."""
+    start = end
+    while start > floor and end - start < 12:
         if _NAME_CHAR.match(simplified[start - 1]):
             start -= 1
             continue
@@ -177,14 +177,14 @@ def _name_window(simplified: str, match: re.Match[str], floor: int) -> tuple[int
         if bracket is None or bracket.start() == floor:
             break
         start = bracket.start()  # 火炬(翔安)产业区, 西部(重庆)科学城: a place in brackets inside the name
-    if match.start() - start >= 12 and start > floor:  # the reach ends inside a place (株|洲市南洲…产业园): take it whole
+    if end - start >= 12 and start > floor:  # the reach ends inside a place (株|洲市南洲…产业园): take it whole
         offset = max(floor, start - 6)
         start = next((offset + s for s, e, _, _ in regions().find(simplified[offset : start + 6])
                       if offset + s < start < offset + e and e - s >= 3), start)  # a full name (株洲市), not 中方|园区
     bound = _BOUNDARY_RE.match(simplified, start)
-    if bound is not None and bound.end() < match.start() and _BOUNDARY_RE.search(simplified, max(0, start - 40), start):
+    if bound is not None and bound.end() < end and _BOUNDARY_RE.search(simplified, max(0, start - 40), start):
         start = bound.end()  # 北至…,东至|创智天地产业园: a site's bounds listed, not the county 东至 (东至经济开发区)
-    return start, match.start() - start >= 12
+    return start, end - start >= 12
 
 
 _BOUNDARY_RE = re.compile(r"[东西南北四]至")
