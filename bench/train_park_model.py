@@ -53,9 +53,9 @@ def rows(records: list[dict[str, Any]]) -> tuple[list[tuple[str, dict[str, float
         for m in found:
             f = features(article, m.start, m.end, str(m.attrs.get("source")), True, rules)
             out.append((record["id"], f, labelled_span(m.start, m.end), True, (m.start, m.end)))
-        for start, end, f in candidates(article, found):
+        for start, end, f in candidates(article, found, rules):
             out.append((record["id"], f, labelled_span(start, end), False, (start, end)))
-        for start, end, f, _ in alternatives(article, found):
+        for start, end, f, _ in alternatives(article, found, rules):
             out.append((record["id"], f, labelled_span(start, end), None, (start, end)))
         if number % 200 == 0:
             logger.info("{} of {} texts", number, len(records))

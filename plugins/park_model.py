@@ -211,10 +211,11 @@ def features(article: ArticleText, start: int, end: int, source: str, found: boo
     return f
 
 
-def candidates(article: ArticleText, mentions: list[Mention]) -> list[tuple[int, int, dict[str, float]]]:
+def candidates(article: ArticleText, mentions: list[Mention],
+               rules: Found | None = None) -> list[tuple[int, int, dict[str, float]]]:
     """The spans the rules passed over that could be added, with their features (a bare zone word only when a
     park of its kind is named before it: else it could refer to nothing; no …新区 the gazetteer lacks, no regional plan's region)."""
-    out, rules = [], Found.of(article, mentions)
+    out, rules = [], rules or Found.of(article, mentions)
     for start, end in candidate_spans(article, [(m.start, m.end) for m in mentions]):
         if _SUFFIX_RE.fullmatch(article.simplified, start, end) and _antecedent(article, start, end, mentions) is None:
             continue
@@ -228,10 +229,11 @@ def candidates(article: ArticleText, mentions: list[Mention]) -> list[tuple[int,
     return out
 
 
-def alternatives(article: ArticleText, mentions: list[Mention]) -> list[tuple[int, int, dict[str, float], int]]:
+def alternatives(article: ArticleText, mentions: list[Mention],
+                 rules: Found | None = None) -> list[tuple[int, int, dict[str, float], int]]:
     """The other spans of the mentions the rules found (``alternative_spans``), with their features and the index
     of the mention each is an alternative of; none from a regional plan's region."""
-    out, rules = [], Found.of(article, mentions)
+    out, rules = [], rules or Found.of(article, mentions)
     for start, end, how, index in alternative_spans(article, mentions):
         if article.simplified[max(0, start - 12) : end].endswith(planning_regions()):
             continue
@@ -277,7 +279,7 @@ def second_look(article: ArticleText, mentions: list[Mention], model: ParkModel,
                    for m in mentions}
     kept = [m for m in mentions if probability[(m.start, m.end)] >= model.keep]
     scored = []
-    for start, end, candidate in candidates(article, mentions):
+    for start, end, candidate in candidates(article, mentions, rules):
         p = model.probability(candidate)
         if p >= model.add:
             scored.append((p, start, end))
@@ -308,7 +310,7 @@ def _with_better_spans(article: ArticleText, mentions: list[Mention], kept: list
     kept mention it overlaps, each of which it holds or lies in (*probability*: of each mention found)."""
     probability = dict(probability)
     chosen = {(m.start, m.end): m for m in kept}
-    scored = [(model.probability(f), start, end, base) for start, end, f, base in alternatives(article, mentions)]
+    scored = [(model.probability(f), start, end, base) for start, end, f, base in alternatives(article, mentions, rules)]
     for p, start, end, base in sorted(scored, key=lambda x: (-x[0], x[1])):
         overlapped = [span for span in chosen if span[0] < end and start < span[1]]
         if p < model.add or any(not (start <= s and e <= end) and not (s <= start and end <= e) for s, e in overlapped) \
