@@ -41,7 +41,7 @@ _ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|
 _QUOTED = r"(?:“[^“”\n]{2,20}”|\"[^\"\n]{2,20}\"|「[^「」\n]{2,20}」|‘[^‘’\n]{1,20}’)"
 _HEADS = ("三年行动计划", "专项行动计划", "攻坚行动计划", "服务行动方案", "行动方案", "系列行动", "专项行动", "三年行动", "攻坚行动", "行动计划", "行动", "工程", "国家战略", "发展战略", "战略布局",
           "融合发展战略", "城市发展战略", "一体化发展战略", "协同发展战略", "高质量发展战略", "整体战略",
-          "总体布局", "战略规划", "战略", "计划", "攻坚战", "倡议")  # 活动/改革 stay outside (labellers split even); 倡议: most include it
+          "总体布局", "战略规划", "战略", "计划", "攻坚战")  # 活动/改革/倡议 stay outside (the guideline heads are 行动/工程/战略/计划)
 # …and a strategy's head with a word or two of its kind: “东靠南下、通江达海”开放战略, ‘双城双港’总体空间战略
 _KIND_OF_STRATEGY = r"(?:(?!的|和|与|及|等|开展|实施|作为|为|[两三四五六七八九十]大)[\u4e00-\u9fff]){1,6}?战略"
 _HEAD = "(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + "|" + _KIND_OF_STRATEGY + ")"

@@ -70,9 +70,10 @@ def test_an_inline_title_naming_a_zone_without_its_issuer():
     assert surfaces("按照省政府转型综改示范区实施方案的要求。") == ["转型综改示范区实施方案"]
 
 
-def test_the_guidelines_heads_and_changyi_only_a_quoted_name_before_huodong_or_gaige_is_the_name_alone():
+def test_only_the_guidelines_heads_join_a_quoted_name_not_huodong_gaige_or_changyi():
+    # The guideline's heads are 行动/工程/战略/计划; labellers leave 倡议 out 19 times of 29 on dev.
     assert surfaces("2023年第四次“三个一批”活动。持续深化“放管服”改革。充分对接国家“一带一路”倡议。") == [
-        "“三个一批”", "“放管服”", "“一带一路”倡议"]
+        "“三个一批”", "“放管服”", "“一带一路”"]
     assert surfaces("实施“园区提质、企业满园”行动。") == ["“园区提质、企业满园”行动"]
 
 
@@ -203,7 +204,7 @@ def test_numbered_attachment_lines_a_call_for_comments_measures_described_and_a_
 def test_a_layout_named_as_a_strategy_is_a_campaign_but_as_a_plan_it_is_not():
     assert surfaces("深入实施“一轴三带”发展战略,推动城市更新。") == ["“一轴三带”发展战略"]
     assert surfaces("编制“三城一园一中心”规划。") == []
-    assert surfaces("随着“一带一路”倡议的深入推进,企业走向海外。") == ["“一带一路”倡议"]
+    assert surfaces("随着“一带一路”倡议的深入推进,企业走向海外。") == ["“一带一路”"]
 
 
 def test_a_plan_named_by_its_place_as_a_subject():
