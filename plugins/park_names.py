@@ -140,7 +140,7 @@ def _pattern_mention(article: ArticleText, start: int, end: int, name: str) -> M
 _DEVELOPMENT_ZONES = ("示范区", "试验区", "合作区", "实验区")
 
 _NAME = object()  # marker: the words before the suffix make a name; go on checking it
-_DESCRIBED = re.compile(r"(?:首个|首家|首只|首支|首座|唯一的?|首批|一个|一家|一座|又一|\d+个|于一体的?|第[一二三四五六七八九十\d]+届|最[\u4e00-\u9fff]{0,4})$")
+_DESCRIBED = re.compile(r"(?:首个|首家|首只|首支|首座|唯一的?|首批|一个|一家|一座|又一|\d+个|于一体的?|第[一二三四五六七八九十\d]+届|最[\u4e00-\u9fff]{0,4}|\d+(?:\.\d+)+版)$")
 
 
 class Taken:
@@ -170,8 +170,8 @@ def _name_window(simplified: str, end: int, floor: int) -> tuple[int, bool]:
     brackets), and whether no natural boundary was met within reach."""
     start = end
     while start > floor and end - start < 12:
-        if _NAME_CHAR.match(simplified[start - 1]):
-            start -= 1
+        if _NAME_CHAR.match(simplified[start - 1]) or _DECIMAL_POINT.match(simplified, start - 2):
+            start -= 1  # 4.0版|工业园区: a decimal point stays inside its number
             continue
         bracket = _BRACKETED_BEFORE.search(simplified, max(floor, start - 10), start)
         if bracket is None or bracket.start() == floor:
@@ -188,6 +188,7 @@ def _name_window(simplified: str, end: int, floor: int) -> tuple[int, bool]:
 
 
 _BOUNDARY_RE = re.compile(r"[东西南北四]至")
+_DECIMAL_POINT = re.compile(r"\d\.\d")
 
 
 @lru_cache(maxsize=16384)

@@ -179,6 +179,7 @@ _STOP_PATTERNS = (r"(?<![金附下隶专归家亲所从])属(?!于)",  # 属省�
                   r"(?<=[\d一二三四五六七八九十两几多百千万每这那各该此余])(?:个|家|座|批|种)|(?<=\d)大",  # a count's measure word (4大功能区)
                   r"第[一二三四五六七八九十\d]+届",  # 第六届|中国工业园区…论坛: an event's edition
                   r"(?<=[东西南北])(?:依|倚|靠|邻|临(?![港空沂海汾夏川湘洮泽江])|接(?!合)|起(?!步)|至)",  # 东依|工业园区, 北起|高新区…, 东至|…产业园: where a place borders or a road starts
+                  r"\d+(?:\.\d+)+版",  # 4.0版|工业园区: a version of a kind, not a name
                   r"\d{4}\s*年度?", r"\d{1,2}月", r"\d{1,2}日", r"\d+(?:\.\d+)?余?(?:万|亿)?(?:元|亩|平方米|平方公里|吨|个|家|项|人|名)")
 
 # Longest words first: at one position 对标 wins over 对, 本市 over 本 (an alternation takes the first that fits).

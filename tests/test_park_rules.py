@@ -897,3 +897,11 @@ def test_an_industrial_xiaoqu_is_a_park_and_the_county_the_text_is_about_is_no_p
 def test_a_site_s_bounds_listed_end_a_name_at_dong_zhi_where_no_county_is_meant():
     assert spans("项目位于下沙核心板块,北至2号大街,东至创智天地产业园,南至校苑路。") == [("创智天地产业园", "创智天地产业园")]
     assert [s for s, _ in spans("安徽东至经济开发区今年签约项目12个。")] == ["安徽东至经济开发区"]  # the county's zone
+
+
+def test_a_version_number_before_a_kind_is_no_name():
+    text = "全力打造4.0版工业园区,推动园区从1.0版向2.0版高新区升级。"
+    assert spans(text) == []  # was 0版工业园区, 0版高新区: the name started after the decimal point
+    article = ArticleText(text)
+    assert all(text[start] not in "0版" for start, _ in candidate_spans(article, []))  # nor do the model's candidates
+    assert [s for s, _ in spans("占地3.5平方公里的绵阳工业园区今年投产项目12个。")] == ["绵阳工业园区"]
