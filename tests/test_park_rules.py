@@ -905,3 +905,9 @@ def test_a_version_number_before_a_kind_is_no_name():
     article = ArticleText(text)
     assert all(text[start] not in "0版" for start, _ in candidate_spans(article, []))  # nor do the model's candidates
     assert [s for s, _ in spans("占地3.5平方公里的绵阳工业园区今年投产项目12个。")] == ["绵阳工业园区"]
+
+
+def test_ruyi_and_tantao_the_for_example_stop_word_keeps_out_of_a_name_and_discussing_is_a_verb():
+    assert [s for s, _ in spans("投资建设如意工业园一期项目。山东如意科技产业园开工。")] == ["如意工业园", "山东如意科技产业园"]
+    assert [s for s, _ in spans("多个园区,如绵阳工业园区,已经投产。")] == ["绵阳工业园区"]
+    assert [s for s, _ in spans("双方探究智能制造产业园合作。")] == ["智能制造产业园"]  # was 双方探究智能制造产业园
