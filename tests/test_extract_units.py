@@ -60,6 +60,13 @@ def test_toneless_and_repeated_pinyin_artifacts_of_a_page_annotated_without_tone
     assert remove_pinyin_artifacts(figures)[0] == figures  # one letter is no evidence
 
 
+def test_a_word_s_reading_in_one_bracket_is_an_artifact_when_toned():
+    assert remove_pinyin_artifacts("西咸(xīxián)新区建设提速")[0] == "西咸新区建设提速"  # two toned syllables
+    assert remove_pinyin_artifacts("我们(wǒmen)看(kàn)到")[0] == "我们看到"  # one, beside another artifact
+    assert remove_pinyin_artifacts("一杯咖啡(café)")[0] == "一杯咖啡(café)"  # one alone: a word of a language with accents
+    assert remove_pinyin_artifacts("成都(Chengdu)高新区")[0] == "成都(Chengdu)高新区"
+
+
 def test_a_page_that_writes_a_space_after_each_artifact_loses_the_spaces_with_them():
     text = "中馬欽州產(chan) 業(ye) 園(簡稱“中馬欽州產(chan) 業(ye) 園”),在欽(qin) 州。"
     assert remove_pinyin_artifacts(text)[0] == "中馬欽州產業園(簡稱“中馬欽州產業園”),在欽州。"

@@ -17,6 +17,7 @@ _VOWELS = "aeiouüv" + _TONED
 _SYLLABLE = rf"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[{_VOWELS}]{{1,4}}(?:ng|n|r)?"
 _HAN = r"[\u3400-\u9fff\uf900-\ufaff]"
 _ARTIFACT_RE = re.compile(rf"(?<={_HAN})(?:[(（]{_SYLLABLE}[)）])+")  # one or a run: 新(xin)(xin)區
+_WORD_ARTIFACT_RE = re.compile(rf"(?<={_HAN}{{2}})[(（](?:{_SYLLABLE}){{2,4}}[)）]")  # a word's reading: 西咸(xīxián)新区
 _TONE_RE = re.compile(f"[{_TONED}]")
 _MOJIBAKE_RE = re.compile(r"(?:\?{2,}|\ufffd+)")
 _HAN_NEAR_RE = re.compile(_HAN)
@@ -29,10 +30,20 @@ def pinyin_artifact_spans(text: str) -> list[tuple[int, int]]:
 
     A toned syllable (``qū``) is always an artifact. A toneless one (``men``) counts when the same text has at least
     three toned artifacts, or, in a page annotated without tones (``廈(sha)門(men)``), at least five toneless ones of
-    two letters or more; so ``(ai)`` in ordinary prose and figure labels like ``图(a)`` stay.
+    two letters or more; so ``(ai)`` in ordinary prose and figure labels like ``图(a)`` stay. A word's reading in one
+    bracket (``西咸(xīxián)``) is one when it has two toned syllables, or one in a text with other artifacts: English
+    (``(Chengdu)``) has no tones.
     """
     if not _OPEN_SYLLABLE_RE.search(text):
         return []  # no bracket opens on a lowercase or toned letter: nothing to look at (most texts)
+    spans = _syllable_artifact_spans(text)
+    least = 1 if spans else 2  # 我们(wǒmen) among other artifacts; alone, two tones (咖啡(café) stays)
+    words = [m.span() for m in _WORD_ARTIFACT_RE.finditer(text) if len(_TONE_RE.findall(m.group(0))) >= least]
+    return sorted(spans + words) if words else spans
+
+
+def _syllable_artifact_spans(text: str) -> list[tuple[int, int]]:
+    """The artifacts of one syllable each (``區(qū)``, ``新(xin)(xin)``), by the evidence rules above."""
     found = list(_ARTIFACT_RE.finditer(text))
     toned = [m for m in found if _TONE_RE.search(m.group(0))]
     if len(toned) >= 3:
