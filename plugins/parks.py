@@ -605,6 +605,10 @@ def _names_its_place(park: Park, key: str) -> bool:
     return bool(hits) and hits[0][0] == 0 and hits[0][1] < len(key) and bool(_in_written_place(key[: hits[0][1]], [park]))
 
 
+# 县经开区, 、市高新区: the county's or city's own zone, written with its level word as its place (副县长、县经开区).
+_OWN_PLACE_WORD = re.compile(r"(?:^|[\s，,。；;：:和与及]|(?<![省市县区州])、)[县市]$")  # on the two characters before the word; 各市、县|开发区 is a kind
+
+
 def _bare(article: ArticleText, match: re.Match[str], province: str | None, city: str | None,
           named: list[Mention], index: Parks) -> Mention | None:
     """A bare zone word (高新区, 开发区, 新区, 起步区 …): the zone of that kind the text names before it (else after
@@ -613,6 +617,7 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
     word, simplified = match.group(0), article.simplified
     if word not in _ANAPHORA or _is_generic(simplified, match.start(), match.end()):
         return None
+    begin = match.start() - 1 if _OWN_PLACE_WORD.match(simplified, max(0, match.start() - 2), match.start()) else match.start()
     fits = fitting_antecedents(simplified, word, named)
     before = [m for m in fits if m.end <= match.start()]
     listed = [m for m in before if m.attrs.get("source") != "pattern"]
@@ -626,7 +631,7 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
         outer = next((m for m in named if m.end == antecedent.start - 1), None)
         antecedent = outer or antecedent  # 西宁经开区(青海国家高新区)…开发区: the zone named before the brackets
     if antecedent is not None:
-        return Mention("park", article.text[match.start() : match.end()], match.start(), match.end(),
+        return Mention("park", article.text[begin : match.end()], begin, match.end(),
                        antecedent.canonical, antecedent.id, attrs={**antecedent.attrs, "source": "anaphora"})
     kind = _BARE_TYPES.get(word)
     if word in ("综保区", "综合保税区") and city:  # the city's one 综合保税区
@@ -634,7 +639,7 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
                   and (not province or p.province == province)]
         if len(bonded) == 1:
             park = bonded[0]
-            return Mention("park", article.text[match.start() : match.end()], match.start(), match.end(), park.name,
+            return Mention("park", article.text[begin : match.end()], begin, match.end(), park.name,
                            park.code, attrs={"level": park.level, "source": "locality"})
     if not kind:
         return None
@@ -652,7 +657,7 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
         park = cands[0] if len(cands) == 1 else None
     if park is None:
         return None
-    return Mention("park", article.text[match.start() : match.end()], match.start(), match.end(), park.name, park.code,
+    return Mention("park", article.text[begin : match.end()], begin, match.end(), park.name, park.code,
                    attrs={"level": park.level, "source": "locality"})
 
 

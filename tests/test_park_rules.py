@@ -911,3 +911,9 @@ def test_ruyi_and_tantao_the_for_example_stop_word_keeps_out_of_a_name_and_discu
     assert [s for s, _ in spans("投资建设如意工业园一期项目。山东如意科技产业园开工。")] == ["如意工业园", "山东如意科技产业园"]
     assert [s for s, _ in spans("多个园区,如绵阳工业园区,已经投产。")] == ["绵阳工业园区"]
     assert [s for s, _ in spans("双方探究智能制造产业园合作。")] == ["智能制造产业园"]  # was 双方探究智能制造产业园
+
+
+def test_a_county_s_own_zone_written_with_its_level_word_keeps_it_and_every_level_s_zones_are_a_kind():
+    text = "四川泸县经济开发区签约项目12个。泸县县委常委、副县长、县经开区党工委书记张文杰率队招商。"
+    assert [s for s, _ in spans(text)] == ["四川泸县经济开发区", "县经开区"]  # the surface as written, 县 its place
+    assert [s for s, _ in spans("兰考县经济技术开发区召开会议,各市、县开发区相关负责人参加。")] == ["兰考县经济技术开发区"]
