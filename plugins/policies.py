@@ -83,7 +83,7 @@ _ISSUED_TITLE_RE = AnchoredPattern(re.compile(_ISSUED_TITLE), re.compile("关于
 _SPECIFIC_ACTION_HEAD = r"三年行动|专项行动|攻坚行动|提升行动|倍增行动|行动计划"
 # Unquoted named actions and programmes: 制造业倍增行动, 武汉新城城市合伙人计划.
 _NAMED_ACTION_RE = re.compile(r"(?:实施|开展|启动|推进|推动|深化|部署|打好|组织|发起|参与|落实|围绕|聚焦|深入实施|全面实施|"
-                              r"深入开展|全面开展|扎实开展|根据|按照|结合|签署|实现|对照|依托|助力|开启|吹响|抓好|召开|打响|谋划)+(?:了|好|的)?(?:首批|新一轮|第[一二三四五六七八九十]+批|第\d+批)?"
+                              r"深入开展|全面开展|扎实开展|根据|按照|结合|签署|实现|对照|依托|助力|开启|吹响|抓好|召开|打响|打赢|谋划)+(?:了|好|的)?(?:首批|新一轮|第[一二三四五六七八九十]+批|第\d+批)?"
                               r"(?:(?:19|20)\d{2}年(?:度)?)?(?:全省|全市|全区|全县|全州|全盟|全国)?"  # 深入实施2025年|产业项目攻坚行动, 实施全省|…行动: the year and the scope stay outside
                               rf"((?:“[^“”\n]{{1,12}}”[\u4e00-\u9fff]{{1,14}}?|[\u4e00-\u9fff]{{3,16}}?)(?:{_SPECIFIC_ACTION_HEAD}|(?<!实)行动(?!态)|计划)(?:计划)?)")
 # The next of named actions listed after a verb: 实施的园区载体提升行动、产业能级提升行动.
@@ -115,7 +115,8 @@ _NATIONAL_PROGRAMME_RE = re.compile(r"(?:国家)?(?:火炬|星火)计划|国家�
 # A place's named action written as a noun, no verb before it: 2024年是辽宁全面振兴新突破三年行动的攻坚之年.
 _ACTION_HEAD = r"三年行动|攻坚行动|提升行动|倍增行动|行动计划"  # every head says 行动
 _PLACED_ACTION_RE = AnchoredPattern(re.compile(rf"[\u4e00-\u9fff]{{6,24}}?(?:{_ACTION_HEAD})"), re.compile(_ACTION_HEAD), reach=24)
-_VERB_IN_NAME = re.compile(r"实施|开展|启动|推进|推动|深化|部署|组织|发起|参与|落实|围绕|聚焦|确保|按照|根据|是|为|在|将|把|让|对|通过|列入|纳入|谋划")
+_VERB_IN_NAME = re.compile(r"实施|开展|启动|推进|推动|深化|部署|组织|发起|参与|落实|围绕|聚焦|确保|按照|根据|是|为|在|将|把|让|对|通过|列入|纳入|谋划|"
+                           r"吹响|打好|打响|抓好|开启|助力|依托")  # 阜新吹响|全面振兴新突破三年行动 (but 海南打赢…翻身仗三年行动计划 is a name)
 _SYSTEM_RE = re.compile(r"[“\"]?(\d+\s*(?:\+\s*(?:\d+|[A-Za-z]))+)[”\"]?\s*(政策措施|政策体系|园区发展体系|发展体系|政策|体系|工作机制)")
 _ACTION_HEADS = rf"(?:{_SPECIFIC_ACTION_HEAD}|行动|计划)(?:计划)?$"
 _GENERIC_ACTION = re.compile(r"(?:具体|实际|重要|有力|务实|坚决|切实|自觉|积极|共同|联合|一致|一系列|系列|重大|新的?|实质性)(?:行动|计划)")
@@ -190,7 +191,8 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
             add(start, end, s[start:end], "document")
     for m in _NAMED_PLAN_RE.finditer(s):  # 长三角一体化发展规划纲要正式出台: a plan named by its place, as a subject
         name = m.group(1)
-        if not re.search(r"的|等|围绕|进行|不仅|落实|贯彻|根据|按照|对照|紧扣|实施|启动|推进|推动|开展|出台|印发|制定|编制|发布|谋划|加快", name) \
+        if not re.search(r"的|等|围绕|进行|不仅|落实|贯彻|根据|按照|对照|紧扣|实施|启动|推进|推动|开展|出台|印发|制定|编制|发布|谋划|加快|"
+                         r"聚焦|吹响|打好|打响", name) \
                 and (is_place(name) or _PLAN_REGION.match(name)):  # 昌平正启动实施…行动计划: a sentence, not a title
             add(m.start(1), m.end(1), name, "document")
     for m in _FIVE_YEAR_PLAN_RE.finditer(s) if "国民经济和社会发展" in s else ():

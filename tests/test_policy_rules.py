@@ -541,3 +541,10 @@ def test_a_place_s_five_year_plan_under_its_official_title_unbracketed_is_a_docu
         "天津市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"]
     assert surfaces("兰州新区国民经济和社会发展“十三五”规划(2016—2020年)纲要") == ["兰州新区国民经济和社会发展“十三五”规划(2016—2020年)纲要"]
     assert surfaces("要根据国民经济和社会发展第十四个五年规划纲要推进工作。") == []
+
+
+def test_the_verbs_a_named_action_follows_stay_outside_it_even_after_a_place():
+    for text in ("辽宁省聚焦全面振兴新突破三年行动,推进开发区建设。", "阜新吹响全面振兴新突破三年行动冲锋号。",
+                 "打赢全面振兴新突破三年行动攻坚之战。", "阜新打好打赢全面振兴新突破三年行动开局战。"):
+        assert surfaces(text) == ["全面振兴新突破三年行动"], text
+    assert "海南打赢科技创新翻身仗三年行动计划" in surfaces("根据海南打赢科技创新翻身仗三年行动计划要求,加大投入。")  # 打赢 in a name
