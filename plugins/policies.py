@@ -68,6 +68,7 @@ _LINE_TITLE_RE = re.compile(rf"^[ \t]*(?:[^\n|]{{0,6}}\|[ \t]*)?"  # a table cel
                             rf"((?:[^\s，。！？；：,!?;:“”\"《》【】|]|《[^《》\n]{{2,60}}》|“[^“”\n]{{1,12}}”| (?=[^\s]{{2,}}关于)| (?=《)| (?=若干)){{4,90}}?"
                             rf"{_DOC_END}(?:[ \t]?{_EDITION}){{0,2}})"
                             rf"[ \t]*(?=$|\||时间[:：]|发布时间|[\u4e00-\u9fff]{{1,6}}〔(?:19|20)\d{{2}}〕)", re.M)  # …的批复 国函〔2015〕141号
+_HEADLINE_VERB = re.compile(r"(?:将|正式|近日|日前)?(?:启动|印发|出台|公布|出炉|发布)了?")
 _INLINE_TITLE_RE = re.compile(rf"(?:根据|按照|依据|依照|印发|出台|发布|制定|编制|批复|通过|贯彻落实|落实|围绕|紧扣|遵循|对照)好?了?(?:同意)?"
                               rf"((?:[\u4e00-\u9fff()（）A-Za-z0-9·]|“[^“”\n]{{1,12}}”){{4,40}}?{_DOC_END})")
 _PLAN_HEAD = r"发展规划纲要|规划纲要|总体方案|实施方案|工作方案|建设方案|发展规划|三年行动|行动计划"
@@ -84,7 +85,7 @@ _SPECIFIC_ACTION_HEAD = r"三年行动|专项行动|攻坚行动|提升行动|�
 # Unquoted named actions and programmes: 制造业倍增行动, 武汉新城城市合伙人计划.
 _NAMED_ACTION_RE = re.compile(r"(?:实施|开展|启动|推进|推动|深化|部署|打好|组织|发起|参与|落实|围绕|聚焦|深入实施|全面实施|"
                               r"深入开展|全面开展|扎实开展|根据|按照|结合|签署|实现|对照|依托|助力|开启|吹响|抓好|召开|打响|打赢|谋划)+(?:了|好|的)?(?:首批|新一轮|第[一二三四五六七八九十]+批|第\d+批)?"
-                              r"(?:(?:19|20)\d{2}年(?:度)?)?(?:全省|全市|全区|全县|全州|全盟|全国)?"  # 深入实施2025年|产业项目攻坚行动, 实施全省|…行动: the year and the scope stay outside
+                              r"(?:(?:19|20)\d{2}年(?:度)?)?(?:全省|全市|全区|全县|全州|全盟|全国|本省|本市|本区|本县|我省|我市|我区|我县)?"  # 深入实施2025年|产业项目攻坚行动, 实施全省|…行动: the year and the scope stay outside
                               rf"((?:“[^“”\n]{{1,12}}”[\u4e00-\u9fff]{{1,14}}?|[\u4e00-\u9fff]{{3,16}}?)(?:{_SPECIFIC_ACTION_HEAD}|(?<!实)行动(?!态)|计划)(?:计划)?)")
 # The next of named actions listed after a verb: 实施的园区载体提升行动、产业能级提升行动.
 _LISTED_ACTION_RE = re.compile(rf"[、和及]([\u4e00-\u9fff]{{2,14}}?(?:{_SPECIFIC_ACTION_HEAD}))")
@@ -116,7 +117,7 @@ _NATIONAL_PROGRAMME_RE = re.compile(r"(?:国家)?(?:火炬|星火)计划|国家�
 _ACTION_HEAD = r"三年行动|攻坚行动|提升行动|倍增行动|行动计划"  # every head says 行动
 _PLACED_ACTION_RE = AnchoredPattern(re.compile(rf"[\u4e00-\u9fff]{{6,24}}?(?:{_ACTION_HEAD})"), re.compile(_ACTION_HEAD), reach=24)
 _VERB_IN_NAME = re.compile(r"实施|开展|启动|推进|推动|深化|部署|组织|发起|参与|落实|围绕|聚焦|确保|按照|根据|是|为|在|将|把|让|对|通过|列入|纳入|谋划|"
-                           r"吹响|打好|打响|抓好|开启|助力|依托")  # 阜新吹响|全面振兴新突破三年行动 (but 海南打赢…翻身仗三年行动计划 is a name)
+                           r"吹响|打好|打响|抓好|开启|助力|依托|印发|发布|出台|公布")  # 阜新吹响|全面振兴新突破三年行动 (but 海南打赢…翻身仗三年行动计划 is a name)
 _SYSTEM_RE = re.compile(r"[“\"]?(\d+\s*(?:\+\s*(?:\d+|[A-Za-z]))+)[”\"]?\s*(政策措施|政策体系|园区发展体系|发展体系|政策|体系|工作机制)")
 _ACTION_HEADS = rf"(?:{_SPECIFIC_ACTION_HEAD}|行动|计划)(?:计划)?$"
 _GENERIC_ACTION = re.compile(r"(?:具体|实际|重要|有力|务实|坚决|切实|自觉|积极|共同|联合|一致|一系列|系列|重大|新的?|实质性)(?:行动|计划)")
@@ -168,7 +169,10 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
             continue  # the second line of a heading broken across lines (…关于河南郑州 / 经济技术开发区的复函)
         if re.match(r"(?:公开)?征求对", m.group(1)):
             continue  # 公开征求对《…》的意见: a call for comments on a document, the 《…》 inside is the title
-        add(m.start(1), m.end(1), m.group(1), "document")
+        start = m.start(1)
+        if "关于" not in m.group(1) and (verb := _HEADLINE_VERB.search(m.group(1))) and len(m.group(1)) - verb.end() >= 6:
+            start += verb.end()  # 湖南省印发|长株潭一体化发展五年行动计划: a headline reporting the title
+        add(start, m.end(1), s[start : m.end(1)], "document")
     for m in _ISSUED_TITLE_RE.finditer(s) if "关于" in s else ():
         issuer = m.group(0)[: m.group(0).index("关于")]
         lead = _ISSUER_LEAD.match(issuer)  # 根据|国务院关于…: the issuer's lead-in only

@@ -548,3 +548,10 @@ def test_the_verbs_a_named_action_follows_stay_outside_it_even_after_a_place():
                  "打赢全面振兴新突破三年行动攻坚之战。", "阜新打好打赢全面振兴新突破三年行动开局战。"):
         assert surfaces(text) == ["全面振兴新突破三年行动"], text
     assert "海南打赢科技创新翻身仗三年行动计划" in surfaces("根据海南打赢科技创新翻身仗三年行动计划要求,加大投入。")  # 打赢 in a name
+
+
+def test_this_city_s_and_a_headline_s_reporting_verb_stay_outside_a_plan_s_name():
+    assert surfaces("制定实施本市京津冀协同发展新三年行动计划。全方位支持。") == ["京津冀协同发展新三年行动计划"]
+    assert surfaces("哈尔滨将启动开发区高质量发展三年行动计划\n8月13日,记者获悉。") == ["开发区高质量发展三年行动计划"]
+    assert surfaces("湖南省印发长株潭一体化发展五年行动计划\n为全面落实。") == ["长株潭一体化发展五年行动计划"]
+    assert surfaces("国务院关于印发中国(河南)自由贸易试验区总体方案的通知\n") == ["国务院关于印发中国(河南)自由贸易试验区总体方案的通知"]
