@@ -555,3 +555,7 @@ def test_this_city_s_and_a_headline_s_reporting_verb_stay_outside_a_plan_s_name(
     assert surfaces("哈尔滨将启动开发区高质量发展三年行动计划\n8月13日,记者获悉。") == ["开发区高质量发展三年行动计划"]
     assert surfaces("湖南省印发长株潭一体化发展五年行动计划\n为全面落实。") == ["长株潭一体化发展五年行动计划"]
     assert surfaces("国务院关于印发中国(河南)自由贸易试验区总体方案的通知\n") == ["国务院关于印发中国(河南)自由贸易试验区总体方案的通知"]
+
+
+def test_a_straight_quote_closed_by_a_curly_one_quotes_one_name_not_the_words_between_two():
+    assert surfaces('现将全市2013年"十大工程”和"二十件民生实事”实施事项通知如下。') == ['"十大工程”', '"二十件民生实事”']
