@@ -559,3 +559,9 @@ def test_this_city_s_and_a_headline_s_reporting_verb_stay_outside_a_plan_s_name(
 
 def test_a_straight_quote_closed_by_a_curly_one_quotes_one_name_not_the_words_between_two():
     assert surfaces('现将全市2013年"十大工程”和"二十件民生实事”实施事项通知如下。') == ['"十大工程”', '"二十件民生实事”']
+
+
+def test_impact_reports_wire_papers_news_programmes_and_classics_in_title_marks_are_no_documents():
+    text = ("据《新华每日电讯》报道,《山东新闻联播》播出。编制《贵州清水河经济开发区发展规划环境影响报告书》,"
+            "引用《四库全书》《周易集注》。依据《湿地公约》和《工业项目建设用地控制指标》。")
+    assert surfaces(text) == ["《湿地公约》", "《工业项目建设用地控制指标》"]
