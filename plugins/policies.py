@@ -117,8 +117,14 @@ _NATIONAL_PROGRAMME_RE = re.compile(r"(?:国家)?(?:火炬|星火)计划|国家�
 # A place's named action written as a noun, no verb before it: 2024年是辽宁全面振兴新突破三年行动的攻坚之年.
 _ACTION_HEAD = r"三年行动|攻坚行动|提升行动|倍增行动|行动计划"  # every head says 行动
 _PLACED_ACTION_RE = AnchoredPattern(re.compile(rf"[\u4e00-\u9fff]{{6,24}}?(?:{_ACTION_HEAD})"), re.compile(_ACTION_HEAD), reach=24)
-_VERB_IN_NAME = re.compile(r"实施|开展|启动|推进|推动|深化|部署|组织|发起|参与|落实|围绕|聚焦|确保|按照|根据|是|为|在|将|把|让|对|通过|列入|纳入|谋划|"
-                           r"吹响|打好|打响|抓好|开启|助力|依托|印发|发布|出台|公布")  # 阜新吹响|全面振兴新突破三年行动 (but 海南打赢…翻身仗三年行动计划 is a name)
+# Verbs that rally to a named action, never part of its name, even after a place (辽宁省聚焦|…, 阜新吹响|…三年行动);
+# 打赢 is not among them: 海南打赢科技创新翻身仗三年行动计划 is a name.
+_RALLYING_VERBS = r"聚焦|吹响|打好|打响"
+_VERB_IN_NAME = re.compile(rf"实施|开展|启动|推进|推动|深化|部署|组织|发起|参与|落实|围绕|确保|按照|根据|是|为|在|将|把|让|对|通过|列入|纳入|谋划|"
+                           rf"{_RALLYING_VERBS}|抓好|开启|助力|依托|印发|发布|出台|公布")
+# Words that make a place-named plan a sentence, not a title (昌平正启动实施…行动计划).
+_SENTENCE_IN_PLAN = re.compile(r"的|等|围绕|进行|不仅|落实|贯彻|根据|按照|对照|紧扣|实施|启动|推进|推动|开展|出台|印发|制定|编制|发布|谋划|加快|"
+                               + _RALLYING_VERBS)
 _SYSTEM_RE = re.compile(r"[“\"]?(\d+\s*(?:\+\s*(?:\d+|[A-Za-z]))+)[”\"]?\s*(政策措施|政策体系|园区发展体系|发展体系|政策|体系|工作机制)")
 _ACTION_HEADS = rf"(?:{_SPECIFIC_ACTION_HEAD}|行动|计划)(?:计划)?$"
 _GENERIC_ACTION = re.compile(r"(?:具体|实际|重要|有力|务实|坚决|切实|自觉|积极|共同|联合|一致|一系列|系列|重大|新的?|实质性)(?:行动|计划)")
@@ -196,9 +202,7 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
             add(start, end, s[start:end], "document")
     for m in _NAMED_PLAN_RE.finditer(s):  # 长三角一体化发展规划纲要正式出台: a plan named by its place, as a subject
         name = m.group(1)
-        if not re.search(r"的|等|围绕|进行|不仅|落实|贯彻|根据|按照|对照|紧扣|实施|启动|推进|推动|开展|出台|印发|制定|编制|发布|谋划|加快|"
-                         r"聚焦|吹响|打好|打响", name) \
-                and (is_place(name) or _PLAN_REGION.match(name)):  # 昌平正启动实施…行动计划: a sentence, not a title
+        if not _SENTENCE_IN_PLAN.search(name) and (is_place(name) or _PLAN_REGION.match(name)):
             add(m.start(1), m.end(1), name, "document")
     for m in _FIVE_YEAR_PLAN_RE.finditer(s) if "国民经济和社会发展" in s else ():
         lead = _PLAN_LEAD.match(m.group(1))
