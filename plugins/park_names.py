@@ -118,6 +118,8 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
     first = start + boundary
     if simplified[max(0, first - 2) : first] == "中国" and re.match(r"[\u4e00-\u9fff]{1,6}[—–-]", name):
         first, name = first - 2, "中国" + name  # 中国东兴—越南芒街跨境经济合作区: a cross-border zone names both countries
+    if not descriptor and suffix == "新区" and (area := _national_new_area(name_part, index)) is not None:
+        return _park_mention(article, first, match.end(), area, "catalogue")  # 青岛新区: 青岛西海岸新区
     if not descriptor and suffix in _BARE_TYPES:  # 西安市高新区: the catalogue park of that city
         known = _park_of(regions().find(name_part)[-1][3][0], _BARE_TYPES[suffix], index)
         if known is not None:
@@ -325,7 +327,7 @@ def _places_in_general(simplified: str, suffix: str, name_part: str, place_end: 
     top_level = leading[-1][3][0].level if leading else "county"
     if top_level == "province" and leading[-1][3][0].name in CITY_PROVINCES and suffix in _BARE_TYPES:
         top_level = "city"  # 天津高新区: the city's one 高新区, as 西安高新区 is
-    if not descriptor and suffix in _GENERIC_SUFFIXES and top_level in ("province", "city") \
+    if not descriptor and suffix in _GENERIC_SUFFIXES and top_level in ("province", "city") and suffix != "新区" \
             and (simplified.count(name_part + suffix) < 2 or top_level == "province" or name_part.endswith(("市", "省"))
                  or suffix == "产业园区"):
         return True
@@ -338,6 +340,23 @@ def _places_in_general(simplified: str, suffix: str, name_part: str, place_end: 
     return suffix in ("自贸区", "自贸试验区", "自由贸易试验区") and "+" in leading[0][3][0].code
 
 
+def _city_new_area(simplified: str, start: int, name: str, place_end: int) -> bool:
+    """A city's own new area named by the city alone (开封新区, 呼和浩特新区): a zone, as labellers read it; not in
+    brackets inside a longer name (平谦国际(肇庆新区)现代产业园)."""
+    hits = regions().find(name[:place_end])
+    return place_end == len(name) - 2 and len(hits) == 1 and hits[0][:2] == (0, place_end) \
+        and hits[0][3][0].level == "city" and simplified[start - 1 : start] not in ("(", "（")
+
+
+def _national_new_area(place: str, index: Parks) -> Park | None:
+    """The one 国家级新区 named after the city *place* names (青岛 → 青岛西海岸新区), if there is one."""
+    hits = regions().find(place)
+    region = hits[-1][3][0] if hits else None
+    city = region if region is None or region.level == "city" else regions().city_of(region)
+    areas = [p for p in index.by_code.values() if p.type == "国家级新区" and city and city.short and p.name.startswith(city.short)]
+    return areas[0] if len(areas) == 1 else None
+
+
 def _no_park(simplified: str, match: re.Match[str], suffix: str, name: str, place_end: int, end: int) -> bool:
     """A name that is no park: a regional plan's region (中原经济区), a logistics project named once, an urban new
     area, a city's zones with (园区) after, a company's own park or a …产业园项目."""
@@ -345,7 +364,7 @@ def _no_park(simplified: str, match: re.Match[str], suffix: str, name: str, plac
         return True  # 中原经济区, 鄱阳湖生态经济区: a regional plan's region (planning_regions.csv)
     if suffix in ("物流园", "物流园区") and place_end == 0 and simplified.count(name) < 2:
         return True  # 城市配送物流园, 航空物流园: a logistics project or facility, unless named again
-    if suffix == "新区" and not name.endswith(("高新区", "创新区")):
+    if suffix == "新区" and not name.endswith(("高新区", "创新区")) and not _city_new_area(simplified, match.start() - place_end, name, place_end):
         return True  # a new area the gazetteer lacks is an urban district (城南新区, 政务文化新区), not a park
     if kind_in_brackets_after(simplified, end):
         return True  # 宁波开发区(园区): a city's zones in general

@@ -35,7 +35,16 @@ from parkwatch.mentions import ArticleText, Mention, stable_id
 from parkwatch.scan import AnchoredPattern
 
 from .park_model import ParkModel, second_look, shipped_model
-from .park_names import _BARE, Taken, _discover, _leading_places, _park_of, _stops, _without_province
+from .park_names import (
+    _BARE,
+    Taken,
+    _discover,
+    _leading_places,
+    _national_new_area,
+    _park_of,
+    _stops,
+    _without_province,
+)
 from .park_words import (
     _ANAPHORA,
     _BARE_TYPES,
@@ -527,12 +536,9 @@ def _placed_elsewhere(article: ArticleText, start: int, alias_start: int, end: i
     a park of its own under the name as written, never the park elsewhere; a 国家级新区's alias, the written city's
     new area (哈尔滨|江北新区: 哈尔滨新区, each such city has one)."""
     simplified = article.simplified
-    if all(p.type == "国家级新区" for p in cands):
-        city = regions().city_of(regions().find(simplified[start:alias_start])[-1][3][0])
-        areas = [p for p in index.by_code.values() if p.type == "国家级新区" and city and city.short and p.name.startswith(city.short)]
-        if len(areas) == 1:
-            return Mention("park", article.text[start:end], start, end, areas[0].name, areas[0].code,
-                           attrs={"level": areas[0].level, "source": areas[0].source})
+    if all(p.type == "国家级新区" for p in cands) and (area := _national_new_area(simplified[start:alias_start], index)):
+        return Mention("park", article.text[start:end], start, end, area.name, area.code,
+                       attrs={"level": area.level, "source": area.source})
     name = simplified[start:end]
     return Mention("park", article.text[start:end], start, end, name, stable_id("P", name), attrs={"source": "pattern"})
 

@@ -917,3 +917,10 @@ def test_a_county_s_own_zone_written_with_its_level_word_keeps_it_and_every_leve
     text = "四川泸县经济开发区签约项目12个。泸县县委常委、副县长、县经开区党工委书记张文杰率队招商。"
     assert [s for s, _ in spans(text)] == ["四川泸县经济开发区", "县经开区"]  # the surface as written, 县 its place
     assert [s for s, _ in spans("兰考县经济技术开发区召开会议,各市、县开发区相关负责人参加。")] == ["兰考县经济技术开发区"]
+
+
+def test_a_new_area_named_by_its_city_alone_is_a_zone_and_a_city_s_national_new_area_is_that_one():
+    assert spans("为了确保开封新区经济社会健康快速发展,开封新区把2010年定为项目建设年。")[0] == ("开封新区", "开封新区")
+    assert spans("青岛新区位于山东省青岛市黄岛区。") == [("青岛新区", "青岛西海岸新区")]
+    assert "肇庆新区" not in [s for s, _ in spans("总投资30亿元的平谦国际(肇庆新区)现代产业园首期正加速建设。")]
+    assert spans("最先拉开东城新区建设大幕的是一座剧院。") == []  # a district's new area stays an urban district
