@@ -45,7 +45,11 @@ _HEADS = ("三年行动计划", "专项行动计划", "攻坚行动计划", "服
           "总体布局", "战略规划", "战略", "计划", "攻坚战")  # 活动/改革/倡议 stay outside (the guideline heads are 行动/工程/战略/计划)
 # …and a strategy's head with a word or two of its kind: “东靠南下、通江达海”开放战略, ‘双城双港’总体空间战略
 _KIND_OF_STRATEGY = r"(?:(?!的|和|与|及|等|开展|实施|作为|为|[两三四五六七八九十]大)[\u4e00-\u9fff]){1,6}?战略"
-_HEAD = "(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + "|" + _KIND_OF_STRATEGY + ")"
+# …and an action's, a project's or a plan's head with a few words of its kind: “大平台”提级赋能行动, “筑巢”建设工程,
+# “115”园区企业成长计划; not a description (“满格”状态, 具体行动), a count (四大工程), a rank (一号工程) or works (路网工程).
+_KIND_OF_ACTION = (r"(?:(?!的|和|与|及|等|是|将|开展|实施|推进|作为|为|期|具体|民生|重点|重大|国家|项目|状态|大型|[两三四五六七八九十]大|"
+                   r"修复|改造|续建|绿化|景观|路网|管网|融媒体|一号|头号)[\u4e00-\u9fff]){2,8}?(?:行动|工程|(?<!有)计划(?!\d))(?![计方项])")
+_HEAD = "(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + "|" + _KIND_OF_STRATEGY + "|" + _KIND_OF_ACTION + ")"
 _HEADED = re.compile(rf"^(“[^“”]+”){_HEAD}$")  # a campaign's canonical name with its head: “…”行动
 _PLAN_HEADS = ("规划", "布局")  # a layout with these heads is a spatial plan (“三城一园一中心”规划), not a campaign
 _CAMPAIGN_RE = re.compile(rf"{_QUOTED}(?:{_QUOTED})*(?:{_HEAD}(?!合作|性|意义|地位|机遇|投资|格局|定位|导向))?")  # not …战略合作协议, …战略格局
@@ -222,7 +226,8 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
             for n, q in enumerate(quoted):
                 start, end = m.start() + q.start(), (m.end() if n == len(quoted) - 1 else m.start() + q.end())
                 add(start, end, _canonical_quotes(s[start:end]), "campaign")
-                taken.add(q.group(0)[1:-1])
+                if not _in_title(s, start):  # 《…“桥头堡”建设攻坚行动计划》: the title's words
+                    taken.add(q.group(0)[1:-1])
             return m.end()
 
         accepted_end = -1
@@ -334,6 +339,12 @@ _PROGRAMME_AFTER = re.compile(r"^(?:部署|决策|发展机遇|机遇|评价|专
 _LEVER_AFTER = re.compile(r"^(?:为|作为)(?:统揽|总抓手|抓手)")  # the work is led by it: a campaign
 _FACILITY_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?(?:中心|示范基地|基地|学校|大厦|大楼|孵化器|众创空间|服务站))")
 _OBJECT_END = re.compile(r"^(?:[，。、；！？,.;!?)）]|$|[和与及]|工作|等)")  # the quoted name is the object, not a modifier
+
+
+def _in_title(s: str, at: int) -> bool:
+    """*at* is inside a 《…》 title on its line."""
+    line_start = s.rfind("\n", 0, at) + 1
+    return s.rfind("《", line_start, at) > s.rfind("》", line_start, at)
 
 
 def _is_campaign(s: str, m: re.Match[str], programmes: frozenset[str], joined: bool = False) -> bool:

@@ -565,3 +565,15 @@ def test_impact_reports_wire_papers_news_programmes_and_classics_in_title_marks_
     text = ("据《新华每日电讯》报道,《山东新闻联播》播出。编制《贵州清水河经济开发区发展规划环境影响报告书》,"
             "引用《四库全书》《周易集注》。依据《湿地公约》和《工业项目建设用地控制指标》。")
     assert surfaces(text) == ["《湿地公约》", "《工业项目建设用地控制指标》"]
+
+
+def test_a_quoted_name_keeps_a_few_words_of_its_kind_before_its_head_but_not_a_rank_or_works():
+    assert surfaces("据悉,“大平台”提级赋能行动实施以来,省工信厅高标准推进。") == ["“大平台”提级赋能行动"]
+    assert surfaces("滁州经开区强力推进“筑巢”建设工程,标准化厂房建设提速。") == ["“筑巢”建设工程"]
+    assert surfaces("芜湖片区强力推进“双招双引”一号工程,累计招引项目202个。") == ["“双招双引”"]
+    assert "“三横五纵”路网工程" not in surfaces("区内塔吊林立,“三横五纵”路网工程几个作业面同时施工。")
+
+
+def test_a_quoted_name_inside_a_title_is_no_campaign_where_the_text_quotes_it_again():
+    text = "印发《黔东南州全力打造“桥头堡”建设攻坚行动计划》。为构筑“桥头堡”功能,建立“桥头堡”重大项目库。"
+    assert surfaces(text) == ["《黔东南州全力打造“桥头堡”建设攻坚行动计划》"]
