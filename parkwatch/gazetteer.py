@@ -194,6 +194,11 @@ def planning_regions() -> tuple[str, ...]:
     return tuple(row["name"] for row in _data("planning_regions.csv"))
 
 
+def ends_with_planning_region(text: str) -> bool:
+    """*text* ends with a regional plan's region, however its dash is written (关中——天水经济区, 关中-天水经济区)."""
+    return re.sub(r"[-—–－]+", "-", text).endswith(planning_regions())
+
+
 @lru_cache(maxsize=1)
 def programme_names() -> frozenset[str]:
     """Short names of well-known campaigns, programmes, strategies and reforms (放管服, 腾笼换鸟), Simplified and

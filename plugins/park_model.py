@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from parkwatch.gazetteer import Parks, parks, planning_regions, regions
+from parkwatch.gazetteer import Parks, ends_with_planning_region, parks, regions
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
 from .park_names import Taken, _from_place, _name_window, _starts_word, _stops, _without_province
@@ -221,7 +221,7 @@ def candidates(article: ArticleText, mentions: list[Mention],
             continue
         if article.simplified.endswith("新区", start, end) and not article.simplified.endswith("高新区", start, end):
             continue  # a new area the gazetteer lacks is a city's district, not a park (as the rules hold)
-        if article.simplified[max(0, start - 12) : end].endswith(planning_regions()):
+        if ends_with_planning_region(article.simplified[max(0, start - 12) : end]):
             continue  # 杭州湾经济区, 中原经济区: a regional plan's region
         if _is_kind(plain(article.simplified[start:end])):
             continue  # 跨境经济合作区: a kind of zone, no place to make it one
@@ -235,7 +235,7 @@ def alternatives(article: ArticleText, mentions: list[Mention],
     of the mention each is an alternative of; none from a regional plan's region."""
     out, rules = [], rules or Found.of(article, mentions)
     for start, end, how, index in alternative_spans(article, mentions):
-        if article.simplified[max(0, start - 12) : end].endswith(planning_regions()):
+        if ends_with_planning_region(article.simplified[max(0, start - 12) : end]):
             continue
         base = mentions[index]
         f = features(article, start, end, f"alt_{how}", False, rules)

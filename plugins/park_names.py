@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from parkwatch.extract.normalize import is_han
-from parkwatch.gazetteer import CITY_PROVINCES, Park, Parks, planning_regions, regions
+from parkwatch.gazetteer import CITY_PROVINCES, Park, Parks, ends_with_planning_region, regions
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
 from .park_words import (
@@ -360,7 +360,7 @@ def _national_new_area(place: str, index: Parks) -> Park | None:
 def _no_park(simplified: str, match: re.Match[str], suffix: str, name: str, place_end: int, end: int) -> bool:
     """A name that is no park: a regional plan's region (中原经济区), a logistics project named once, an urban new
     area, a city's zones with (园区) after, a company's own park or a …产业园项目."""
-    if simplified[max(0, match.start() - 12) : end].endswith(planning_regions()):
+    if ends_with_planning_region(simplified[max(0, match.start() - 12) : end]):
         return True  # 中原经济区, 鄱阳湖生态经济区: a regional plan's region (planning_regions.csv)
     if suffix in ("物流园", "物流园区") and place_end == 0 and simplified.count(name) < 2:
         return True  # 城市配送物流园, 航空物流园: a logistics project or facility, unless named again

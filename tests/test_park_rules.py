@@ -924,3 +924,8 @@ def test_a_new_area_named_by_its_city_alone_is_a_zone_and_a_city_s_national_new_
     assert spans("青岛新区位于山东省青岛市黄岛区。") == [("青岛新区", "青岛西海岸新区")]
     assert "肇庆新区" not in [s for s, _ in spans("总投资30亿元的平谦国际(肇庆新区)现代产业园首期正加速建设。")]
     assert spans("最先拉开东城新区建设大幕的是一座剧院。") == []  # a district's new area stays an urban district
+
+
+def test_a_regional_plan_s_region_is_none_however_its_dash_is_written():
+    text = "甘肃省天水市政府印发意见。关于支持关中——天水经济区加快发展的政策措施出台,该经济区的规划建设提速。"
+    assert not [s for s, _ in spans(text) if s.endswith("经济区")]
