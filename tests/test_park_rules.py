@@ -929,3 +929,8 @@ def test_a_new_area_named_by_its_city_alone_is_a_zone_and_a_city_s_national_new_
 def test_a_regional_plan_s_region_is_none_however_its_dash_is_written():
     text = "甘肃省天水市政府印发意见。关于支持关中——天水经济区加快发展的政策措施出台,该经济区的规划建设提速。"
     assert not [s for s, _ in spans(text) if s.endswith("经济区")]
+
+
+def test_ji_after_a_generic_word_joins_no_trades_into_a_name():
+    assert spans("我们齐心协力推进产业及产业园区建设。") == []
+    assert spans("根据批复,汽车及零部件产业园总体规划面积为569公顷。")[0][0] == "汽车及零部件产业园"
