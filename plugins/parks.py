@@ -556,8 +556,8 @@ def _with_subpark(article: ArticleText, mention: Mention, park: Park | None, aga
         return mention  # 铜仁高新区|产业园: the zone's parks in general, no named part
     if part.endswith(("科学城", "科技城")) and is_place(part):
         return mention  # 天府新区|成都科学城: two zones side by side, the second with a place of its own
-    if re.search(r"[一二三四五六七八九十两几多\d]+[大个座家]", part) or part.startswith("内"):
-        return mention  # 光热产业园|两大园区, 产业园|内辟建五大功能区: a count of the parks named or what is inside, not a part
+    if re.search(r"[一二三四五六七八九十两几多\d]+[大个座家]|[千百万]亿|一流|世界级", part) or part.startswith("内"):
+        return mention  # 光热产业园|两大园区, 产业园|内辟建五大功能区, 高新区|千亿级世界一流高科技园区: a count, what is inside, a goal
     if re.search(r"街道|社区|[镇乡]", part[:-2]):
         return mention  # 成都高新区|石羊街道大源片区: a street office's or a town's area, not a part of the zone
     if part.endswith("园") and not part.endswith(("产业园", "工业园", "科技园", "电科园", "分园", "直管园")) and not is_place(part[:-1]):

@@ -934,3 +934,9 @@ def test_a_regional_plan_s_region_is_none_however_its_dash_is_written():
 def test_ji_after_a_generic_word_joins_no_trades_into_a_name():
     assert spans("我们齐心协力推进产业及产业园区建设。") == []
     assert spans("根据批复,汽车及零部件产业园总体规划面积为569公顷。")[0][0] == "汽车及零部件产业园"
+
+
+def test_a_goal_or_a_school_campus_after_a_zone_is_no_part_of_it_and_a_science_innovation_city_is_a_zone():
+    assert spans("项目开工将有力支撑郑州市高新区千亿级世界一流高科技园区建设。")[0][0] == "郑州市高新区"
+    assert spans("顶效经济开发区教学园区建设取得新进展。")[0][0] == "顶效经济开发区"
+    assert spans("哈尔滨科技创新城已签约入驻项目192个。")[0][0] == "哈尔滨科技创新城"
