@@ -37,7 +37,7 @@ _DOC_NUMBER = (r"[\u4e00-\u9fff]{1,10}\s?[〔\[［(（「﹝]\s*(?:19|20)\d{2}[�
 # Every document number holds its bracket, its issuer's last character and year, 政府令第 or 年第, 16 characters in at most.
 _DOC_NUMBER_RE = AnchoredPattern(re.compile(_DOC_NUMBER),
                                  re.compile(r"[〔\[［(（「﹝]|[发函办字呈令府]〔?(?:19|20)\d{2}|政府令第|[院部委局署]令第|(?:19|20)\d{2}年第"), reach=16)
-_ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|印发|贯彻|执行|参照|见|即|和|与|及|的|以|是|发文字号为?|文号为?|字号为?|文件))+")  # …委员会文件|苏园管〔2022〕1号: the header of the page
+_ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|印发|下发|下达|颁布|贯彻|执行|参照|见|即|和|与|及|的|以|是|发文字号为?|文号为?|字号为?|文件))+")  # …委员会文件|苏园管〔2022〕1号: the header of the page
 # Quoted names: “双招双引”, 「六稳」, ‘南拓’战略, “三抓”“三早”行动 (a run of quoted names sharing one head).
 _QUOTED = r"(?:“[^“”\n]{2,20}”|\"[^\"“”\n]{2,20}[\"”]|「[^「」\n]{2,20}」|‘[^‘’\n]{1,20}’)"
 _HEADS = ("三年行动计划", "专项行动计划", "攻坚行动计划", "服务行动方案", "行动方案", "系列行动", "专项行动", "三年行动", "攻坚行动", "行动计划", "行动", "工程", "国家战略", "发展战略", "战略布局",

@@ -577,3 +577,7 @@ def test_a_quoted_name_keeps_a_few_words_of_its_kind_before_its_head_but_not_a_r
 def test_a_quoted_name_inside_a_title_is_no_campaign_where_the_text_quotes_it_again():
     text = "印发《黔东南州全力打造“桥头堡”建设攻坚行动计划》。为构筑“桥头堡”功能,建立“桥头堡”重大项目库。"
     assert surfaces(text) == ["《黔东南州全力打造“桥头堡”建设攻坚行动计划》"]
+
+
+def test_a_document_number_after_a_date_and_an_issuing_verb_starts_at_its_issuer():
+    assert surfaces("该园区是上海市人民政府于2001年9月12日下发沪府[2001]第34号文批准建设。") == ["沪府[2001]第34号"]
