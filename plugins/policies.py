@@ -46,9 +46,10 @@ _HEADS = ("三年行动计划", "专项行动计划", "攻坚行动计划", "服
 # …and a strategy's head with a word or two of its kind: “东靠南下、通江达海”开放战略, ‘双城双港’总体空间战略
 _KIND_OF_STRATEGY = r"(?:(?!的|和|与|及|等|开展|实施|作为|为|[两三四五六七八九十]大)[\u4e00-\u9fff]){1,6}?战略"
 # …and an action's, a project's or a plan's head with a few words of its kind: “大平台”提级赋能行动, “筑巢”建设工程,
-# “115”园区企业成长计划; not a description (“满格”状态, 具体行动), a count (四大工程), a rank (一号工程) or works (路网工程).
+# “115”园区企业成长计划; not a description (“满格”状态, 具体行动), a count (四大工程), a rank (一号工程), works (路网工程)
+# or a series (京东“亚洲一号”系列工程).
 _KIND_OF_ACTION = (r"(?:(?!的|和|与|及|等|是|将|开展|实施|推进|作为|为|期|具体|民生|重点|重大|国家|项目|状态|大型|[两三四五六七八九十]大|"
-                   r"修复|改造|续建|绿化|景观|路网|管网|融媒体|一号|头号)[\u4e00-\u9fff]){2,8}?(?:行动|工程|(?<!有)计划(?!\d))(?![计方项])")
+                   r"修复|改造|续建|绿化|景观|路网|管网|融媒体|一号|头号|系列)[\u4e00-\u9fff]){2,8}?(?:行动|工程|(?<!有)计划(?!\d))(?![计方项])")
 _HEAD = "(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + "|" + _KIND_OF_STRATEGY + "|" + _KIND_OF_ACTION + ")"
 _HEADED = re.compile(rf"^(“[^“”]+”){_HEAD}$")  # a campaign's canonical name with its head: “…”行动
 _PLAN_HEADS = ("规划", "布局")  # a layout with these heads is a spatial plan (“三城一园一中心”规划), not a campaign

@@ -581,3 +581,7 @@ def test_a_quoted_name_inside_a_title_is_no_campaign_where_the_text_quotes_it_ag
 
 def test_a_document_number_after_a_date_and_an_issuing_verb_starts_at_its_issuer():
     assert surfaces("该园区是上海市人民政府于2001年9月12日下发沪府[2001]第34号文批准建设。") == ["沪府[2001]第34号"]
+
+
+def test_a_company_s_series_of_projects_is_no_programme():
+    assert surfaces("作为“亚洲一号”系列工程的首个项目,上海“亚洲一号”项目将于今年6月封顶。") == []
