@@ -654,6 +654,8 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
     cities = {c.code for _, _, _, cands in hits for c in cands[:1] if c.level == "city"}
     nearby = [next((c for c in cands if c.city in cities), cands[0]) for _, _, key, cands in hits
               if cands[0].level == "city" or (cands[0].level == "county" and key == cands[0].name)]  # 连云港市海州区: 连云港's
+    if not nearby and not city:  # 重庆…经开区: a city of province rank, where the text names no city of its own
+        nearby = [cands[0] for _, _, _, cands in hits if cands[0].name in CITY_PROVINCES]
     if nearby:
         park = _park_of(regions().city_of(nearby[-1]) or nearby[-1], kind, index)
     else:

@@ -940,3 +940,8 @@ def test_a_goal_or_a_school_campus_after_a_zone_is_no_part_of_it_and_a_science_i
     assert spans("项目开工将有力支撑郑州市高新区千亿级世界一流高科技园区建设。")[0][0] == "郑州市高新区"
     assert spans("顶效经济开发区教学园区建设取得新进展。")[0][0] == "顶效经济开发区"
     assert spans("哈尔滨科技创新城已签约入驻项目192个。")[0][0] == "哈尔滨科技创新城"
+
+
+def test_a_bare_zone_word_in_a_line_naming_a_city_of_province_rank_is_that_city_s_zone():
+    assert spans("重庆首个中新合作物流园开工,届时物流设施将在经开区落成。")[-1] == ("经开区", "重庆经济技术开发区")
+    assert [s for s, _ in spans("上海首个物流园开工,届时物流设施将在经开区落成。")] == []  # no 上海经开区 to name
