@@ -585,3 +585,8 @@ def test_a_document_number_after_a_date_and_an_issuing_verb_starts_at_its_issuer
 
 def test_a_company_s_series_of_projects_is_no_programme():
     assert surfaces("作为“亚洲一号”系列工程的首个项目,上海“亚洲一号”项目将于今年6月封顶。") == []
+
+
+def test_a_news_agency_an_exhibition_and_a_land_certificate_in_title_marks_are_no_documents():
+    assert surfaces("据《新华社》报导,并参观《百年华山摄影艺术图片展》,投产后发给《国有土地使用权证》。") == []
+    assert surfaces("印发《关于推动开发区高质量发展》。") == ["《关于推动开发区高质量发展》"]
