@@ -194,9 +194,12 @@ def planning_regions() -> tuple[str, ...]:
     return tuple(row["name"] for row in _data("planning_regions.csv"))
 
 
+_DASHES = re.compile(r"[-—–－]+")
+
+
 def ends_with_planning_region(text: str) -> bool:
     """*text* ends with a regional plan's region, however its dash is written (关中——天水经济区, 关中-天水经济区)."""
-    return re.sub(r"[-—–－]+", "-", text).endswith(planning_regions())
+    return _DASHES.sub("-", text).endswith(planning_regions())
 
 
 @lru_cache(maxsize=1)

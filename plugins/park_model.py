@@ -220,7 +220,7 @@ def candidates(article: ArticleText, mentions: list[Mention],
         if _SUFFIX_RE.fullmatch(article.simplified, start, end) and _antecedent(article, start, end, mentions) is None:
             continue
         if article.simplified.endswith("新区", start, end) and not article.simplified.endswith("高新区", start, end):
-            continue  # a new area the gazetteer lacks is a city's district, not a park (as the rules hold)
+            continue  # a new area the gazetteer lacks is a district, not a park; one named by its city alone the rules find
         if ends_with_planning_region(article.simplified[max(0, start - 12) : end]):
             continue  # 杭州湾经济区, 中原经济区: a regional plan's region
         if _is_kind(plain(article.simplified[start:end])):
