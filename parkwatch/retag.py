@@ -22,7 +22,7 @@ BATCH = 200
 
 def tagging_version(config: Any) -> str:
     """A hash of what tags depend on: the built-in taggers' version, the shipped gazetteers, programme list and
-    model, the user's ``parks.yaml`` and ``programmes.yaml`` entries, and which tagger plugins run: the installed
+    models, the user's ``parks.yaml`` and ``programmes.yaml`` entries, and which tagger plugins run: the installed
     ones by distribution and version, the built-in ones disabled in ``settings.yaml``."""
     digest = hashlib.sha256(f"taggers {TAGGER_VERSION}\n".encode())
     disabled = disabled_plugins(config)
@@ -30,7 +30,7 @@ def tagging_version(config: Any) -> str:
         if info.origin != "built-in" and ("tag_article" in info.hooks or not info.enabled):
             digest.update(f"plugin {info.name} {info.origin}\n".encode())  # mytagger mytagger-dist 0.2
     for name in ("devzones_2018.csv", "zones.csv", "areas.csv", "cities.csv", "provinces.csv", "planning_regions.csv",
-                 "programmes.csv", "park_model.json"):
+                 "programmes.csv", "park_model.json", "policy_model.json"):
         digest.update(resources.files("parkwatch").joinpath("data", name).read_bytes())
     digest.update(json.dumps(list(getattr(config, "parks", ()) or ()), ensure_ascii=False, sort_keys=True).encode())
     if getattr(config, "programmes", ()):  # a folder without programmes.yaml keeps the version it had

@@ -5,7 +5,8 @@
 * campaigns in quotes followed by 行动/工程/计划/战略 (“园区提质、企业满园”行动), quoted names on the shipped
   programme list (“放管服”, “腾笼换鸟”), and counted names a context carries out (落实“三个一批”);
 * named actions and plans without quotes (实施制造业倍增行动, 辽宁全面振兴新突破三年行动, 国家火炬计划);
-* numbered policy systems (“1+1+N”政策措施).
+* numbered policy systems (“1+1+N”政策措施);
+* other quoted names a learned second look (``policy_model.py``) finds labelled as campaigns (“五大战役”招商活动).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from parkwatch.gazetteer import is_place, programme_names, regions
 from parkwatch.hookspecs import hookimpl
 from parkwatch.mentions import ArticleText, Mention, simplified_same_length, stable_id
 from parkwatch.scan import AnchoredPattern
+
+from .policy_model import second_look, shipped_policy_model
 
 _POLICY_WORDS = (r"意见|办法|通知|方案|规划|条例|措施|政策|细则|纲要|决定|规定|实施意见|行动计划|计划|指引|指南|"
                  r"规则|标准|公告|通告|若干政策|若干措施|政策措施|工作要点|清单|目录|战略|批复|协议|备忘录|法|请示|函")
@@ -430,7 +433,9 @@ class Plugin:
 
     @hookimpl
     def tag_article(self, article: ArticleText) -> list[Mention]:
-        return policy_mentions(article, self.programmes)
+        found = policy_mentions(article, self.programmes)
+        model = shipped_policy_model()  # the learned second look at quoted names the rules passed over
+        return second_look(article, found, model) if model is not None else found
 
     @hookimpl
     def plugin_info(self) -> dict[str, str]:
