@@ -63,6 +63,10 @@ _COMMON_SHORTS = set(
 )
 
 
+# Prefectures the press abbreviates to their first character (克州阿图什工业园区); not 巴州, a county of 巴中 (巴州区).
+_PREFECTURE_ABBREVIATIONS = {"克孜勒苏柯尔克孜自治州": "克州", "博尔塔拉蒙古自治州": "博州"}
+
+
 @dataclass(frozen=True)
 class Region:
     code: str
@@ -147,6 +151,8 @@ def regions() -> Regions:
             keys[region.short].append(region)
             if region.name.endswith("自治州"):
                 keys[region.short + "州"].append(region)  # 黔南州, 延边州: the press's form of a prefecture
+        if region.name in _PREFECTURE_ABBREVIATIONS:
+            keys[_PREFECTURE_ABBREVIATIONS[region.name]].append(region)
     order = {"province": 0, "city": 1, "county": 2}
     names = NameIndex({key: sorted(cands, key=lambda r: order[r.level]) for key, cands in keys.items()})
     return Regions(by_code, names, {r.code: r for r in by_code.values() if r.level == "province"})

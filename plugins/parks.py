@@ -289,6 +289,9 @@ def _dot_prefix_start(simplified: str, prefix: re.Match[str], named_from_place: 
     return prefix.start() if starts_alone and not named_from_place and not _stops(words) else None
 
 
+_DAY_BEFORE = set("今明昨当每前后")  # 今天, 当天 …: a name starting with 天 after one of these starts inside the day word
+
+
 def _rule_mentions(article: ArticleText, index: Parks, where: tuple[str | None, str | None]) -> list[Mention]:
     text, simplified = article.text, article.simplified
     province, city = where
@@ -297,8 +300,9 @@ def _rule_mentions(article: ArticleText, index: Parks, where: tuple[str | None, 
     for start, end, key, cands in index.find(simplified):
         if key in _ANAPHORA or _PLACE_AFTER.match(simplified[end : end + 4]) or simplified[max(0, start - 2) : start] in ("世界", "中电") \
                 or kind_in_brackets_after(simplified, end) \
-                or (len(key) <= 2 and _NAMED_AFTER_NICKNAME.match(simplified[end : end + 8])):
-            continue  # bare zone words are resolved below, against the zones the text names
+                or (len(key) <= 2 and _NAMED_AFTER_NICKNAME.match(simplified[end : end + 8])) \
+                or (key.startswith("天") and simplified[start - 1 : start] in _DAY_BEFORE):
+            continue  # bare zone words are resolved below, against the zones the text names; 今|天开园 is 今天 开园
         alias_start, start = start, _with_place_before(simplified, start)
         if division := _DIVISION_BEFORE.search(simplified, max(0, start - 6), start):
             start = division.start()  # 第一师|阿拉尔经济技术开发区: a 兵团 division's zone, named with its division

@@ -945,3 +945,12 @@ def test_a_goal_or_a_school_campus_after_a_zone_is_no_part_of_it_and_a_science_i
 def test_a_bare_zone_word_in_a_line_naming_a_city_of_province_rank_is_that_city_s_zone():
     assert spans("重庆首个中新合作物流园开工,届时物流设施将在经开区落成。")[-1] == ("经开区", "重庆经济技术开发区")
     assert [s for s, _ in spans("上海首个物流园开工,届时物流设施将在经开区落成。")] == []  # no 上海经开区 to name
+
+
+def test_a_prefecture_abbreviated_to_one_character_starts_a_name():
+    assert spans("克州阿图什工业园区地处阿图什市城东。")[0][0] == "克州阿图什工业园区"
+
+
+def test_a_listed_name_starting_with_tian_after_a_day_word_starts_inside_that_word():
+    text = "知道今天开园就马上来了。5月18日,天开高教科创园开园,天开园已入驻企业55家。"
+    assert spans(text) == [("天开高教科创园", "天开高教科创园"), ("天开园", "天开高教科创园")]
