@@ -41,11 +41,19 @@ _SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "综合保�
 _SUFFIX_END = re.compile("(?:" + "|".join(sorted(_SUFFIXES, key=len, reverse=True)) + ")$")
 
 
+_NATIONAL_PLACE = re.compile(r"中国[(（]([\u4e00-\u9fff]{2,8})[)）]")
+
+
 @lru_cache(maxsize=4096)
 def _leading_place(name: str) -> tuple[str, int]:
     """The level of the place *name* starts with ('none' without one), and where that place ends."""
     hits = regions().find(name)
-    return (hits[0][3][0].level, hits[0][1]) if hits and hits[0][0] == 0 else ("none", 0)
+    if hits and hits[0][0] == 0:
+        return hits[0][3][0].level, hits[0][1]
+    national = _NATIONAL_PLACE.match(name)  # 中国(顺德)预制菜综合产业园: the place in brackets places the name
+    if national and hits and hits[0][:2] == (national.start(1), national.end(1)):
+        return hits[0][3][0].level, national.end()
+    return "none", 0
 
 
 @dataclass(frozen=True)

@@ -186,3 +186,11 @@ def test_a_long_candidate_name_starts_at_its_word_not_where_the_rules_reach_ends
     found = [(m.start, m.end) for m in park_mentions(article, model=None)]
     spans = [article.simplified[s:e] for s, e in candidate_spans(article, found)]
     assert "绿色农副产品加工及装备制造产业园" in spans and "色农副产品加工及装备制造产业园" not in spans
+
+
+def test_a_name_that_starts_with_china_and_a_place_in_brackets_is_placed_by_that_place():
+    from plugins.park_model import _leading_place
+
+    assert _leading_place("中国(顺德)预制菜综合产业园") == ("county", 6)
+    assert _leading_place("中国(东盟)产业园") == ("none", 0)  # a bracketed word that is no place
+    assert _leading_place("顺德预制菜综合产业园") == ("county", 2)
