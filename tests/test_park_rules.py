@@ -954,3 +954,8 @@ def test_a_prefecture_abbreviated_to_one_character_starts_a_name():
 def test_a_listed_name_starting_with_tian_after_a_day_word_starts_inside_that_word():
     text = "知道今天开园就马上来了。5月18日,天开高教科创园开园,天开园已入驻企业55家。"
     assert spans(text) == [("天开高教科创园", "天开高教科创园"), ("天开园", "天开高教科创园")]
+
+
+def test_catalogue_zones_under_the_names_their_committees_use():
+    assert spans("氢能产业项目落地嘉兴港区。") == [("嘉兴港区", "乍浦经济开发区")]
+    assert spans("珠海市将大力支持高栏港经济区新材料项目建设。") == [("高栏港经济区", "珠海经济技术开发区")]
