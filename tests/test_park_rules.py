@@ -959,3 +959,8 @@ def test_a_listed_name_starting_with_tian_after_a_day_word_starts_inside_that_wo
 def test_catalogue_zones_under_the_names_their_committees_use():
     assert spans("氢能产业项目落地嘉兴港区。") == [("嘉兴港区", "乍浦经济开发区")]
     assert spans("珠海市将大力支持高栏港经济区新材料项目建设。") == [("高栏港经济区", "珠海经济技术开发区")]
+
+
+def test_shandong_s_provincial_new_areas_are_zones_and_their_bare_new_area_follows():
+    found = spans("四大省级新区之一德州天衢新区正式揭牌。感受到新区支持力度非常大。菏泽鲁西新区揭牌成立。")
+    assert found == [("德州天衢新区", "德州天衢新区"), ("新区", "德州天衢新区"), ("菏泽鲁西新区", "菏泽鲁西新区")]
