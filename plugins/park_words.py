@@ -186,7 +186,7 @@ _STOP_PATTERNS = (r"(?<![金附下隶专归家亲所从])属(?!于)",  # 属省�
 # Longest words first: at one position 对标 wins over 对, 本市 over 本 (an alternation takes the first that fits).
 _STOP_RE = re.compile("|".join([*sorted(set(_STOP_WORDS), key=lambda w: (-len(w), w)), *_STOP_PATTERNS]))
 
-_NOT_STOP_WORDS = re.compile(r"共同|协同|同城|自由|理由|经由|缘由|以色列|对俄|对台|对日|对韩|对欧")
+_NOT_STOP_WORDS = re.compile(r"共同|协同|同城|自由|理由|经由|缘由|以色列|对俄|对台|对日|对韩|对欧|有色|有机")
 
 
 _LIST_SEGMENT_END = re.compile(r"[。；;！？!?，,:：\n]")

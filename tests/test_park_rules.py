@@ -964,3 +964,8 @@ def test_catalogue_zones_under_the_names_their_committees_use():
 def test_shandong_s_provincial_new_areas_are_zones_and_their_bare_new_area_follows():
     found = spans("四大省级新区之一德州天衢新区正式揭牌。感受到新区支持力度非常大。菏泽鲁西新区揭牌成立。")
     assert found == [("德州天衢新区", "德州天衢新区"), ("新区", "德州天衢新区"), ("菏泽鲁西新区", "菏泽鲁西新区")]
+
+
+def test_nonferrous_and_organic_are_words_of_a_name_not_a_verb_before_it():
+    assert spans("今年以来,朝阳有色金属产业园区预计实现产值。")[0][0] == "朝阳有色金属产业园区"
+    assert spans("宁夏有机农业产业园开园。")[0][0] == "宁夏有机农业产业园"
