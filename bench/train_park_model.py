@@ -12,9 +12,7 @@ Prints the cross-validated figures beside the rules alone. The held-out test spl
 
 from __future__ import annotations
 
-import argparse
 import itertools
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,10 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from loguru import logger  # noqa: E402
+from training import checked, fitted_weights, prepared, training_parser, write_model  # noqa: E402
 
-from parkwatch.extract.repair import pinyin_artifact_spans, without_spans  # noqa: E402
-from parkwatch.mentions import ArticleText  # noqa: E402
-from parkwatch.tag_eval import _trimmed, load  # noqa: E402
+from parkwatch.tag_eval import load  # noqa: E402
 from plugins.park_model import Found, ParkModel, alternatives, candidates, features  # noqa: E402
 from plugins.parks import park_mentions  # noqa: E402
 
@@ -37,16 +34,11 @@ def rows(records: list[dict[str, Any]]) -> tuple[list[tuple[str, dict[str, float
     """(text id, features, labelled?, found by the rules?, span) per span, and the number of labelled parks."""
     out, labelled = [], 0
     for number, record in enumerate(records, start=1):
-        artifacts = pinyin_artifact_spans(record["text"])
-        gold = {_trimmed((g["start"], g["end"]), artifacts) for g in record["parks"]}
+        article, gold, span_of = prepared(record, "parks")
         labelled += len(gold)
-        # As ``tagging.tag`` gives it to the plugin: without pinyin artifacts, offsets mapped back for scoring.
-        repaired, index = without_spans(record["text"], artifacts) if artifacts else (record["text"], None)
-        article = ArticleText(repaired)
 
         def labelled_span(start: int, end: int) -> int:
-            span = (index[start], index[end]) if index else (start, end)  # noqa: B023
-            return int(_trimmed(span, artifacts) in gold)  # noqa: B023
+            return int(span_of(start, end) in gold)  # noqa: B023
 
         found = park_mentions(article, model=None)
         rules = Found.of(article, found)
@@ -93,21 +85,12 @@ def figures(data: list, probabilities: list[float], labelled: int, keep: float, 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", default=str(ROOT / "tests/files/tagging/dev.jsonl.xz"), help="labelled dev split")
-    parser.add_argument("--out", default=str(ROOT / "parkwatch/data/park_model.json"), help="where to write the model")
+    parser = training_parser(__doc__, "park_model.json")
     parser.add_argument("--grid", action="store_true", help="also print the cross-validated figures of other thresholds")
     parser.add_argument("--without-alternatives", action="store_true",
                         help="leave out the found mentions' alternative spans (for a side-by-side comparison)")
-    args = parser.parse_args(argv)
-    if "test" in Path(args.set).name:
-        parser.error("train on the dev split, never the held-out test split")
-    try:
-        from sklearn.feature_extraction import DictVectorizer
-        from sklearn.linear_model import LogisticRegression
-        from sklearn.model_selection import GroupKFold
-    except ImportError:
-        parser.error("training needs scikit-learn: pip install scikit-learn")
+    args, DictVectorizer, LogisticRegression = checked(parser, argv)
+    from sklearn.model_selection import GroupKFold
     records = load(args.set)
     data, labelled = rows(records)
     if args.without_alternatives:
@@ -128,13 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"rules alone            P {rules[0]:.3f}  R {rules[1]:.3f}  F1 {rules[2]:.3f}")
     best = figures(data, cv, labelled, keep, add)
     print(f"with the model (5-fold) P {best[0]:.3f}  R {best[1]:.3f}  F1 {best[2]:.3f}  keep ≥ {keep}, add ≥ {add}")
-    vectors = DictVectorizer()
-    fitted = LogisticRegression(C=0.5, max_iter=3000).fit(vectors.fit_transform(x), y)
-    weights = {name: round(float(w), 4) for name, w in zip(vectors.get_feature_names_out(), fitted.coef_[0], strict=True) if abs(w) >= 0.01}
-    model = ParkModel(dict(sorted(weights.items())), round(float(fitted.intercept_[0]), 4), keep, add)
-    payload = {"trained_on": Path(args.set).name, "texts": len(records), "spans": len(data), **model.to_dict()}
-    Path(args.out).write_text(json.dumps(payload, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}: {len(weights)} weights")
+    weights, intercept = fitted_weights(DictVectorizer, LogisticRegression, x, y, 0.5)
+    model = ParkModel(weights, intercept, keep, add)
+    write_model(args.out, {"trained_on": Path(args.set).name, "texts": len(records), "spans": len(data), **model.to_dict()})
     return 0
 
 

@@ -12,8 +12,6 @@ split with the rules alone and with the model. The held-out test split is never 
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import re
 import sys
@@ -24,10 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from loguru import logger  # noqa: E402
+from training import checked, fitted_weights, prepared, training_parser, write_model  # noqa: E402
 
-from parkwatch.extract.repair import pinyin_artifact_spans, without_spans  # noqa: E402
-from parkwatch.mentions import ArticleText  # noqa: E402
-from parkwatch.tag_eval import _trimmed, load  # noqa: E402
+from parkwatch.tag_eval import load  # noqa: E402
 from plugins.policies import policy_mentions  # noqa: E402
 from plugins.policy_model import PolicyModel, candidates  # noqa: E402
 
@@ -41,16 +38,8 @@ def rows(records: list[dict[str, Any]]) -> tuple[list[tuple[str, list[str], int]
     wrong mentions."""
     out, labelled, right, wrong = [], 0, 0, 0
     for number, record in enumerate(records, start=1):
-        artifacts = pinyin_artifact_spans(record["text"])
-        gold = {_trimmed((g["start"], g["end"]), artifacts) for g in record["policies"]}
+        article, gold, span_of = prepared(record, "policies")
         labelled += len(gold)
-        # As ``tagging.tag`` gives it to the plugin: without pinyin artifacts, offsets mapped back for scoring.
-        repaired, index = without_spans(record["text"], artifacts) if artifacts else (record["text"], None)
-        article = ArticleText(repaired)
-
-        def span_of(start: int, end: int) -> tuple[int, int]:
-            return _trimmed((index[start], index[end]) if index else (start, end), artifacts)  # noqa: B023
-
         found = policy_mentions(article)
         hits = sum(span_of(m.start, m.end) in gold for m in found)
         right, wrong = right + hits, wrong + len(found) - hits
@@ -63,17 +52,7 @@ def rows(records: list[dict[str, Any]]) -> tuple[list[tuple[str, list[str], int]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", default=str(ROOT / "tests/files/tagging/dev.jsonl.xz"), help="labelled dev split")
-    parser.add_argument("--out", default=str(ROOT / "parkwatch/data/policy_model.json"), help="where to write the model")
-    args = parser.parse_args(argv)
-    if "test" in Path(args.set).name:
-        parser.error("train on the dev split, never the held-out test split")
-    try:
-        from sklearn.feature_extraction import DictVectorizer
-        from sklearn.linear_model import LogisticRegression
-    except ImportError:
-        parser.error("training needs scikit-learn: pip install scikit-learn")
+    args, DictVectorizer, LogisticRegression = checked(training_parser(__doc__, "policy_model.json"), argv)
     records = load(args.set)
     data, labelled, right, wrong = rows(records)
     x, y = [dict.fromkeys(r[1], 1.0) for r in data], [r[2] for r in data]
@@ -97,14 +76,9 @@ def main(argv: list[str] | None = None) -> int:
         mark = "  <- shipped" if threshold == ADD else ""
         print(f"with the model, add ≥ {threshold} P {(right + tp) / max(1, right + wrong + tp + fp):.3f}"
               f"  R {(right + tp) / max(1, labelled):.3f}  (+{tp} labelled, +{fp} not; rounds held out){mark}")
-    vectors = DictVectorizer()
-    fitted = LogisticRegression(C=C, max_iter=3000).fit(vectors.fit_transform(x), y)
-    weights = {name: round(float(w), 4) for name, w in zip(vectors.get_feature_names_out(), fitted.coef_[0], strict=True)
-               if abs(w) >= 0.01}
-    model = PolicyModel(dict(sorted(weights.items())), round(float(fitted.intercept_[0]), 4), ADD)
-    payload = {"trained_on": Path(args.set).name, "texts": len(records), "names": len(data), **model.to_dict()}
-    Path(args.out).write_text(json.dumps(payload, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}: {len(weights)} weights")
+    weights, intercept = fitted_weights(DictVectorizer, LogisticRegression, x, y, C)
+    model = PolicyModel(weights, intercept, ADD)
+    write_model(args.out, {"trained_on": Path(args.set).name, "texts": len(records), "names": len(data), **model.to_dict()})
     return 0
 
 
