@@ -40,11 +40,11 @@ def test_configure_hook_loads_the_user_gazetteer():
 
 
 def test_configure_hook_gives_the_policies_plugin_the_users_programme_names():
-    article = ArticleText("顺德将着力解决“村改”制度性难题,推出更多涉“村改”金融产品。")
+    article = ArticleText("该市将着力做好“金凤还巢”工作,推出更多涉“金凤还巢”的人才服务。")
     pm = make_manager(load_entry_points=False)
     assert not [m for m in tag(article, pm) if m.kind == "policy"]  # a local name: no context says it is one
-    configure(pm, type("Config", (), {"programmes": ("村改", "潮湧浦江")})())  # config/programmes.yaml
-    assert [m.surface for m in tag(article, pm) if m.kind == "policy"] == ["“村改”", "“村改”"]
+    configure(pm, type("Config", (), {"programmes": ("金凤还巢", "潮湧浦江")})())  # config/programmes.yaml
+    assert [m.surface for m in tag(article, pm) if m.kind == "policy"] == ["“金凤还巢”", "“金凤还巢”"]
     assert [m.surface for m in tag(ArticleText("全球投资促进大会暨“潮涌浦江”投资上海"), pm)
             if m.kind == "policy"] == ["“潮涌浦江”"]  # listed in Traditional, found in Simplified
     assert not [m for m in tag(article, make_manager(load_entry_points=False)) if m.kind == "policy"]
