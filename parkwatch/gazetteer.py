@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -45,6 +46,13 @@ class NameIndex:
 def _data(name: str) -> list[dict[str, str]]:
     text = resources.files("parkwatch").joinpath("data", name).read_text(encoding="utf-8")
     return list(csv.DictReader(io.StringIO(text)))
+
+
+def shipped_json(name: str) -> dict[str, Any] | None:
+    """The JSON file *name* shipped in ``parkwatch/data`` (a learned model's weights), or None when the package
+    holds none."""
+    path = resources.files("parkwatch").joinpath("data", name)
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
 # ---------------------------------------------------------------------------------------------- regions

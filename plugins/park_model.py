@@ -16,15 +16,13 @@ The weights are data (``parkwatch/data/park_model.json``), trained on the labell
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from parkwatch.gazetteer import Parks, ends_with_planning_region, parks, regions
+from parkwatch.gazetteer import Parks, ends_with_planning_region, parks, regions, shipped_json
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
 from .park_names import Taken, _from_place, _name_window, _starts_word, _stops, _without_province
@@ -76,11 +74,8 @@ class ParkModel:
 @lru_cache(maxsize=1)
 def shipped_model() -> ParkModel | None:
     """The model shipped with parkwatch, or None when the package holds none."""
-    path = resources.files("parkwatch").joinpath("data", "park_model.json")
-    if not path.is_file():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return ParkModel(data["weights"], data["intercept"], data["keep"], data["add"])
+    data = shipped_json("park_model.json")
+    return ParkModel(data["weights"], data["intercept"], data["keep"], data["add"]) if data else None
 
 
 def candidate_spans(article: ArticleText, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

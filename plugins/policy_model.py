@@ -11,15 +11,14 @@ The weights are data (``parkwatch/data/policy_model.json``), trained on the labe
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from parkwatch.gazetteer import shipped_json
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
 QUOTED_RE = re.compile(r"[“\"「‘]([^“”\"「」‘’\n]{1,30})[”\"」’]")
@@ -45,11 +44,8 @@ class PolicyModel:
 @lru_cache(maxsize=1)
 def shipped_policy_model() -> PolicyModel | None:
     """The model shipped with parkwatch, or None when the package holds none."""
-    path = resources.files("parkwatch").joinpath("data", "policy_model.json")
-    if not path.is_file():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return PolicyModel(data["weights"], data["intercept"], data["add"])
+    data = shipped_json("policy_model.json")
+    return PolicyModel(data["weights"], data["intercept"], data["add"]) if data else None
 
 
 def candidates(article: ArticleText, found: list[Mention]) -> list[tuple[int, int, list[str]]]:
