@@ -969,3 +969,10 @@ def test_shandong_s_provincial_new_areas_are_zones_and_their_bare_new_area_follo
 def test_nonferrous_and_organic_are_words_of_a_name_not_a_verb_before_it():
     assert spans("今年以来,朝阳有色金属产业园区预计实现产值。")[0][0] == "朝阳有色金属产业园区"
     assert spans("宁夏有机农业产业园开园。")[0][0] == "宁夏有机农业产业园"
+
+
+def test_a_bare_bonded_zone_refers_to_a_bonded_zone_named_before_it_not_to_a_comprehensive_one():
+    text = "天津港保税区举行招商推介会。保税区注册企业1.2万家。"
+    assert spans(text) == [("天津港保税区", "天津港保税区"), ("保税区", "天津港保税区")]
+    text = "衡阳综合保税区进出口增长。保税区企业达到30家。"
+    assert [s for s, _ in spans(text)] == ["衡阳综合保税区"]  # labellers split on a 综合保税区's bare 保税区
