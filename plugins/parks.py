@@ -62,11 +62,13 @@ from .park_words import (
 
 # A named part right after a zone: 南宁高新区武鸣产业园, 西部(重庆)科学城江津园区, 高新区电子科技园.
 _SUBPARK = re.compile(r"^·?([(（][\u4e00-\u9fff]{0,4}(?:片区|[东西南北]区)[)）]|"  # 云南自贸区(昆明片区), 成都高新区(西区)
-                      r"[\u4e00-\u9fff]{2,8}?(?:园区|分园|分区|创新区|产业园|工业园|科技园|电科园|数谷|示范区|片区|发展区|孵化园|创业园|"
+                      r"[\u4e00-\u9fff]{2,8}?(?:园区|分园|分区|创新区|产业园|工业园|科技园|电科园|数谷|示范区|片区|发展区|孵化园|创业园|示范园|生态园|化工园|物流园|科学园|创新园|经济园|"
                       r"加工区|加工园|工业区|拓展区|起步区|启动区|功能区|集中区)|[\u4e00-\u9fff]{2,4}?(?:科学城|科技城|综合保税区|科学园)|[东西南北中主]片区|(?:经济综合)?实验区|"
                       r"高新技术产业开发区|综合保税区|综保区|直管园|拓展区|起步区|片区|[东西南北]区(?![域块])|[\u4e00-\u9fff]{2,3}园(?![区林艺博])|"
                       r"(?:(?!期)[\u4e00-\u9fff]){0,4}[A-Z]区)")  # 拉萨经开区C区, 银川高新区马家滩C区
 # A kind word alone after a zone names no part of it.
+_PART_PARK_HEADS = ("产业园", "工业园", "科技园", "电科园", "分园", "直管园", "孵化园", "创业园", "示范园", "生态园", "化工园", "物流园",
+                    "科学园", "创新园", "经济园", "加工园")
 _KIND_ALONE = {"产业园", "工业园", "园区", "产业园区", "工业园区"}
 # The kinds a one-character form of a city names (哈经开区, 哈高新区): the press's short names of a city's zones.
 _ONE_CHARACTER_KINDS = {"经开区", "高新区", "开发区"}
@@ -564,14 +566,14 @@ def _with_subpark(article: ArticleText, mention: Mention, park: Park | None, aga
         return mention  # 光热产业园|两大园区, 产业园|内辟建五大功能区, 高新区|千亿级世界一流高科技园区: a count, what is inside, a goal
     if re.search(r"街道|社区|[镇乡]", part[:-2]):
         return mention  # 成都高新区|石羊街道大源片区: a street office's or a town's area, not a part of the zone
-    if part.endswith("园") and not part.endswith(("产业园", "工业园", "科技园", "电科园", "分园", "直管园")) and not is_place(part[:-1]):
+    if part.endswith("园") and not part.endswith(_PART_PARK_HEADS) and not is_place(part[:-1]) and len(part) != 3:
         return mention  # 奉化园: a place's part of the zone; 科学园 or 花园 are not
     end = mention.end + following.end()
     if part.endswith("园") and article.simplified[end : end + 1] == "区":
         end += 1  # 装备制造产业园区: the shortest part ends at 产业园, the name at 园区
     extended = Mention("park", article.text[mention.start : end], mention.start, end, mention.canonical, mention.id,
                        attrs={**mention.attrs, "part": following.group(1).lstrip("·")})
-    if not again or not part.endswith(("园区", "片区")):
+    if not again or not article.simplified[mention.end : end].endswith(("园区", "片区")):
         return extended
     further = _with_subpark(article, extended, park, again=False)  # 兰州新区|绿色化工园区|专精特新产业园: a part's part
     return further if further.end > end else extended

@@ -976,3 +976,15 @@ def test_a_bare_bonded_zone_refers_to_a_bonded_zone_named_before_it_not_to_a_com
     assert spans(text) == [("天津港保税区", "天津港保税区"), ("保税区", "天津港保税区")]
     text = "衡阳综合保税区进出口增长。保税区企业达到30家。"
     assert [s for s, _ in spans(text)] == ["衡阳综合保税区"]  # labellers split on a 综合保税区's bare 保税区
+
+
+def test_a_zone_takes_in_its_named_part_of_any_park_kind_and_a_two_character_part():
+    for text, name in (("交城经济开发区低碳生态园位于开发区核心区域。", "交城经济开发区低碳生态园"),
+                       ("计划于三明高新技术产业开发区马铺化工园内建设。", "三明高新技术产业开发区马铺化工园"),
+                       ("库尔勒经济技术开发区中小企业创业园8个项目开工。", "库尔勒经济技术开发区中小企业创业园"),
+                       ("站在万州经开区高峰园,极目远眺。", "万州经开区高峰园")):
+        found = spans(text)
+        assert [s for s, _ in found][0] == name, text
+    found = spans("兰州新区招商引资项目在兰州新区绿色化工园区专精特新产业园C区举行。")
+    assert "兰州新区绿色化工园区专精特新产业园" in [s for s, _ in found]  # a part's part, after a part ending in 园区
+    assert [s for s, _ in spans("在交城经济开发区花园里散步。")] == ["交城经济开发区"]  # a garden is no part
