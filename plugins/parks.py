@@ -294,6 +294,16 @@ def _dot_prefix_start(simplified: str, prefix: re.Match[str], named_from_place: 
 _DAY_BEFORE = set("今明昨当每前后")  # 今天, 当天 …: a name starting with 天 after one of these starts inside the day word
 
 
+def _starts_inside_a_place(simplified: str, start: int) -> bool:
+    """A listed name that starts inside a longer place written before it (高|唐县经济开发区 is 高唐县's zone, not 唐县's):
+    a place found across *start* ends where the name's own leading place ends, or later."""
+    window_start = max(0, start - 3)
+    places = regions().find(simplified[window_start : start + 6])
+    own = [p_end for p_start, p_end, _key, _c in places if window_start + p_start == start]
+    return any(window_start + p_start < start and p_end >= max(own, default=start - window_start + 2)
+               for p_start, p_end, _key, _c in places)
+
+
 def _rule_mentions(article: ArticleText, index: Parks, where: tuple[str | None, str | None]) -> list[Mention]:
     text, simplified = article.text, article.simplified
     province, city = where
@@ -303,7 +313,8 @@ def _rule_mentions(article: ArticleText, index: Parks, where: tuple[str | None, 
         if key in _ANAPHORA or _PLACE_AFTER.match(simplified[end : end + 4]) or simplified[max(0, start - 2) : start] in ("世界", "中电") \
                 or kind_in_brackets_after(simplified, end) \
                 or (len(key) <= 2 and _NAMED_AFTER_NICKNAME.match(simplified[end : end + 8])) \
-                or (key.startswith("天") and simplified[start - 1 : start] in _DAY_BEFORE):
+                or (key.startswith("天") and simplified[start - 1 : start] in _DAY_BEFORE) \
+                or _starts_inside_a_place(simplified, start):
             continue  # bare zone words are resolved below, against the zones the text names; 今|天开园 is 今天 开园
         alias_start, start = start, _with_place_before(simplified, start)
         if division := _DIVISION_BEFORE.search(simplified, max(0, start - 6), start):

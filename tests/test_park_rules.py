@@ -988,3 +988,10 @@ def test_a_zone_takes_in_its_named_part_of_any_park_kind_and_a_two_character_par
     found = spans("兰州新区招商引资项目在兰州新区绿色化工园区专精特新产业园C区举行。")
     assert "兰州新区绿色化工园区专精特新产业园" in [s for s, _ in found]  # a part's part, after a part ending in 园区
     assert [s for s, _ in spans("在交城经济开发区花园里散步。")] == ["交城经济开发区"]  # a garden is no part
+
+
+def test_a_listed_name_starting_inside_a_longer_place_is_not_that_name():
+    found = spans("但高唐县经济开发区重点项目开工。")
+    assert [s for s, _ in found] == ["高唐县经济开发区"] and "河北唐县经济开发区" not in [c for _, c in found]
+    assert [s for s, _ in spans("2001年县政府批准成立吉安县工业园。")] == ["吉安县工业园"]  # not 安县's
+    assert [s for s, _ in spans("湖南宁乡经开区开工。")] == ["湖南宁乡经开区"]  # 湖南|宁乡: 南宁 is no place across it
