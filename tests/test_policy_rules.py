@@ -590,3 +590,12 @@ def test_a_company_s_series_of_projects_is_no_programme():
 def test_a_news_agency_an_exhibition_and_a_land_certificate_in_title_marks_are_no_documents():
     assert surfaces("据《新华社》报导,并参观《百年华山摄影艺术图片展》,投产后发给《国有土地使用权证》。") == []
     assert surfaces("印发《关于推动开发区高质量发展》。") == ["《关于推动开发区高质量发展》"]
+
+
+def test_a_verb_before_a_period_plan_is_no_part_of_its_name_and_a_place_s_plan_is_no_name():
+    assert surfaces("作为张江科学城“十四五”规划的重点。") == ["张江科学城“十四五”规划"]
+    assert surfaces("发展,列入了蓟州区“十五五”规划编制中。") == []  # not 列入了蓟州区“十五五”规划
+
+
+def test_injected_spam_and_a_brochure_in_title_brackets_are_no_documents():
+    assert surfaces("确保项目《澳门凤凰游戏》尽早建成。《祁连县乡村振兴地理标志建设宣传册》提供的数据显示。") == []
