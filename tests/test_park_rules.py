@@ -995,3 +995,10 @@ def test_a_listed_name_starting_inside_a_longer_place_is_not_that_name():
     assert [s for s, _ in found] == ["高唐县经济开发区"] and "河北唐县经济开发区" not in [c for _, c in found]
     assert [s for s, _ in spans("2001年县政府批准成立吉安县工业园。")] == ["吉安县工业园"]  # not 安县's
     assert [s for s, _ in spans("湖南宁乡经开区开工。")] == ["湖南宁乡经开区"]  # 湖南|宁乡: 南宁 is no place across it
+
+
+def test_a_city_s_new_area_a_planning_area_s_name_and_a_renamed_park_are_listed_zones():
+    assert spans("河北邯郸冀南新区着力打造未来之城。冀南新区管委会负责建设。") == [
+        ("河北邯郸冀南新区", "邯郸冀南新区"), ("冀南新区", "邯郸冀南新区")]
+    assert {c for _, c in spans("吉林岔路河中新食品城规划实施。中新食品城包括规划区。")} == {"吉林中新食品区"}
+    assert {c for _, c in spans("其核心载体为京清汽车产业园,前身为京滨工业园。")} == {"天津京滨工业园"}
