@@ -40,6 +40,9 @@ def test_a_name_with_a_head_the_rules_leave_alone_is_a_candidate_the_model_decid
     adds_all, adds_none = ParkModel({}, 5.0, keep=0.5, add=0.5), ParkModel({}, -5.0, keep=0.5, add=0.5)
     assert surfaces(park_mentions(article, model=adds_all)) == ["济南新旧动能转换先行区", "宁波中意生态园"]
     assert park_mentions(article, model=adds_none) == []
+    article = ArticleText("入选的有汶上精细化工区和保山工贸园。")  # a chemical area and a 工贸园: heads labellers take too
+    spans = [article.simplified[s:e] for s, e in candidate_spans(article, [])]
+    assert "汶上精细化工区" in spans and "保山工贸园" in spans
 
 
 def test_an_added_bare_zone_word_is_the_park_named_before_it_or_nothing():
