@@ -1002,3 +1002,8 @@ def test_a_city_s_new_area_a_planning_area_s_name_and_a_renamed_park_are_listed_
         ("河北邯郸冀南新区", "邯郸冀南新区"), ("冀南新区", "邯郸冀南新区")]
     assert {c for _, c in spans("吉林岔路河中新食品城规划实施。中新食品城包括规划区。")} == {"吉林中新食品区"}
     assert {c for _, c in spans("其核心载体为京清汽车产业园,前身为京滨工业园。")} == {"天津京滨工业园"}
+
+
+def test_a_short_form_two_provinces_zones_share_names_the_one_of_the_text_s_province():
+    assert spans("宁夏中卫市海原县举行招商会。海兴开发区签约16个项目。")[-1] == ("海兴开发区", "中卫市海兴开发区")
+    assert spans("河北沧州市海兴县举行招商会。海兴开发区签约16个项目。")[-1] == ("海兴开发区", "河北海兴经济开发区")
