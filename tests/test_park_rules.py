@@ -1002,6 +1002,8 @@ def test_a_city_s_new_area_a_planning_area_s_name_and_a_renamed_park_are_listed_
         ("河北邯郸冀南新区", "邯郸冀南新区"), ("冀南新区", "邯郸冀南新区")]
     assert {c for _, c in spans("吉林岔路河中新食品城规划实施。中新食品城包括规划区。")} == {"吉林中新食品区"}
     assert {c for _, c in spans("其核心载体为京清汽车产业园,前身为京滨工业园。")} == {"天津京滨工业园"}
+    assert spans("规划建设的福建武夷新区,正成为焦点。武夷新区开放开发领导小组即将成立。") == [
+        ("福建武夷新区", "福建武夷新区"), ("武夷新区", "福建武夷新区")]
 
 
 def test_a_short_form_two_provinces_zones_share_names_the_one_of_the_text_s_province():
