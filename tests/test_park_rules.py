@@ -1004,6 +1004,8 @@ def test_a_city_s_new_area_a_planning_area_s_name_and_a_renamed_park_are_listed_
     assert {c for _, c in spans("其核心载体为京清汽车产业园,前身为京滨工业园。")} == {"天津京滨工业园"}
     assert spans("规划建设的福建武夷新区,正成为焦点。武夷新区开放开发领导小组即将成立。") == [
         ("福建武夷新区", "福建武夷新区"), ("武夷新区", "福建武夷新区")]
+    assert spans("11月22日,临沂沂河新区揭牌。沂河新区规划面积496平方公里。") == [
+        ("临沂沂河新区", "临沂沂河新区"), ("沂河新区", "临沂沂河新区")]
 
 
 def test_a_short_form_two_provinces_zones_share_names_the_one_of_the_text_s_province():
