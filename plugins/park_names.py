@@ -42,6 +42,8 @@ _NAME_BEFORE_PLACE = re.compile(r"中国|[A-Za-z0-9·]+|[京津沪渝冀晋蒙�
 
 # One character before a place that makes a longer place word with it (西|黑山, 渤|龙湖): the name starts there.
 _PART_OF_PLACE_WORD = re.compile(r"[东西南北渤]")
+# Rivers, lakes, seas and mountains whose names run into a place (长|江口, 长江口创智产业园; 黄|河口): no place starts inside one.
+_GEOGRAPHIC_NAME = re.compile(r"长江|黄河|珠江|淮河|汉江|湘江|赣江|闽江|钱塘江|嘉陵江|松花江|黑龙江|太湖|巢湖|洞庭|鄱阳|渤海|黄海|东海|南海|洱海|滇池|秦岭|太行|大别山|武夷")
 
 _BARE_KINDS = {*_BARE_TYPES, "经济开发区"}
 
@@ -244,6 +246,7 @@ def _from_place(name_part: str, boundary: int, word_start: bool = False) -> tupl
             and name_part[places[0][0] : places[0][1]] not in _COMMON_WORD_PLACES \
             and not _NAME_BEFORE_PLACE.match(name_part[: places[0][0]]) and not name_part[: places[0][0]].endswith(("(", "·")) \
             and not _PART_OF_PLACE_WORD.fullmatch(name_part[: places[0][0]]) \
+            and not any(g.start() < places[0][0] < g.end() for g in _GEOGRAPHIC_NAME.finditer(name_part)) \
             and not (word_start and places[0][0] == 1 and name_part[0] not in _ONE_CHARACTER_WORDS):
         boundary += places[0][0]
         name_part = name_part[places[0][0] :]

@@ -1011,3 +1011,9 @@ def test_a_city_s_new_area_a_planning_area_s_name_and_a_renamed_park_are_listed_
 def test_a_short_form_two_provinces_zones_share_names_the_one_of_the_text_s_province():
     assert spans("宁夏中卫市海原县举行招商会。海兴开发区签约16个项目。")[-1] == ("海兴开发区", "中卫市海兴开发区")
     assert spans("河北沧州市海兴县举行招商会。海兴开发区签约16个项目。")[-1] == ("海兴开发区", "河北海兴经济开发区")
+
+
+def test_seizing_and_setting_up_end_a_name_and_no_place_starts_inside_a_river_s_name():
+    assert [s for s, _ in spans("利津县陈庄镇抓住循环经济产业园被列为首批园区的机遇。")] == ["循环经济产业园"]
+    assert [s for s, _ in spans("审时度势,确立江南新兴产业园、池州开发区。")][0] == "江南新兴产业园"
+    assert [s for s, _ in spans("签约仪式在长江口创智产业园举行。")] == ["长江口创智产业园"]  # not 长|江口 (江口县)
