@@ -73,6 +73,9 @@ def features(simplified: str, match: re.Match[str], times: int) -> list[str]:
     before, after = simplified[max(0, start - 3) : start], simplified[end : end + 3]
     for k in (1, 2, 3):
         out += [f"before{k}={before[-k:]}", f"after{k}={after[:k]}"]
+    wide_before, wide_after = simplified[max(0, start - 12) : start], simplified[end : end + 8]
+    out += [f"wb={w}" for w in set(re.findall(r"实施|开展|推进|落实|深化|启动|打造|围绕|按照|聚焦|坚持|践行|推行|开启|吹响|称为|誉为|被评为|荣获|获评|号称|成为|打响|叫响|擦亮", wide_before))]
+    out += [f"wa={w}" for w in set(re.findall(r"活动|工作|机制|模式|改革|理念|要求|目标|品牌|称号|荣誉|项目|产业|经济|品质|精神|发展|建设|行动|工程|战略|计划|专项|攻坚|理念|之城|之都|名片", wide_after))]
     return out
 
 

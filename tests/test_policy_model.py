@@ -36,6 +36,14 @@ def test_straight_quotes_and_traditional_script_give_the_curly_simplified_canoni
     assert [(m.surface, m.canonical) for m in added] == [('"雙百日會戰"', "“双百日会战”")]
 
 
+def test_a_carrying_out_verb_a_few_words_before_and_a_kind_word_after_are_read():
+    article = ArticleText("全区深入实施园区提质增效“双百工程”,被誉为“工业强区”品牌。")
+    by_name = {article.simplified[s + 1 : e - 1]: names for s, e, names in candidates(article, [])}
+    assert "wb=实施" in by_name["双百工程"] and "wb=誉为" in by_name["工业强区"] and "wa=品牌" in by_name["工业强区"]
+    model = PolicyModel({"wb=实施": 4.0, "wa=品牌": -4.0}, -2.0, add=0.5)  # the verb six characters off, not beside it
+    assert surfaces(second_look(article, [], model)) == ["“双百工程”"]
+
+
 def test_the_shipped_model_loads_and_the_policies_plugin_uses_it():
     model = shipped_policy_model()
     assert model is not None and 0 < model.add < 1 and len(model.weights) > 1000
