@@ -51,17 +51,21 @@ _ANAPHORA = {
     "科技城": ("科技城",), "科学城": ("科学城",), "起步区": ("起步区",), "示范区": ("示范区",), "经济区": ("经济区",),
     "自贸区": ("自由贸易试验区", "自贸试验区"), "保税港区": ("保税港区",),  # bare 自贸试验区: mostly the kind
     "航空港区": ("航空港经济综合实验区", "航空港区"), "临空区": ("临空经济区", "临空经济示范区", "临空区"),
-    "保税区": ("保税区",),  # 天津港保税区 … 保税区; a bare 保税区 after a 综合保税区 is left alone (labellers split)
+    "保税区": ("保税区",),  # 天津港保税区 … 保税区
     "新片区": ("新片区",),  # 临港新片区 … 新片区
     "台商投资区": ("台商投资区", "台商区"), "台商区": ("台商投资区", "台商区"),  # 泉州台商投资区 … 台商区
 }
+
+# Endings that fit a bare word's kind but not the word: a bare 保税区 after a 综合保税区 is left alone (labellers split).
+_NOT_ANTECEDENT_ENDINGS = {"保税区": ("综合保税区",)}
 
 
 def fitting_antecedents(simplified: str, word: str, mentions: list) -> list:
     """The parks among *mentions* (in text order) a bare zone *word* can refer to: those whose name, canonical or
     as written, ends like a zone of its kind (a bare 开发区 also fits any name holding 开发区)."""
     endings = _ANAPHORA.get(word, ())
-    return [m for m in mentions if endings and any((name.endswith(endings) and not (word == "保税区" and name.endswith("综合保税区")))
+    unfitting = _NOT_ANTECEDENT_ENDINGS.get(word, ())
+    return [m for m in mentions if endings and any((name.endswith(endings) and not (unfitting and name.endswith(unfitting)))
                                                    or (word == "开发区" and "开发区" in name)
                                                    for name in (m.canonical, simplified[m.start : m.end]))]
 

@@ -23,6 +23,12 @@ from parkwatch.mentions import ArticleText, Mention, stable_id
 
 QUOTED_RE = re.compile(r"[“\"「‘]([^“”\"「」‘’\n]{1,30})[”\"」’]")
 _NUMERAL = frozenset("一二三四五六七八九十两双百千万0123456789")
+# Words a few characters before a quoted name that carry it out or call it something (实施…“双百工程”, 誉为“…”), and
+# kind words just after it (“…”品牌, “…”活动): features of the wider context.
+_CARRYING_OUT = re.compile(r"实施|开展|推进|落实|深化|启动|打造|围绕|按照|聚焦|坚持|践行|推行|开启|吹响|称为|誉为|被评为|荣获|获评|号称|成为|"
+                           r"打响|叫响|擦亮")
+_KIND_AFTER = re.compile(r"活动|工作|机制|模式|改革|理念|要求|目标|品牌|称号|荣誉|项目|产业|经济|品质|精神|发展|建设|行动|工程|战略|计划|专项|"
+                         r"攻坚|之城|之都|名片")
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,8 @@ def candidates(article: ArticleText, found: list[Mention]) -> list[tuple[int, in
 
 def features(simplified: str, match: re.Match[str], times: int) -> list[str]:
     """A quoted name's features: its characters and pairs, length, shape, first and last characters, the three
-    characters either side and how often the text quotes it."""
+    characters either side, the carrying-out words up to twelve characters before it and the kind words up to eight
+    after it, and how often the text quotes it."""
     name, start, end = match.group(1), match.start(), match.end()
     out = [f"u={c}" for c in name] + [f"b={name[i : i + 2]}" for i in range(len(name) - 1)]
     out += [f"len={min(len(name), 12)}", f"first={name[0]}", f"last={name[-1]}", f"last2={name[-2:]}",
@@ -73,9 +80,8 @@ def features(simplified: str, match: re.Match[str], times: int) -> list[str]:
     before, after = simplified[max(0, start - 3) : start], simplified[end : end + 3]
     for k in (1, 2, 3):
         out += [f"before{k}={before[-k:]}", f"after{k}={after[:k]}"]
-    wide_before, wide_after = simplified[max(0, start - 12) : start], simplified[end : end + 8]
-    out += [f"wb={w}" for w in set(re.findall(r"实施|开展|推进|落实|深化|启动|打造|围绕|按照|聚焦|坚持|践行|推行|开启|吹响|称为|誉为|被评为|荣获|获评|号称|成为|打响|叫响|擦亮", wide_before))]
-    out += [f"wa={w}" for w in set(re.findall(r"活动|工作|机制|模式|改革|理念|要求|目标|品牌|称号|荣誉|项目|产业|经济|品质|精神|发展|建设|行动|工程|战略|计划|专项|攻坚|理念|之城|之都|名片", wide_after))]
+    out += [f"wb={w}" for w in set(_CARRYING_OUT.findall(simplified, max(0, start - 12), start))]
+    out += [f"wa={w}" for w in set(_KIND_AFTER.findall(simplified, end, end + 8))]
     return out
 
 
