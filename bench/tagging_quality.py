@@ -26,7 +26,7 @@ from pathlib import Path
 
 import ahocorasick_rs
 
-from parkwatch.gazetteer import _data
+from parkwatch.gazetteer import shipped_csv
 from parkwatch.mentions import ArticleText, simplified_same_length
 from parkwatch.tag_eval import load, park_ids, score, score_per_text
 from parkwatch.tagging import make_manager, tag
@@ -41,7 +41,7 @@ _NAIVE_POLICY = re.compile(r"《[^《》\n]{2,80}》")
 @lru_cache(maxsize=1)
 def _naive_automaton() -> ahocorasick_rs.AhoCorasick:
     names = set()
-    for row in _data("devzones_2018.csv"):
+    for row in shipped_csv("devzones_2018.csv"):
         name = row["开发区名称"]
         names.add(name)
         for long, short in (("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区")):

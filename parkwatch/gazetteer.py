@@ -43,7 +43,8 @@ class NameIndex:
         return [(start, end, names[i], values[i]) for i, start, end in self._automaton.find_matches_as_indexes(text)]
 
 
-def _data(name: str) -> list[dict[str, str]]:
+def shipped_csv(name: str) -> list[dict[str, str]]:
+    """The rows of the CSV file *name* shipped in ``parkwatch/data``."""
     text = resources.files("parkwatch").joinpath("data", name).read_text(encoding="utf-8")
     return list(csv.DictReader(io.StringIO(text)))
 
@@ -138,13 +139,13 @@ _SKIP_CITY = {"市辖区", "县", "省直辖县级行政区划", "自治区直�
 @lru_cache(maxsize=1)
 def regions() -> Regions:
     by_code: dict[str, Region] = {}
-    for row in _data("provinces.csv"):
+    for row in shipped_csv("provinces.csv"):
         by_code[row["code"]] = Region(row["code"], row["name"], "province", row["code"], short=_short(row["name"], "province"))
-    for row in _data("cities.csv"):
+    for row in shipped_csv("cities.csv"):
         if row["name"] in _SKIP_CITY:
             continue
         by_code[row["code"]] = Region(row["code"], row["name"], "city", row["provinceCode"], short=_short(row["name"], "city"))
-    for row in _data("areas.csv"):
+    for row in shipped_csv("areas.csv"):
         name = row["name"]
         if re.search(r"开发区|园区|示范区|管理区|管委会|实验区|合作区|试验区", name) or name in ("市辖区",):
             continue
@@ -205,7 +206,7 @@ class Park:
 @lru_cache(maxsize=1)
 def planning_regions() -> tuple[str, ...]:
     """Names of regional plans and cooperation regions that end like a zone (中原经济区): regions, not parks."""
-    return tuple(row["name"] for row in _data("planning_regions.csv"))
+    return tuple(row["name"] for row in shipped_csv("planning_regions.csv"))
 
 
 _DASHES = re.compile(r"[-—–－]+")
@@ -220,7 +221,7 @@ def ends_with_planning_region(text: str) -> bool:
 def programme_names() -> frozenset[str]:
     """Short names of well-known campaigns, programmes, strategies and reforms (放管服, 腾笼换鸟), Simplified and
     without quotes or head: a quoted one is a policy mention wherever it stands."""
-    return frozenset(row["name"] for row in _data("programmes.csv"))
+    return frozenset(row["name"] for row in shipped_csv("programmes.csv"))
 
 
 def places_only(text: str) -> bool:
@@ -296,7 +297,7 @@ def parks() -> Parks:
     city_shorts = sorted({r.short for r in region_index.by_code.values()
                           if r.short and (r.level == "city" or r.name.endswith("市"))}, key=len, reverse=True)
     by_code: dict[str, Park] = {}
-    for row in _data("devzones_2018.csv"):
+    for row in shipped_csv("devzones_2018.csv"):
         code = row["代码"]
         if code in by_code:  # the catalogue uses one code twice; keep both zones apart
             code = f"{code}-{row['序号']}"
@@ -348,7 +349,7 @@ def _add_zones(by_code: dict[str, Park], city_shorts: list[str]) -> None:
     """Zones since the 2018 catalogue (``zones.csv``: new areas, free-trade zones and their 片区, national lists of
     today …). A row naming a catalogue 代码 upgrades or renames that zone; the old name stays an alias."""
     by_name = {p.name: p for p in by_code.values()}
-    for row in _data("zones.csv"):
+    for row in shipped_csv("zones.csv"):
         old = by_code.get(row["catalogue_code"]) if row["catalogue_code"] else None
         parent = by_name.get(row["parent"]) if row["parent"] else None
         national = row["level"] == "national"

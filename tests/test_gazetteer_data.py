@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from parkwatch.gazetteer import NameIndex, _data, parks
+from parkwatch.gazetteer import NameIndex, parks, shipped_csv
 
 TYPES_OF_LEVEL = {"national", "provincial", "municipal"}
 
 
 def test_zone_rows_are_unique_resolve_their_parents_and_catalogue_codes():
-    rows = _data("zones.csv")
+    rows = shipped_csv("zones.csv")
     names = [row["name"] for row in rows]
     assert len(names) == len(set(names))
-    codes = {row["代码"] for row in _data("devzones_2018.csv")}
+    codes = {row["代码"] for row in shipped_csv("devzones_2018.csv")}
     for row in rows:
         assert row["level"] in TYPES_OF_LEVEL, row["name"]
         assert not row["parent"] or row["parent"] in names, (row["name"], row["parent"])
@@ -62,7 +62,7 @@ def test_a_name_with_a_dash_is_found_with_each_dash_the_press_uses():
 
 
 def test_programme_rows_are_unique_typed_sourced_and_bare_names():
-    rows = _data("programmes.csv")
+    rows = shipped_csv("programmes.csv")
     names = [row["name"] for row in rows]
     assert len(names) == len(set(names))
     for row in rows:

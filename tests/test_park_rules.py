@@ -1017,3 +1017,9 @@ def test_seizing_and_setting_up_end_a_name_and_no_place_starts_inside_a_river_s_
     assert [s for s, _ in spans("利津县陈庄镇抓住循环经济产业园被列为首批园区的机遇。")] == ["循环经济产业园"]
     assert [s for s, _ in spans("审时度势,确立江南新兴产业园、池州开发区。")][0] == "江南新兴产业园"
     assert [s for s, _ in spans("签约仪式在长江口创智产业园举行。")] == ["长江口创智产业园"]  # not 长|江口 (江口县)
+
+
+def test_a_verb_of_the_shipped_lexicon_ends_a_name_unless_it_starts_a_longer_word():
+    assert spans("访团一行先后走访长江工业园动力电池之都。") == [("长江工业园", "长江工业园")]  # 走访: no hand-listed stop word
+    assert spans("这不仅仅是因为重庆西永微电子产业园的环境有利于发展。")[0][0] == "重庆西永微电子产业园"  # 为|重庆, not 为重
+    assert not [s for s, _ in spans("项目承包商江南产业园的负责人到场。") if s.startswith("商")]  # 承包商: a noun
