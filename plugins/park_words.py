@@ -99,7 +99,9 @@ _COUNT_AFTER = re.compile(r"^\s*(?:\d+\s*[家个所座](?!项目|重点|重大|�
 
 _PLURAL_BEFORE = re.compile(r"(?:这些|那些|上述|以上|前述|诸多|众多|大量|许多|不少)$")
 
-_UNITS_BEFORE = re.compile(r"(?:县|[县市区][)）]|[县市][)）]?区|乡镇|街道|部门|单位)、$")
+# Administrative units listed before a zone word (各县区、开发区) or with it in brackets (各乡镇(开发区), 县区(开发区)): every
+# unit of those kinds, not one zone.
+_UNITS_BEFORE = re.compile(r"(?:县|[县市区][)）]|[县市][)）]?区|乡镇|街道|部门|单位)、$|(?:[县市]区|县市区|乡镇|街道|[乡镇县])[(（]$")
 
 _KIND_DESCRIBED = re.compile(r"为主的$|意义的$|性质的$|类型的$|调控的$|千亿的$|百亿的$|规划的$|发布$")
 

@@ -7,7 +7,8 @@
 * Parks none of them lists (…产业园, …工业园区, …科技城, 火炬(翔安)产业区 …) are found by pattern, their names
   cut at verbs, function words, times and amounts (推动绵阳高新区 → 绵阳高新区), with a stable ``P-…`` id.
 * A bare zone word (高新区, 开发区, 新区, 起步区, 综保区 …) is the zone of that kind the text names before it (else
-  after it); a bare 高新区/经开区 with none, the park of the city named in its paragraph or of the site's region.
+  after it); a bare 高新区/经开区 with none, the park of the county or city named in its paragraph, of the county
+  the text names most or of the site's region; a bare 开发区 with none, the 经开区 of the county the text names most.
 * Kinds, counts and lists (国家级经开区, 217家高新区, 全省开发区, 开发区、高新区) are not parks, nor are 公园, 校园,
   小区, 景区, 幼儿园, generic 园区 and a company's own 产业园.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from parkwatch.gazetteer import (
@@ -635,8 +637,9 @@ _OWN_PLACE_WORD = re.compile(r"(?:^|[\s，,。；;：:和与及]|(?<![省市县�
 def _bare(article: ArticleText, match: re.Match[str], province: str | None, city: str | None,
           named: list[Mention], index: Parks) -> Mention | None:
     """A bare zone word (高新区, 开发区, 新区, 起步区 …): the zone of that kind the text names before it (else after
-    it); a bare 高新区/经开区 with none, the park of the city named earlier in its paragraph or of the article's
-    locality. Kinds, counts and lists (国家级经开区, 各新区, 开发区、高新区) are not parks."""
+    it); a bare 高新区/经开区 with none, the park of the county or city named earlier in its paragraph, of the county
+    the text names most, or of the article's locality; a bare 开发区 with none, the 经开区 of the county the text
+    names most. Kinds, counts and lists (国家级经开区, 各新区, 开发区、高新区) are not parks."""
     word, simplified = match.group(0), article.simplified
     if word not in _ANAPHORA or _is_generic(simplified, match.start(), match.end()):
         return None
@@ -664,6 +667,11 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
             park = bonded[0]
             return Mention("park", article.text[begin : match.end()], begin, match.end(), park.name,
                            park.code, attrs={"level": park.level, "source": "locality"})
+    if word == "开发区" and not article.region:  # 吴桥县…开发区: the one 经开区 of the county the text is about
+        county = _county_of_text(simplified)
+        park = _park_of(county, "经开区", index) if county is not None else None
+        return None if park is None else Mention("park", article.text[begin : match.end()], begin, match.end(), park.name,
+                                                 park.code, attrs={"level": park.level, "source": "locality"})
     if not kind:
         return None
     line_start = simplified.rfind("\n", 0, match.start()) + 1
@@ -674,16 +682,35 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
     if not nearby and not city:  # 重庆…经开区: a city of province rank, where the text names no city of its own
         nearby = [cands[0] for _, _, _, cands in hits if cands[0].name in CITY_PROVINCES]
     if nearby:
-        park = _park_of(regions().city_of(nearby[-1]) or nearby[-1], kind, index)
+        park = (_park_of(nearby[-1], kind, index) if nearby[-1].level == "county" else None) \
+            or _park_of(regions().city_of(nearby[-1]) or nearby[-1], kind, index)  # 吴桥县…经开区: the county's own
     else:
-        if not city:
-            return None
-        cands = [p for p in index.by_place_type.get((city, kind), []) if not province or p.province == province]
-        park = cands[0] if len(cands) == 1 else None
+        county = _county_of_text(simplified)
+        park = _park_of(county, kind, index) if county is not None and not article.region else None
+        if park is None and city:
+            cands = [p for p in index.by_place_type.get((city, kind), []) if not province or p.province == province]
+            park = cands[0] if len(cands) == 1 else None
     if park is None:
         return None
     return Mention("park", article.text[begin : match.end()], begin, match.end(), park.name, park.code,
                    attrs={"level": park.level, "source": "locality"})
+
+
+@lru_cache(maxsize=64)
+def _county_of_text(simplified: str) -> Any:
+    """The county a text names most by its full name (吴桥县, 古县), when it names one at least twice and more than any
+    other; None otherwise."""
+    counts: Counter[str] = Counter()
+    index = regions()
+    for _, _, key, cands in index.find(simplified):
+        if cands[0].level == "county" and key == cands[0].name and len(cands) == 1:
+            counts[cands[0].code] += 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    county = index.by_code[ranked[0][0]]
+    city = index.city_of(county)
+    return None if city is not None and city.short == county.short else county  # 临夏县: 临夏 is also its prefecture's name
 
 
 class Plugin:

@@ -1023,3 +1023,17 @@ def test_a_verb_of_the_shipped_lexicon_ends_a_name_unless_it_starts_a_longer_wor
     assert spans("访团一行先后走访长江工业园动力电池之都。") == [("长江工业园", "长江工业园")]  # 走访: no hand-listed stop word
     assert spans("这不仅仅是因为重庆西永微电子产业园的环境有利于发展。")[0][0] == "重庆西永微电子产业园"  # 为|重庆, not 为重
     assert not [s for s, _ in spans("项目承包商江南产业园的负责人到场。") if s.startswith("商")]  # 承包商: a noun
+
+
+def test_a_bare_zone_word_with_no_zone_named_is_the_one_of_the_county_the_text_names_most():
+    county_news = "吴桥县召开项目推进会。吴桥县今年新开工项目30个。{}管委会负责人介绍了情况。"
+    assert spans(county_news.format("经开区")) == [("经开区", "河北吴桥经济开发区")]  # not 沧州's (the city's)
+    assert spans(county_news.format("开发区")) == [("开发区", "河北吴桥经济开发区")]
+    assert spans("临夏县召开项目推进会。临夏县今年新开工项目30个。开发区管委会负责人介绍了情况。") == []  # 临夏: also the
+    # prefecture's name, so 甘肃临夏经济开发区 may be the prefecture's zone, not the county's
+
+
+def test_a_zone_word_in_brackets_after_units_of_administration_is_every_such_unit():
+    county_news = "吴桥县召开项目推进会。吴桥县今年新开工项目30个。各乡镇({})要抓好落实。"
+    assert spans(county_news.format("开发区")) == []
+    assert spans(county_news.format("经开区")) == []
