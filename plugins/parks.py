@@ -25,6 +25,7 @@ from parkwatch.gazetteer import (
     CITY_PROVINCES,
     Park,
     Parks,
+    Region,
     is_place,
     parks,
     parks_with_gazetteer,
@@ -82,6 +83,30 @@ _PLACE_AFTER = re.compile(r"^(?:步行街|广场|大道|大街|路|街|地铁站
 _NAMED_AFTER_NICKNAME = re.compile(r"^(?:科学岛|科技创新大走廊|科创大走廊|科创走廊|国际|文化|人才|学校|中心|社区|医院|体育|实验室|大学|大悦城|总部|写字楼|广场|商城)")
 
 
+@lru_cache(maxsize=64)
+def _named_places(simplified: str) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """How often a text names each city (a county by its full name counting for its city), each province and each
+    county by its full name (吴桥县, 古县), by region code; cached, so callers read them and never change them."""
+    index = regions()
+    cities: Counter[str] = Counter()
+    provinces: Counter[str] = Counter()
+    counties: Counter[str] = Counter()
+    for _, end, key, cands in index.find(simplified):
+        region = cands[0]
+        if len(key) == 2 and simplified[end : end + 1] in ("域", "级"):
+            continue  # 建成|县域: no county 成县
+        if region.level == "province" and "+" not in region.code:  # 云南省, not 长三角 (four provinces)
+            provinces[region.province] += 1
+        county = region.level == "county" and key == region.name and len(cands) == 1
+        if county:
+            counties[region.code] += 1
+        if region.level == "city" or county:
+            city = index.city_of(region)
+            if city:
+                cities[city.code] += 1
+    return cities, provinces, counties
+
+
 def locality(article: ArticleText) -> tuple[str | None, str | None]:
     """``(province name, city short name)`` the article is about: the site's region, else the most named city."""
     index = regions()
@@ -91,19 +116,7 @@ def locality(article: ArticleText) -> tuple[str | None, str | None]:
         province = next((index.provinces.get(r.province) for r in found), None)
         if city or province:
             return (province.name if province else None), (city.short if city else None)
-    counts: Counter[str] = Counter()
-    provinces: Counter[str] = Counter()
-    simplified = article.simplified
-    for _, end, key, cands in index.find(simplified):
-        region = cands[0]
-        if len(key) == 2 and simplified[end : end + 1] in ("域", "级"):
-            continue  # 建成|县域: no county 成县
-        if region.level == "province" and "+" not in region.code:  # 云南省, not 长三角 (four provinces)
-            provinces[region.province] += 1
-        if region.level == "city" or (region.level == "county" and key == region.name and len(cands) == 1):
-            city = index.city_of(region)
-            if city:
-                counts[city.code] += 1
+    counts, provinces, _ = _named_places(article.simplified)
     if not counts:
         return None, None
     # The most named city; of cities named as often, the one in the province the text names most, else the first.
@@ -664,14 +677,10 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
         bonded = [p for p in index.by_code.values() if p.name.endswith("综合保税区") and city in p.name
                   and (not province or p.province == province)]
         if len(bonded) == 1:
-            park = bonded[0]
-            return Mention("park", article.text[begin : match.end()], begin, match.end(), park.name,
-                           park.code, attrs={"level": park.level, "source": "locality"})
+            return _located(article, begin, match.end(), bonded[0])
     if word == "开发区" and not article.region:  # 吴桥县…开发区: the one 经开区 of the county the text is about
         county = _county_of_text(simplified)
-        park = _park_of(county, "经开区", index) if county is not None else None
-        return None if park is None else Mention("park", article.text[begin : match.end()], begin, match.end(), park.name,
-                                                 park.code, attrs={"level": park.level, "source": "locality"})
+        return _located(article, begin, match.end(), _park_of(county, "经开区", index) if county is not None else None)
     if not kind:
         return None
     line_start = simplified.rfind("\n", 0, match.start()) + 1
@@ -690,24 +699,22 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
         if park is None and city:
             cands = [p for p in index.by_place_type.get((city, kind), []) if not province or p.province == province]
             park = cands[0] if len(cands) == 1 else None
-    if park is None:
-        return None
-    return Mention("park", article.text[begin : match.end()], begin, match.end(), park.name, park.code,
-                   attrs={"level": park.level, "source": "locality"})
+    return _located(article, begin, match.end(), park)
 
 
-@lru_cache(maxsize=64)
-def _county_of_text(simplified: str) -> Any:
+def _located(article: ArticleText, start: int, end: int, park: Park | None) -> Mention | None:
+    """A bare zone word read by where the text is as *park* (None: no mention)."""
+    return None if park is None else Mention("park", article.text[start:end], start, end, park.name, park.code,
+                                             attrs={"level": park.level, "source": "locality"})
+
+
+def _county_of_text(simplified: str) -> Region | None:
     """The county a text names most by its full name (吴桥县, 古县), when it names one at least twice and more than any
     other; None otherwise."""
-    counts: Counter[str] = Counter()
-    index = regions()
-    for _, _, key, cands in index.find(simplified):
-        if cands[0].level == "county" and key == cands[0].name and len(cands) == 1:
-            counts[cands[0].code] += 1
-    ranked = counts.most_common(2)
+    ranked = _named_places(simplified)[2].most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
+    index = regions()
     county = index.by_code[ranked[0][0]]
     city = index.city_of(county)
     return None if city is not None and city.short == county.short else county  # 临夏县: 临夏 is also its prefecture's name
