@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from parkwatch.extract.normalize import is_han
-from parkwatch.gazetteer import CITY_PROVINCES, Park, Parks, ends_with_planning_region, regions, shipped_csv
+from parkwatch.gazetteer import CITY_PROVINCES, Park, Parks, ends_with_planning_region, regions
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
 from .park_words import (
@@ -26,6 +26,7 @@ from .park_words import (
     _STOP_RE,
     kind_in_brackets_after,
 )
+from .verbs import verbs_in
 
 _BARE = Mention("park", "", 0, 0, "", "")  # marker: a bare zone word, resolved once every named zone is known
 
@@ -204,7 +205,7 @@ def _stops(window: str) -> tuple[re.Match[str], ...]:
     in_places += [(w.start(), w.end()) for w in _NOT_STOP_WORDS.finditer(window)]  # 自由贸易: 由 is no stop there
     stops = [m for m in _STOP_RE.finditer(window)
              if not any(ps <= m.start() and m.end() <= pe and pe - ps > m.end() - m.start() for ps, pe in in_places)]
-    stops = sorted([*stops, *_lexicon_verbs(window, [(m.start(), m.end()) for m in stops])], key=lambda m: m.end())
+    stops = sorted([*stops, *(re.compile(re.escape(window[a:b])).match(window, a) for a, b in verbs_in(window, [(m.start(), m.end()) for m in stops]))], key=lambda m: m.end())
     if stops and stops[-1].group(0) == "及":
         earlier = stops[-2].end() if len(stops) >= 2 else 0
         joined = window[earlier : stops[-1].start()]
@@ -212,29 +213,6 @@ def _stops(window: str) -> tuple[re.Match[str], ...]:
                 and joined not in _GENERIC:  # 推进产业及产业园区建设: industries and parks in general, no name
             stops = stops[:-1]
     return tuple(stops)
-
-
-@lru_cache(maxsize=1)
-def _name_ending_verbs() -> dict[str, tuple[str, ...]]:
-    """The shipped verb lexicon (``name_ending_verbs.csv``, see ``bench/name_ending_verbs.py``): each verb with the
-    characters after it that make it part of a longer word."""
-    return {row["verb"]: tuple(a for a in row["not_before"].split("|") if a) for row in shipped_csv("name_ending_verbs.csv")}
-
-
-def _lexicon_verbs(window: str, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
-    """The lexicon's verbs in *window*, leftmost and longest first, overlapping no span *taken* (the stop words) and
-    not the start of a longer word (承包商)."""
-    verbs, found, at = _name_ending_verbs(), [], 0
-    while at < len(window) - 1:
-        for length in (3, 2):
-            word = window[at : at + length]
-            if len(word) == length and word in verbs and not window.startswith(verbs[word], at + length) \
-                    and not any(s < at + length and at < e for s, e in taken):
-                found.append(re.compile(re.escape(word)).match(window, at))
-                at += length - 1
-                break
-        at += 1
-    return found
 
 
 def _leading_places(name_part: str) -> tuple[list, int]:

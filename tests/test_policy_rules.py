@@ -599,3 +599,9 @@ def test_a_verb_before_a_period_plan_is_no_part_of_its_name_and_a_place_s_plan_i
 
 def test_injected_spam_and_a_brochure_in_title_brackets_are_no_documents():
     assert surfaces("确保项目《澳门凤凰游戏》尽早建成。《祁连县乡村振兴地理标志建设宣传册》提供的数据显示。") == []
+
+
+def test_a_document_number_in_lenticular_or_curly_brackets_and_a_verb_before_its_issuer():
+    assert surfaces("复函(国办函【2021】64号)已印发。经审查(粤环审{2008}383号)。") == ["国办函【2021】64号", "粤环审{2008}383号"]
+    assert surfaces("关于印发系列政策的通知开管〔2021〕9号 各部门:")[-1] == "开管〔2021〕9号"
+    assert surfaces("根据沪科创办[2021]72号和环境保护部令第35号规定。") == ["沪科创办[2021]72号", "环境保护部令第35号"]
