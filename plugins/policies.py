@@ -126,6 +126,13 @@ _NATIONAL_PROGRAMME_RE = re.compile(r"(?:国家)?(?:火炬|星火)计划|国家�
 # A place's named action written as a noun, no verb before it: 2024年是辽宁全面振兴新突破三年行动的攻坚之年.
 _ACTION_HEAD = r"三年行动|攻坚行动|提升行动|倍增行动|行动计划"  # every head says 行动
 _PLACED_ACTION_RE = AnchoredPattern(re.compile(rf"[\u4e00-\u9fff]{{6,24}}?(?:{_ACTION_HEAD})"), re.compile(_ACTION_HEAD), reach=24)
+# A named action by its specific head alone, its name bounded before by punctuation, a function word, a single year or
+# a verb of the lexicon: 电子信息产业三年行动计划, 2020—2022年向海经济三年行动计划; not a count (六大攻坚行动) or this
+# document (本行动计划).
+_HEADED_ACTION_RE = AnchoredPattern(re.compile(rf"[\u4e00-\u9fff\d—-]{{3,24}}?(?:{_SPECIFIC_ACTION_HEAD})(?:计划)?(?![计方办])"),
+                                    re.compile(_SPECIFIC_ACTION_HEAD), reach=24)
+_ACTION_NAME_BOUND = re.compile(r"[^\u4e00-\u9fff\d—-]|[的和与及是在将为了以对把等]|(?<![—-])(?:19|20)\d{2}年")
+_NOT_AN_ACTION_NAME = re.compile(r"^(?:[本这该此其]|[一二三四五六七八九十两\d]+[大个项份])|[一二三四五六七八九十两\d]+[大个项份]$|确保|实施|推进|制定|开展|年度$")
 # Verbs that rally to a named action, never part of its name, even after a place (辽宁省聚焦|…, 阜新吹响|…三年行动);
 # 打赢 is not among them: 海南打赢科技创新翻身仗三年行动计划 is a name.
 _RALLYING_VERBS = r"聚焦|吹响|打好|打响"
@@ -291,6 +298,14 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
         name = m.group(0)[place[0] :]
         if len(name) - (place[1] - place[0]) >= 6 and not _VERB_IN_NAME.search(name) and not _NOT_NAMED.search(name):
             add(m.start() + place[0], m.end(), name, "campaign")
+    for m in _HEADED_ACTION_RE.finditer(s) if "行动" in s else ():  # 电子信息产业三年行动计划: the head alone names it
+        head = re.search(rf"(?:{_SPECIFIC_ACTION_HEAD})(?:计划)?$", m.group(0))
+        window = m.group(0)[: head.start()]
+        bound = max([0, *(b.end() for b in _ACTION_NAME_BOUND.finditer(window)), *(end for _start, end in verbs_in(window))])
+        name = re.sub(r"^[我本该][省市县区州]", "", window[bound:])  # 我县|特色工业集群三年行动计划
+        start = m.start() + head.start() - len(name)
+        if len(name) >= 3 and not _NOT_AN_ACTION_NAME.search(name) and not any(f.start < m.end() and start < f.end for f in found):
+            add(start, m.end(), s[start : m.end()], "campaign")
     for m in _PERIOD_PLAN_RE.finditer(s) if re.search(r"十[一二三四五]五[”」\"]", s) else ():  # 张江科学城“十四五”规划: a zone's plan for the period
         if not is_place(m.group(1)[: m.group(1).index(m.group(2))]):  # 怀柔区“十三五”规划: a place's plan, not named
             add(m.start(1), m.end(1), m.group(1), "document")

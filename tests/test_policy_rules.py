@@ -283,7 +283,7 @@ def test_a_three_year_action_plan_head_and_an_action_after_two_verbs():
 def test_a_places_named_action_as_a_noun_and_the_states_research_programme():
     assert surfaces("2024年是辽宁全面振兴新突破三年行动的攻坚之年。") == ["辽宁全面振兴新突破三年行动"]
     assert surfaces("确保辽宁全面振兴新突破三年行动首季首胜。") == ["辽宁全面振兴新突破三年行动"]
-    assert surfaces("2024年是全面振兴新突破三年行动的攻坚之年。") == []  # no place: an action described
+    assert surfaces("2024年是全面振兴新突破三年行动的攻坚之年。") == ["全面振兴新突破三年行动"]  # no place: its head names it
     assert surfaces("成都市深入实施制造业倍增行动。") == ["制造业倍增行动"]  # a verb inside: the sentence is no name
     assert surfaces("研究院牵头的国家重点研发计划项目获批。") == ["国家重点研发计划"]
 
@@ -605,3 +605,9 @@ def test_a_document_number_in_lenticular_or_curly_brackets_and_a_verb_before_its
     assert surfaces("复函(国办函【2021】64号)已印发。经审查(粤环审{2008}383号)。") == ["国办函【2021】64号", "粤环审{2008}383号"]
     assert surfaces("关于印发系列政策的通知开管〔2021〕9号 各部门:")[-1] == "开管〔2021〕9号"
     assert surfaces("根据沪科创办[2021]72号和环境保护部令第35号规定。") == ["沪科创办[2021]72号", "环境保护部令第35号"]
+
+
+def test_a_named_action_by_its_specific_head_alone_but_not_a_count_this_document_or_an_office():
+    assert surfaces("全面启动汽车产业、电子信息产业三年行动计划,投入资金。") == ["电子信息产业三年行动计划"]
+    assert surfaces("据统计,向海经济三年行动计划实施以来,总值增长。") == ["向海经济三年行动计划"]
+    assert surfaces("特制定本行动计划。推动技改等六大攻坚行动,山东省化工专项行动办公示了名单。") == []

@@ -67,6 +67,7 @@ LONGEST_REACH = {
     "_ISSUED_TITLE_RE": "，" + FILLER[:14] + "人民政府办公厅关于加快园区发展的通知",
     "_NAMED_PLAN_RE": FILLER[:30] + "发展规划正式出台",
     "_PLACED_ACTION_RE": "，" + FILLER[:24] + "三年行动",
+    "_HEADED_ACTION_RE": "，" + FILLER[:24] + "专项行动",
     "_PARK_LIST": "，" + FILLER[:10] + "园、信息园、生物园",
 }
 
