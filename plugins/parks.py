@@ -650,9 +650,9 @@ _OWN_PLACE_WORD = re.compile(r"(?:^|[\s，,。；;：:和与及]|(?<![省市县�
 def _bare(article: ArticleText, match: re.Match[str], province: str | None, city: str | None,
           named: list[Mention], index: Parks) -> Mention | None:
     """A bare zone word (高新区, 开发区, 新区, 起步区 …): the zone of that kind the text names before it (else after
-    it); a bare 高新区/经开区 with none, the park of the county or city named earlier in its paragraph, of the county
-    the text names most, or of the article's locality; a bare 开发区 with none, the 经开区 of the county the text
-    names most. Kinds, counts and lists (国家级经开区, 各新区, 开发区、高新区) are not parks."""
+    it); with none, the zone where the text is, as ``_BARE_READINGS`` says for that word (a bare 高新区: its line's
+    county or city, the county the text names most, the article's city). Kinds, counts and lists (国家级经开区, 各新区,
+    开发区、高新区) are not parks."""
     word, simplified = match.group(0), article.simplified
     if word not in _ANAPHORA or _is_generic(simplified, match.start(), match.end()):
         return None
@@ -672,34 +672,68 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
     if antecedent is not None:
         return Mention("park", article.text[begin : match.end()], begin, match.end(),
                        antecedent.canonical, antecedent.id, attrs={**antecedent.attrs, "source": "anaphora"})
-    kind = _BARE_TYPES.get(word)
-    if word in ("综保区", "综合保税区") and city:  # the city's one 综合保税区
-        bonded = [p for p in index.by_code.values() if p.name.endswith("综合保税区") and city in p.name
-                  and (not province or p.province == province)]
-        if len(bonded) == 1:
-            return _located(article, begin, match.end(), bonded[0])
-    if word == "开发区" and not article.region:  # 吴桥县…开发区: the one 经开区 of the county the text is about
-        county = _county_of_text(simplified)
-        return _located(article, begin, match.end(), _park_of(county, "经开区", index) if county is not None else None)
-    if not kind:
+    reading = _BARE_READINGS.get(word)
+    if reading is None:
         return None
-    line_start = simplified.rfind("\n", 0, match.start()) + 1
-    hits = regions().find(simplified[line_start : match.start()])
+    kind, places = reading
+    for place in places:
+        decided, park = _READERS[place](article, match.start(), kind, province, city, index)
+        if decided:
+            return _located(article, begin, match.end(), park)
+    return None
+
+
+def _by_line(article: ArticleText, at: int, kind: str, province: str | None, city: str | None,
+             index: Parks) -> tuple[bool, Park | None]:
+    """The zone of *kind* of the county or city named last in the line before *at* (连云港市海州区…高新区: 连云港's; 吴桥县
+    …经开区: the county's own, else its city's); with no such place named, undecided."""
+    simplified = article.simplified
+    line_start = simplified.rfind("\n", 0, at) + 1
+    hits = regions().find(simplified[line_start:at])
     cities = {c.code for _, _, _, cands in hits for c in cands[:1] if c.level == "city"}
     nearby = [next((c for c in cands if c.city in cities), cands[0]) for _, _, key, cands in hits
-              if cands[0].level == "city" or (cands[0].level == "county" and key == cands[0].name)]  # 连云港市海州区: 连云港's
+              if cands[0].level == "city" or (cands[0].level == "county" and key == cands[0].name)]
     if not nearby and not city:  # 重庆…经开区: a city of province rank, where the text names no city of its own
         nearby = [cands[0] for _, _, _, cands in hits if cands[0].name in CITY_PROVINCES]
-    if nearby:
-        park = (_park_of(nearby[-1], kind, index) if nearby[-1].level == "county" else None) \
-            or _park_of(regions().city_of(nearby[-1]) or nearby[-1], kind, index)  # 吴桥县…经开区: the county's own
-    else:
-        county = _county_of_text(simplified)
-        park = _park_of(county, kind, index) if county is not None and not article.region else None
-        if park is None and city:
-            cands = [p for p in index.by_place_type.get((city, kind), []) if not province or p.province == province]
-            park = cands[0] if len(cands) == 1 else None
-    return _located(article, begin, match.end(), park)
+    if not nearby:
+        return False, None
+    return True, (_park_of(nearby[-1], kind, index) if nearby[-1].level == "county" else None) \
+        or _park_of(regions().city_of(nearby[-1]) or nearby[-1], kind, index)
+
+
+def _by_county(article: ArticleText, at: int, kind: str, province: str | None, city: str | None,
+               index: Parks) -> tuple[bool, Park | None]:
+    """The zone of *kind* of the county the text names most, unless the site's region says where the text is."""
+    county = None if article.region else _county_of_text(article.simplified)
+    park = _park_of(county, kind, index) if county is not None else None
+    return park is not None, park
+
+
+def _by_site(article: ArticleText, at: int, kind: str, province: str | None, city: str | None,
+             index: Parks) -> tuple[bool, Park | None]:
+    """The one zone of *kind* of the article's city."""
+    cands = [p for p in index.by_place_type.get((city, kind), []) if not province or p.province == province] if city else []
+    return True, cands[0] if len(cands) == 1 else None
+
+
+def _by_bonded(article: ArticleText, at: int, kind: str, province: str | None, city: str | None,
+               index: Parks) -> tuple[bool, Park | None]:
+    """The one 综合保税区 of the article's city."""
+    bonded = [p for p in index.by_code.values() if p.name.endswith(kind) and city in p.name
+              and (not province or p.province == province)] if city else []
+    return True, bonded[0] if len(bonded) == 1 else None
+
+
+# How a bare zone word no zone of the text names is read from where the text is: the catalogue kind it names, and the
+# places asked in turn until one decides: a county or city named before it in its line, the county the text names
+# most, the article's city. A bare 开发区 is read only as its county's one 经开区 (a city has several kinds of 开发区).
+_READERS = {"line": _by_line, "county": _by_county, "site": _by_site, "bonded": _by_bonded}
+_BARE_READINGS: dict[str, tuple[str, tuple[str, ...]]] = {
+    **{word: (kind, ("line", "county", "site")) for word, kind in _BARE_TYPES.items()},
+    "开发区": ("经开区", ("county",)),
+    "综保区": ("综合保税区", ("bonded",)),
+    "综合保税区": ("综合保税区", ("bonded",)),
+}
 
 
 def _located(article: ArticleText, start: int, end: int, park: Park | None) -> Mention | None:
