@@ -98,6 +98,8 @@ def candidate_spans(article: ArticleText, taken: list[tuple[int, int]]) -> list[
         boundary = stops[-1].end() if stops else 0
         while window[boundary : boundary + 1] in ("-", "—", "–", "·"):
             boundary += 1  # ——湄洲湾北岸临港物流园: a dash opens a line, not a name
+        if (bracket := _LEADING_BRACKETS.match(window, boundary)) is not None:
+            boundary = bracket.end()  # (杨佩佩)太晋…融合发展区: a byline in brackets opens the line, not a name
         from_place = _from_place(window[boundary:], boundary, _starts_word(simplified, start + boundary))[0]
         for span in ((start + from_place, match.end()), (start + boundary, match.end()), (match.start(), match.end())):
             if span[1] - span[0] >= 2 and span not in spans:
@@ -105,6 +107,7 @@ def candidate_spans(article: ArticleText, taken: list[tuple[int, int]]) -> list[
     return spans
 
 
+_LEADING_BRACKETS = re.compile(r"[(（][^()（）]{1,12}[)）]")
 # Parts a zone's name goes on with (岳阳临空经济区首开区, 赣江新区永修组团, 丰台科技园东三期): where a longer name may end.
 _PART_END_RE = re.compile("(?:" + "|".join(sorted(_SUFFIXES, key=len, reverse=True)) + r"|首开区|启动区|核心区|组团|区域|地区|[一二三四五六七八九十]期)"
                           r"|[(（][\u4e00-\u9fff]{2,4}[)）]")

@@ -197,3 +197,9 @@ def test_a_name_that_starts_with_china_and_a_place_in_brackets_is_placed_by_that
     assert _leading_place("中国(顺德)预制菜综合产业园") == ("county", 6)
     assert _leading_place("中国(东盟)产业园") == ("none", 0)  # a bracketed word that is no place
     assert _leading_place("顺德预制菜综合产业园") == ("county", 2)
+
+
+def test_a_candidate_never_starts_with_a_byline_in_brackets():
+    article = ArticleText("中新网晋中4月19日电 (杨佩佩)太晋一体化平头融合发展区高质量发展大会18日举行。")
+    spans = [article.simplified[s:e] for s, e in candidate_spans(article, [])]
+    assert "太晋一体化平头融合发展区" in spans and not any(span.startswith("(") for span in spans)
