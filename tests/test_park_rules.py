@@ -1037,3 +1037,9 @@ def test_a_zone_word_in_brackets_after_units_of_administration_is_every_such_uni
     county_news = "吴桥县召开项目推进会。吴桥县今年新开工项目30个。各乡镇({})要抓好落实。"
     assert spans(county_news.format("开发区")) == []
     assert spans(county_news.format("经开区")) == []
+
+
+def test_guangdongs_industry_transfer_parks_are_named_parks():
+    assert spans("今年以来,广州番禺(五华)产业转移园获省批复。") == [("广州番禺(五华)产业转移园", "番禺(五华)产业转移园")]
+    assert spans("2018年作为揭阳产业转移园南片区被纳入目录。") == [("揭阳产业转移园南片区", "揭阳产业转移园")]
+    assert spans("依法依规纳入产业转移园,促进集聚。") == []  # the kind, no park
