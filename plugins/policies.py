@@ -1,10 +1,11 @@
 """Policies plugin: policy documents, document numbers, named campaigns and numbered policy systems.
 
 * 《…》 titles ending in a policy word (意见, 办法, 通知, 方案, 规划, 条例, 措施, 政策, 细则, 纲要 …);
-* document numbers such as 川府发〔2024〕12号;
+* document numbers such as 川府发〔2024〕12号 (in 〔〕, [], 【】, {} or no brackets, as typed);
 * campaigns in quotes followed by 行动/工程/计划/战略 (“园区提质、企业满园”行动), quoted names on the shipped
   programme list (“放管服”, “腾笼换鸟”), and counted names a context carries out (落实“三个一批”);
-* named actions and plans without quotes (实施制造业倍增行动, 辽宁全面振兴新突破三年行动, 国家火炬计划);
+* named actions and plans without quotes (实施制造业倍增行动, 辽宁全面振兴新突破三年行动, 国家火炬计划), and by a
+  specific head alone (电子信息产业三年行动计划);
 * numbered policy systems (“1+1+N”政策措施);
 * other quoted names a learned second look (``policy_model.py``) finds labelled as campaigns (“五大战役”招商活动).
 """
