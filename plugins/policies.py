@@ -132,8 +132,8 @@ _PLACED_ACTION_RE = AnchoredPattern(re.compile(rf"[\u4e00-\u9fff]{{6,24}}?(?:{_A
 # document (本行动计划).
 _HEADED_ACTION_RE = AnchoredPattern(re.compile(rf"[\u4e00-\u9fff\d—-]{{3,24}}?(?:{_SPECIFIC_ACTION_HEAD})(?:计划)?(?![计方办])"),
                                     re.compile(_SPECIFIC_ACTION_HEAD), reach=24)
-_ACTION_NAME_BOUND = re.compile(r"[^\u4e00-\u9fff\d—-]|[的和与及是在将为了以对把等]|(?<![—-])(?:19|20)\d{2}年")
-_NOT_AN_ACTION_NAME = re.compile(r"^(?:[本这该此其]|[一二三四五六七八九十两\d]+[大个项份])|[一二三四五六七八九十两\d]+[大个项份]$|确保|实施|推进|制定|开展|年度$")
+_ACTION_NAME_BOUND = re.compile(r"[^\u4e00-\u9fff\d—-]|[的和与及并是在将为了以对把等]|形成|(?<![—-])(?:19|20)\d{2}年")
+_NOT_AN_ACTION_NAME = re.compile(r"^[本这该此其]|[一二三四五六七八九十两\d]+[大个项份]|确保|实施|推进|制定|开展|年度$")
 # Verbs that rally to a named action, never part of its name, even after a place (辽宁省聚焦|…, 阜新吹响|…三年行动);
 # 打赢 is not among them: 海南打赢科技创新翻身仗三年行动计划 is a name.
 _RALLYING_VERBS = r"聚焦|吹响|打好|打响"

@@ -611,3 +611,4 @@ def test_a_named_action_by_its_specific_head_alone_but_not_a_count_this_document
     assert surfaces("全面启动汽车产业、电子信息产业三年行动计划,投入资金。") == ["电子信息产业三年行动计划"]
     assert surfaces("据统计,向海经济三年行动计划实施以来,总值增长。") == ["向海经济三年行动计划"]
     assert surfaces("特制定本行动计划。推动技改等六大攻坚行动,山东省化工专项行动办公示了名单。") == []
+    assert surfaces("开展新型显示、新型储能三大产业研究并形成三年行动计划。") == []  # a count inside, a sentence before
