@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right, insort
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from parkwatch.extract.normalize import is_han
 from parkwatch.gazetteer import CITY_PROVINCES, Park, Parks, ends_with_planning_region, regions
@@ -196,8 +196,26 @@ _BOUNDARY_RE = re.compile(r"[东西南北四]至")
 _DECIMAL_POINT = re.compile(r"\d\.\d")
 
 
+class _Stop(NamedTuple):
+    """A stop word the verb lexicon found, read like the ``re.Match`` of the others (``start()``, ``end()``,
+    ``group()``)."""
+
+    at: int
+    to: int
+    word: str
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.to
+
+    def group(self, _index: int = 0) -> str:
+        return self.word
+
+
 @lru_cache(maxsize=16384)
-def _stops(window: str) -> tuple[re.Match[str], ...]:
+def _stops(window: str) -> tuple[re.Match[str] | _Stop, ...]:
     """The stop words (verbs, function words, times, amounts) in *window* that end a name before them; one
     inside a place name is none (于都县, 和县, 石家庄), nor is 及 joining two trades (汽车及零部件产业园). Verbs of
     the shipped lexicon (视察, 走访 …) count too, unless one overlaps a stop word or starts a longer word (承包|商)."""
@@ -205,7 +223,8 @@ def _stops(window: str) -> tuple[re.Match[str], ...]:
     in_places += [(w.start(), w.end()) for w in _NOT_STOP_WORDS.finditer(window)]  # 自由贸易: 由 is no stop there
     stops = [m for m in _STOP_RE.finditer(window)
              if not any(ps <= m.start() and m.end() <= pe and pe - ps > m.end() - m.start() for ps, pe in in_places)]
-    stops = sorted([*stops, *(re.compile(re.escape(window[a:b])).match(window, a) for a, b in verbs_in(window, [(m.start(), m.end()) for m in stops]))], key=lambda m: m.end())
+    verbs = [_Stop(a, b, window[a:b]) for a, b in verbs_in(window, [(m.start(), m.end()) for m in stops])]
+    stops = sorted([*stops, *verbs], key=lambda m: m.end())
     if stops and stops[-1].group(0) == "及":
         earlier = stops[-2].end() if len(stops) >= 2 else 0
         joined = window[earlier : stops[-1].start()]

@@ -184,7 +184,7 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
         lead = len(_ISSUER_LEAD.match(m.group(0)).group(0)) if _ISSUER_LEAD.match(m.group(0)) else 0
         issuer = re.match(r"[\u4e00-\u9fff]*", m.group(0)[lead:]).group(0)
         if "令第" not in m.group(0) and (verbs := [end for _start, end in verbs_in(issuer) if len(issuer) - end >= 2]):
-            lead += verbs[-1]  # 三穗县抢抓|国发〔2022〕2号: a verb ends the sentence's words before the issuer
+            lead += verbs[-1]  # …的通知|开管〔2021〕9号: a verb ends the sentence's words before the issuer
             # (not in 环境保护部令第35号, where the ministry's name holds one)
         number = m.group(0)[lead:]
         if re.match(r"[\u4e00-\u9fff\d]", number):

@@ -1,7 +1,9 @@
 """The shipped verb lexicon (``name_ending_verbs.csv``, built by ``bench/name_ending_verbs.py`` from jieba's
-dictionary): verbs that end a name written before them (走访|长江工业园) or an issuer's lead (抢抓|国发〔2022〕2号)."""
+dictionary): verbs that end a name written before them (走访|长江工业园) or the words before a document's issuer
+(通知|开管〔2021〕9号)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from parkwatch.gazetteer import shipped_csv
@@ -13,7 +15,7 @@ def name_ending_verbs() -> dict[str, tuple[str, ...]]:
     return {row["verb"]: tuple(a for a in row["not_before"].split("|") if a) for row in shipped_csv("name_ending_verbs.csv")}
 
 
-def verbs_in(text: str, taken: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:  # type: ignore[assignment]
+def verbs_in(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """The lexicon's verbs in *text* as ``(start, end)``, leftmost and longest first, overlapping no span *taken*
     and not the start of a longer word."""
     verbs, found, at = name_ending_verbs(), [], 0
