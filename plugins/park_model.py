@@ -107,7 +107,9 @@ def candidate_spans(article: ArticleText, taken: list[tuple[int, int]]) -> list[
     return spans
 
 
+# Words in brackets where a candidate would start ((杨佩佩)…): a byline or a note, never the start of a name.
 _LEADING_BRACKETS = re.compile(r"[(（][^()（）]{1,12}[)）]")
+
 # Parts a zone's name goes on with (岳阳临空经济区首开区, 赣江新区永修组团, 丰台科技园东三期): where a longer name may end.
 _PART_END_RE = re.compile("(?:" + "|".join(sorted(_SUFFIXES, key=len, reverse=True)) + r"|首开区|启动区|核心区|组团|区域|地区|[一二三四五六七八九十]期)"
                           r"|[(（][\u4e00-\u9fff]{2,4}[)）]")

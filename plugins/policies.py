@@ -132,6 +132,7 @@ _PLACED_ACTION_RE = AnchoredPattern(re.compile(rf"[\u4e00-\u9fff]{{6,24}}?(?:{_A
 # document (本行动计划).
 _HEADED_ACTION_RE = AnchoredPattern(re.compile(rf"[\u4e00-\u9fff\d—-]{{3,24}}?(?:{_SPECIFIC_ACTION_HEAD})(?:计划)?(?![计方办])"),
                                     re.compile(_SPECIFIC_ACTION_HEAD), reach=24)
+_HEAD_AT_END = re.compile(rf"(?:{_SPECIFIC_ACTION_HEAD})(?:计划)?$")
 _ACTION_NAME_BOUND = re.compile(r"[^\u4e00-\u9fff\d—-]|[的和与及并是在将为了以对把等]|形成|(?<![—-])(?:19|20)\d{2}年")
 _NOT_AN_ACTION_NAME = re.compile(r"^[本这该此其]|[一二三四五六七八九十两\d]+[大个项份]|确保|实施|推进|制定|开展|年度$")
 # Verbs that rally to a named action, never part of its name, even after a place (辽宁省聚焦|…, 阜新吹响|…三年行动);
@@ -300,7 +301,7 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
         if len(name) - (place[1] - place[0]) >= 6 and not _VERB_IN_NAME.search(name) and not _NOT_NAMED.search(name):
             add(m.start() + place[0], m.end(), name, "campaign")
     for m in _HEADED_ACTION_RE.finditer(s) if "行动" in s else ():  # 电子信息产业三年行动计划: the head alone names it
-        head = re.search(rf"(?:{_SPECIFIC_ACTION_HEAD})(?:计划)?$", m.group(0))
+        head = _HEAD_AT_END.search(m.group(0))
         window = m.group(0)[: head.start()]
         bound = max([0, *(b.end() for b in _ACTION_NAME_BOUND.finditer(window)), *(end for _start, end in verbs_in(window))])
         name = re.sub(r"^[我本该][省市县区州]", "", window[bound:])  # 我县|特色工业集群三年行动计划
