@@ -80,7 +80,7 @@ _LINE_TITLE_RE = re.compile(rf"^[ \t]*(?:[^\n|]{{0,6}}\|[ \t]*)?"  # a table cel
                             rf"{_DOC_END}(?:[ \t]?{_EDITION}){{0,2}})"
                             rf"[ \t]*(?=$|\||时间[:：]|发布时间|[\u4e00-\u9fff]{{1,6}}〔(?:19|20)\d{{2}}〕)", re.M)  # …的批复 国函〔2015〕141号
 _HEADLINE_VERB = re.compile(r"(?:将|正式|近日|日前)?(?:启动|印发|出台|公布|出炉|发布)了?")
-_INLINE_TITLE_RE = re.compile(rf"(?:根据|按照|依据|依照|印发|出台|发布|制定|编制|批复|通过|贯彻落实|落实|围绕|紧扣|遵循|对照)好?了?(?:同意)?"
+_INLINE_TITLE_RE = re.compile(rf"(?:根据|按照|依据|依照|印发|出台|发布|制定|编制|批复|通过|贯彻落实|落实|围绕|紧扣|遵循|对照)好?了?(?:同意|完成)?了?的?"
                               rf"((?:[\u4e00-\u9fff()（）A-Za-z0-9·]|“[^“”\n]{{1,12}}”){{4,40}}?{_DOC_END})")
 _PLAN_HEAD = r"发展规划纲要|规划纲要|总体方案|实施方案|工作方案|建设方案|发展规划|三年行动|行动计划"
 _NAMED_PLAN_RE = AnchoredPattern(re.compile(rf"(?:^|(?<=[\s，。；、,;(（和与及继为]))(?![和与及继为])([\u4e00-\u9fff()（）]{{4,30}}?"
@@ -126,7 +126,7 @@ _ZONE_PLAN_HINT = re.compile(r"(?:规划|方案)(?:修编)?(?:[(（]修编[)）]
 _NATIONAL_PROGRAMME_RE = re.compile(r"(?:国家)?(?:火炬|星火)计划|国家重点研发计划")
 # A place's named action written as a noun, no verb before it: 2024年是辽宁全面振兴新突破三年行动的攻坚之年.
 _ACTION_HEAD = r"三年行动|攻坚行动|提升行动|倍增行动|行动计划"  # every head says 行动
-_PLACED_ACTION_RE = AnchoredPattern(re.compile(rf"[\u4e00-\u9fff]{{6,24}}?(?:{_ACTION_HEAD})"), re.compile(_ACTION_HEAD), reach=24)
+_PLACED_ACTION_RE = AnchoredPattern(re.compile(rf"[\u4e00-\u9fff]{{6,24}}?(?:{_ACTION_HEAD})(?:计划)?"), re.compile(_ACTION_HEAD), reach=24)
 # A named action by its specific head alone, its name bounded before by punctuation, a function word, a single year or
 # a verb of the lexicon: 电子信息产业三年行动计划, 2020—2022年向海经济三年行动计划; not a count (六大攻坚行动) or this
 # document (本行动计划).
@@ -315,7 +315,25 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
         add(m.start(1), m.end(1), m.group(1), "document")
     for m in _NATIONAL_PROGRAMME_RE.finditer(s) if "计划" in s else ():  # 国家火炬计划特色产业基地: the programme is named wherever it is
         add(m.start(), m.end(), m.group(0), "campaign")
-    return _headed_as_one(found)
+    return _headed_as_one(_with_editions(found, s, text))
+
+
+_EDITION_AFTER_RE = re.compile(rf"[ \t]?{_EDITION}")
+
+
+def _with_editions(found: list[Mention], s: str, text: str) -> list[Mention]:
+    """An unbracketed title or named plan runs on over the edition written right after it (…行动计划(2022-2025年)), as
+    one name: the labels always hold it."""
+    out = []
+    for m in found:
+        edition = _EDITION_AFTER_RE.match(s, m.end) if m.surface[-1] not in "》”\"」’)）" else None
+        if edition and not any(f.start < edition.end() and m.end < f.end for f in found):
+            name = s[m.start : edition.end()]
+            m = replace(m, surface=text[m.start : edition.end()], end=edition.end(),
+                        canonical=name if m.canonical == s[m.start : m.end] else m.canonical)
+            m = replace(m, id=stable_id("L", m.canonical))
+        out.append(m)
+    return out
 
 
 def _listed_name(item: str) -> bool:

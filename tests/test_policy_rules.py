@@ -612,3 +612,16 @@ def test_a_named_action_by_its_specific_head_alone_but_not_a_count_this_document
     assert surfaces("据统计,向海经济三年行动计划实施以来,总值增长。") == ["向海经济三年行动计划"]
     assert surfaces("特制定本行动计划。推动技改等六大攻坚行动,山东省化工专项行动办公示了名单。") == []
     assert surfaces("开展新型显示、新型储能三大产业研究并形成三年行动计划。") == []  # a count inside, a sentence before
+
+
+def test_an_unbracketed_plan_runs_on_over_its_edition_and_a_place_s_action_over_its_plan_word():
+    assert surfaces("根据石景山区科幻产业发展行动计划(2022-2025年),全区将力争。") == ["石景山区科幻产业发展行动计划(2022-2025年)"]
+    assert surfaces("(此件公开发布)南通市纺织产业高质量发展三年行动计划(2022—2024年)纺织产业是我市传统产业。") == [
+        "南通市纺织产业高质量发展三年行动计划(2022—2024年)"]
+    assert surfaces("印发《园区培育三年行动计划(2021-2023年)》(2021年)。") == ["《园区培育三年行动计划(2021-2023年)》"]
+
+
+def test_an_inline_title_starts_after_le_or_de_behind_its_verb():
+    assert surfaces("省政府最新批复同意了舟山海洋产业集聚区发展规划、金华。") == ["舟山海洋产业集聚区发展规划"]
+    assert surfaces("据国务院办公厅发布的关于广州花都经济开发区等4个省级开发区升级为国家级经济技术开发区的复函,江西。") == [
+        "关于广州花都经济开发区等4个省级开发区升级为国家级经济技术开发区的复函"]
