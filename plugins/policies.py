@@ -143,7 +143,7 @@ _VERB_IN_NAME = re.compile(rf"实施|开展|启动|推进|推动|深化|部署|�
 # Words that make a place-named plan a sentence, not a title (昌平正启动实施…行动计划).
 _SENTENCE_IN_PLAN = re.compile(r"的|等|围绕|进行|不仅|落实|贯彻|根据|按照|对照|紧扣|实施|启动|推进|推动|开展|出台|印发|制定|编制|发布|谋划|加快|"
                                + _RALLYING_VERBS)
-_SYSTEM_RE = re.compile(r"[“\"]?(\d+\s*(?:\+\s*(?:\d+|[A-Za-z]))+)[”\"]?\s*(政策措施|政策体系|园区发展体系|发展体系|政策|体系|工作机制)")
+_SYSTEM_RE = re.compile(r"[“\"]?(\d+\s*(?:\+\s*(?:\d+|[A-Za-z]))+)[”\"]?\s*(政策措施|政策体系|政策)(?!服务)")  # not a structure (“1+454”体系) or a way of working (“1+4+3”工作机制)
 _ACTION_HEADS = rf"(?:{_SPECIFIC_ACTION_HEAD}|行动|计划)(?:计划)?$"
 _GENERIC_ACTION = re.compile(r"(?:具体|实际|重要|有力|务实|坚决|切实|自觉|积极|共同|联合|一致|一系列|系列|重大|新的?|实质性)(?:行动|计划)")
 # 园区规模和质量提升行动, 成果转化与产业集群提升行动: a 和 or 与 inside a name that ends in a specific head joins its two parts.

@@ -625,3 +625,8 @@ def test_an_inline_title_starts_after_le_or_de_behind_its_verb():
     assert surfaces("省政府最新批复同意了舟山海洋产业集聚区发展规划、金华。") == ["舟山海洋产业集聚区发展规划"]
     assert surfaces("据国务院办公厅发布的关于广州花都经济开发区等4个省级开发区升级为国家级经济技术开发区的复函,江西。") == [
         "关于广州花都经济开发区等4个省级开发区升级为国家级经济技术开发区的复函"]
+
+
+def test_a_numbered_policy_package_but_not_a_numbered_structure_or_way_of_working():
+    assert surfaces("全面落实“1+1+N”政策措施,并加强动态评估认定。") == ["“1+1+N”政策措施"]
+    assert surfaces("全面对标全市“1 + 454”体系,建立“1+4+3”工作机制精准抓招商,形成“1+7”政策服务体系。") == []
