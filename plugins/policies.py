@@ -109,8 +109,8 @@ _PLAN_YEARS = r"(?:[(（](?:19|20)\d{2}\s*[-—–]\s*(?:19|20)\d{2}年?[)）])?
 _FIVE_YEAR_PLAN_RE = re.compile(rf"([\u4e00-\u9fff、]{{2,30}}?)国民经济和社会发展(?:第[一二三四五六七八九十]{{1,3}}个五年|“十[一二三四五]五”)"
                                 rf"{_PLAN_YEARS}(?:发展)?规划(?:和\s*(?:二\s*[〇○O零]\s*三\s*五|2035)\s*年远景目标)?{_PLAN_YEARS}纲要")
 _PLAN_LEAD = re.compile(r"^.*(?:近日|根据|按照|依据|印发|贯彻|落实|编制|制定|审议|通过|发布|实施|和|及|与|的|是)")  # words before the place
-# A named action the work is led by: 以春季招商攻坚行动为抓手, 以…提升行动为契机.
-_LEVER_ACTION_RE = re.compile(rf"以([\u4e00-\u9fff]{{2,14}}?(?:{_SPECIFIC_ACTION_HEAD}))"
+# A named action the work is led by, whatever its head: 以春季招商攻坚行动为抓手, 以当前四进行动为重点.
+_LEVER_ACTION_RE = re.compile(rf"以(?:当前|今年|全年)?([\u4e00-\u9fff]{{2,14}}?(?:{_SPECIFIC_ACTION_HEAD}|行动))"
                               r"为(?:抓手|契机|牵引|引领|载体|主线|重点|统揽|总抓手)")
 # A zone's plan for a five-year period, unbracketed: 空港经济区“十四五”发展规划, 张江科学城发展“十四五”规划.
 _PERIOD_PLAN_RE = re.compile(r"(?:^|(?<=[\s，。；、,;：:(（》])|(?<=根据|按照|编制|制定|出台|印发|发布|落实|实施|对照|围绕|作为|列入|纳入|写入)|(?<=[的了]))"
@@ -133,7 +133,7 @@ _PLACED_ACTION_RE = AnchoredPattern(re.compile(rf"[\u4e00-\u9fff]{{6,24}}?(?:{_A
 _HEADED_ACTION_RE = AnchoredPattern(re.compile(rf"[\u4e00-\u9fff\d—-]{{3,24}}?(?:{_SPECIFIC_ACTION_HEAD})(?:计划)?(?![计方办])"),
                                     re.compile(_SPECIFIC_ACTION_HEAD), reach=24)
 _HEAD_AT_END = re.compile(rf"(?:{_SPECIFIC_ACTION_HEAD})(?:计划)?$")
-_ACTION_NAME_BOUND = re.compile(r"[^\u4e00-\u9fff\d—-]|[的和与及并是在将为了以对把等]|形成|(?<![—-])(?:19|20)\d{2}年")
+_ACTION_NAME_BOUND = re.compile(r"[^\u4e00-\u9fff\d—-]|[的和与及并是在将为了以对把等暨]|形成|(?<![—-])(?:19|20)\d{2}年")
 _NOT_AN_ACTION_NAME = re.compile(r"^[本这该此其]|[一二三四五六七八九十两\d]+[大个项份]|确保|实施|推进|制定|开展|年度$")
 # Verbs that rally to a named action, never part of its name, even after a place (辽宁省聚焦|…, 阜新吹响|…三年行动);
 # 打赢 is not among them: 海南打赢科技创新翻身仗三年行动计划 is a name.
@@ -148,7 +148,7 @@ _ACTION_HEADS = rf"(?:{_SPECIFIC_ACTION_HEAD}|行动|计划)(?:计划)?$"
 _GENERIC_ACTION = re.compile(r"(?:具体|实际|重要|有力|务实|坚决|切实|自觉|积极|共同|联合|一致|一系列|系列|重大|新的?|实质性)(?:行动|计划)")
 # 园区规模和质量提升行动, 成果转化与产业集群提升行动: a 和 or 与 inside a name that ends in a specific head joins its two parts.
 _JOINED_NAME = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})[和与](?=[\u4e00-\u9fff]{{2,}}(?:{_SPECIFIC_ACTION_HEAD})$)")
-_NOT_NAMED = re.compile(r"[的和与及等各该这其]|工作计划|投资计划|年度计划|生产计划|建设计划|项目计划|发展计划$|招聘计划$")
+_NOT_NAMED = re.compile(r"[的和与及暨等各该这其]|工作计划|投资计划|年度计划|生产计划|建设计划|项目计划|发展计划$|招聘计划$")
 
 
 def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = None) -> list[Mention]:

@@ -630,3 +630,8 @@ def test_an_inline_title_starts_after_le_or_de_behind_its_verb():
 def test_a_numbered_policy_package_but_not_a_numbered_structure_or_way_of_working():
     assert surfaces("全面落实“1+1+N”政策措施,并加强动态评估认定。") == ["“1+1+N”政策措施"]
     assert surfaces("全面对标全市“1 + 454”体系,建立“1+4+3”工作机制精准抓招商,形成“1+7”政策服务体系。") == []
+
+
+def test_a_named_action_the_work_is_led_by_whatever_its_head_and_one_joined_by_ji():
+    assert surfaces("澄城县将以项目建设突破年行动为抓手,要以当前四进行动为重点。") == ["项目建设突破年行动", "四进行动"]
+    assert surfaces("从近日召开的长春产业招商推进暨冬季产业招商攻坚行动部署会议上了解到。") == ["冬季产业招商攻坚行动"]
