@@ -24,7 +24,7 @@ from parkwatch.scan import AnchoredPattern
 from .policy_model import second_look, shipped_policy_model
 from .verbs import verbs_in
 
-_POLICY_WORDS = (r"意见|办法|通知|方案|规划|条例|措施|政策|细则|纲要|决定|规定|实施意见|行动计划|计划|指引|指南|"
+_POLICY_WORDS = (r"意见|办法|通知|方案|规划|条例|措施|政策|细则|纲要|决定|规定|实施意见|行动计划|计划|指引|指南|建议|"
                  r"规则|标准|公告|通告|若干政策|若干措施|政策措施|工作要点|清单|目录|战略|批复|协议|备忘录|法|请示|函")
 # 《…》 is a document unless it names a newspaper, a ranking, a song, a book or a film.
 _TITLE_RE = re.compile(r"《((?:[^《》\n]|《[^《》\n]{1,80}》){1,120})》")  # one level of nesting: 《关于印发《…》的通知》
@@ -32,16 +32,18 @@ _NOT_DOCUMENT = re.compile(r"(?:开发区|高新区|新区|园区|产业园|科�
                            r"报告(?:19|20)\d{2}年?|许可证|证书|证明书|证照|执照|方略|概况|地理|[^历]史|百强|[十百千]强|名册|可行性研究|研究|(?<!年)版|文丛|文集|选集|诗集|画集|画册|"
                            r"报告书|环境影响评价|电讯|联播|报道|全书|集注|易经|瞭望|(?<!合作)社|[^发]展|权证|游戏|彩票|娱乐|宣传册)"  # a certificate (《国有土地使用权证》), a book (《宋史》), a ranking, a study, an impact report, a paper, programme or agency (《新闻联播》, 《新华社》), an exhibition (《…图片展》), injected spam (《澳门凤凰游戏》), a brochure
                            r"(?:[(（][^()（）]*[)）]|[.·]?\s*(?:19|20)\d{2}年?)?$")  # 《鹿城年鉴2017》, 《九江年鉴.2008》
+_WORK_REPORT = re.compile(r"(?:(?:19|20)\d{2}年)?[\u4e00-\u9fff]{0,10}?政府工作报告")  # 《2023年政府工作报告》, 《市政府工作报告》: a government's document
 _DOC_NUMBER = (r"[\u4e00-\u9fff]{1,10}\s?[〔\[［(（「﹝【{｛]\s*(?:19|20)\d{2}[〕\]］)）」﹞】}｝]\s*第?\d{1,4}\s*号"  # 国函〔1993〕第38号, 株政发 〔2018〕 19号, 国办函【2021】64号
                r"|[\u4e00-\u9fff]{1,8}?(?:发|函|办|字|呈|令|府)〔?(?:19|20)\d{2}〕?\d{1,4}号"  # 国发201243号, as typed
                r"|[\u4e00-\u9fff]{2,10}〔(?:19|20)\d{2}\d{1,4}号"  # 粤经贸工业〔2005582号: the close bracket lost
                r"|[\u4e00-\u9fff]{1,10}〔(?:19|20)\d{2}〕\d{1,4}(?=[)）])"  # (甘办发〔2018〕33): 号 lost
+               r"|[\u4e00-\u9fff]{1,10}〔〕\d{1,4}号"  # 国函〔〕16号: the year lost
                r"|(?:(?![年月日])[\u4e00-\u9fff]){2,12}?(?:人民政府|政府)令第\d{1,4}号"  # 郑州市人民政府令第231号
-               r"|(?:国务院|(?:(?![年月日根据和与及])[\u4e00-\u9fff]){0,8}?[部委局署])令第\d{1,4}号"  # 国务院令第559号, 生态环境部令第4号
+               r"|(?:国务院|(?:(?![年月日根据和与及])[\u4e00-\u9fff]){0,8}?[部委局署])令\s?第?\d{1,4}号"  # 国务院令第559号, 生态环境部令第4号
                r"|(?:[\u4e00-\u9fff]{2,14}公告)(?:19|20)\d{2}年第\d{1,4}号|(?:19|20)\d{2}年第\d{1,4}号(?:公告|令)")
 # Every document number holds its bracket, its issuer's last character and year, 政府令第 or 年第, 16 characters in at most.
 _DOC_NUMBER_RE = AnchoredPattern(re.compile(_DOC_NUMBER),
-                                 re.compile(r"[〔\[［(（「﹝【{｛]|[发函办字呈令府]〔?(?:19|20)\d{2}|政府令第|[院部委局署]令第|(?:19|20)\d{2}年第"), reach=16)
+                                 re.compile(r"[〔\[［(（「﹝【{｛]|[发函办字呈令府]〔?(?:19|20)\d{2}|政府令第|[院部委局署]令\s?第?\d|(?:19|20)\d{2}年第"), reach=16)
 _ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|印发|下发|下达|颁布|贯彻|执行|参照|见|即|和|与|及|的|以|是|发文字号为?|文号为?|字号为?|文件))+")  # …委员会文件|苏园管〔2022〕1号: the header of the page
 # Quoted names: “双招双引”, 「六稳」, ‘南拓’战略, “三抓”“三早”行动 (a run of quoted names sharing one head).
 _QUOTED = r"(?:“[^“”\n]{2,20}”|\"[^\"“”\n]{2,20}[\"”]|「[^「」\n]{2,20}」|‘[^‘’\n]{1,20}’)"
@@ -176,7 +178,7 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
         before = s[max(0, m.start() - 5) : m.start()]
         published = re.search(r"(?:刊发|刊登|发表|推出)[:：]?$", before) and not re.search(rf"(?:{_POLICY_WORDS})(?:{_EDITION})?$", m.group(1))
         # 推出《…》 a show or an article, but 推出《…管理办法(试行)》 a document
-        if not headline and not published and (not _NOT_DOCUMENT.search(m.group(1).strip()) or m.group(1).strip() == "政府工作报告") \
+        if not headline and not published and (not _NOT_DOCUMENT.search(m.group(1).strip()) or _WORK_REPORT.fullmatch(m.group(1).strip())) \
                 and not re.search(r"(?:原题为?|原标题|题为|标题为|电视剧|电影|纪录片|专题片|宣传片|微电影|短片|节目|"
                                   r"栏目|图书|新书|小说|歌曲|专辑|话剧|舞剧|舞台剧|歌剧|音乐剧|剧目|晚会|综艺|报道|文章|署名文章|评论|社论|"
                                   r"那首|这首|一首|诗作|诗歌|名篇|这篇|一篇)[:：]?$", before):
@@ -184,7 +186,7 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
     for m in _DOC_NUMBER_RE.finditer(s) if "号" in s or "〔" in s else ():
         lead = len(_ISSUER_LEAD.match(m.group(0)).group(0)) if _ISSUER_LEAD.match(m.group(0)) else 0
         issuer = re.match(r"[\u4e00-\u9fff]*", m.group(0)[lead:]).group(0)
-        if "令第" not in m.group(0) and (verbs := [end for _start, end in verbs_in(issuer) if len(issuer) - end >= 2]):
+        if not re.search(r"令\s?第?\d", m.group(0)) and (verbs := [end for _start, end in verbs_in(issuer) if len(issuer) - end >= 2]):
             lead += verbs[-1]  # …的通知|开管〔2021〕9号: a verb ends the sentence's words before the issuer
             # (not in 环境保护部令第35号, where the ministry's name holds one)
         number = m.group(0)[lead:]

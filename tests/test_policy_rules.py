@@ -635,3 +635,14 @@ def test_a_numbered_policy_package_but_not_a_numbered_structure_or_way_of_workin
 def test_a_named_action_the_work_is_led_by_whatever_its_head_and_one_joined_by_ji():
     assert surfaces("澄城县将以项目建设突破年行动为抓手,要以当前四进行动为重点。") == ["项目建设突破年行动", "四进行动"]
     assert surfaces("从近日召开的长春产业招商推进暨冬季产业招商攻坚行动部署会议上了解到。") == ["冬季产业招商攻坚行动"]
+
+
+def test_a_government_work_report_under_its_year_or_place_and_a_spaced_title_of_a_proposal():
+    assert surfaces("市政府《2023年政府工作报告》和今年《市政府工作报告》要求。") == ["《2023年政府工作报告》", "《市政府工作报告》"]
+    assert surfaces("按照《中共陕西省委关于制定国民经济和社会发展第十四个五年规划和 2035 年远景目标的建议》编制。") == [
+        "《中共陕西省委关于制定国民经济和社会发展第十四个五年规划和 2035 年远景目标的建议》"]
+
+
+def test_a_document_number_whose_year_was_lost_and_a_ministry_decree_with_a_space():
+    assert surfaces("规划》(国函〔〕16号)和(内政发〔〕55号)。") == ["国函〔〕16号", "内政发〔〕55号"]
+    assert surfaces("《参与办法》(生态环境部令 4号)和(生态环境部令 第4号)的规定。") == ["《参与办法》", "生态环境部令 4号", "生态环境部令 第4号"]
