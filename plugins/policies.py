@@ -47,7 +47,7 @@ _DOC_NUMBER_RE = AnchoredPattern(re.compile(_DOC_NUMBER),
 _ISSUER_LEAD = re.compile(r"^(?:[\u4e00-\u9fff]*?(?:落实|根据|按照|依据|印发|下发|下达|颁布|贯彻|执行|参照|见|即|和|与|及|的|以|是|发文字号为?|文号为?|字号为?|文件))+")  # …委员会文件|苏园管〔2022〕1号: the header of the page
 # Quoted names: “双招双引”, 「六稳」, ‘南拓’战略, “三抓”“三早”行动 (a run of quoted names sharing one head).
 _QUOTED = r"(?:“[^“”\n]{2,20}”|\"[^\"“”\n]{2,20}[\"”]|「[^「」\n]{2,20}」|‘[^‘’\n]{1,20}’)"
-_HEADS = ("三年行动计划", "专项行动计划", "攻坚行动计划", "服务行动方案", "行动方案", "系列行动", "专项行动", "三年行动", "攻坚行动", "行动计划", "行动", "工程", "国家战略", "发展战略", "战略布局",
+_HEADS = ("三年行动计划", "专项行动计划", "攻坚行动计划", "服务行动方案", "行动方案", "系列行动", "专项行动", "三年行动", "攻坚行动", "行动计划", "行动", "工程", "国家战略", "发展战略",
           "融合发展战略", "城市发展战略", "一体化发展战略", "协同发展战略", "高质量发展战略", "整体战略",
           "总体布局", "战略规划", "战略", "计划", "攻坚战")  # 活动/改革/倡议 stay outside (the guideline heads are 行动/工程/战略/计划)
 # …and a strategy's head with a word or two of its kind: “东靠南下、通江达海”开放战略, ‘双城双港’总体空间战略
@@ -60,7 +60,7 @@ _KIND_OF_ACTION = (r"(?:(?!的|和|与|及|等|是|将|开展|实施|推进|作�
 _HEAD = "(?:" + "|".join(sorted(_HEADS, key=len, reverse=True)) + "|" + _KIND_OF_STRATEGY + "|" + _KIND_OF_ACTION + ")"
 _HEADED = re.compile(rf"^(“[^“”]+”){_HEAD}$")  # a campaign's canonical name with its head: “…”行动
 _PLAN_HEADS = ("规划", "布局")  # a layout with these heads is a spatial plan (“三城一园一中心”规划), not a campaign
-_CAMPAIGN_RE = re.compile(rf"{_QUOTED}(?:{_QUOTED})*(?:{_HEAD}(?!合作|性|意义|地位|机遇|投资|格局|定位|导向))?")  # not …战略合作协议, …战略格局
+_CAMPAIGN_RE = re.compile(rf"{_QUOTED}(?:{_QUOTED})*(?:{_HEAD}(?!合作|性|意义|地位|机遇|投资|格局|定位|导向|布局))?")  # not …战略合作协议, …战略格局, …战略布局
 _FORMULA = re.compile(r"^[\dA-Za-z\s+＋.、×*/%-]+$")  # “4+2”, “221”, “1+1+N”: structures, not names
 _QUOTED_REMARK = re.compile(r"(?:大力|深入|全面|加快|积极|着力|坚持|持续)?(?:实施|推进|推动|建设|打造|实现|加强|发展)")
 _NICKNAME_BEFORE = re.compile(r"(?:作为|成为|誉为|称为|称作|号称|俗称|简称|昵称|美誉|素有|叫做|人称|称|即|以下简称|原标题|题为|主题为|"

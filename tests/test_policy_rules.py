@@ -646,3 +646,9 @@ def test_a_government_work_report_under_its_year_or_place_and_a_spaced_title_of_
 def test_a_document_number_whose_year_was_lost_and_a_ministry_decree_with_a_space():
     assert surfaces("规划》(国函〔〕16号)和(内政发〔〕55号)。") == ["国函〔〕16号", "内政发〔〕55号"]
     assert surfaces("《参与办法》(生态环境部令 4号)和(生态环境部令 第4号)的规定。") == ["《参与办法》", "生态环境部令 4号", "生态环境部令 第4号"]
+
+
+def test_a_strategic_layout_s_head_stays_outside_the_quoted_name():
+    assert "“四个全面”" in surfaces("按照“五位一体”总体布局和“四个全面”战略布局,牢固树立。")
+    assert surfaces("围绕“三新一高”战略布局,以食品加工为主。") == []
+    assert surfaces("坚持“工业强区”发展战略,实施“双百”战略。") == ["“工业强区”发展战略", "“双百”战略"]
