@@ -194,10 +194,8 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
             add(m.start() + lead, m.end(), re.sub(r"[\[［(（「﹝【{｛]", "〔", re.sub(r"[\]］)）」﹞】}｝]", "〕", number)).replace(" ", ""),
                 "number")
     for m in _LINE_TITLE_RE.finditer(s):
-        lines_before = s[max(0, m.start() - 400) : m.start()].splitlines()[-4:]
-        previous = next((line.strip() for line in reversed(lines_before) if line.strip()), "")
-        if "关于" in previous and not re.search(rf"(?:{_DOC_END}|[。！？!?])$", previous):
-            continue  # the second line of a heading broken across lines (…关于河南郑州 / 经济技术开发区的复函)
+        if _broken_heading(s, m.start()):
+            continue  # the last line of a heading broken across lines (…关于河南郑州 / 经济技术开发区的复函)
         if re.match(r"(?:公开)?征求对", m.group(1)):
             continue  # 公开征求对《…》的意见: a call for comments on a document, the 《…》 inside is the title
         start = m.start(1)
@@ -336,6 +334,18 @@ def _with_editions(found: list[Mention], s: str, text: str) -> list[Mention]:
             m = replace(m, id=stable_id("L", m.canonical))
         out.append(m)
     return out
+
+
+def _broken_heading(s: str, at: int) -> bool:
+    """The line at *at* ends a heading broken across lines: one of the two lines before it holds 关于, and no line
+    between ends a title or a sentence (国务院办公厅关于广州花都 / 经济开发区等4个…升级为 / 国家级经济技术开发区的复函)."""
+    lines = [line.strip() for line in s[max(0, at - 400) : at].splitlines()[-6:] if line.strip()][-2:]
+    for line in reversed(lines):
+        if re.search(rf"(?:{_DOC_END}|[。！？!?])$", line):
+            return False
+        if "关于" in line:
+            return not re.search(_DOC_END, line[line.rindex("关于") :])  # not a whole title of its own
+    return False
 
 
 def _listed_name(item: str) -> bool:

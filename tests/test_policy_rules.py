@@ -652,3 +652,9 @@ def test_a_strategic_layout_s_head_stays_outside_the_quoted_name():
     assert "“四个全面”" in surfaces("按照“五位一体”总体布局和“四个全面”战略布局,牢固树立。")
     assert surfaces("围绕“三新一高”战略布局,以食品加工为主。") == []
     assert surfaces("坚持“工业强区”发展战略,实施“双百”战略。") == ["“工业强区”发展战略", "“双百”战略"]
+
+
+def test_the_last_line_of_a_heading_broken_over_three_lines_is_no_title_but_a_title_after_a_whole_one_is():
+    assert surfaces("国务院办公厅关于广州花都\n经济开发区等4个省级开发区升级为\n国家级经济技术开发区的复函\n正文") == []
+    assert surfaces("关于同意设立新区的批复(三)\n加入下载\n关于同意设立云南滇中新区的批复 国函〔2015〕1号") == [
+        "关于同意设立云南滇中新区的批复", "国函〔2015〕1号"]
