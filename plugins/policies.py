@@ -106,6 +106,8 @@ _LISTED_ACTION_RE = re.compile(rf"[、和及]([\u4e00-\u9fff]{{2,14}}?(?:{_SPECI
 _ACTION_LIST_RE = re.compile(r"(?:^|(?<=[\s，。；：:“(（即])|(?<=包括|实施|开展)|(?<=分别是))((?:[\u4e00-\u9fff]{4,10}行动、){2,}[\u4e00-\u9fff]{4,10}行动)(?![态计])")
 # Named actions or plans counted off one by one, each the whole item: 一是全球营运商计划,…二是大企业开放创新中心计划。
 _ENUMERATED_ACTION_RE = re.compile(r"(?<=[一二三四五六七八九十]是)([\u4e00-\u9fff]{4,14}?(?:行动|计划))(?=[，。；,;])")
+# A place's plan carrying out a document, unbracketed around its 《》: 天津市贯彻落实《…》实施方案, 甘肃省贯彻落实《…》的若干措施.
+_CARRYING_OUT_TITLE_RE = re.compile(r"(?:贯彻落实|贯彻|落实)《[^《》\n]{2,80}》的?(?:实施方案|实施意见|实施细则|工作方案|若干政策措施|若干措施)")
 # A place's five-year plan under its official title, unbracketed: 天津市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要.
 _PLAN_YEARS = r"(?:[(（](?:19|20)\d{2}\s*[-—–]\s*(?:19|20)\d{2}年?[)）])?"  # (2021-2025年), where the title writes it
 _FIVE_YEAR_PLAN_RE = re.compile(rf"([\u4e00-\u9fff、]{{2,30}}?)国民经济和社会发展(?:第[一二三四五六七八九十]{{1,3}}个五年|“十[一二三四五]五”)"
@@ -226,6 +228,11 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
         name = m.group(1)
         if not _SENTENCE_IN_PLAN.search(name) and (is_place(name) or _PLAN_REGION.match(name)):
             add(m.start(1), m.end(1), name, "document")
+    for m in _CARRYING_OUT_TITLE_RE.finditer(s) if "落实《" in s or "贯彻《" in s else ():
+        place = next((hit for hit in regions().find(s[max(0, m.start() - 12) : m.start()]) if hit[1] == min(12, m.start())), None)
+        if place is not None:  # from the place whose plan it is, written right before the verb
+            start = m.start() - min(12, m.start()) + place[0]
+            add(start, m.end(), s[start : m.end()], "document")
     for m in _FIVE_YEAR_PLAN_RE.finditer(s) if "国民经济和社会发展" in s else ():
         lead = _PLAN_LEAD.match(m.group(1))
         start = m.start(1) + (lead.end() if lead else 0)

@@ -658,3 +658,9 @@ def test_the_last_line_of_a_heading_broken_over_three_lines_is_no_title_but_a_ti
     assert surfaces("国务院办公厅关于广州花都\n经济开发区等4个省级开发区升级为\n国家级经济技术开发区的复函\n正文") == []
     assert surfaces("关于同意设立新区的批复(三)\n加入下载\n关于同意设立云南滇中新区的批复 国函〔2015〕1号") == [
         "关于同意设立云南滇中新区的批复", "国函〔2015〕1号"]
+
+
+def test_a_place_s_plan_carrying_out_a_document_is_one_title_around_its_title_marks():
+    assert surfaces("现将天津市贯彻落实《扎实稳住经济的一揽子政策措施》实施方案印发给你们。") == [
+        "天津市贯彻落实《扎实稳住经济的一揽子政策措施》实施方案"]
+    assert surfaces("要求各地贯彻落实《若干措施》实施方案。") == ["《若干措施》"]  # no place: the document alone
