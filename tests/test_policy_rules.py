@@ -664,3 +664,8 @@ def test_a_place_s_plan_carrying_out_a_document_is_one_title_around_its_title_ma
     assert surfaces("现将天津市贯彻落实《扎实稳住经济的一揽子政策措施》实施方案印发给你们。") == [
         "天津市贯彻落实《扎实稳住经济的一揽子政策措施》实施方案"]
     assert surfaces("要求各地贯彻落实《若干措施》实施方案。") == ["《若干措施》"]  # no place: the document alone
+
+
+def test_broadcasts_series_and_journals_told_by_their_outlet_are_no_documents():
+    assert surfaces("亮相央视《非遗里的中国》,今天的《重走天路看变迁》系列报道,被美国《福布斯》等知名杂志评选。") == []
+    assert surfaces("于当月19日刊发了《会议纪要》。") == ["《会议纪要》"]
