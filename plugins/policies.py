@@ -30,7 +30,7 @@ _POLICY_WORDS = (r"意见|办法|通知|方案|规划|条例|措施|政策|细�
 _TITLE_RE = re.compile(r"《((?:[^《》\n]|《[^《》\n]{1,80}》){1,120})》")  # one level of nesting: 《关于印发《…》的通知》
 _NOT_DOCUMENT = re.compile(r"(?:开发区|高新区|新区|园区|产业园|科技城|科学城|(?<!通)报|刊|杂志|周刊|[文外]版|海外版|榜|排行|排名|指数|歌|之歌|曲|剧|电影|纪录片|小说|诗|记|传|志|年鉴|白皮书|蓝皮书|报告|网|经济|学|丛书|卷|[?？]|"
                            r"报告(?:19|20)\d{2}年?|许可证|证书|证明书|证照|执照|方略|概况|地理|[^历]史|百强|[十百千]强|名册|可行性研究|研究|(?<!年)版|文丛|文集|选集|诗集|画集|画册|"
-                           r"报告书|环境影响评价|电讯|联播|报道|全书|集注|易经|瞭望|(?<!合作)社|[^发]展|权证|游戏|彩票|娱乐|宣传册)"  # a certificate (《国有土地使用权证》), a book (《宋史》), a ranking, a study, an impact report, a paper, programme or agency (《新闻联播》, 《新华社》), an exhibition (《…图片展》), injected spam (《澳门凤凰游戏》), a brochure
+                           r"报告书|环境影响评价|电讯|联播|报道|全书|集注|易经|瞭望|(?<!合作)社|[^发]展|权证|游戏|彩票|娱乐|宣传册|宣传片|意见表|案例|评价结果|建设项目)"  # a certificate (《国有土地使用权证》), a book (《宋史》), a ranking, a study, an impact report, a paper, programme or agency (《新闻联播》, 《新华社》), an exhibition (《…图片展》), injected spam (《澳门凤凰游戏》), a brochure or film, a form to fill in (《公众意见表》), a case study, a result, a project
                            r"(?:[(（][^()（）]*[)）]|[.·]?\s*(?:19|20)\d{2}年?)?$")  # 《鹿城年鉴2017》, 《九江年鉴.2008》
 _WORK_REPORT = re.compile(r"(?:(?:19|20)\d{2}年)?[\u4e00-\u9fff]{0,10}?政府工作报告")  # 《2023年政府工作报告》, 《市政府工作报告》: a government's document
 # A broadcast, a series or a journal told by its outlet: 央视《百年百城》, 《重走天路看变迁》系列报道, 美国《财富》等知名杂志.

@@ -669,3 +669,8 @@ def test_a_place_s_plan_carrying_out_a_document_is_one_title_around_its_title_ma
 def test_broadcasts_series_and_journals_told_by_their_outlet_are_no_documents():
     assert surfaces("亮相央视《非遗里的中国》,今天的《重走天路看变迁》系列报道,被美国《福布斯》等知名杂志评选。") == []
     assert surfaces("于当月19日刊发了《会议纪要》。") == ["《会议纪要》"]
+
+
+def test_a_form_a_film_a_case_study_a_result_and_a_project_in_title_marks_are_no_documents():
+    assert surfaces("可下载附件《公众意见表》,观看了《麻城汽配产业宣传片》,荣获《百佳案例》,发布《考核评价结果》,"
+                    "编制的《秋林工业园区基础设施建设项目》完成。") == []
