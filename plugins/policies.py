@@ -102,7 +102,7 @@ _SPECIFIC_ACTION_HEAD = r"三年行动|专项行动|攻坚行动|提升行动|�
 _NAMED_ACTION_RE = re.compile(r"(?:实施|开展|启动|推进|推动|深化|部署|打好|组织|发起|参与|落实|围绕|聚焦|深入实施|全面实施|"
                               r"深入开展|全面开展|扎实开展|根据|按照|结合|签署|实现|对照|依托|助力|开启|吹响|抓好|召开|打响|打赢|谋划)+(?:了|好|的)?(?:首批|新一轮|第[一二三四五六七八九十]+批|第\d+批)?"
                               r"(?:(?:19|20)\d{2}年(?:度)?)?(?:全省|全市|全区|全县|全州|全盟|全国|本省|本市|本区|本县|我省|我市|我区|我县)?"  # 深入实施2025年|产业项目攻坚行动, 实施全省|…行动: the year and the scope stay outside
-                              rf"((?:“[^“”\n]{{1,12}}”[\u4e00-\u9fff]{{1,14}}?|[\u4e00-\u9fff]{{3,16}}?)(?:{_SPECIFIC_ACTION_HEAD}|(?<!实)行动(?!态)|计划)(?:计划)?)")
+                              rf"((?:“[^“”\n]{{1,12}}”[\u4e00-\u9fff]{{1,14}}?|[\u4e00-\u9fff]{{3,16}}?)(?:{_SPECIFIC_ACTION_HEAD}|(?<!实)行动(?![态员])|计划)(?:计划)?)")
 # The next of named actions listed after a verb: 实施的园区载体提升行动、产业能级提升行动.
 _LISTED_ACTION_RE = re.compile(rf"[、和及]([\u4e00-\u9fff]{{2,14}}?(?:{_SPECIFIC_ACTION_HEAD}))")
 # Three named actions or more listed one after another: 东部新城聚能行动、民生品质提优行动、科技创新引航行动.
@@ -149,6 +149,7 @@ _VERB_IN_NAME = re.compile(rf"实施|开展|启动|推进|推动|深化|部署|�
                            rf"{_RALLYING_VERBS}|抓好|开启|助力|依托|印发|发布|出台|公布")
 # Words that make a place-named plan a sentence, not a title (昌平正启动实施…行动计划).
 _SENTENCE_IN_PLAN = re.compile(r"的|等|围绕|进行|不仅|落实|贯彻|根据|按照|对照|紧扣|实施|启动|推进|推动|开展|出台|印发|制定|编制|发布|谋划|加快|"
+                               r"坚持|完善|已经|同意|(?<!市)调整|"
                                + _RALLYING_VERBS)
 _SYSTEM_RE = re.compile(r"[“\"]?(\d+\s*(?:\+\s*(?:\d+|[A-Za-z]))+)[”\"]?\s*(政策措施|政策体系|政策)(?!服务)")  # not a structure (“1+454”体系) or a way of working (“1+4+3”工作机制)
 _ACTION_HEADS = rf"(?:{_SPECIFIC_ACTION_HEAD}|行动|计划)(?:计划)?$"

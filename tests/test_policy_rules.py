@@ -674,3 +674,9 @@ def test_broadcasts_series_and_journals_told_by_their_outlet_are_no_documents():
 def test_a_form_a_film_a_case_study_a_result_and_a_project_in_title_marks_are_no_documents():
     assert surfaces("可下载附件《公众意见表》,观看了《麻城汽配产业宣传片》,荣获《百佳案例》,发布《考核评价结果》,"
                     "编制的《秋林工业园区基础设施建设项目》完成。") == []
+
+
+def test_a_plan_named_by_its_place_is_no_sentence_that_keeps_or_mends_it_and_dongyuan_is_no_action():
+    assert surfaces("量身定制,强化保障。滁州经开区始终坚持标准厂房建设与产业发展规划、企业要求。") == []
+    assert surfaces("整合资源。福鼎市完善发展规划,突出产业特色。") == []
+    assert surfaces("“三年突破”推进工作进行动员部署。") == []
