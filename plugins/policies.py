@@ -130,7 +130,7 @@ _ZONE_PLAN_RE = re.compile(r"(?:^|(?<=[\s，。；、,;：:(（》“])|(?<=根�
                            r"(?:[(（]修编[)）])?[(（](?:19|20)\d{2}年?\s*[—–\-－~～至]\s*(?:19|20)\d{2}年?[)）])", re.M)
 _ZONE_PLAN_HINT = re.compile(r"(?:规划|方案)(?:修编)?(?:[(（]修编[)）])?[(（](?:19|20)\d{2}")  # a plan with its years: few texts have one
 # The state's named science and industry programmes, unquoted and without a verb before them.
-_NATIONAL_PROGRAMME_RE = re.compile(r"(?:国家)?(?:火炬|星火)计划|国家重点研发计划")
+_NATIONAL_PROGRAMME_RE = re.compile(r"(?:国家)?(?:火炬|星火)计划|(?:国家|省|自治区)重点研发计划|国家重点新产品计划")
 # A place's named action written as a noun, no verb before it: 2024年是辽宁全面振兴新突破三年行动的攻坚之年.
 _ACTION_HEAD = r"三年行动|攻坚行动|提升行动|倍增行动|行动计划"  # every head says 行动
 _PLACED_ACTION_RE = AnchoredPattern(re.compile(rf"[\u4e00-\u9fff]{{6,24}}?(?:{_ACTION_HEAD})(?:计划)?"), re.compile(_ACTION_HEAD), reach=24)

@@ -680,3 +680,7 @@ def test_a_plan_named_by_its_place_is_no_sentence_that_keeps_or_mends_it_and_don
     assert surfaces("量身定制,强化保障。滁州经开区始终坚持标准厂房建设与产业发展规划、企业要求。") == []
     assert surfaces("整合资源。福鼎市完善发展规划,突出产业特色。") == []
     assert surfaces("“三年突破”推进工作进行动员部署。") == []
+
+
+def test_a_province_s_key_research_programme_and_the_state_s_new_products_programme_are_named_wherever_they_are():
+    assert surfaces("获得自治区重点研发计划资金,申报国家重点新产品计划3项。") == ["自治区重点研发计划", "国家重点新产品计划"]
