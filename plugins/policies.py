@@ -340,10 +340,9 @@ def _with_editions(found: list[Mention], s: str, text: str) -> list[Mention]:
     for m in found:
         edition = _EDITION_AFTER_RE.match(s, m.end) if m.surface[-1] not in "》”\"」’)）" else None
         if edition and not any(f.start < edition.end() and m.end < f.end for f in found):
-            name = s[m.start : edition.end()]
-            m = replace(m, surface=text[m.start : edition.end()], end=edition.end(),
-                        canonical=name if m.canonical == s[m.start : m.end] else m.canonical)
-            m = replace(m, id=stable_id("L", m.canonical))
+            canonical = s[m.start : edition.end()] if m.canonical == s[m.start : m.end] else m.canonical
+            m = replace(m, surface=text[m.start : edition.end()], end=edition.end(), canonical=canonical,
+                        id=stable_id("L", canonical))
         out.append(m)
     return out
 
