@@ -243,7 +243,9 @@ def test_tagging_on_the_held_out_split(held_out, kind):
 # cross-border region), at2-004 (安徽承扬智造产业园, a company's project) and by2-030 (黄河三角洲经济区, a regional plan's
 # region) in, while be4-024, br3-029, bs2-017, bw4-013, bz2-010, c4-005, cf4-013, h3-048, q2-005 and z2-012 were taken
 # out. After round cp joined: cp1-015 (北國高科技物流產業園, a group's project), cp2-023 (鲁清石化兴鲁新材料产业园, a
-# chemical maker's) and cp3-003 (国宝桥米产业园, a rice company's).
+# chemical maker's) and cp3-003 (国宝桥米产业园, a rice company's); after round cq joined: cq1-010 (a bare 开发区 in
+# 各乡镇、开发区, no zone named), cq2-028 (皖江农产品冷链物流产业园, a company's project) and cq3-022 (漯河统一工业园, a food
+# maker's).
 KNOWN_STRAY_NEGATIVES = {"a3-017", "ab4-013", "ac1-022", "ad3-011", "ad3-025", "ag1-015", "aj1-016", "al1-004",
                          "am3-007", "an2-012", "an4-030", "ap1-029", "ap2-018", "aq2-008", "aq2-012", "aq4-028",
                          "as1-009", "as2-030", "at2-004", "aw1-007", "aw3-011", "aw4-010", "aw4-011", "ax3-005",
@@ -253,8 +255,9 @@ KNOWN_STRAY_NEGATIVES = {"a3-017", "ab4-013", "ac1-022", "ad3-011", "ad3-025", "
                          "br4-006", "bs2-004", "bu1-029", "bw1-014", "bx2-023", "by1-006", "by2-030", "bz3-004",
                          "c1-006", "cb2-014", "cb4-029", "cc3-019", "cd3-022", "ce4-007", "cf4-011", "cg3-022",
                          "ch1-003", "ch4-011", "cj4-019", "cl2-016", "cl3-023", "cm1-015", "co1-021", "co1-022",
-                         "co4-013", "cp1-015", "cp2-023", "cp3-003", "d1-030", "e4-021", "i2-014", "m2-027", "o2-008",
-                         "s2-013", "t1-012", "w3-006", "x2-027", "x4-002", "z4-001"}
+                         "co4-013", "cp1-015", "cp2-023", "cp3-003", "cq1-010", "cq2-028", "cq3-022", "d1-030",
+                         "e4-021", "i2-014", "m2-027", "o2-008", "s2-013", "t1-012", "w3-006", "x2-027", "x4-002",
+                         "z4-001"}
 
 
 def test_no_park_in_the_held_out_negatives(held_out):
