@@ -2,6 +2,8 @@
 
 * 《…》 titles ending in a policy word (意见, 办法, 通知, 方案, 规划, 条例, 措施, 政策, 细则, 纲要 …);
 * document numbers such as 川府发〔2024〕12号 (in 〔〕, [], 【】, {} or no brackets, as typed);
+* unbracketed official titles: on a line of their own, after 根据/印发 …, a place's five-year plan or a plan carrying
+  out a document (天津市贯彻落实《…》实施方案), with the edition written after them ((2022-2025年));
 * campaigns in quotes followed by 行动/工程/计划/战略 (“园区提质、企业满园”行动), quoted names on the shipped
   programme list (“放管服”, “腾笼换鸟”), and counted names a context carries out (落实“三个一批”);
 * named actions and plans without quotes (实施制造业倍增行动, 辽宁全面振兴新突破三年行动, 国家火炬计划), and by a
