@@ -19,7 +19,7 @@ from pathlib import Path
 
 from parkwatch.mentions import ArticleText
 from parkwatch.tag_eval import LABEL_KEYS, load, score
-from parkwatch.tagging import make_manager, tag
+from parkwatch.tagging import foreign_plugins, make_manager, tag
 
 HERE = Path(__file__).resolve().parents[1] / "tests" / "files" / "tagging"
 
@@ -55,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="some of its texts labelled again (default: %(default)s)")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
+    if (problem := foreign_plugins()) is not None:
+        parser.error(problem)  # figures of one checkout's engine with another's rules
     if not args.second.exists():
         print(f"no second labelling at {args.second}", file=sys.stderr)
         return 1

@@ -24,7 +24,7 @@ from pathlib import Path
 from parkwatch.evaluate import eval_dir as find_eval_dir
 from parkwatch.evaluate import iter_sets, read_case
 from parkwatch.mentions import ArticleText
-from parkwatch.tagging import make_manager, tag
+from parkwatch.tagging import foreign_plugins, make_manager, tag
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from extraction_quality import HEADLINE_SETS, run_parkwatch, run_trafilatura  # noqa: E402
@@ -80,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="first N pages of each set (0: all)")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
+    if (problem := foreign_plugins()) is not None:
+        parser.error(problem)  # figures of one checkout's engine with another's rules
     eval_dir = find_eval_dir(args.eval_dir)
     if not eval_dir.is_dir():
         print(f"skipped: no evaluation data at {eval_dir} (pass --eval-dir)")

@@ -29,7 +29,7 @@ import ahocorasick_rs
 from parkwatch.gazetteer import shipped_csv
 from parkwatch.mentions import ArticleText, simplified_same_length
 from parkwatch.tag_eval import load, park_ids, score, score_per_text
-from parkwatch.tagging import make_manager, tag
+from parkwatch.tagging import foreign_plugins, make_manager, tag
 
 BEFORE = Path(__file__).resolve().parent / "tagging_before.json"  # the tagger of the commit before issue 12
 SETS = [Path(__file__).resolve().parents[1] / "tests" / "files" / "tagging" / f"{name}.jsonl.xz" for name in ("dev", "test")]
@@ -104,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--before", type=Path, default=BEFORE,
                         help="figures of an earlier tagger on the same sets, shown beside (default: %(default)s)")
     args = parser.parse_args(argv)
+    if (problem := foreign_plugins()) is not None:
+        parser.error(problem)  # figures of one checkout's engine with another's rules
     results = [evaluate(path, args.mistakes) for path in args.set or SETS if path.exists()]
     for figures in results:
         print(f"{figures['set']}: {figures['texts']} texts ({figures['negatives']} negatives, "

@@ -21,7 +21,7 @@ from parkwatch.gazetteer import parks
 from parkwatch.mentions import ArticleText
 from parkwatch.sampleweb import SITES, load_articles
 from parkwatch.tag_eval import read_lines
-from parkwatch.tagging import make_manager, tag
+from parkwatch.tagging import foreign_plugins, make_manager, tag
 
 
 def corpus(megabytes: float) -> list[ArticleText]:
@@ -52,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--texts", action="append", type=Path, help="tag these labelled JSON-lines files instead")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
+    if (problem := foreign_plugins()) is not None:
+        parser.error(problem)  # figures of one checkout's engine with another's rules
     pm = make_manager(load_entry_points=False)
     articles = labelled_texts(args.texts) if args.texts else corpus(args.megabytes)
     size = sum(len(a.text.encode("utf-8")) for a in articles)

@@ -25,7 +25,7 @@ from parkwatch.extract import extract_article
 from parkwatch.mentions import ArticleText
 from parkwatch.store import Store
 from parkwatch.stories import StoryIndex
-from parkwatch.tagging import make_manager, tag
+from parkwatch.tagging import foreign_plugins, make_manager, tag
 from parkwatch.urls import article_id
 
 
@@ -88,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
+    if (problem := foreign_plugins()) is not None:
+        parser.error(problem)  # figures of one checkout's engine with another's rules
     eval_dir = find_eval_dir(args.eval_dir)
     pages = load_pages(eval_dir, args.pages)
     size = sum(len(b) for b, _ in pages) / 1e6

@@ -6,6 +6,7 @@ import importlib
 import weakref
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import pluggy
 from loguru import logger
@@ -48,6 +49,22 @@ def make_manager(disabled: tuple[str, ...] = (), load_entry_points: bool = True)
         except Exception as exc:  # a broken external plugin must not take the built-in ones down
             logger.error("a parkwatch plugin failed to load: {}", exc)
     return pm
+
+
+def foreign_plugins() -> str | None:
+    """Why the built-in plugins do not belong to this ``parkwatch`` (else None): an older checkout put first on
+    ``PYTHONPATH`` while an editable install maps ``parkwatch.plugins`` to another checkout's ``plugins/`` would tag
+    with that checkout's rules. The plugins belong when they lie inside the package (a wheel) or beside it (a
+    checkout)."""
+    import parkwatch
+    import parkwatch.plugins
+
+    engine = Path(parkwatch.__file__).resolve().parent
+    plugins = Path(parkwatch.plugins.__file__).resolve().parent
+    if plugins.parent in (engine, engine.parent):
+        return None
+    return (f"parkwatch is imported from {engine} but its built-in plugins from {plugins}: link that checkout's "
+            f"plugins/ (and spiders/, pipelines/) into its parkwatch/ package, or run from the checkout installed")
 
 
 _CALLERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
