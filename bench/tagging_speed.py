@@ -59,23 +59,26 @@ def main(argv: list[str] | None = None) -> int:
     size = sum(len(a.text.encode("utf-8")) for a in articles)
     names = parks().names
     tag(articles[0], pm)  # warm up: gazetteers load once per process
-    best_tag = best_floor = float("inf")
+    best_floor = float("inf")
+    runs: list[float] = []
     mentions = 0
     for _ in range(args.repeat):
         start = time.perf_counter()
         mentions = sum(len(tag(a, pm)) for a in articles)
-        best_tag = min(best_tag, time.perf_counter() - start)
+        runs.append(time.perf_counter() - start)
         start = time.perf_counter()
         for a in articles:
             names.find(a.simplified)
         best_floor = min(best_floor, time.perf_counter() - start)
+    best_tag = min(runs)
     print(f"text: {size / 1e6:.2f} MB in {len(articles)} articles, {mentions} mentions")
-    print(f"tagging (all plugins): {best_tag:.3f} s  ({size / 1e6 / best_tag:.2f} MB/s)")
+    print(f"tagging (all plugins): {best_tag:.3f} s  ({size / 1e6 / best_tag:.2f} MB/s; the best of "
+          f"{', '.join(f'{run:.3f}' for run in runs)} s)")
     print(f"floor (one pass of the park names): {best_floor:.3f} s  ({size / 1e6 / best_floor:.2f} MB/s)")
     print(f"ratio: tagging takes {best_tag / best_floor:.1f}x the floor")
     if args.json:
         Path(args.json).write_text(json.dumps({"bytes": size, "articles": len(articles), "mentions": mentions,
-                                               "tag_seconds": best_tag, "floor_seconds": best_floor,
+                                               "tag_seconds": best_tag, "tag_runs": runs, "floor_seconds": best_floor,
                                                "repeat": args.repeat}), encoding="utf-8")
     return 0
 
