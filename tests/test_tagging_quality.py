@@ -249,7 +249,8 @@ def test_tagging_on_the_held_out_split(held_out, kind):
 # (中航重机贵阳航空产业园), cd3-009 (京山农副产品电商产业园), cf4-013 (钼产品深加工产业园) and q2-005 (吉宏智能环保包装产业园),
 # companies' and projects' 产业园, in, while ap1-029, at2-004 and bh4-002 were taken out. After round cr joined: cr2-023
 # (a proposed “台湾青年创业园”), cr3-020 (千禾调味品产业园, a condiment maker's) and cr4-007 (a county's 中药科技产业园
-# project).
+# project); after round cs joined: cs2-006 (国际种业研发集聚区, a seed-breeding cluster), cs2-030 (智慧厨电创新产业园, a
+# company's), cs3-023 (钟祥现代食品产业园, a food-park project) and cs3-026 (韶峰南方绿色建材产业园, a cement maker's).
 KNOWN_STRAY_NEGATIVES = {"a3-017", "ab4-013", "ac1-022", "ad3-011", "ad3-025", "ag1-015", "aj1-016", "al1-004",
                          "am3-007", "an2-012", "an4-030", "ap2-018", "aq2-008", "aq2-012", "aq4-028", "as1-009",
                          "as2-030", "aw1-007", "aw3-011", "aw4-010", "aw4-011", "ax3-005", "ax3-029", "ba4-014",
@@ -260,7 +261,7 @@ KNOWN_STRAY_NEGATIVES = {"a3-017", "ab4-013", "ac1-022", "ad3-011", "ad3-025", "
                          "cb2-014", "cb4-029", "cc3-019", "cd3-009", "cd3-022", "ce4-007", "cf4-011", "cf4-013",
                          "cg3-022", "ch1-003", "ch4-011", "cj4-019", "cl2-016", "cl3-023", "cm1-015", "co1-021",
                          "co1-022", "co4-013", "cp1-015", "cp2-023", "cp3-003", "cq1-010", "cq2-028", "cq3-022",
-                         "cr2-023", "cr3-020", "cr4-007",
+                         "cr2-023", "cr3-020", "cr4-007", "cs2-006", "cs2-030", "cs3-023", "cs3-026",
                          "d1-030", "e4-021", "i2-014", "m2-027", "o2-008", "q2-005", "s2-013", "t1-012", "w3-006",
                          "x2-027", "x4-002", "z4-001"}
 
