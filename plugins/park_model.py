@@ -222,12 +222,13 @@ def features(article: ArticleText, start: int, end: int, source: str, found: boo
 def candidates(article: ArticleText, mentions: list[Mention],
                rules: Found | None = None) -> list[tuple[int, int, dict[str, float]]]:
     """The spans the rules passed over that could be added, with their features (a bare zone word only when a
-    park of its kind is named before it: else it could refer to nothing; no …新区 the gazetteer lacks, no regional plan's region)."""
+    park of its kind is named before it: else it could refer to nothing; no …新区 the gazetteer lacks but one named
+    for industry (工业新区, 临港新区); no regional plan's region)."""
     out, rules = [], rules or Found.of(article, mentions)
     for start, end in candidate_spans(article, [(m.start, m.end) for m in mentions]):
         if _SUFFIX_RE.fullmatch(article.simplified, start, end) and _antecedent(article, start, end, mentions) is None:
             continue
-        if article.simplified.endswith("新区", start, end) and not article.simplified.endswith("高新区", start, end):
+        if article.simplified.endswith("新区", start, end) and not _INDUSTRIAL_NEW_AREA.search(article.simplified, start, end):
             continue  # a new area the gazetteer lacks is a district, not a park; one named by its city alone the rules find
         if ends_with_planning_region(article.simplified[max(0, start - 12) : end]):
             continue  # 杭州湾经济区, 中原经济区: a regional plan's region
@@ -258,6 +259,9 @@ def alternatives(article: ArticleText, mentions: list[Mention],
         out.append((start, end, f, index))
     return out
 
+
+# New areas named for industry (威海工业新区, 台州头门港新区, 眉山经开新区): zones, where a city's 新区 is a district.
+_INDUSTRIAL_NEW_AREA = re.compile(r"(?:高|工业|经济|产业|科技|经开|临港|临空|港)新区$")
 
 _KIND_ONLY = {"跨境经济", "边境经济", "跨境", "边境"}  # with a place a zone's name (东兴边境经济合作区), without one its kind
 

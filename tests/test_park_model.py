@@ -71,6 +71,13 @@ def test_a_kind_of_zone_without_a_place_is_never_added():
     assert "东兴边境经济合作区" in surfaces(second_look(named, [], model))
 
 
+def test_a_new_area_named_for_industry_is_a_candidate_a_city_s_new_area_is_not():
+    model = ParkModel({}, 5.0, keep=0.5, add=0.5)  # adds every candidate
+    article = ArticleText("1992年,龙门工业新区成立;台州头门港新区集聚企业178家。")
+    assert surfaces(second_look(article, [], model)) == ["龙门工业新区", "台州头门港新区"]
+    assert second_look(ArticleText("城东新区的道路已完工,滨江新区公园开放。"), [], model) == []  # districts of a city
+
+
 def test_a_regional_plans_region_is_never_added():
     model = ParkModel({"suf=经济区": 9.0}, 0.0, keep=0.5, add=0.5)
     assert second_look(ArticleText("推动川南经济区一体化发展,攀西经济区转型升级。"), [], model) == []
