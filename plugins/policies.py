@@ -35,10 +35,11 @@ _NOT_DOCUMENT = re.compile(r"(?:开发区|高新区|新区|园区|产业园|科�
                            r"报告书|环境影响评价|电讯|联播|报道|全书|集注|易经|瞭望|(?<!合作)社|[^发]展|权证|游戏|彩票|娱乐|宣传册|宣传片|意见表|案例|评价结果|建设项目)"  # a certificate (《国有土地使用权证》), a book (《宋史》), a ranking, a study, an impact report, a paper, programme or agency (《新闻联播》, 《新华社》), an exhibition (《…图片展》), injected spam (《澳门凤凰游戏》), a brochure or film, a form to fill in (《公众意见表》), a case study, a result, a project
                            r"(?:[(（][^()（）]*[)）]|[.·]?\s*(?:19|20)\d{2}年?)?$")  # 《鹿城年鉴2017》, 《九江年鉴.2008》
 _WORK_REPORT = re.compile(r"(?:(?:19|20)\d{2}年)?[\u4e00-\u9fff]{0,10}?政府工作报告")  # 《2023年政府工作报告》, 《市政府工作报告》: a government's document
-# A broadcast, a series or a journal told by its outlet: 央视《百年百城》, 《重走天路看变迁》系列报道, 美国《财富》等知名杂志
+# A broadcast, a series, a journal or a song told by its outlet or kind: 央视《百年百城》, 会刊《…党建》, 歌曲《松花江上》,
+# 《重走天路看变迁》系列报道, 美国《财富》等知名杂志
 # (the words right after a title that make it one: 报道, 栏目, 节目, 杂志, 期刊, 一书).
 _OUTLET_AFTER = re.compile(r"\s*(?:系列|专题|等知名|等)?(?:报道|栏目|节目|杂志|期刊|一书)")
-_OUTLET_BEFORE = re.compile(r"(?:央视|电视台|频道|之声|广播|出版物|出处|参见|刊登了)[:：\s]*$")
+_OUTLET_BEFORE = re.compile(r"(?:央视|电视台|频道|之声|广播|出版物|出处|参见|刊登了|会刊|刊物|期刊|杂志|专栏|栏目|节目|歌曲|首歌|影片|电影)[:：\s]*$")
 _DOC_NUMBER = (r"[\u4e00-\u9fff]{1,10}\s?[〔\[［(（「﹝【{｛]\s*(?:19|20)\d{2}[〕\]］)）」﹞】}｝]\s*第?\d{1,4}\s*号"  # 国函〔1993〕第38号, 株政发 〔2018〕 19号, 国办函【2021】64号
                r"|[\u4e00-\u9fff]{1,8}?(?:发|函|办|字|呈|令|府)〔?(?:19|20)\d{2}〕?\d{1,4}号"  # 国发201243号, as typed
                r"|[\u4e00-\u9fff]{2,10}〔(?:19|20)\d{2}\d{1,4}号"  # 粤经贸工业〔2005582号: the close bracket lost

@@ -669,6 +669,7 @@ def test_a_place_s_plan_carrying_out_a_document_is_one_title_around_its_title_ma
 def test_broadcasts_series_and_journals_told_by_their_outlet_are_no_documents():
     assert surfaces("亮相央视《非遗里的中国》,今天的《重走天路看变迁》系列报道,被美国《福布斯》等知名杂志评选。") == []
     assert surfaces("于当月19日刊发了《会议纪要》。") == ["《会议纪要》"]
+    assert surfaces("专委会会刊《非公有制企业党建》发布,想起歌曲《松花江上》,本报推出专栏《打赢开局战 实现开门红》。") == []
 
 
 def test_a_form_a_film_a_case_study_a_result_and_a_project_in_title_marks_are_no_documents():
