@@ -88,7 +88,7 @@ _COMMON_WORD_COUNTIES = {"南部", "资源", "东区", "西区", "南区", "北�
 _COMMON_WORD_PLACES = _COMMON_WORD_COUNTIES | {"新兴", "通道", "长安", "和平", "城中", "天等"}  # 台商|新兴产业园区 is no place
 
 # After a bare zone word, what makes it the kind: 开发区管理体制改革, 开发区模式, 开发区和行政区, 经开区序列.
-_KIND_AFTER = re.compile(r"(?:管理体制|体制|模式|升级版|优化整合|整合优化|序列|[和与]行政区|考核评价|发展规律|设立审核|审核公告|类别|快讯|新闻|频道|栏目|高质量发展|高水平开放|"
+_KIND_AFTER = re.compile(r"(?:管理体制|体制|模式|升级版|优化整合|整合优化|序列|[和与]行政区|考核评价|发展规律|设立审核|审核公告|类别|快讯|新闻|频道|栏目|"
                          r"名称|设立条件|四至|改革创新|改革和创新|全覆盖|"
                          r"(?:建设)?工作领导小组|振兴三年)")
 
@@ -141,9 +141,19 @@ _KIND_NAMED_BEFORE = re.compile(rf"(?:{_KIND_VERBS})$")
 _KIND_MADE_BEFORE = re.compile(rf"(?:(?:首个|首家|唯一|第一个)[^，。；,;\n]{{0,16}}的|设立的|建设的|转型为|转为|向|到|对|{_KIND_VERBS})$")
 
 
+# How a zone grows (推动开发区高质量发展): the kind in a text that names no zone of that kind before, else that zone.
+_GROWTH_AFTER = re.compile(r"高质量发展|高水平开放")
+
+
+def grows_after(simplified: str, end: int) -> bool:
+    """The zone word ending at *end* is followed by how a zone grows (开发区|高质量发展)."""
+    return bool(_GROWTH_AFTER.match(text_after(simplified, end, 8)))
+
+
 def _is_generic(simplified: str, start: int, end: int) -> bool:
     """A zone word used for a kind, a count or a list of kinds (国家级经开区, 3个高新区, 开发区、高新区等), or
-    not a zone word at all (创新区 holds 新区)."""
+    not a zone word at all (创新区 holds 新区); a word followed by how a zone grows (``grows_after``) is left to
+    the caller, who knows whether a zone of its kind is named before it."""
     before, after = text_before(simplified, start, 8), text_after(simplified, end, 8)
     if _KIND_IN_BRACKETS.match(after):
         return True

@@ -59,6 +59,7 @@ from .park_words import (
     _SUFFIX_RE,
     _is_generic,
     fitting_antecedents,
+    grows_after,
     kind_in_brackets_after,
     plain,
 )
@@ -185,7 +186,7 @@ def _without_bare_words_in_general(article: ArticleText, mentions: list[Mention]
     for word in {simplified[m.start : m.end] for m in bare if simplified.count(simplified[m.start : m.end]) > 4}:
         uses = [match.start() for match in re.finditer(re.escape(word), simplified)
                 if not any(start <= match.start() and match.end() <= end and end - start > len(word) for start, end in spans)]
-        if sum(_is_generic(simplified, start, start + len(word)) for start in uses) >= 3:
+        if sum(_is_generic(simplified, start, start + len(word)) or grows_after(simplified, start + len(word)) for start in uses) >= 3:
             general.add(word)
     if not general:
         return mentions
@@ -659,6 +660,8 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
     begin = match.start() - 1 if _OWN_PLACE_WORD.match(simplified, max(0, match.start() - 2), match.start()) else match.start()
     fits = fitting_antecedents(simplified, word, named)
     before = [m for m in fits if m.end <= match.start()]
+    if not before and grows_after(simplified, match.end()):
+        return None  # 推动开发区高质量发展 with no zone of its kind named before: the kind, not a zone
     listed = [m for m in before if m.attrs.get("source") != "pattern"]
     once = before and before[-1].attrs.get("source") == "pattern" and sum(m.canonical == before[-1].canonical for m in named) == 1
     antecedent = (listed[-1] if once and listed else before[-1]) if before else None  # 潍坊高新区 … 擦亮高新区 … 高新区

@@ -139,6 +139,12 @@ def test_a_bare_zone_word_for_the_kind_of_zone_is_no_park():
     assert [s for s, _ in spans(text)] == ["成都高新区"]
 
 
+def test_a_zone_word_growing_is_the_zone_named_before_it_else_the_kind():
+    zone = spans("菏泽经济开发区")[0][1]
+    assert spans("菏泽经济开发区今年新签项目20个,不断增强开发区高质量发展后劲。") == [("菏泽经济开发区", zone), ("开发区", zone)]
+    assert spans("省里出台意见,推动开发区高质量发展。") == []  # no zone named before: the kind
+
+
 def test_a_long_descriptor_before_shifanqu_is_a_kind_and_bare_free_trade_zone_words_are_not_resolved():
     text = "天津滨海高新区将建成国家自主创新示范区“升级版”,打造全域城乡融合示范区。"
     assert [s for s, _ in spans(text)] == ["天津滨海高新区"]
