@@ -323,11 +323,16 @@ def _reference_or_kind(suffix: str, name_part: str, core: str, places: list, lev
     return _BARE
 
 
+# A province's chemical parks (贵州省化工园区 认定办法, 名单): the kind it designates, not one park (吉林化工园区 is one).
+_PROVINCE_S_KIND = re.compile(r"[\u4e00-\u9fff]{2,8}(?:省|自治区)(?:化工|飞地)")
+
+
 def _yuanqu_is_no_name(simplified: str, match: re.Match[str], name_part: str, place_end: int) -> bool:
     """…园区 that is no park's name: a county's part of the zone (安宁园区, found by ``_place_parts``), a kind
-    (化工园区, 飞地园区), a name said fewer than three times, or the start of a longer one (白马园区新材料产业园).
+    (化工园区, 飞地园区, a province's 贵州省化工园区), a name said fewer than three times, or the start of a longer one (白马园区新材料产业园).
     A place with words of its own (吉林化工园区, 西藏文化旅游创意园区) said three times, or given a short name, is a name."""
     return bool((place_end and len(name_part) <= place_end + 1) or name_part.removeprefix("中国").startswith(("化工", "飞地"))
+                or _PROVINCE_S_KIND.fullmatch(name_part)
                 or name_part.endswith("部")
                 or (simplified.count(name_part + "园区") < 3 and not _DEFINED_AFTER.match(simplified[match.end() :]))
                 or re.match(r"[\u4e00-\u9fff]{1,8}?(?:产业园|工业园|科技园)", simplified[match.end() :]))

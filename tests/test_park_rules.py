@@ -145,6 +145,13 @@ def test_a_zone_word_growing_is_the_zone_named_before_it_else_the_kind():
     assert spans("省里出台意见,推动开发区高质量发展。") == []  # no zone named before: the kind
 
 
+def test_a_province_s_chemical_parks_said_three_times_are_the_kind_it_designates():
+    text = "依据《贵州省化工园区认定办法》,认定天柱化工园区为贵州省化工园区。附:贵州省化工园区名单。"
+    assert "贵州省化工园区" not in [s for s, _ in spans(text)]
+    text = "吉林化工园区成立。吉林化工园区新签项目5个,吉林化工园区产值增长。"
+    assert [s for s, _ in spans(text)] == ["吉林化工园区"] * 3  # a city's park, named by its place alone
+
+
 def test_a_long_descriptor_before_shifanqu_is_a_kind_and_bare_free_trade_zone_words_are_not_resolved():
     text = "天津滨海高新区将建成国家自主创新示范区“升级版”,打造全域城乡融合示范区。"
     assert [s for s, _ in spans(text)] == ["天津滨海高新区"]
