@@ -78,6 +78,12 @@ def test_a_new_area_named_for_industry_is_a_candidate_a_city_s_new_area_is_not()
     assert second_look(ArticleText("城东新区的道路已完工,滨江新区公园开放。"), [], model) == []  # districts of a city
 
 
+def test_a_park_named_as_an_industry_port_or_a_smart_manufacturing_park_is_a_candidate():
+    model = ParkModel({}, 5.0, keep=0.5, add=0.5)  # adds every candidate
+    article = ArticleText("近日,机器人产业港三期开工;义兴滨河双创智造园签约企业12家。")
+    assert surfaces(second_look(article, [], model)) == ["机器人产业港", "义兴滨河双创智造园"]
+
+
 def test_a_regional_plans_region_is_never_added():
     model = ParkModel({"suf=经济区": 9.0}, 0.0, keep=0.5, add=0.5)
     assert second_look(ArticleText("推动川南经济区一体化发展,攀西经济区转型升级。"), [], model) == []
