@@ -7,11 +7,13 @@ twice (missed runs coalesce). Each site's crawl is closed at ``crawl_timeout``; 
 ``STOP_GRACE`` later is stopped (SIGTERM, then SIGKILL). After every crawl, new articles are matched against the watches and recorded in the outbox;
 ``immediately`` watches are sent right away, the others at their digest time. Failed deliveries are retried
 with back-off. SIGTERM stops the scheduler cleanly (a running crawl is asked to stop and waited for); all state
-is in the database, so a restart neither loses nor repeats an alert.
+is in the database, so a restart neither loses nor repeats an alert. The stop runs on a thread of its own: the
+signal handler only wakes it, since the main thread it interrupts may hold a lock the stop needs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -21,7 +23,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from apscheduler.events import EVENT_SCHEDULER_STARTED
 from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.schedulers import SchedulerNotRunningError
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
@@ -261,23 +265,49 @@ class Daemon:
                                executor="alerts")
 
     def stop(self, *_: Any) -> None:
-        logger.info("stopping: waiting for running crawls")
+        """Stop scheduling, ask running crawls to stop (``run`` waits for them); once, from any thread but the
+        scheduler's own loop (on SIGTERM or SIGINT, the thread ``handle_signals`` starts)."""
         with self.lock:
+            if self.stopping:
+                return
             self.stopping = True
             self.pending.clear()
             if self.gathering is not None:
                 self.gathering.cancel()
             for child in self.children.values():
                 child.send_signal(signal.SIGTERM)  # Scrapy closes the spider and its pipelines cleanly
-        self.scheduler.shutdown(wait=False)
+        logger.info("stopping: waiting for running crawls")
+        self._shut_scheduler()
+
+    def _shut_scheduler(self, *_: Any) -> None:
+        """Shut the scheduler down if ``stop`` was asked for; a scheduler not started yet is shut down as it starts
+        (``run`` calls this then too)."""
+        if self.stopping:
+            with contextlib.suppress(SchedulerNotRunningError):
+                self.scheduler.shutdown(wait=False)
+
+    def handle_signals(self) -> None:
+        """On SIGTERM or SIGINT, ``stop`` on a thread of its own. A handler runs in the main thread between two of
+        its bytecodes, maybe while the scheduler loop holds a lock ``stop`` needs (its executor's, taken while a job
+        is submitted): calling ``stop`` there deadlocks. So the handler only writes a byte to a pipe the thread
+        waits on."""
+        wake_read, wake_write = os.pipe()
+
+        def stop_when_woken() -> None:
+            os.read(wake_read, 1)
+            self.stop()
+
+        threading.Thread(target=stop_when_woken, name="stop-on-signal", daemon=True).start()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda *_: os.write(wake_write, b"\0"))
 
     def run(self) -> None:
         import logging
 
         logging.getLogger("apscheduler").setLevel(logging.ERROR)  # a skipped, coalesced run is normal here
         self.schedule()
-        signal.signal(signal.SIGTERM, self.stop)
-        signal.signal(signal.SIGINT, self.stop)
+        self.scheduler.add_listener(self._shut_scheduler, EVENT_SCHEDULER_STARTED)  # a stop asked before it started
+        self.handle_signals()
         settings = self.config.settings
         logger.info("parkwatch run: {} sites, {} watches; up to {} crawl processes of {} sites each",
                     sum(s.enabled for s in self.config.sites), len(self.watches.watches), settings.parallel_crawls,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sqlite3
 import subprocess
@@ -298,3 +299,33 @@ def test_due_sites_wait_and_are_crawled_together_in_one_process(tmp_path):
     with sqlite3.connect(db) as conn:
         assert sorted(r[0] for r in conn.execute("select site from crawls")) == names  # each site crawled once
         assert conn.execute("select count(*) from articles").fetchone()[0] == 6
+
+
+def test_a_stop_signal_while_the_main_thread_holds_a_lock_the_stop_needs_still_stops_the_daemon(tmp_path):
+    """A signal handler runs in the main thread between two of its bytecodes, maybe while it holds a lock the stop
+    needs (``parkwatch run`` hung for good when SIGTERM came while the scheduler loop held its executor's lock to
+    submit a job): the handler only wakes the stop's own thread, which stops once the lock is free."""
+    from parkwatch.config import load_config
+    from parkwatch.scheduler import Daemon
+
+    config = write_config(tmp_path / "config", [{"name": "s", "start_urls": ["http://127.0.0.1:9/list.html"],
+                                                 "region": "四川省"}])
+    daemon = Daemon(load_config(config), tmp_path / "p.db")
+    handlers = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGALRM)}
+
+    def hung(*_):
+        raise TimeoutError("the SIGTERM handler did not return while the main thread held the daemon's lock")
+
+    signal.signal(signal.SIGALRM, hung)
+    try:
+        daemon.handle_signals()
+        with daemon.lock:  # held by the thread the signal interrupts, as the scheduler loop holds its executor's
+            signal.setitimer(signal.ITIMER_REAL, 10)
+            os.kill(os.getpid(), signal.SIGTERM)  # the handler runs in this thread, before the next line
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            assert not daemon.stopping
+        assert wait_for(lambda: daemon.stopping)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
