@@ -676,7 +676,7 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
         return Mention("park", article.text[begin : match.end()], begin, match.end(),
                        antecedent.canonical, antecedent.id, attrs={**antecedent.attrs, "source": "anaphora"})
     reading = _BARE_READINGS.get(word)
-    if reading is None:
+    if reading is None or (word in _READ_ONLY_ALONE and not _ALONE_AFTER.search(simplified[max(0, begin - 2) : begin])):
         return None
     kind, places = reading
     for place in places:
@@ -684,6 +684,12 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
         if decided:
             return _located(article, begin, match.end(), park)
     return None
+
+
+# Bare words read by where the text is only when they stand alone: after punctuation or a function word (该县|经济开发区,
+# 以|经济开发区), not after words that may name it (绿色清真产业|经济开发区, 县|经济开发区 left to the model).
+_READ_ONLY_ALONE = {"经济开发区"}
+_ALONE_AFTER = re.compile(r"(?:^|[\s，,。；;：:、“”\"/]|[的以在和与及到为向对从于由是了])$")  # not after a bracket: 和平(苟江)|经济开发区
 
 
 def _by_line(article: ArticleText, at: int, kind: str, province: str | None, city: str | None,
@@ -734,6 +740,7 @@ _READERS = {"line": _by_line, "county": _by_county, "site": _by_site, "bonded": 
 _BARE_READINGS: dict[str, tuple[str, tuple[str, ...]]] = {
     **{word: (kind, ("line", "county", "site")) for word, kind in _BARE_TYPES.items()},
     "开发区": ("经开区", ("county",)),
+    "经济开发区": ("经开区", ("line", "county")),
     "综保区": ("综合保税区", ("bonded",)),
     "综合保税区": ("综合保税区", ("bonded",)),
 }

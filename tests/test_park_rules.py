@@ -1056,3 +1056,9 @@ def test_guangdongs_industry_transfer_parks_are_named_parks():
     assert spans("今年以来,广州番禺(五华)产业转移园获省批复。") == [("广州番禺(五华)产业转移园", "番禺(五华)产业转移园")]
     assert spans("2018年作为揭阳产业转移园南片区被纳入目录。") == [("揭阳产业转移园南片区", "揭阳产业转移园")]
     assert spans("依法依规纳入产业转移园,促进集聚。") == []  # the kind, no park
+
+
+def test_a_bare_economic_development_zone_standing_alone_is_the_county_s_own_and_after_a_descriptor_none():
+    county = "孝义市经济总量居全省前列。"
+    assert spans("近年来,孝义市以经济开发区为经济高质量发展主战场。" + county) == [("经济开发区", "山西孝义经济开发区")]
+    assert spans("孝义市全力加快绿色清真产业经济开发区建设。" + county) == []  # a name the rules cannot read: left to the model
