@@ -645,7 +645,7 @@ def _names_its_place(park: Park, key: str) -> bool:
 
 
 # 县经开区, 、市高新区: the county's or city's own zone, written with its level word as its place (副县长、县经开区).
-_OWN_PLACE_WORD = re.compile(r"(?:^|[\s，,。；;：:和与及]|(?<![省市县区州])、)[县市]$")  # on the two characters before the word; 各市、县|开发区 is a kind
+_OWN_PLACE_WORD = re.compile(r"(?:^|[\s，,。；;：:和与及的在是]|(?<![省市县区州])、)[县市盟]$")  # on the two characters before the word; 各市、县|开发区 is a kind
 
 
 def _bare(article: ArticleText, match: re.Match[str], province: str | None, city: str | None,
@@ -675,7 +675,7 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
     if antecedent is not None:
         return Mention("park", article.text[begin : match.end()], begin, match.end(),
                        antecedent.canonical, antecedent.id, attrs={**antecedent.attrs, "source": "anaphora"})
-    reading = _BARE_READINGS.get(word)
+    reading = (_CITY_S_OWN.get(word) if simplified[begin] in "市盟" else None) or _BARE_READINGS.get(word)
     if reading is None or (word in _READ_ONLY_ALONE and not _ALONE_AFTER.search(simplified[max(0, begin - 2) : begin])):
         return None
     kind, places = reading
@@ -685,6 +685,10 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
             return _located(article, begin, match.end(), park)
     return None
 
+
+# A bare word with its city's level word (市开发区, 盟开发区): the one zone of that kind of the city named in its line, else
+# of the article's city.
+_CITY_S_OWN = {"开发区": ("经开区", ("line", "site"))}
 
 # Bare words read by where the text is only when they stand alone: after punctuation or a function word (该县|经济开发区,
 # 以|经济开发区), not after words that may name it (绿色清真产业|经济开发区, 县|经济开发区 left to the model).

@@ -1062,3 +1062,9 @@ def test_a_bare_economic_development_zone_standing_alone_is_the_county_s_own_and
     county = "孝义市经济总量居全省前列。"
     assert spans("近年来,孝义市以经济开发区为经济高质量发展主战场。" + county) == [("经济开发区", "山西孝义经济开发区")]
     assert spans("孝义市全力加快绿色清真产业经济开发区建设。" + county) == []  # a name the rules cannot read: left to the model
+
+
+def test_a_bare_development_zone_with_its_city_s_level_word_is_the_city_s_economic_zone():
+    assert spans("连云港市委常委、市开发区党工委书记尹哲强主持会议。") == [("市开发区", "连云港经济技术开发区")]
+    assert spans("连云港市召开大会。项目跑出加速度是市开发区今年的首要任务。") == [("市开发区", "连云港经济技术开发区")]
+    assert spans("各市、县开发区要加快发展。") == []  # cities' and counties' zones: a kind
