@@ -7,12 +7,13 @@ made by running this script against that commit's package; they are shown beside
 
 Each set is scored as ``parkwatch tag`` sees text (no site region): precision and recall per kind, with exact
 spans and with overlapping spans, and the negative texts in which a park was tagged; and parks and policies ``per text``, as a
-watch sees them (a park counts once in a text: found when any of its mentions is tagged, right when any of its
-tagged mentions is labelled; ``tp`` there counts right parks, ``fn`` labelled parks not found), and ``ids``: of the park
-mentions tagged at a labelled span, how many name the labelled park (``tag_eval.same_park``), and how many labelled
-parks a text's mentions split over two ids or more (a watch sees a park only under its id). The naive tagger is what
-a user could write in an afternoon: the 2018 catalogue's names, their 高新区/经开区 short forms and a suffix
-regular expression (…产业园, …工业园区, …开发区, …新区, …综合保税区) for parks, 《…》 titles for policies.
+watch sees them (a park counts once in a text: found when any of its mentions is tagged, right when any of its tagged
+mentions is labelled; ``tp`` there counts right parks, ``fn`` labelled parks not found), and ``ids``: of the park
+mentions tagged at a labelled span, how many name the labelled park (``tag_eval.same_park``, or ``listed_code``: the
+gazetteer lists the label's name, a renamed zone's old name included, under the mention's id), and how many labelled
+parks a text's mentions split over two ids or more (a watch sees a park only under its id). The naive tagger is what a
+user could write in an afternoon: the 2018 catalogue's names, their 高新区/经开区 short forms and a suffix regular
+expression (…产业园, …工业园区, …开发区, …新区, …综合保税区) for parks, 《…》 titles for policies.
 """
 
 from __future__ import annotations

@@ -21,11 +21,12 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from parkwatch.extract.repair import pinyin_artifact_spans
-from parkwatch.gazetteer import places_only
+from parkwatch.gazetteer import parks, places_only
 from parkwatch.mentions import simplified_same_length
 
 LABEL_KEYS = {"park": "parks", "policy": "policies"}
@@ -197,7 +198,8 @@ def _overlaps(spans: list[Span], others: list[Span]) -> bool:
 
 @dataclass
 class ParkIds:
-    """Of the park mentions tagged with exactly a labelled span, how many name the labelled park (:func:`same_park`)."""
+    """Of the park mentions tagged with exactly a labelled span, how many name the labelled park (:func:`same_park`, or
+    the mention's id is the code of the gazetteer park the label's name is listed under: :func:`listed_code`)."""
 
     compared: int = 0
     same: int = 0
@@ -240,6 +242,22 @@ def same_park(tagged: str, labelled: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _codes_by_name() -> dict[str, str | None]:
+    """Every name and alias of the shipped gazetteer's parks → the park's code (None for a name two parks share)."""
+    codes: dict[str, str | None] = {}
+    for park in parks().by_code.values():
+        for name in {park.name, *(alias.lstrip("~") for alias in park.aliases)}:
+            codes[name] = park.code if codes.get(name, park.code) == park.code else None
+    return codes
+
+
+def listed_code(name: str) -> str | None:
+    """The code of the one gazetteer park *name* is a name or alias of (a renamed zone's old name: its new entry's);
+    None for a name the gazetteer lacks or two parks share."""
+    return _codes_by_name().get(simplified_same_length(name))
+
+
 def park_ids(records: Iterable[dict[str, Any]],
              predict: Callable[[dict[str, Any]], Iterable[tuple[str, int, int, str, str]]]) -> ParkIds:
     """Name agreement on the park mentions *predict* (``(kind, start, end, id, canonical)``) tags with exactly a
@@ -256,7 +274,7 @@ def park_ids(records: Iterable[dict[str, Any]],
             if kind == "park" and span in labelled:
                 ids[labelled[span]].add(mention_id)
                 result.compared += 1
-                if same_park(canonical, labelled[span]):
+                if same_park(canonical, labelled[span]) or listed_code(labelled[span]) == mention_id:
                     result.same += 1
                 else:
                     result.differing.append(f"{record['id']}: {record['text'][start:end]!r} tagged {canonical!r}, "

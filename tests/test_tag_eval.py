@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import lzma
 
-from parkwatch.tag_eval import load, park_ids, same_park, score, score_per_text
+from parkwatch.tag_eval import listed_code, load, park_ids, same_park, score, score_per_text
 
 TEXT = "绵阳高新区签约。高新区还与游仙经开区合作。某公司产业园开工。"
 RECORD = {"id": "t-1", "text": TEXT, "is_park_news": True,
@@ -60,6 +60,18 @@ def test_park_ids_compare_the_parks_named_at_labelled_spans_only():
     assert (result.compared, result.same) == (2, 1)
     assert (result.parks, result.split) == (1, 1)  # 绵阳高新区 under G1 and G2
     assert result.differing == ["t-1: '高新区' tagged '游仙经济开发区', labelled '绵阳高新技术产业开发区'"]
+
+
+def test_a_label_under_a_renamed_zone_s_old_name_is_the_park_the_gazetteer_lists_it_under():
+    text = "天津东疆综合保税区开放。"
+    record = {"id": "t-3", "text": text, "is_park_news": True, "policies": [],
+              "parks": [{"surface": "天津东疆综合保税区", "start": 0, "end": 9, "canonical": "天津东疆保税港区"}]}
+    code = listed_code("天津东疆综合保税区")
+    assert code is not None and listed_code("天津东疆保税港区") == code  # the 2020 rename keeps the old name as an alias
+    assert not same_park("天津东疆综合保税区", "天津东疆保税港区")  # the names alone share no core
+    assert park_ids([record], lambda r: [("park", 0, 9, code, "天津东疆综合保税区")]).same == 1
+    assert park_ids([record], lambda r: [("park", 0, 9, "P-other", "天津东疆综合保税区")]).same == 0
+    assert listed_code("高新区") is None  # a kind, no park's name
 
 
 def test_a_labelled_set_loads_the_same_xz_compressed_as_plain(tmp_path):
