@@ -1068,3 +1068,9 @@ def test_a_bare_development_zone_with_its_city_s_level_word_is_the_city_s_econom
     assert spans("连云港市委常委、市开发区党工委书记尹哲强主持会议。") == [("市开发区", "连云港经济技术开发区")]
     assert spans("连云港市召开大会。项目跑出加速度是市开发区今年的首要任务。") == [("市开发区", "连云港经济技术开发区")]
     assert spans("各市、县开发区要加快发展。") == []  # cities' and counties' zones: a kind
+
+
+def test_a_province_with_only_a_kind_of_zone_after_it_is_the_kind_it_designates_but_its_free_trade_zone_is_one():
+    assert spans("表扬2023年度浙江省高新技术产业园区建设成绩突出集体。") == []
+    assert spans("在山西省技术开发区考核中,介休经济技术开发区并列第一位。") == [("介休经济技术开发区", "介休经济技术开发区")]
+    assert [s for s, _ in spans("为陕西省自贸试验区高质量建设凝聚共识。")] == ["陕西省自贸试验区"]  # one a province
