@@ -90,7 +90,8 @@ _COMMON_WORD_PLACES = _COMMON_WORD_COUNTIES | {"新兴", "通道", "长安", "�
 # After a bare zone word, what makes it the kind: 开发区管理体制改革, 开发区模式, 开发区和行政区, 经开区序列.
 _KIND_AFTER = re.compile(r"(?:管理体制|体制|模式|升级版|优化整合|整合优化|序列|[和与]行政区|考核评价|发展规律|设立审核|审核公告|类别|快讯|新闻|频道|栏目|"
                          r"名称|设立条件|四至|改革创新|改革和创新|全覆盖|"
-                         r"(?:建设)?工作领导小组|振兴三年)")
+                         r"(?:建设)?工作领导小组|振兴三年|"
+                         r"管理处|处(?=处长|长|[、，,)）/\s]))")  # 商务厅开发区处(处长): a department's division for such zones
 
 # A count after the word (开发区552家, 高新技术产业开发区1家), plural demonstratives before it (这些开发区, 上述新区),
 # administrative units listed before it (各县(市)区、开发区), a kind described before it (以制造业为主的开发区).

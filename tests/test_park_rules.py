@@ -1074,3 +1074,10 @@ def test_a_province_with_only_a_kind_of_zone_after_it_is_the_kind_it_designates_
     assert spans("表扬2023年度浙江省高新技术产业园区建设成绩突出集体。") == []
     assert spans("在山西省技术开发区考核中,介休经济技术开发区并列第一位。") == [("介休经济技术开发区", "介休经济技术开发区")]
     assert [s for s, _ in spans("为陕西省自贸试验区高质量建设凝聚共识。")] == ["陕西省自贸试验区"]  # one a province
+
+
+def test_a_zone_word_naming_a_department_s_division_is_no_zone():
+    zone = ("大庆经济技术开发区", "大庆经济技术开发区")
+    assert spans("大庆经济技术开发区举行签约仪式。火炬办副主任刘振堂、开发区管理处处长张超英出席。") == [zone]
+    assert spans("大庆经济技术开发区举行签约仪式。厅办公室、综合处、开发区处、自贸制度创新处负责同志出席。") == [zone]
+    assert spans("大庆经济技术开发区举行签约仪式。开发区处于大庆城东。") == [zone, ("开发区", "大庆经济技术开发区")]  # 处于: lies
