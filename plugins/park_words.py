@@ -139,6 +139,7 @@ def kind_in_brackets_after(simplified: str, end: int) -> bool:
 _FULL_KIND_WORDS = {"综合保税区", "经济开发区", "经济技术开发区", "高新技术产业开发区", "自由贸易试验区"}
 _KIND_VERBS = r"升级为|晋升为|类别为|申报|申建|批设|设立|争取设立"  # what a place becomes or applies for: the kind
 _KIND_NAMED_BEFORE = re.compile(rf"(?:{_KIND_VERBS})$")
+_PREDICATE_BEFORE = re.compile(r"(?:是|为|作为|成为|属于|主导的)$")  # 临港区是|经济技术开发区, 作为|高新技术产业开发区,: what a place is
 _KIND_MADE_BEFORE = re.compile(rf"(?:(?:首个|首家|唯一|第一个)[^，。；,;\n]{{0,16}}的|设立的|建设的|转型为|转为|向|到|对|{_KIND_VERBS})$")
 
 
@@ -161,7 +162,8 @@ def _is_generic(simplified: str, start: int, end: int) -> bool:
     if simplified[start : start + 2] == "新区" and before.endswith("创"):
         return True
     if simplified[start:end] in _FULL_KIND_WORDS and (_KIND_MADE_BEFORE.search(text_before(simplified, start, 24))
-                                                       or re.match(r"\s*是", after)):
+                                                       or re.match(r"\s*是", after)
+                                                       or (_PREDICATE_BEFORE.search(before) and re.match(r"[，,。；;]", after))):
         return True  # 首个…建设的综合保税区, 设立经济开发区, 升级为综合保税区, 经济开发区是…: the kind itself
     if _KIND_NAMED_BEFORE.search(before):
         return True  # 升级为经开区, 类别为开发区, 设立国家开放口岸和综合保税区: the kind a place becomes or applies for

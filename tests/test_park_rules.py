@@ -1081,3 +1081,10 @@ def test_a_zone_word_naming_a_department_s_division_is_no_zone():
     assert spans("大庆经济技术开发区举行签约仪式。火炬办副主任刘振堂、开发区管理处处长张超英出席。") == [zone]
     assert spans("大庆经济技术开发区举行签约仪式。厅办公室、综合处、开发区处、自贸制度创新处负责同志出席。") == [zone]
     assert spans("大庆经济技术开发区举行签约仪式。开发区处于大庆城东。") == [zone, ("开发区", "大庆经济技术开发区")]  # 处于: lies
+
+
+def test_a_full_kind_word_said_as_what_a_place_is_is_the_kind():
+    found = spans("威海临港经济技术开发区(简称临港区)是经济技术开发区,位于威海市区中部。")
+    assert [s for s, _ in found] == ["威海临港经济技术开发区", "临港区"]
+    assert spans("燕郊高新区聚集了大批企业。作为高新技术产业开发区,燕郊却是房地产长期主导。") == [
+        ("燕郊高新区", "燕郊高新技术产业开发区")]
