@@ -274,7 +274,7 @@ def park_ids(records: Iterable[dict[str, Any]],
             if kind == "park" and span in labelled:
                 ids[labelled[span]].add(mention_id)
                 result.compared += 1
-                if same_park(canonical, labelled[span]) or listed_code(labelled[span]) == mention_id:
+                if same_park(canonical, labelled[span]) or (mention_id and listed_code(labelled[span]) == mention_id):
                     result.same += 1
                 else:
                     result.differing.append(f"{record['id']}: {record['text'][start:end]!r} tagged {canonical!r}, "

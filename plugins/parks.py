@@ -644,7 +644,8 @@ def _names_its_place(park: Park, key: str) -> bool:
     return bool(hits) and hits[0][0] == 0 and hits[0][1] < len(key) and bool(_in_written_place(key[: hits[0][1]], [park]))
 
 
-# 县经开区, 、市高新区: the county's or city's own zone, written with its level word as its place (副县长、县经开区).
+# 县经开区, 、市高新区, 在盟开发区: the county's, city's or league's own zone, written with its level word as its place
+# (副县长、县经开区).
 _OWN_PLACE_WORD = re.compile(r"(?:^|[\s，,。；;：:和与及的在是]|(?<![省市县区州])、)[县市盟]$")  # on the two characters before the word; 各市、县|开发区 is a kind
 
 

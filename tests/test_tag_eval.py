@@ -80,3 +80,9 @@ def test_a_labelled_set_loads_the_same_xz_compressed_as_plain(tmp_path):
     plain.write_text(line, encoding="utf-8")
     packed.write_bytes(lzma.compress(line.encode("utf-8")))
     assert load(packed) == load(plain) == [RECORD]
+
+
+def test_a_mention_without_an_id_never_names_an_unlisted_label_s_park():
+    record = {"id": "t-4", "text": "某某新材料产业园开工。", "is_park_news": True, "policies": [],
+              "parks": [{"surface": "某某新材料产业园", "start": 0, "end": 8, "canonical": "某某新材料产业园区"}]}
+    assert park_ids([record], lambda r: [("park", 0, 8, None, "另一个园")]).same == 0
