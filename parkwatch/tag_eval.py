@@ -21,7 +21,6 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -242,20 +241,14 @@ def same_park(tagged: str, labelled: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def _codes_by_name() -> dict[str, str | None]:
-    """Every name and alias of the shipped gazetteer's parks → the park's code (None for a name two parks share)."""
-    codes: dict[str, str | None] = {}
-    for park in parks().by_code.values():
-        for name in {park.name, *(alias.lstrip("~") for alias in park.aliases)}:
-            codes[name] = park.code if codes.get(name, park.code) == park.code else None
-    return codes
-
-
 def listed_code(name: str) -> str | None:
-    """The code of the one gazetteer park *name* is a name or alias of (a renamed zone's old name: its new entry's);
-    None for a name the gazetteer lacks or two parks share."""
-    return _codes_by_name().get(simplified_same_length(name))
+    """The code of the one gazetteer park *name* is a name or alias of (a renamed zone's old name: its new entry's),
+    by the tagger's own name index; None for a name the gazetteer lacks or two parks share."""
+    name = simplified_same_length(name)
+    hits = parks().find(name)
+    if len(hits) != 1 or hits[0][:2] != (0, len(name)) or len(hits[0][3]) != 1:
+        return None
+    return hits[0][3][0].code
 
 
 def park_ids(records: Iterable[dict[str, Any]],
