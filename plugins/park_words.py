@@ -143,6 +143,9 @@ _PREDICATE_BEFORE = re.compile(r"(?:是|为|作为|成为|属于|主导的)$")  
 _KIND_MADE_BEFORE = re.compile(rf"(?:(?:首个|首家|唯一|第一个)[^，。；,;\n]{{0,16}}的|设立的|建设的|转型为|转为|向|到|对|{_KIND_VERBS})$")
 
 
+# What a visit to a place does there (到|经济开发区|调研): a zone visited, not the kind a place turns to (升级到|综合保税区).
+_VISITED_AFTER = re.compile(r"(?:调研|考察|视察|检查|走访|参观|督导|指导|慰问|看望|现场|实地)")
+
 # How a zone grows (推动开发区高质量发展): the kind in a text that names no zone of that kind before, else that zone.
 _GROWTH_AFTER = re.compile(r"高质量发展|高水平开放")
 
@@ -161,7 +164,8 @@ def _is_generic(simplified: str, start: int, end: int) -> bool:
         return True
     if simplified[start : start + 2] == "新区" and before.endswith("创"):
         return True
-    if simplified[start:end] in _FULL_KIND_WORDS and (_KIND_MADE_BEFORE.search(text_before(simplified, start, 24))
+    if simplified[start:end] in _FULL_KIND_WORDS and ((_KIND_MADE_BEFORE.search(text_before(simplified, start, 24))
+                                                        and not (before.endswith(("到", "向", "对")) and _VISITED_AFTER.match(after)))
                                                        or re.match(r"\s*是", after)
                                                        or (_PREDICATE_BEFORE.search(before) and re.match(r"[，,。；;]", after))):
         return True  # 首个…建设的综合保税区, 设立经济开发区, 升级为综合保税区, 经济开发区是…: the kind itself

@@ -694,7 +694,7 @@ _CITY_S_OWN = {"开发区": ("经开区", ("line", "site"))}
 # Bare words read by where the text is only when they stand alone: after punctuation or a function word (该县|经济开发区,
 # 以|经济开发区), not after words that may name it (绿色清真产业|经济开发区, 县|经济开发区 left to the model).
 _READ_ONLY_ALONE = {"经济开发区"}
-_ALONE_AFTER = re.compile(r"(?:^|[\s，,。；;：:、“”\"/]|[的以在和与及到为向对从于由是了])$")  # not after a bracket: 和平(苟江)|经济开发区
+_ALONE_AFTER = re.compile(r"(?:^|[\s，,。；;：:、“”\"/]|[的以在和与及到为向对从于由是了]|该[县市区旗盟])$")  # not after a bracket: 和平(苟江)|经济开发区
 
 
 def _by_line(article: ArticleText, at: int, kind: str, province: str | None, city: str | None,

@@ -1062,6 +1062,13 @@ def test_a_bare_economic_development_zone_standing_alone_is_the_county_s_own_and
     county = "孝义市经济总量居全省前列。"
     assert spans("近年来,孝义市以经济开发区为经济高质量发展主战场。" + county) == [("经济开发区", "山西孝义经济开发区")]
     assert spans("孝义市全力加快绿色清真产业经济开发区建设。" + county) == []  # a name the rules cannot read: left to the model
+    assert spans("孝义市重点项目开工现场会在该市经济开发区举行。") == [("经济开发区", "山西孝义经济开发区")]
+
+
+def test_a_full_kind_word_visited_is_a_zone_and_turned_to_is_the_kind():
+    zone = "辽宁法库经济开发区"
+    assert spans(f"县长王欢苗到经济开发区调研重点项目。{zone}企业复工。") == [("经济开发区", zone), (zone, zone)]
+    assert spans(f"{zone}企业复工。园区从工业集中区升级到经济开发区。") == [(zone, zone)]
 
 
 def test_a_bare_development_zone_with_its_city_s_level_word_is_the_city_s_economic_zone():
