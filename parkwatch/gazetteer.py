@@ -116,14 +116,17 @@ class Regions:
     def __post_init__(self) -> None:
         # A whole article is searched by more than one plugin (the regions and the parks' locality): the last few
         # long texts' results are kept (thread-safe), a copy handed out each time.
+        # Rules ask again and again about the same short windows (a name, the words before it): about two in three
+        # of these lookups repeat one made before, so the last few thousand are kept too.
         self._recent = lru_cache(maxsize=4)(self._find)
+        self._short = lru_cache(maxsize=8192)(self._find)
 
     def find(self, text: str) -> list[tuple[int, int, str, list[Region]]]:
         """Leftmost-longest region names in Simplified *text*: ``(start, end, surface, candidates)``."""
-        return list(self._recent(text)) if len(text) > 200 else self._find(text)
+        return list(self._recent(text) if len(text) > 200 else self._short(text))
 
-    def _find(self, text: str) -> list[tuple[int, int, str, list[Region]]]:
-        return self.names.find(text)
+    def _find(self, text: str) -> tuple[tuple[int, int, str, list[Region]], ...]:
+        return tuple(self.names.find(text))
 
     def lookup(self, place: str) -> list[Region]:
         """Regions a written place (``四川省绵阳市``, ``绵阳``) names, most specific last."""

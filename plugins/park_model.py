@@ -20,6 +20,8 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import repeat
+from operator import mul
 from typing import Any
 
 from parkwatch.gazetteer import Parks, ends_with_planning_region, parks, regions, shipped_json
@@ -64,7 +66,7 @@ class ParkModel:
     add: float
 
     def probability(self, features: dict[str, float]) -> float:
-        z = self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        z = self.intercept + sum(map(mul, map(self.weights.get, features, repeat(0.0)), features.values()))
         return 1.0 / (1.0 + math.exp(-z))
 
     def to_dict(self) -> dict[str, Any]:
