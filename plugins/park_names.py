@@ -111,9 +111,9 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         return None  # 成都现代产业园区: a kind in a place; 亳州芜湖现代产业园区: two cities' joint park, a name
     if place_end and (_KIND_IN_PLACE.search(descriptor) or re.match(r"(?:自治区|省|市|县)?级", descriptor)):
         return None  # 四川省十大特色产业园区, 广西县域工业园区: a kind in a place
-    if name_part[:place_end].endswith(("省", "自治区")) and (not descriptor or descriptor in _TECHNOLOGY_KINDS) \
+    if name_part[:place_end].endswith(("省", "自治区")) and (not descriptor or descriptor in _PROVINCE_S_KINDS) \
             and "自贸" not in suffix and "自由贸易" not in suffix:  # a province has one free trade zone: 陕西省自贸试验区 is it
-        return None  # 浙江省|高新技术产业园区 (认定办法, 建设成绩突出), 山西省技术开发区: the kind a province designates
+        return None  # 浙江省|高新技术产业园区, 山西省技术开发区, 贵州省化工园区 (认定办法, 名单): the kind a province designates
     end = match.end()
     extension = re.match(r"新区|新城", simplified[end:])
     if extension and suffix in ("科技城", "科学城", "高新区", "经开区"):  # 绵阳科技城新区: a zone within a zone
@@ -329,16 +329,16 @@ def _reference_or_kind(suffix: str, name_part: str, core: str, places: list, lev
 # Descriptors that with a zone word make a kind of zone (高新技术|产业园区, 经济技术|开发区), no name of one.
 _TECHNOLOGY_KINDS = {"高新技术", "高新技术产业", "高技术", "高技术产业", "经济技术", "技术", "高新"}
 
-# A province's chemical parks (贵州省化工园区 认定办法, 名单): the kind it designates, not one park (吉林化工园区 is one).
-_PROVINCE_S_KIND = re.compile(r"[\u4e00-\u9fff]{2,8}(?:省|自治区)(?:化工|飞地)")
+# Descriptors that after a province's name make the kind of zone it designates (浙江省|高新技术|产业园区, 贵州省|化工|园区
+# 认定办法), not one zone (吉林化工园区 is one).
+_PROVINCE_S_KINDS = _TECHNOLOGY_KINDS | {"化工", "飞地"}
 
 
 def _yuanqu_is_no_name(simplified: str, match: re.Match[str], name_part: str, place_end: int) -> bool:
     """…园区 that is no park's name: a county's part of the zone (安宁园区, found by ``_place_parts``), a kind
-    (化工园区, 飞地园区, a province's 贵州省化工园区), a name said fewer than three times, or the start of a longer one (白马园区新材料产业园).
+    (化工园区, 飞地园区), a name said fewer than three times, or the start of a longer one (白马园区新材料产业园).
     A place with words of its own (吉林化工园区, 西藏文化旅游创意园区) said three times, or given a short name, is a name."""
     return bool((place_end and len(name_part) <= place_end + 1) or name_part.removeprefix("中国").startswith(("化工", "飞地"))
-                or _PROVINCE_S_KIND.fullmatch(name_part)
                 or name_part.endswith("部")
                 or (simplified.count(name_part + "园区") < 3 and not _DEFINED_AFTER.match(simplified[match.end() :]))
                 or re.match(r"[\u4e00-\u9fff]{1,8}?(?:产业园|工业园|科技园)", simplified[match.end() :]))
