@@ -164,11 +164,8 @@ def _is_generic(simplified: str, start: int, end: int) -> bool:
         return True
     if simplified[start : start + 2] == "新区" and before.endswith("创"):
         return True
-    if simplified[start:end] in _FULL_KIND_WORDS and ((_KIND_MADE_BEFORE.search(text_before(simplified, start, 24))
-                                                        and not (before.endswith(("到", "向", "对")) and _VISITED_AFTER.match(after)))
-                                                       or re.match(r"\s*是", after)
-                                                       or (_PREDICATE_BEFORE.search(before) and re.match(r"[，,。；;]", after))):
-        return True  # 首个…建设的综合保税区, 设立经济开发区, 升级为综合保税区, 经济开发区是…: the kind itself
+    if simplified[start:end] in _FULL_KIND_WORDS and _full_kind_word_is_the_kind(simplified, start, before, after):
+        return True
     if _KIND_NAMED_BEFORE.search(before):
         return True  # 升级为经开区, 类别为开发区, 设立国家开放口岸和综合保税区: the kind a place becomes or applies for
     listed = (_LIST_BEFORE.search(before) or _LIST_AFTER.match(after)) and not _among_named_places(simplified, start, end)
@@ -177,6 +174,18 @@ def _is_generic(simplified: str, start: int, end: int) -> bool:
                 or _KIND_AFTER.match(after) or _COUNT_AFTER.match(after) or _PLURAL_BEFORE.search(before)
                 or _UNITS_BEFORE.search(before) or _KIND_DESCRIBED.search(before)
                 or (re.match(r"[\n;；|\s]", simplified[start - 1 : start] or "\n") and _ALONE.match(after[:1] or "\n")))
+
+
+def _full_kind_word_is_the_kind(simplified: str, start: int, before: str, after: str) -> bool:
+    """A full kind word (经济开发区, 综合保税区 …) at *start* said as the kind itself: made or designated (首个…建设的|
+    综合保税区, 设立|经济开发区, 升级到|经济开发区, but not one visited: 到|经济开发区|调研), defined (经济开发区|是…), or what a
+    place is (临港区是|经济技术开发区,)."""
+    visited = before.endswith(("到", "向", "对")) and _VISITED_AFTER.match(after)
+    made = _KIND_MADE_BEFORE.search(text_before(simplified, start, 24)) and not visited
+    defined = re.match(r"\s*是", after)
+    predicate = _PREDICATE_BEFORE.search(before) and re.match(r"[，,。；;]", after)
+    return bool(made or defined or predicate)
+
 
 # Words that end a name when written before its suffix: verbs, function words, time words (推动|绵阳高新区).
 _STOP_WORDS = (
