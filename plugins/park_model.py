@@ -31,8 +31,8 @@ from .park_names import Taken, _from_place, _name_window, _starts_word, _stops, 
 from .park_words import _NAME_CHAR, _SUFFIX_RE, fitting_antecedents, plain
 
 # Heads the rules leave alone that labellers take as parks' names (济南新旧动能转换先行区, 青岛中德生态园, 上海虹桥商务区,
-# 郑州航空港区|…产业集聚区): a span ending in one is a candidate, which the model decides like any other.
-_MORE_HEADS = ("先行区", "示范园", "集中区", "集聚区", "聚集区", "创业园", "科创园", "商务区", "加工区", "贸易区", "创意园", "文创园",
+# 郑州航空港区|…产业集聚区, 内蒙古留创园, 重庆数创园): a span ending in one is a candidate, which the model decides like any other.
+_MORE_HEADS = ("先行区", "示范园", "集中区", "集聚区", "聚集区", "创业园", "科创园", "商务区", "加工区", "贸易区", "创意园", "文创园", "创园",
                "创新港", "创新城", "创新区", "科学园", "生态园", "经济园", "产业城", "发展区", "工贸园", "化工区", "产业港", "智造园")
 _MORE_HEADS_RE = re.compile("|".join(sorted(_MORE_HEADS, key=len, reverse=True)))
 _SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "综合保税区", "保税港区", "产业园区", "工业园区", "产业新城", "产业园", "工业园",

@@ -43,6 +43,9 @@ def test_a_name_with_a_head_the_rules_leave_alone_is_a_candidate_the_model_decid
     article = ArticleText("入选的有汶上精细化工区和保山工贸园。")  # a chemical area and a 工贸园: heads labellers take too
     spans = [article.simplified[s:e] for s, e in candidate_spans(article, [])]
     assert "汶上精细化工区" in spans and "保山工贸园" in spans
+    article = ArticleText("内蒙古留创园在孵企业40家,重庆数创园揭牌。")  # …创园: a 留学人员创业园, a 数字创意园
+    spans = [article.simplified[s:e] for s, e in candidate_spans(article, [])]
+    assert "内蒙古留创园" in spans and "重庆数创园" in spans
 
 
 def test_an_added_bare_zone_word_is_the_park_named_before_it_or_nothing():
