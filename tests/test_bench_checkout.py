@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -31,3 +32,12 @@ def test_an_older_checkout_on_the_path_is_refused(tmp_path: Path) -> None:
     assert bench.returncode == 2
     assert "built-in plugins from" in bench.stderr
     assert "MB" not in bench.stdout  # nothing measured
+
+
+def test_the_speed_bench_tags_the_same_in_worker_processes(tmp_path: Path) -> None:
+    out = tmp_path / "speed.json"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "tagging_speed.py"), "--megabytes", "0.02", "--repeat", "1",
+                    "--workers", "2", "--json", str(out)], capture_output=True, text=True, cwd=ROOT, check=True)
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert figures["workers"] == 2 and len(figures["pool_runs"]) == 1 and figures["pool_seconds"] > 0
+    assert figures["pool_mentions"] == figures["mentions"] > 0
