@@ -137,7 +137,7 @@ def park_mentions(article: ArticleText, index: Parks | None = None, model: ParkM
     rules = _rule_mentions(article, index, where)
     model = shipped_model() if model is _SHIPPED else model
     found = _with_name_before_dot(article, second_look(article, rules, model, index) if model is not None else rules, index)
-    found = _bare_of_model_parks(article, found, index, where)
+    found = _bare_of_model_parks(article, _aliases_of_model_parks(article, found), index, where)
     return _one_id_per_park(article, _without_bare_words_in_general(article, _same_names_elsewhere(article, found, index, where)))
 
 
@@ -191,6 +191,18 @@ def _without_bare_words_in_general(article: ArticleText, mentions: list[Mention]
     if not general:
         return mentions
     return [m for m in mentions if simplified[m.start : m.end] not in general or named[m.id] > 1]
+
+
+def _aliases_of_model_parks(article: ArticleText, found: list[Mention]) -> list[Mention]:
+    """Short names a text defines, and zone words in brackets, right after a park only the learned second look found
+    (周口港口物流产业集聚区(以下简称港区) … 港区): read as the rules read them after their own parks."""
+    added = [m for m in found if m.attrs.get("source") == "model"]
+    if not added:
+        return found
+    taken = [(m.start, m.end) for m in found]
+    more = _bracketed_aliases(article, added, taken)
+    more += _defined_short_names(article, added, taken)
+    return sorted(found + more, key=lambda m: m.start) if more else found
 
 
 def _bare_of_model_parks(article: ArticleText, found: list[Mention], index: Parks,
