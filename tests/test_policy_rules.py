@@ -685,3 +685,11 @@ def test_a_plan_named_by_its_place_is_no_sentence_that_keeps_or_mends_it_and_don
 
 def test_a_province_s_key_research_programme_and_the_state_s_new_products_programme_are_named_wherever_they_are():
     assert surfaces("获得自治区重点研发计划资金,申报国家重点新产品计划3项。") == ["自治区重点研发计划", "国家重点新产品计划"]
+
+
+def test_a_portal_s_title_field_with_spaces_between_its_issuers_and_a_spaced_field_name():
+    line = "名称: 中共枞阳县委 枞阳县人民政府 关于印发《枞阳县贯彻落实一体化发展规划纲要的工作方案》的通知 文号: \n"
+    assert surfaces(line) == ["中共枞阳县委 枞阳县人民政府 关于印发《枞阳县贯彻落实一体化发展规划纲要的工作方案》的通知"]
+    line = "| 标 题: 广西壮族自治区人民政府办公厅关于印发广西海洋强区三年行动计划(2023—2025年)的通知 | | 发文字号:\n"
+    assert surfaces(line) == ["广西壮族自治区人民政府办公厅关于印发广西海洋强区三年行动计划(2023—2025年)的通知"]
+    assert surfaces("名称 关于宁东基地黎羊路改线工程项目审查意见的函 文号: \n") == []  # no colon: a field name, no title
