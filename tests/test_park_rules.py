@@ -33,6 +33,11 @@ def test_a_free_trade_or_bonded_zone_the_text_defines_is_the_zone_from_there_on(
     assert [s for s, _ in spans(text)].count("保税区") == 2
 
 
+def test_within_a_county_or_city_is_no_part_of_a_name():
+    assert [s for s, _ in spans("并对县内农化工业园区和食品工业园区涉水项目开展排查。")][:1] == ["农化工业园区"]
+    assert [s for s, _ in spans("武威市内陆港物流园开工。")] == ["武威市内陆港物流园"]  # 内陆港: a word, not 市内
+
+
 def test_a_road_s_start_and_a_hearing_end_a_name():
     assert [s for s, _ in spans("厦门火炬高新区规划河道,北起高新区新航路,向南经新荣路。")][-1] == "高新区"
     assert "听取开发区" not in [s for s, _ in spans("考察宁夏经济技术开发区,听取开发区建设情况。")]
