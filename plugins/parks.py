@@ -199,9 +199,7 @@ def _aliases_of_model_parks(article: ArticleText, found: list[Mention]) -> list[
     added = [m for m in found if m.attrs.get("source") == "model"]
     if not added:
         return found
-    taken = [(m.start, m.end) for m in found]
-    more = _bracketed_aliases(article, added, taken)
-    more += _defined_short_names(article, added, taken)
+    more = _aliases(article, added, [(m.start, m.end) for m in found])
     return sorted(found + more, key=lambda m: m.start) if more else found
 
 
@@ -391,8 +389,7 @@ def _rule_mentions(article: ArticleText, index: Parks, where: tuple[str | None, 
         if mention is not None and not any(s < mention.end and mention.start < e for s, e in taken):
             mentions.append(mention)
             taken.append((mention.start, mention.end))
-    mentions.extend(_bracketed_aliases(article, mentions, taken))
-    mentions.extend(_defined_short_names(article, mentions, taken))
+    mentions.extend(_aliases(article, mentions, taken))
     mentions.extend(_place_parts(article, mentions, taken))
     mentions.extend(_listed_parks(article, taken))
     return _with_brand_projects(article, mentions)
@@ -492,6 +489,13 @@ def _listed_parks(article: ArticleText, taken: list[tuple[int, int]]) -> list[Me
 
 # A short name the text defines for a zone: 山西转型综合改革示范区(以下简称“综改区”), 长沙经开区(简称“长经开”).
 _DEFINITION = re.compile(r"^[(（]\s*(?:以下|后文|下文|后)?(?:简称|下称|称)[为:：]?\s*[“\"「]?([\u4e00-\u9fffA-Za-z]{2,12}?)[”\"」]?\s*[)）,，、]")
+
+
+def _aliases(article: ArticleText, parks: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+    """The other names of *parks* right after them: a zone word in brackets, then a short name the text defines (for
+    a park or its bracketed name); each is added to *taken*."""
+    bracketed = _bracketed_aliases(article, parks, taken)
+    return bracketed + _defined_short_names(article, parks + bracketed, taken)
 
 
 _BRACKETED_KIND = re.compile(r"[(（](开发区|经开区|经济开发区|高新区|工业园区|产业园区|工业园|产业园|综保区|新区|工业集中区)[)）]")
