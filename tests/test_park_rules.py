@@ -1026,6 +1026,13 @@ def test_a_city_s_new_area_a_planning_area_s_name_and_a_renamed_park_are_listed_
         ("临沂沂河新区", "临沂沂河新区"), ("沂河新区", "临沂沂河新区")]
 
 
+def test_henan_s_zones_of_its_2021_22_reform_are_listed_by_their_new_names():
+    assert spans("郑州航空港先进制造业开发区和郑州中原区现代服务业开发区签约。") == [
+        ("郑州航空港先进制造业开发区", "郑州航空港先进制造业开发区"), ("郑州中原区现代服务业开发区", "郑州中原区现代服务业开发区")]
+    assert {c for _, c in spans("管城经济技术开发区举行签约。管城经开区项目开工。")} == {"管城经济技术开发区"}
+    assert {c for _, c in spans("新郑市新港产业集聚区更名。新郑经开区项目开工。")} == {"新郑经济技术开发区"}  # the old name too
+
+
 def test_a_short_form_two_provinces_zones_share_names_the_one_of_the_text_s_province():
     assert spans("宁夏中卫市海原县举行招商会。海兴开发区签约16个项目。")[-1] == ("海兴开发区", "中卫市海兴开发区")
     assert spans("河北沧州市海兴县举行招商会。海兴开发区签约16个项目。")[-1] == ("海兴开发区", "河北海兴经济开发区")
