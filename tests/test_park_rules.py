@@ -125,6 +125,11 @@ def test_a_named_part_takes_its_whole_suffix_but_a_core_area_is_no_part():
     assert "重庆两江新区" in [s for s, _ in spans("国家级综合配套改革试验区—重庆两江新区核心区,距车站不远。")]
 
 
+def test_a_new_area_s_zutuan_is_a_named_part_but_companies_in_a_group_are_not():
+    assert [s for s, _ in spans("设立中共赣江新区经开组团工作委员会。")] == ["赣江新区经开组团"]
+    assert [s for s, _ in spans("2017年秋季合肥高新区企业组团招聘会在武汉举行。")] == ["合肥高新区"]
+
+
 def test_a_verb_before_a_bare_zone_word_is_no_name():
     for text, verb in (("项目能顺利开工,离不开高新区管委会的服务。", "离不开"), ("统筹协调、解决高新区建设中的问题。", "解决")):
         assert not [s for s, _ in spans(text) if s.startswith(verb)], text
