@@ -1038,6 +1038,12 @@ def test_henan_s_zones_of_its_2021_22_reform_are_listed_by_their_new_names():
     assert {c for _, c in spans("新郑市新港产业集聚区更名。新郑经开区项目开工。")} == {"新郑经济技术开发区"}  # the old name too
 
 
+def test_a_zone_renamed_since_2018_is_one_park_under_its_old_and_new_names():
+    assert {c for _, c in spans("黄山经开区更名为黄山高新区。安徽黄山高新技术产业开发区揭牌。")} == {"安徽黄山高新技术产业开发区"}
+    assert {c for _, c in spans("杭州钱江经济开发区更名为浙江余杭经济开发区。")} == {"浙江余杭经济开发区"}
+    assert {c for _, c in spans("陕西凤县经济技术开发区揭牌。凤县经开区签约12个项目。")} == {"陕西凤县经济技术开发区"}
+
+
 def test_a_short_form_two_provinces_zones_share_names_the_one_of_the_text_s_province():
     assert spans("宁夏中卫市海原县举行招商会。海兴开发区签约16个项目。")[-1] == ("海兴开发区", "中卫市海兴开发区")
     assert spans("河北沧州市海兴县举行招商会。海兴开发区签约16个项目。")[-1] == ("海兴开发区", "河北海兴经济开发区")
