@@ -231,7 +231,7 @@ def _stops(window: str) -> tuple[re.Match[str] | _Stop, ...]:
     if stops and stops[-1].group(0) == "及":
         earlier = stops[-2].end() if len(stops) >= 2 else 0
         joined = window[earlier : stops[-1].start()]
-        if 2 <= len(joined) <= 8 and not regions().find(joined) and not joined.endswith(("区", "县", "市", "省")) \
+        if 2 <= len(joined) <= 8 and not regions().find(joined) and not joined.endswith(("区", "县", "市", "省", "园")) \
                 and joined not in _GENERIC:  # 推进产业及产业园区建设: industries and parks in general, no name
             stops = stops[:-1]
     return tuple(stops)

@@ -266,6 +266,7 @@ def test_a_first_only_or_model_zone_word_and_a_category_are_kinds():
 
 def test_two_trades_joined_by_ji_make_one_name_and_a_described_first_or_one_of_a_kind_is_no_park():
     assert [s for s, _ in spans("规划了5平方公里的汽车及零部件产业园,计划建成。")] == ["汽车及零部件产业园"]
+    assert "巴音敖包工业园" in [s for s, _ in spans("阿拉善高新区对乌兰布和工业园及巴音敖包工业园实施封闭化管理。")]  # two parks
     assert spans("湖南首个临空综合保税区开建。是长沙市的一个新兴经济开发区。") == []
 
 
