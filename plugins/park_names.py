@@ -277,7 +277,7 @@ def _from_place(name_part: str, boundary: int, word_start: bool = False) -> tupl
         name_part = name_part[places[0][0] :]
     places, place_end = _leading_places(name_part)
     later = [h for h in places if h[0] > place_end and h[3][0].level in ("province", "city")
-             and not name_part[: h[0]].endswith(("(", "·"))]  # 深圳(潮州)…, 黔南·广州产业园: a partner
+             and not name_part[: h[0]].endswith(("(", "·", "—", "-", "–"))]  # 深圳(潮州)…, 黔南·广州产业园, 百色—文山…: a partner
     if place_end and later:
         boundary += later[0][0]
         name_part = name_part[later[0][0] :]

@@ -66,8 +66,9 @@ def test_a_county_park_of_a_named_zone():
     assert not [s for s, _ in spans("西固园区环境优美。")]  # no zone named: a county's 园区 alone is not a park
 
 
-def test_a_partner_city_in_brackets_stays_in_the_name():
+def test_a_partner_city_in_brackets_or_after_a_dash_stays_in_the_name():
     assert [s for s, _ in spans("深圳(潮州)产业转移工业园招商推介会在深圳举行。")] == ["深圳(潮州)产业转移工业园"]
+    assert [s for s, _ in spans("2015年3月,百色—文山跨省经济合作园区获批。")] == ["百色—文山跨省经济合作园区"]
 
 
 def test_a_name_without_a_place_counts_when_the_text_repeats_it():
