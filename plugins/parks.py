@@ -607,8 +607,8 @@ def _with_subpark(article: ArticleText, mention: Mention, park: Park | None, aga
         return mention  # 天府新区|成都科学城: two zones side by side, the second with a place of its own
     if re.search(r"[一二三四五六七八九十两几多\d]+[大个座家]|[千百万]亿|一流|世界级", part) or part.startswith("内"):
         return mention  # 光热产业园|两大园区, 产业园|内辟建五大功能区, 高新区|千亿级世界一流高科技园区: a count, what is inside, a goal
-    if re.search(r"街道|社区|[镇乡]", part[:-2]):
-        return mention  # 成都高新区|石羊街道大源片区: a street office's or a town's area, not a part of the zone
+    if re.search(r"街道|社区|[镇乡]|区域", part[:-2]):
+        return mention  # 成都高新区|石羊街道大源片区, 钟祥经济开发区|一体化区域南湖片区: a street office's, a town's or an area's, no part
     if part.endswith("园") and not part.endswith(_PART_PARK_HEADS) and not is_place(part[:-1]) and len(part) != 3:
         return mention  # 奉化园: a place's part of the zone; 科学园 or 花园 are not
     end = mention.end + following.end()

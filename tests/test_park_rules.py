@@ -735,6 +735,7 @@ def test_a_zone_word_counted_after_it_is_the_kind():
 
 def test_a_street_office_s_area_after_a_zone_is_no_part_of_it():
     assert spans("“乐8花园”位于成都高新区石羊街道大源片区天府二街。") == [("成都高新区", "成都高新技术产业开发区")]
+    assert [s for s, _ in spans("光电产业园位于钟祥经济开发区一体化区域南湖片区。")][-1] == "钟祥经济开发区"  # an area, no part
     assert [s for s, _ in spans("它不仅是浦东新区镇级工业园区改造的试点。")][0] == "浦东新区"  # not 浦东新区镇级工业园区
 
 
