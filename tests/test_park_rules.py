@@ -1047,6 +1047,10 @@ def test_a_zone_renamed_since_2018_is_one_park_under_its_old_and_new_names():
     assert {c for _, c in spans("陕西凤县经济技术开发区揭牌。凤县经开区签约12个项目。")} == {"陕西凤县经济技术开发区"}
 
 
+def test_a_park_s_named_wings_are_its_parts():
+    assert spans("调研组赴天开西青园考察调研。") == [("天开西青园", "天开高教科创园西青园")]
+
+
 def test_a_short_form_two_provinces_zones_share_names_the_one_of_the_text_s_province():
     assert spans("宁夏中卫市海原县举行招商会。海兴开发区签约16个项目。")[-1] == ("海兴开发区", "中卫市海兴开发区")
     assert spans("河北沧州市海兴县举行招商会。海兴开发区签约16个项目。")[-1] == ("海兴开发区", "河北海兴经济开发区")
