@@ -185,8 +185,10 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
                              "通讯员", "特约记者", "专栏", "报告", "专题辅导", "专题讲座", "专题报告", "辅导报告", "专题党课",
                              "党课", "讲座"), m.end()) \
             or re.match(r"(?:室内|大型|原创)?(?:[\u4e00-\u9fff]{0,4})(?:舞台剧|话剧|歌剧|舞剧|演出|电影|剧目|剧)", s[m.end() : m.end() + 10]) \
-            or _OUTLET_AFTER.match(s, m.end()) or _OUTLET_BEFORE.search(s[max(0, m.start() - 10) : m.start()])
-        # 《大同:五大园区打造经济强市硬实力》一文: an article; 《金城公主》室内历史舞台剧: a show; 《…》专题辅导: a lecture
+            or _OUTLET_AFTER.match(s, m.end()) or _OUTLET_BEFORE.search(s[max(0, m.start() - 10) : m.start()]) \
+            or re.match(r"(?:如何|怎样|怎么|为什么|为何|什么是|浅谈|浅析|试论)", m.group(1))
+        # 《大同:五大园区打造经济强市硬实力》一文: an article; 《金城公主》室内历史舞台剧: a show; 《…》专题辅导: a lecture;
+        # 《如何理解…》: a question, the title of an article or a study text
         before = s[max(0, m.start() - 5) : m.start()]
         published = re.search(r"(?:刊发|刊登|发表|推出)[:：]?$", before) and not re.search(rf"(?:{_POLICY_WORDS})(?:{_EDITION})?$", m.group(1))
         # 推出《…》 a show or an article, but 推出《…管理办法(试行)》 a document

@@ -58,6 +58,7 @@ def test_numbers_as_typed_and_no_article_headline_in_book_title_marks():
         "《请示》", "云政报〔 2014〕48号", "粤府200522号", "粤经贸工业〔2005582号"]
     assert surfaces("本报今天刊发的《大同:五大园区打造经济强市硬实力》一文;以《丝路标杆 魅力新城》为主题。") == []
     assert surfaces("二级巡视员作《创新园区管理机制,打造区域经济新引擎》专题辅导。") == []  # a lecture's title
+    assert surfaces("支部领学了《如何理解新时代中国特色社会主义思想创立的时代背景》。") == []  # a question: a study text
     title = "闵行区人民政府关于印发 《张江高新区闵行园区改革创新发展 行动方案(2025-2026年)》的通知"
     assert surfaces(f"闵府发〔2025〕5号\n{title}\n各委、办、局:") == ["闵府发〔2025〕5号", title]
 
