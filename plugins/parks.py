@@ -560,6 +560,9 @@ def _with_place_before(simplified: str, start: int) -> int:
             start = at
     while start > 0:
         hits = [h for h in regions().find(simplified[max(0, start - 8) : start]) if h[1] == min(8, start)]
+        if not hits and simplified[start - 1] == "县":  # 济阳县|济北开发区: a district's name as a county, before 撤县设区
+            hits = [(h[0], h[1] + 1, h[2], h[3]) for h in regions().find(simplified[max(0, start - 9) : start - 1])
+                    if h[1] == min(8, start - 1) and h[3][0].level == "county" and h[3][0].name.endswith("区")]
         if not hits:
             return start
         before = min((_RANK.get(c.level, 2) for c in hits[-1][3]), default=2)

@@ -47,6 +47,10 @@ def test_an_export_processing_zone_is_a_park():
     assert [s for s, _ in spans("重庆出口加工区于2001年6月经国务院批准设立。")] == ["重庆出口加工区"]
 
 
+def test_a_district_written_as_the_county_it_was_keeps_its_place_before_a_zone():
+    assert spans("目前,济阳县济北开发区已入驻台资企业52家。") == [("济阳县济北开发区", "山东济北经济开发区")]
+
+
 def test_a_place_in_brackets_inside_a_long_name():
     assert ("中韩(长春)国际合作示范区", "中韩(长春)国际合作示范区") in spans("中韩(长春)国际合作示范区29日成立揭牌。")
 
