@@ -279,6 +279,9 @@ def test_tagging_on_the_held_out_split(held_out, kind):
 # db3-027 were taken out.
 # After round de joined: de1-015 (聯想數算產業園, a company's), de1-024 (香港科技園, Hong Kong's park company) and
 # de3-017 (柳州工業園區, in a text on a Taiwanese park).
+# Not every id said above to be "taken out" left the set: ad3-011, ap1-029, as1-009, at3-002, aw4-010, bq4-002,
+# bs2-004, bs2-017, bz2-010, cd3-022, ch4-011, ci3-010, db3-027, q2-005 and z4-007 have no stray park at tagger 268
+# but are still listed, so the gate allows them a stray again.
 KNOWN_STRAY_NEGATIVES = {"a3-017", "ab4-013", "ac1-022", "ad3-011", "ad3-025", "ag1-015", "aj1-016", "al1-004",
                          "am3-007", "an2-012", "an4-030", "ap1-029", "ap2-018", "aq2-008", "aq2-012", "aq4-013",
                          "aq4-028", "as1-009", "as2-030", "at2-004", "at3-002", "aw1-007", "aw3-011", "aw4-010",
