@@ -1129,3 +1129,9 @@ def test_a_full_kind_word_said_as_what_a_place_is_is_the_kind():
     assert [s for s, _ in found] == ["威海临港经济技术开发区", "临港区"]
     assert spans("燕郊高新区聚集了大批企业。作为高新技术产业开发区,燕郊却是房地产长期主导。") == [
         ("燕郊高新区", "燕郊高新技术产业开发区")]
+
+
+def test_a_zone_s_named_block_and_its_first_built_area_are_its_parts():
+    assert spans("中国(湖南)自由贸易试验区长沙片区雨花区块正式揭牌。") == [
+        ("中国(湖南)自由贸易试验区长沙片区雨花区块", "中国(湖南)自由贸易试验区长沙片区")]
+    assert spans("天开园先导区环境改善。") == [("天开园先导区", "天开高教科创园")]
