@@ -1135,3 +1135,9 @@ def test_a_zone_s_named_block_and_its_first_built_area_are_its_parts():
     assert spans("中国(湖南)自由贸易试验区长沙片区雨花区块正式揭牌。") == [
         ("中国(湖南)自由贸易试验区长沙片区雨花区块", "中国(湖南)自由贸易试验区长沙片区")]
     assert spans("天开园先导区环境改善。") == [("天开园先导区", "天开高教科创园")]
+
+
+def test_a_bonded_zone_approved_since_2018_is_listed_and_a_merged_one_s_old_name_follows_it():
+    assert spans("佛山综保区今年进出口增长。") == [("佛山综保区", "佛山综合保税区")]
+    assert spans("广州出口加工区整合优化为广州知识城综合保税区。") == [
+        ("广州出口加工区", "广州知识城综合保税区"), ("广州知识城综合保税区", "广州知识城综合保税区")]
