@@ -1141,3 +1141,7 @@ def test_a_bonded_zone_approved_since_2018_is_listed_and_a_merged_one_s_old_name
     assert spans("佛山综保区今年进出口增长。") == [("佛山综保区", "佛山综合保税区")]
     assert spans("广州出口加工区整合优化为广州知识城综合保税区。") == [
         ("广州出口加工区", "广州知识城综合保税区"), ("广州知识城综合保税区", "广州知识城综合保税区")]
+
+
+def test_a_provincial_new_area_of_2024_is_listed_and_its_bare_new_area_refers_back():
+    assert spans("河南中牟新区揭牌。支持新区内更多地铁线。") == [("河南中牟新区", "河南中牟新区"), ("新区", "河南中牟新区")]
