@@ -1145,3 +1145,8 @@ def test_a_bonded_zone_approved_since_2018_is_listed_and_a_merged_one_s_old_name
 
 def test_a_provincial_new_area_of_2024_is_listed_and_its_bare_new_area_refers_back():
     assert spans("河南中牟新区揭牌。支持新区内更多地铁线。") == [("河南中牟新区", "河南中牟新区"), ("新区", "河南中牟新区")]
+
+
+def test_a_provincial_zone_renamed_since_2018_is_its_catalogue_zone_under_both_names():
+    assert spans("北流经开区陶瓷产业加快发展。") == [("北流经开区", "广西北流经济技术开发区")]
+    assert spans("广西北流日用陶瓷工业园区加快发展。") == [("广西北流日用陶瓷工业园区", "广西北流经济技术开发区")]
