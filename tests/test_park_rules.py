@@ -1150,3 +1150,8 @@ def test_a_provincial_new_area_of_2024_is_listed_and_its_bare_new_area_refers_ba
 def test_a_provincial_zone_renamed_since_2018_is_its_catalogue_zone_under_both_names():
     assert spans("北流经开区陶瓷产业加快发展。") == [("北流经开区", "广西北流经济技术开发区")]
     assert spans("广西北流日用陶瓷工业园区加快发展。") == [("广西北流日用陶瓷工业园区", "广西北流经济技术开发区")]
+
+
+def test_a_zone_s_former_name_the_press_still_uses_is_the_zone():
+    assert spans("拉萨柳梧新区建设加快。") == [("拉萨柳梧新区", "拉萨高新技术产业开发区")]
+    assert spans("兰州国际港务区招商引资。") == [("兰州国际港务区", "甘肃(兰州)国际陆港")]
