@@ -54,6 +54,7 @@ _ANAPHORA = {
     "保税区": ("保税区",),  # 天津港保税区 … 保税区
     "新片区": ("新片区",),  # 临港新片区 … 新片区
     "台商投资区": ("台商投资区", "台商区"), "台商区": ("台商投资区", "台商区"),  # 泉州台商投资区 … 台商区
+    "科技创新城": ("科技创新城",),  # 哈尔滨科技创新城 … 科技创新城 (a bare 出口加工区 is mostly the kind)
 }
 
 # Endings that fit a bare word's kind but not the word: a bare 保税区 after a 综合保税区 is left alone (labellers split).

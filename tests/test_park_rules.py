@@ -1155,3 +1155,8 @@ def test_a_provincial_zone_renamed_since_2018_is_its_catalogue_zone_under_both_n
 def test_a_zone_s_former_name_the_press_still_uses_is_the_zone():
     assert spans("拉萨柳梧新区建设加快。") == [("拉萨柳梧新区", "拉萨高新技术产业开发区")]
     assert spans("兰州国际港务区招商引资。") == [("兰州国际港务区", "甘肃(兰州)国际陆港")]
+
+
+def test_a_bare_science_and_innovation_city_refers_back_to_the_one_named():
+    assert spans("位于哈尔滨科技创新城。科技创新城总规划面积100平方公里。") == [
+        ("哈尔滨科技创新城", "哈尔滨科技创新城"), ("科技创新城", "哈尔滨科技创新城")]
