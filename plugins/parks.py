@@ -663,6 +663,18 @@ def _names_its_place(park: Park, key: str) -> bool:
     return bool(hits) and hits[0][0] == 0 and hits[0][1] < len(key) and bool(_in_written_place(key[: hits[0][1]], [park]))
 
 
+# How provinces name their own 开发区 (江西's 工业园区, 河南's 产业集聚区): a bare 开发区 may refer back to one.
+_PROVINCIAL_ZONE_ENDINGS = ("工业园区", "产业园区", "工业园", "工业集中区", "产业集聚区")
+
+
+def _the_one_industrial_park_before(named: list[Mention], at: int) -> list[Mention]:
+    """For a bare 开发区 at *at* that no 开发区 fits: the park named before it when it is the only park named before and
+    a province's kind of 开发区 (奉新工业园区 … 该开发区), listed or named twice; else none."""
+    before = [m for m in named if m.end <= at]
+    if len({m.canonical for m in before}) != 1 or not before[0].canonical.endswith(_PROVINCIAL_ZONE_ENDINGS):
+        return []
+    return before if before[0].attrs.get("source") != "pattern" or len(before) > 1 else []
+
 # 县经开区, 、市高新区, 在盟开发区: the county's, city's or league's own zone, written with its level word as its place
 # (副县长、县经开区).
 _OWN_PLACE_WORD = re.compile(r"(?:^|[\s，,。；;：:和与及的在是]|(?<![省市县区州])、)[县市盟]$")  # on the two characters before the word; 各市、县|开发区 is a kind
@@ -679,6 +691,8 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
         return None
     begin = match.start() - 1 if _OWN_PLACE_WORD.match(simplified, max(0, match.start() - 2), match.start()) else match.start()
     fits = fitting_antecedents(simplified, word, named)
+    if not fits and word == "开发区":
+        fits = _the_one_industrial_park_before(named, match.start())
     before = [m for m in fits if m.end <= match.start()]
     if not before and grows_after(simplified, match.end()):
         return None  # 推动开发区高质量发展 with no zone of its kind named before: the kind, not a zone
