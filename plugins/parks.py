@@ -765,9 +765,12 @@ def _by_site(article: ArticleText, at: int, kind: str, province: str | None, cit
 
 def _by_bonded(article: ArticleText, at: int, kind: str, province: str | None, city: str | None,
                index: Parks) -> tuple[bool, Park | None]:
-    """The one 综合保税区 of the article's city."""
+    """The one 综合保税区 of the article's city, else of the county the text names most (满洲里, a county's city)."""
     bonded = [p for p in index.by_code.values() if p.name.endswith(kind) and city in p.name
               and (not province or p.province == province)] if city else []
+    county = None if bonded or article.region else _county_of_text(article.simplified)
+    if county is not None and len(county.short) > 1:
+        bonded = [p for p in index.by_code.values() if p.name.endswith(kind) and county.short in p.name]
     return True, bonded[0] if len(bonded) == 1 else None
 
 

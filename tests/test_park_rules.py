@@ -1170,3 +1170,9 @@ def test_a_bare_kaifaqu_refers_back_to_the_one_industrial_park_a_province_counts
     assert spans("张家川县工业园区起步虽晚。增加开发区经济总量。") == [("张家川县工业园区", "张家川县工业园区")]
     assert spans("平罗工业园区和中卫工业园区。开发区的形象大为改善。") == [
         ("平罗工业园区", "平罗工业园区"), ("中卫工业园区", "宁夏中卫工业园区")]  # two parks: which one is not said
+
+
+def test_a_bare_bonded_zone_is_the_one_of_the_county_the_text_names_most_when_its_city_has_none():
+    text = "满洲里市位于内蒙古东北部。满洲里市口岸繁忙。满洲里市鼓励综合保税区企业发展,综合保税区发展质量提升。"
+    assert spans(text) == [("综合保税区", "满洲里综合保税区")] * 2
+    assert spans("呼伦贝尔市口岸繁忙。综合保税区发展质量提升。") == []  # its city has none, and no county is named
