@@ -1131,10 +1131,11 @@ def test_a_full_kind_word_said_as_what_a_place_is_is_the_kind():
         ("燕郊高新区", "燕郊高新技术产业开发区")]
 
 
-def test_a_zone_s_named_block_and_its_first_built_area_are_its_parts():
+def test_a_zone_s_named_block_and_its_first_built_or_start_up_area_are_its_parts():
     assert spans("中国(湖南)自由贸易试验区长沙片区雨花区块正式揭牌。") == [
         ("中国(湖南)自由贸易试验区长沙片区雨花区块", "中国(湖南)自由贸易试验区长沙片区")]
     assert spans("天开园先导区环境改善。") == [("天开园先导区", "天开高教科创园")]
+    assert spans("与广西路建集团举行广西东兴产业园区启动区合作签约。") == [("广西东兴产业园区启动区", "东兴产业园区")]
 
 
 def test_a_bonded_zone_approved_since_2018_is_listed_and_a_merged_one_s_old_name_follows_it():
