@@ -1183,3 +1183,11 @@ def test_if_and_along_with_end_a_name_before_them_but_not_a_place_s():
     assert spans("如果尖岗山产业园打造得好,我们受益。") == [("尖岗山产业园", "尖岗山产业园")]
     assert spans("随北渡铝产业园正式获批重点园区。") == [("北渡铝产业园", "北渡铝产业园")]
     assert spans("随州高新区加快发展。") == [("随州高新区", "随州高新技术产业开发区")]
+
+
+def test_zhoushans_2017_free_trade_parts_a_provincial_high_tech_zone_and_a_catalogue_zones_named_part_are_listed():
+    assert spans("包括舟山离岛片区、舟山岛北部片区和舟山岛南部片区。")[0] == (
+        "舟山离岛片区", "中国(浙江)自由贸易试验区舟山离岛片区")
+    assert spans("汕尾高新技术产业开发区加快发展。") == [("汕尾高新技术产业开发区", "汕尾高新技术产业开发区")]
+    assert spans("三明高新技术产业开发区(金沙园、尼葛园)招商。")[-1] == ("尼葛园", "三明高新技术产业开发区尼葛园")
+    assert spans("霍尔果斯借中哈合作中心招商。") == [("中哈合作中心", "中哈霍尔果斯国际边境合作中心")]
