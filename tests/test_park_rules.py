@@ -1191,3 +1191,12 @@ def test_zhoushans_2017_free_trade_parts_a_provincial_high_tech_zone_and_a_catal
     assert spans("汕尾高新技术产业开发区加快发展。") == [("汕尾高新技术产业开发区", "汕尾高新技术产业开发区")]
     assert spans("三明高新技术产业开发区(金沙园、尼葛园)招商。")[-1] == ("尼葛园", "三明高新技术产业开发区尼葛园")
     assert spans("霍尔果斯借中哈合作中心招商。") == [("中哈合作中心", "中哈霍尔果斯国际边境合作中心")]
+
+
+def test_the_yangtze_delta_cooperation_zone_s_pieces_fuzhou_s_extension_and_new_provincial_zones_are_listed():
+    assert spans("长合区为“一区三片”,包括广德片区、宣州片区和郎溪片区。")[-3:] == [
+        ("广德片区", "长三角(宣城)产业合作区广德片区"), ("宣州片区", "长三角(宣城)产业合作区宣州片区"),
+        ("郎溪片区", "长三角(宣城)产业合作区郎溪片区")]
+    assert spans("扩区主要包括连江大官坂片区和罗源松山片区。") == [
+        ("连江大官坂片区", "福州台商投资区连江大官坂片区"), ("罗源松山片区", "福州台商投资区罗源松山片区")]
+    assert spans("考察了建阳经济开发区管委会。") == [("建阳经济开发区", "福建建阳经济开发区")]
