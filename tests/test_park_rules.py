@@ -1200,3 +1200,9 @@ def test_the_yangtze_delta_cooperation_zone_s_pieces_fuzhou_s_extension_and_new_
     assert spans("扩区主要包括连江大官坂片区和罗源松山片区。") == [
         ("连江大官坂片区", "福州台商投资区连江大官坂片区"), ("罗源松山片区", "福州台商投资区罗源松山片区")]
     assert spans("考察了建阳经济开发区管委会。") == [("建阳经济开发区", "福建建阳经济开发区")]
+
+
+def test_a_joint_park_of_two_cities_a_new_area_s_development_zones_and_a_national_zone_s_press_name_are_listed():
+    assert spans("阜合园区设立扶贫专项。") == [("阜合园区", "阜阳合肥现代产业园区")]
+    assert spans("北湖新区属于长春新区。")[0] == ("北湖新区", "长春北湖科技开发区")
+    assert spans("网友介绍了遵义国开区的总体情况。") == [("遵义国开区", "遵义经济技术开发区")]
