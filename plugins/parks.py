@@ -676,6 +676,7 @@ def _the_one_industrial_park_before(named: list[Mention], at: int) -> list[Menti
         return []
     return before if before[0].attrs.get("source") != "pattern" or len(before) > 1 else []
 
+
 # 县经开区, 、市高新区, 在盟开发区: the county's, city's or league's own zone, written with its level word as its place
 # (副县长、县经开区).
 _OWN_PLACE_WORD = re.compile(r"(?:^|[\s，,。；;：:和与及的在是]|(?<![省市县区州])、)[县市盟]$")  # on the two characters before the word; 各市、县|开发区 is a kind
@@ -770,7 +771,7 @@ def _by_bonded(article: ArticleText, at: int, kind: str, province: str | None, c
     bonded = [p for p in index.by_code.values() if p.name.endswith(kind) and city in p.name
               and (not province or p.province == province)] if city else []
     county = None if bonded or article.region else _county_of_text(article.simplified)
-    if county is not None and len(county.short) > 1:
+    if county is not None and county.short:  # a short name of two characters or more (沛县's 沛 is none)
         bonded = [p for p in index.by_code.values() if p.name.endswith(kind) and county.short in p.name]
     return True, bonded[0] if len(bonded) == 1 else None
 

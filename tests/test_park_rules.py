@@ -1177,6 +1177,7 @@ def test_a_bare_bonded_zone_is_the_one_of_the_county_the_text_names_most_when_it
     text = "满洲里市位于内蒙古东北部。满洲里市口岸繁忙。满洲里市鼓励综合保税区企业发展,综合保税区发展质量提升。"
     assert spans(text) == [("综合保税区", "满洲里综合保税区")] * 2
     assert spans("呼伦贝尔市口岸繁忙。综合保税区发展质量提升。") == []  # its city has none, and no county is named
+    assert spans("涉县位于河北。涉县加快发展,综合保税区发展质量提升。") == []  # a county without a short name (涉县)
 
 
 def test_if_and_along_with_end_a_name_before_them_but_not_a_place_s():
