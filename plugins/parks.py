@@ -768,12 +768,17 @@ def _by_site(article: ArticleText, at: int, kind: str, province: str | None, cit
 def _by_bonded(article: ArticleText, at: int, kind: str, province: str | None, city: str | None,
                index: Parks) -> tuple[bool, Park | None]:
     """The one 综合保税区 of the article's city, else of the county the text names most (满洲里, a county's city)."""
-    bonded = [p for p in index.by_code.values() if p.name.endswith(kind) and city in p.name
-              and (not province or p.province == province)] if city else []
+    bonded = _zones_named_for(index, kind, city, province) if city else []
     county = None if bonded or article.region else _county_of_text(article.simplified)
     if county is not None and county.short:  # a short name of two characters or more (沛县's 沛 is none)
-        bonded = [p for p in index.by_code.values() if p.name.endswith(kind) and county.short in p.name]
+        bonded = _zones_named_for(index, kind, county.short, None)
     return True, bonded[0] if len(bonded) == 1 else None
+
+
+def _zones_named_for(index: Parks, kind: str, place: str, province: str | None) -> list[Park]:
+    """The zones of *kind* whose name holds *place* (满洲里综合保税区), in *province* when it is given."""
+    return [p for p in index.by_code.values() if p.name.endswith(kind) and place in p.name
+            and (not province or p.province == province)]
 
 
 # How a bare zone word no zone of the text names is read from where the text is: the catalogue kind it names, and the
