@@ -24,6 +24,14 @@ def test_a_defined_kind_word_outside_the_guideline_list_is_not_a_name():
     assert "合作区" not in [s for s, _ in spans(text)]
 
 
+def test_a_border_development_and_opening_zone_is_a_zone_but_its_defined_bare_shiyanqu_is_no_name():
+    text = "新疆塔城重点开发开放试验区(以下简称试验区)获批。试验区位于塔城地区。瑞丽试验区十年来发展迅速。"
+    found = spans(text)
+    assert found[0] == ("新疆塔城重点开发开放试验区", "新疆塔城重点开发开放试验区")
+    assert "试验区" not in [s for s, _ in found]
+    assert ("瑞丽试验区", "云南瑞丽重点开发开放试验区") in found
+
+
 def test_a_free_trade_or_bonded_zone_the_text_defines_is_the_zone_from_there_on():
     text = "中国(湖北)自由贸易试验区(以下简称自贸试验区)改革创新。对自贸试验区内企业给予支持。"
     found = spans(text)
