@@ -1215,3 +1215,10 @@ def test_a_joint_park_of_two_cities_a_new_area_s_development_zones_and_a_nationa
     assert spans("阜合园区设立扶贫专项。") == [("阜合园区", "阜阳合肥现代产业园区")]
     assert spans("北湖新区属于长春新区。")[0] == ("北湖新区", "长春北湖科技开发区")
     assert spans("网友介绍了遵义国开区的总体情况。") == [("遵义国开区", "遵义经济技术开发区")]
+
+
+def test_a_county_s_provincial_park_a_two_country_park_a_textile_park_s_part_and_a_zone_s_1993_name_are_listed():
+    assert spans("搭乘五里工业集中区快速发展东风。") == [("五里工业集中区", "汉滨区五里工业集中区")]
+    assert spans("中菲经贸创新发展示范园区在漳州。") == [("中菲经贸创新发展示范园区", "中国-菲律宾经贸创新发展示范园区")]
+    assert spans("宁夏生态纺织园贺兰园区开工。") == [("宁夏生态纺织园贺兰园区", "宁夏生态纺织产业示范园贺兰园区")]
+    assert spans("希望城开发区成立于1993年。") == [("希望城开发区", "四川新津工业园区")]
