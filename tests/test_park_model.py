@@ -222,8 +222,8 @@ def test_a_candidate_never_starts_with_a_byline_in_brackets():
 
 
 def test_a_short_name_defined_after_a_park_only_the_model_found_names_that_park():
-    article = ArticleText("周口港口物流产业集聚区(以下简称港区)揭牌。如今的港区涌动着建设的热潮。")
+    article = ArticleText("淮滨港口物流产业集聚区(以下简称港区)揭牌。如今的港区涌动着建设的热潮。")
     assert park_mentions(article, model=None) == []  # 集聚区: no rule's suffix
     found = park_mentions(article, model=ParkModel({}, 5.0, keep=0.5, add=0.5))
-    assert surfaces(found) == ["周口港口物流产业集聚区", "港区", "港区"]
+    assert surfaces(found) == ["淮滨港口物流产业集聚区", "港区", "港区"]
     assert len({m.id for m in found}) == 1 and found[1].attrs["source"] == "definition"

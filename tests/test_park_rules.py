@@ -1222,3 +1222,10 @@ def test_a_county_s_provincial_park_a_two_country_park_a_textile_park_s_part_and
     assert spans("中菲经贸创新发展示范园区在漳州。") == [("中菲经贸创新发展示范园区", "中国-菲律宾经贸创新发展示范园区")]
     assert spans("宁夏生态纺织园贺兰园区开工。") == [("宁夏生态纺织园贺兰园区", "宁夏生态纺织产业示范园贺兰园区")]
     assert spans("希望城开发区成立于1993年。") == [("希望城开发区", "四川新津工业园区")]
+
+
+def test_a_city_s_textile_new_area_a_national_environment_park_a_border_zone_s_short_form_and_a_zone_s_short_name_are_listed():
+    assert spans("位于中国(贵港)纺织服装时尚新区的企业。") == [("中国(贵港)纺织服装时尚新区", "中国(贵港)纺织服装时尚新区")]
+    assert spans("宜兴环科园管委会相关负责人表示。") == [("宜兴环科园", "中国宜兴环保科技工业园")]
+    assert spans("腾冲边合区管委会联合开展演练。") == [("腾冲边合区", "腾冲猴桥边境经济合作区")]
+    assert spans("项目落户合肥新站区。") == [("合肥新站区", "合肥新站高新技术产业开发区")]
