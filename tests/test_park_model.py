@@ -193,11 +193,11 @@ def test_a_longer_span_of_a_bare_zone_word_names_its_own_park_not_the_antecedent
 
 
 def test_an_alternative_whose_whole_name_is_a_listed_park_is_named_as_that_park():
-    article, rules, spans = alternatives_of("秦创原·秦汉大健康产业园西区开工。")
-    assert rules[0].id.startswith("P-") and spans["秦创原·秦汉大健康产业园"] == "shorter"
-    index = parks_with_gazetteer([{"name": "秦创原秦汉大健康产业园", "aliases": ["秦创原·秦汉大健康产业园"], "code": "U-qinhan"}])
+    article, rules, spans = alternatives_of("秦创原·沣东智造产业园西区开工。")
+    assert rules[0].id.startswith("P-") and spans["秦创原·沣东智造产业园"] == "shorter"
+    index = parks_with_gazetteer([{"name": "秦创原沣东智造产业园", "aliases": ["秦创原·沣东智造产业园"], "code": "U-fengdong"}])
     shorter = second_look(article, rules, ParkModel({"src=alt_shorter": 5.0, "len=2": -9.0}, 0.0, keep=0.5, add=0.5), index)
-    assert [(m.surface, m.canonical, m.id) for m in shorter] == [("秦创原·秦汉大健康产业园", "秦创原秦汉大健康产业园", "U-qinhan")]
+    assert [(m.surface, m.canonical, m.id) for m in shorter] == [("秦创原·沣东智造产业园", "秦创原沣东智造产业园", "U-fengdong")]
 
 
 def test_a_long_candidate_name_starts_at_its_word_not_where_the_rules_reach_ends():

@@ -1229,3 +1229,10 @@ def test_a_city_s_textile_new_area_a_national_environment_park_a_border_zone_s_s
     assert spans("宜兴环科园管委会相关负责人表示。") == [("宜兴环科园", "中国宜兴环保科技工业园")]
     assert spans("腾冲边合区管委会联合开展演练。") == [("腾冲边合区", "腾冲猴桥边境经济合作区")]
     assert spans("项目落户合肥新站区。") == [("合肥新站区", "合肥新站高新技术产业开发区")]
+
+
+def test_a_cross_strait_pilot_zone_a_medical_science_city_a_food_park_s_parent_zone_and_a_zone_s_former_name_are_listed():
+    assert spans("设立昆山试验区具有现实意义。") == [("昆山试验区", "昆山深化两岸产业合作试验区")]
+    assert spans("中原医学科学城建设提速。") == [("中原医学科学城", "中原医学科学城")]
+    assert spans("云南台湾食品加工园已入驻企业26户。") == [("云南台湾食品加工园", "云南台湾食品加工园")]
+    assert spans("湘潭九华示范区招商。") == [("湘潭九华示范区", "湘潭经济技术开发区")]
