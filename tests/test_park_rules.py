@@ -1236,3 +1236,10 @@ def test_a_cross_strait_pilot_zone_a_medical_science_city_a_food_park_s_parent_z
     assert spans("中原医学科学城建设提速。") == [("中原医学科学城", "中原医学科学城")]
     assert spans("云南台湾食品加工园已入驻企业26户。") == [("云南台湾食品加工园", "云南台湾食品加工园")]
     assert spans("湘潭九华示范区招商。") == [("湘潭九华示范区", "湘潭经济技术开发区")]
+
+
+def test_recognised_chemical_parks_national_university_science_parks_and_an_inland_port_zone_are_listed():
+    assert spans("湖北宜都化工园项目建设现场。") == [("湖北宜都化工园", "宜都市化工园区")]
+    assert spans("河南省国家大学科技园为三星级园区。") == [("河南省国家大学科技园", "河南省国家大学科技园")]
+    assert spans("在湖南中部电力产业园开工。") == [("湖南中部电力产业园", "湖南中部电力科技产业园")]
+    assert spans("通化国际内陆港务区为通化市两个行政区之一。")[0] == ("通化国际内陆港务区", "通化国际内陆港务区")
