@@ -1243,3 +1243,10 @@ def test_recognised_chemical_parks_national_university_science_parks_and_an_inla
     assert spans("河南省国家大学科技园为三星级园区。") == [("河南省国家大学科技园", "河南省国家大学科技园")]
     assert spans("在湖南中部电力产业园开工。") == [("湖南中部电力产业园", "湖南中部电力科技产业园")]
     assert spans("通化国际内陆港务区为通化市两个行政区之一。")[0] == ("通化国际内陆港务区", "通化国际内陆港务区")
+
+
+def test_a_new_area_s_predecessor_a_border_trade_park_and_an_airport_zone_s_industrial_park_are_listed():
+    assert spans("大河西先导区管委会副主任表示。") == [("大河西先导区", "湖南湘江新区")]
+    assert spans("鄂州花马湖北侧工业园区等配套设施开工。") == [("鄂州花马湖北侧工业园区", "鄂州花马湖北侧工业园区")]
+    assert spans("建设瑞丽边民互市贸易进口商品落地加工产业园。") == [
+        ("瑞丽边民互市贸易进口商品落地加工产业园", "瑞丽市畹町边民互市贸易进口商品落地加工产业园")]
