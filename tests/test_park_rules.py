@@ -855,7 +855,7 @@ def test_a_common_zone_name_in_another_province_s_text_is_that_place_s_own_zone(
 
 
 def test_a_zone_s_chemical_cluster_area_is_one_name_with_it():
-    assert spans("认定江西金溪工业园区化工集中区为化工园区。") == [("江西金溪工业园区化工集中区", "江西金溪工业园区")]
+    assert spans("认定江西崇仁工业园区化工集中区为化工园区。") == [("江西崇仁工业园区化工集中区", "江西崇仁工业园区")]
 
 
 def test_a_taiwan_investment_zone_is_named_short_and_bare_after_its_full_name():
@@ -1250,3 +1250,9 @@ def test_a_new_area_s_predecessor_a_border_trade_park_and_an_airport_zone_s_indu
     assert spans("鄂州花马湖北侧工业园区等配套设施开工。") == [("鄂州花马湖北侧工业园区", "鄂州花马湖北侧工业园区")]
     assert spans("建设瑞丽边民互市贸易进口商品落地加工产业园。") == [
         ("瑞丽边民互市贸易进口商品落地加工产业园", "瑞丽市畹町边民互市贸易进口商品落地加工产业园")]
+
+
+def test_provinces_recognised_chemical_parks_are_listed_with_their_zones():
+    assert spans("应急管理厅对菱湖化工园区开展安全检查。") == [("菱湖化工园区", "浙江南浔经济开发区菱湖化工园区")]
+    assert spans("南湖区化工集聚区完成整治。")[0] == ("南湖区化工集聚区", "南湖区化工集聚区")
+    assert spans("江苏扬子江国际化学工业园新签项目。")[0] == ("江苏扬子江国际化学工业园", "江苏扬子江国际化学工业园")
