@@ -1256,3 +1256,10 @@ def test_provinces_recognised_chemical_parks_are_listed_with_their_zones():
     assert spans("应急管理厅对菱湖化工园区开展安全检查。") == [("菱湖化工园区", "浙江南浔经济开发区菱湖化工园区")]
     assert spans("南湖区化工集聚区完成整治。")[0] == ("南湖区化工集聚区", "南湖区化工集聚区")
     assert spans("江苏扬子江国际化学工业园新签项目。")[0] == ("江苏扬子江国际化学工业园", "江苏扬子江国际化学工业园")
+
+
+def test_national_university_and_agricultural_science_parks_and_co_built_parks_are_listed():
+    assert spans("企业入驻哈工大科技园。") == [("哈工大科技园", "哈尔滨工业大学国家大学科技园")]
+    assert spans("苏州宿迁工业园区新签项目。") == [("苏州宿迁工业园区", "苏州宿迁工业园区")]
+    assert spans("在丽水莲都—义乌山海协作产业园开工。") == [("丽水莲都—义乌山海协作产业园", "莲都—义乌山海协作产业园")]
+    assert spans("参观海东国家农业科技园区。") == [("海东国家农业科技园区", "青海海东国家农业科技园区")]
