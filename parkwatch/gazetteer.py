@@ -246,6 +246,11 @@ def is_place(text: str) -> bool:
 _NATIONAL_FORMS = {"高新区", "经开区", "高新技术产业开发区", "经济技术开发区"}
 
 
+# A province's name that begins an institution's (浙江大学国家大学科技园, 河南省国家大学科技园) stays: without it the
+# rest is the kind (国家大学科技园) or another school's name (大学国家大学科技园).
+_INSTITUTION_AFTER_PROVINCE = re.compile(r"(?:国家|[\u4e00-\u9fff]{0,4}(?:大学|学院))")
+
+
 def _park_aliases(name: str, province: str, cities: list[str], national: bool = False) -> tuple[str, tuple[str, ...]]:
     """Aliases of a catalogue name: with and without province (and 省) and city prefixes, short type forms."""
     province_short = _PROVINCE_SUFFIX.sub("", province)
@@ -254,7 +259,8 @@ def _park_aliases(name: str, province: str, cities: list[str], national: bool = 
         rest = name[len(prefix) :]
         type_length = next((len(t) for t, _ in _TYPE_ALIASES if rest.endswith(t)), 0)
         if name.startswith(prefix) and len(rest) > 3 and len(rest) - type_length >= 2 \
-                and not any(rest == t for t, _ in _TYPE_ALIASES):  # 上海|市北工业园区, not 上海市|北工业园区
+                and not any(rest == t for t, _ in _TYPE_ALIASES) \
+                and not _INSTITUTION_AFTER_PROVINCE.match(rest):  # 上海|市北工业园区, not 上海市|北工业园区
             core = rest
             break
     type_part, forms = next(((t, f) for t, f in _TYPE_ALIASES if core.endswith(t)), ("", []))

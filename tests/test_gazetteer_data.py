@@ -95,3 +95,11 @@ def test_the_name_index_gives_str_offsets_past_characters_outside_the_basic_plan
 
 def test_an_empty_name_index_finds_nothing():
     assert NameIndex({}).find("成都高新区") == [] and len(NameIndex({})) == 0
+
+
+def test_a_province_s_name_that_begins_an_institution_s_is_kept_in_its_short_forms():
+    index = parks()
+    assert index.find("第八批国家大学科技园名单公布。") == []  # not 河南省国家大学科技园 without its province
+    assert index.find("入选大学国家大学科技园。") == []  # not 浙江大学国家大学科技园 without 浙江
+    found = index.find("浙江大学国家大学科技园入选。")
+    assert [(s, e, [p.name for p in ps]) for s, e, _, ps in found] == [(0, 11, ["浙江大学国家大学科技园"])]
