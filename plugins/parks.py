@@ -40,6 +40,7 @@ from parkwatch.scan import AnchoredPattern
 from .park_model import ParkModel, second_look, shipped_model
 from .park_names import (
     _BARE,
+    _DEVELOPMENT_ZONES,
     Taken,
     _discover,
     _leading_places,
@@ -521,7 +522,11 @@ def _bracketed_aliases(article: ArticleText, mentions: list[Mention], taken: lis
 # Kind words a text may define as one zone's short name: the guideline's bare forms, and the zones a text names
 # for one area (中国(湖北)自由贸易试验区(以下简称自贸试验区), 天津港保税区(以下简称“保税区”)).
 _DEFINABLE_KINDS = frozenset(_ANAPHORA) | {"自贸试验区", "保税区"}
-_NOT_DEFINABLE = {"试验区"}  # (以下简称试验区): not among the guideline's bare short forms; labellers leave it (2 of dev's labels)
+
+
+def _is_kind_word(word: str) -> bool:
+    """A park suffix alone, or a development zone's kind (试验区, which is no suffix: 自贸试验区 ends in it)."""
+    return bool(_SUFFIX_RE.fullmatch(word)) or word in _DEVELOPMENT_ZONES
 
 
 def _defined_short_names(article: ArticleText, mentions: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
@@ -529,9 +534,9 @@ def _defined_short_names(article: ArticleText, mentions: list[Mention], taken: l
     simplified, found = article.simplified, []
     for mention in sorted(mentions, key=lambda m: m.start):
         match = _DEFINITION.match(simplified[mention.end : mention.end + 24])
-        if not match or _NEVER.search(match.group(1)) or match.group(1) in _NOT_DEFINABLE or (
-                _SUFFIX_RE.fullmatch(match.group(1)) and match.group(1) not in _DEFINABLE_KINDS):
-            continue  # a kind word the guideline does not count as a bare name (合作区, 园区)
+        if not match or _NEVER.search(match.group(1)) or (_is_kind_word(match.group(1))
+                                                          and match.group(1) not in _DEFINABLE_KINDS):
+            continue  # a kind word the guideline does not count as a bare name (合作区, 园区, 试验区)
         short, start = match.group(1), mention.end + match.start(1)
         if re.match(r"[两双三四五六七八九十多]区", short):
             continue  # (以下简称“两区”): several zones together, not this one
