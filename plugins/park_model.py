@@ -104,9 +104,13 @@ def candidate_spans(article: ArticleText, taken: list[tuple[int, int]]) -> list[
             boundary = bracket.end()  # (杨佩佩)太晋…融合发展区: a byline in brackets opens the line, not a name
         from_place = _from_place(window[boundary:], boundary, _starts_word(simplified, start + boundary))[0]
         for span in ((start + from_place, match.end()), (start + boundary, match.end()), (match.start(), match.end())):
-            if span[1] - span[0] >= 2 and span not in spans:
+            if span[1] - span[0] >= 2 and span not in spans and not _CAMPUS.search(simplified, *span):
                 spans.append(span)
     return spans
+
+
+# A school's or a kindergarten's grounds (迁安教育园区, 双江湖科教园区): the guideline's 校园, never a park.
+_CAMPUS = re.compile(r"教育园|科教园|职教园|大学园区|教学园区|幼儿园|校园")
 
 
 # Words in brackets where a candidate would start ((杨佩佩)…): a byline or a note, never the start of a name.

@@ -37,7 +37,7 @@ _GENERIC_PREFIX = re.compile(r"(?:世界|国际|全球|一流|领先|高科技|�
 # After a place, words that make the rest a kind of park there (十大…, 县域…), not one park's name.
 _KIND_IN_PLACE = re.compile(r"[一二三四五六七八九十两百]+大|[十百千]强|\d+[个家]|县域|各类|一批|首批")  # 河北省十强开发区: an honour
 
-_NEVER = re.compile(r"公园|校园|(?<!工业)小区|景区|幼儿园|家园|乐园|庄园|陵园|果园|菜园|花园|植物园|动物园|游乐园|园博园|职教园|大学园区|教学园区")
+_NEVER = re.compile(r"公园|校园|(?<!工业)小区|景区|幼儿园|家园|乐园|庄园|陵园|果园|菜园|花园|植物园|动物园|游乐园|园博园|职教园|教育园|科教园|大学园区|教学园区")
 
 _BARE_TYPES = {"高新区": "高新区", "经开区": "经开区", "高新技术产业开发区": "高新区", "经济技术开发区": "经开区"}
 

@@ -227,3 +227,10 @@ def test_a_short_name_defined_after_a_park_only_the_model_found_names_that_park(
     found = park_mentions(article, model=ParkModel({}, 5.0, keep=0.5, add=0.5))
     assert surfaces(found) == ["淮滨港口物流产业集聚区", "港区", "港区"]
     assert len({m.id for m in found}) == 1 and found[1].attrs["source"] == "definition"
+
+
+def test_a_school_s_grounds_are_never_a_candidate():
+    article = ArticleText("也有遵化循环经济产业园、迁安教育园区等项目。义乌市双江湖科教园区项目建设现场机械轰鸣。")
+    spans = [article.simplified[s:e] for s, e in candidate_spans(article, [])]
+    assert "遵化循环经济产业园" in spans
+    assert not [s for s in spans if "教育园" in s or "科教园" in s]

@@ -1263,3 +1263,8 @@ def test_national_university_and_agricultural_science_parks_and_co_built_parks_a
     assert spans("苏州宿迁工业园区新签项目。") == [("苏州宿迁工业园区", "苏州宿迁工业园区")]
     assert spans("在丽水莲都—义乌山海协作产业园开工。") == [("丽水莲都—义乌山海协作产业园", "莲都—义乌山海协作产业园")]
     assert spans("参观海东国家农业科技园区。") == [("海东国家农业科技园区", "青海海东国家农业科技园区")]
+
+
+def test_china_s_science_city_alone_is_mianyang_s_title_not_the_zone():
+    assert spans("绵阳紧紧扭住发挥中国科技城优势加快建成省域经济副中心。") == []
+    assert spans("绵阳科技城经济工作会议召开。") == [("绵阳科技城", "中国(绵阳)科技城")]
