@@ -666,8 +666,8 @@ def test_a_zone_named_for_a_development_keeps_the_word_and_a_short_name_defined_
 def test_an_unlisted_park_named_with_and_without_its_place_or_type_form_is_one_park():
     found = park_mentions(ArticleText("三亚深海科技城开工。深海科技城引进企业十家。"), model=None)
     assert [m.surface for m in found] == ["三亚深海科技城", "深海科技城"] and len({m.id for m in found}) == 1
-    found = park_mentions(ArticleText("潼关经济技术开发区签约。潼关经开区开工。"), model=None)
-    assert len({m.id for m in found}) == 1 and {m.canonical for m in found} == {"潼关经济技术开发区"}
+    found = park_mentions(ArticleText("合阳经济技术开发区签约。合阳经开区开工。"), model=None)
+    assert len({m.id for m in found}) == 1 and {m.canonical for m in found} == {"合阳经济技术开发区"}
     found = park_mentions(ArticleText("河北沧州经济开发区签约。沧州开发区开工。"), model=None)
     assert [m.surface for m in found] == ["河北沧州经济开发区", "沧州开发区"] and len({m.id for m in found}) == 1
     found = park_mentions(ArticleText("天津滨海新区发布政策。锦州市滨海新区开工。"), model=None)
@@ -1268,3 +1268,9 @@ def test_national_university_and_agricultural_science_parks_and_co_built_parks_a
 def test_china_s_science_city_alone_is_mianyang_s_title_not_the_zone():
     assert spans("绵阳紧紧扭住发挥中国科技城优势加快建成省域经济副中心。") == []
     assert spans("绵阳科技城经济工作会议召开。") == [("绵阳科技城", "中国(绵阳)科技城")]
+
+
+def test_a_co_built_zone_shaanxi_s_2025_provincial_zones_and_a_zone_s_own_short_name_are_listed():
+    assert spans("走进沪苏大丰产业联动集聚区。") == [("沪苏大丰产业联动集聚区", "沪苏大丰产业联动集聚区")]
+    assert spans("神木经济技术开发区获批。") == [("神木经济技术开发区", "陕西神木经济技术开发区")]
+    assert spans("平湖经开与钟埭街道合署办公。") == [("平湖经开", "平湖经济技术开发区")]
