@@ -99,7 +99,8 @@ _KIND_AFTER = re.compile(r"(?:管理体制|体制|模式|升级版|优化整合|
 _COUNT_AFTER = re.compile(r"^\s*(?:\d+\s*[家个所座](?!项目|重点|重大|企业|工业|产业)|[一二两三四五六七八九十百千几多]+[家所座]|"
                           r"共(?:\d+|[一二两三四五六七八九十]+)[家个所座](?![\u4e00-\u9fff]))")  # 县管理的开发区共7个
 
-_PLURAL_BEFORE = re.compile(r"(?:这些|那些|上述|以上|前述|诸多|众多|大量|许多|不少)$")
+_PLURAL_BEFORE = re.compile(r"(?:这些|那些|上述|以上|前述|诸多|众多|大量|许多|不少)(?:[^，。；,;、\n]{0,6}的)?$")  # 这些获批的经开区
+_PLURAL_AFTER = re.compile(r"也?(?:各有(?!关)|各具|各自)")  # 涉农的经开区也各有特点: several zones, each its own
 
 # Administrative units listed before a zone word (各县区、开发区) or with it in brackets (各乡镇(开发区), 县区(开发区)): every
 # unit of those kinds, not one zone.
@@ -172,7 +173,7 @@ def _is_generic(simplified: str, start: int, end: int) -> bool:
     listed = (_LIST_BEFORE.search(before) or _LIST_AFTER.match(after)) and not _among_named_places(simplified, start, end)
     return bool(_GENERIC_BEFORE.search(before) or listed
                 or "最" in before[-6:] or after.startswith("之一")  # 功能最齐全的保税港区, 影响力的开发区之一
-                or _KIND_AFTER.match(after) or _COUNT_AFTER.match(after) or _PLURAL_BEFORE.search(before)
+                or _KIND_AFTER.match(after) or _COUNT_AFTER.match(after) or _PLURAL_BEFORE.search(before) or _PLURAL_AFTER.match(after)
                 or _UNITS_BEFORE.search(before) or _KIND_DESCRIBED.search(before)
                 or (re.match(r"[\n;；|\s]", simplified[start - 1 : start] or "\n") and _ALONE.match(after[:1] or "\n")))
 

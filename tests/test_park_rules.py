@@ -1274,3 +1274,9 @@ def test_a_co_built_zone_shaanxi_s_2025_provincial_zones_and_a_zone_s_own_short_
     assert spans("走进沪苏大丰产业联动集聚区。") == [("沪苏大丰产业联动集聚区", "沪苏大丰产业联动集聚区")]
     assert spans("神木经济技术开发区获批。") == [("神木经济技术开发区", "陕西神木经济技术开发区")]
     assert spans("平湖经开与钟埭街道合署办公。") == [("平湖经开", "平湖经济技术开发区")]
+
+
+def test_zones_said_to_differ_each_or_these_approved_ones_are_several_not_one():
+    text = "陕西神木经济技术开发区获批。主导产业涉农的经开区也各有特点。省政府对这些获批的经开区提出明确要求。"
+    assert [s for s, _ in spans(text)] == ["陕西神木经济技术开发区"]
+    assert [s for s, _ in spans("天津高新区印发通知。高新区各有关单位:")] == ["天津高新区", "高新区"]
