@@ -28,7 +28,7 @@ from parkwatch.gazetteer import Parks, ends_with_planning_region, parks, regions
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
 from .park_names import Taken, _from_place, _name_window, _starts_word, _stops, _without_province
-from .park_words import _NAME_CHAR, _SUFFIX_RE, fitting_antecedents, plain
+from .park_words import _CAMPUS, _NAME_CHAR, _SUFFIX_RE, fitting_antecedents, plain
 
 # Heads the rules leave alone that labellers take as parks' names (济南新旧动能转换先行区, 青岛中德生态园, 上海虹桥商务区,
 # 郑州航空港区|…产业集聚区, 内蒙古留创园, 重庆数创园): a span ending in one is a candidate, which the model decides like any other.
@@ -108,9 +108,6 @@ def candidate_spans(article: ArticleText, taken: list[tuple[int, int]]) -> list[
                 spans.append(span)
     return spans
 
-
-# A school's or a kindergarten's grounds (迁安教育园区, 双江湖科教园区): the guideline's 校园, never a park.
-_CAMPUS = re.compile(r"教育园|科教园|职教园|大学园区|教学园区|幼儿园|校园")
 
 
 # Words in brackets where a candidate would start ((杨佩佩)…): a byline or a note, never the start of a name.

@@ -37,7 +37,9 @@ _GENERIC_PREFIX = re.compile(r"(?:世界|国际|全球|一流|领先|高科技|�
 # After a place, words that make the rest a kind of park there (十大…, 县域…), not one park's name.
 _KIND_IN_PLACE = re.compile(r"[一二三四五六七八九十两百]+大|[十百千]强|\d+[个家]|县域|各类|一批|首批")  # 河北省十强开发区: an honour
 
-_NEVER = re.compile(r"公园|校园|(?<!工业)小区|景区|幼儿园|家园|乐园|庄园|陵园|果园|菜园|花园|植物园|动物园|游乐园|园博园|职教园|教育园|科教园|大学园区|教学园区")
+# A school's or a kindergarten's grounds (迁安教育园区, 双江湖科教园区): the guideline's 校园, never a park.
+_CAMPUS = re.compile(r"校园|幼儿园|职教园|教育园|科教园|大学园区|教学园区")
+_NEVER = re.compile(r"公园|(?<!工业)小区|景区|家园|乐园|庄园|陵园|果园|菜园|花园|植物园|动物园|游乐园|园博园|" + _CAMPUS.pattern)
 
 _BARE_TYPES = {"高新区": "高新区", "经开区": "经开区", "高新技术产业开发区": "高新区", "经济技术开发区": "经开区"}
 
@@ -99,7 +101,7 @@ _KIND_AFTER = re.compile(r"(?:管理体制|体制|模式|升级版|优化整合|
 _COUNT_AFTER = re.compile(r"^\s*(?:\d+\s*[家个所座](?!项目|重点|重大|企业|工业|产业)|[一二两三四五六七八九十百千几多]+[家所座]|"
                           r"共(?:\d+|[一二两三四五六七八九十]+)[家个所座](?![\u4e00-\u9fff]))")  # 县管理的开发区共7个
 
-_PLURAL_BEFORE = re.compile(r"(?:这些|那些|上述|以上|前述|诸多|众多|大量|许多|不少)(?:[^，。；,;、\n]{0,6}的)?$")  # 这些获批的经开区
+_PLURAL_BEFORE = re.compile(r"(?:这些|那些|上述|以上|前述|诸多|众多|大量|许多|不少)(?!年)(?:[^，。；,;、\n]{0,6}的)?$")  # 这些获批的经开区, not 这些年来的
 _PLURAL_AFTER = re.compile(r"也?(?:各有(?!关)|各具|各自)")  # 涉农的经开区也各有特点: several zones, each its own
 
 # Administrative units listed before a zone word (各县区、开发区) or with it in brackets (各乡镇(开发区), 县区(开发区)): every

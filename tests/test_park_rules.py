@@ -1280,6 +1280,7 @@ def test_zones_said_to_differ_each_or_these_approved_ones_are_several_not_one():
     text = "陕西神木经济技术开发区获批。主导产业涉农的经开区也各有特点。省政府对这些获批的经开区提出明确要求。"
     assert [s for s, _ in spans(text)] == ["陕西神木经济技术开发区"]
     assert [s for s, _ in spans("天津高新区印发通知。高新区各有关单位:")] == ["天津高新区", "高新区"]
+    assert [s for s, _ in spans("天津高新区印发通知。这些年来的高新区变化很大。")] == ["天津高新区", "高新区"]
 
 
 def test_more_national_university_science_parks_and_a_branch_are_listed():
