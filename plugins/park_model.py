@@ -109,7 +109,6 @@ def candidate_spans(article: ArticleText, taken: list[tuple[int, int]]) -> list[
     return spans
 
 
-
 # Words in brackets where a candidate would start ((杨佩佩)…): a byline or a note, never the start of a name.
 _LEADING_BRACKETS = re.compile(r"[(（][^()（）]{1,12}[)）]")
 
