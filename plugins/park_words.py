@@ -106,7 +106,8 @@ _PLURAL_AFTER = re.compile(r"也?(?:各有(?!关)|各具|各自)")  # 涉农的�
 
 # Administrative units listed before a zone word (各县区、开发区) or with it in brackets (各乡镇(开发区), 县区(开发区)): every
 # unit of those kinds, not one zone.
-_UNITS_BEFORE = re.compile(r"(?:县|[县市区][)）]|[县市][)）]?区|乡镇|街道|部门|单位)、$|(?:[县市]区|县市区|乡镇|街道|[乡镇县])[(（]$")
+_UNITS_BEFORE = re.compile(r"(?:县|[县市区][)）]|[县市][)）]?区|乡镇|街道|部门|单位|、镇)、$|(?:[县市]区|县市区|乡镇|街道|[乡镇县])[(（]$|"
+                           r"各[县市区]+[和与及]$")  # 所辖各区和开发区: every district and zone
 
 _KIND_DESCRIBED = re.compile(r"为主的$|意义的$|性质的$|类型的$|调控的$|千亿的$|百亿的$|规划的$|发布$")
 
@@ -172,7 +173,8 @@ def _is_generic(simplified: str, start: int, end: int) -> bool:
         return True
     if _KIND_NAMED_BEFORE.search(before):
         return True  # 升级为经开区, 类别为开发区, 设立国家开放口岸和综合保税区: the kind a place becomes or applies for
-    listed = (_LIST_BEFORE.search(before) or _LIST_AFTER.match(after)) and not _among_named_places(simplified, start, end)
+    listed = ((_LIST_BEFORE.search(before) or _LIST_AFTER.match(after) or _kind_listed_after_stop(simplified, start))
+              and not _among_named_places(simplified, start, end))
     return bool(_GENERIC_BEFORE.search(before) or listed
                 or "最" in before[-6:] or after.startswith("之一")  # 功能最齐全的保税港区, 影响力的开发区之一
                 or _KIND_AFTER.match(after) or _COUNT_AFTER.match(after) or _PLURAL_BEFORE.search(before) or _PLURAL_AFTER.match(after)
@@ -226,6 +228,18 @@ _STOP_PATTERNS = (r"(?<![金附下隶专归家亲所从])属(?!于)",  # 属省�
 _STOP_RE = re.compile("|".join([*sorted(set(_STOP_WORDS), key=lambda w: (-len(w), w)), *_STOP_PATTERNS]))
 
 _NOT_STOP_WORDS = re.compile(r"共同|协同|同城|自由|理由|经由|缘由|以色列|对俄|对台|对日|对韩|对欧|有色|有机")
+
+
+# A zone word listed right after another that follows a verb or function word (建设|高新区、经开区等): a list of kinds.
+_KIND_LISTED_BEFORE = re.compile(rf"(?:{_ZONE_WORD})(?:[、和与及]|以及)$")
+_ENDS_WITH_STOP = re.compile(rf"(?:{_STOP_RE.pattern})$")
+
+
+def _kind_listed_after_stop(simplified: str, start: int) -> bool:
+    """The zone word at *start* follows a bare zone word and a list joiner, with a stop word before that one."""
+    before = text_before(simplified, start, 16)
+    listed = _KIND_LISTED_BEFORE.search(before)
+    return bool(listed and _ENDS_WITH_STOP.search(before[: listed.start()]))
 
 
 _LIST_SEGMENT_END = re.compile(r"[。；;！？!?，,:：\n]")

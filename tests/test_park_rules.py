@@ -209,6 +209,13 @@ def test_counted_plural_listed_described_and_keyword_uses_of_a_zone_word_are_no_
     assert [s for s, _ in spans(named + "开发区五个重大项目集中开工。")][-1] == "开发区"  # 五个 counts the projects
 
 
+def test_kinds_listed_after_a_verb_or_after_every_district_are_no_park():
+    named = "虹桥经济技术开发区成立于1986年。"
+    for generic in ("支持上海高水平建设高新区、经开区等承接载体。", "所辖各区和开发区设立规划分局。", "相关部门、镇、开发区结合各自实际。"):
+        assert [s for s, _ in spans(named + generic)] == ["虹桥经济技术开发区"], generic
+    assert [s for s, _ in spans(named + "闵行区、开发区结合各自实际。")][-1] == "开发区"  # a named district's own zone
+
+
 def test_a_name_repeated_before_yuanqu_and_a_bare_airport_economic_zone_are_parks():
     text = "汾东园区成立于2016年。汾东园区首期工程开工。未来,汾东园区将以转型为纲。各地共建飞地园区,飞地园区模式,飞地园区。"
     assert [s for s, _ in spans(text)] == ["汾东园区"] * 3  # a name the gazetteer lacks (潇河园区 is listed now)
