@@ -1293,3 +1293,9 @@ def test_zones_said_to_differ_each_or_these_approved_ones_are_several_not_one():
 def test_more_national_university_science_parks_and_a_branch_are_listed():
     assert spans("企业入驻华南理工大学国家大学科技园。") == [("华南理工大学国家大学科技园", "华南理工大学国家大学科技园")]
     assert spans("浙大科技园宁波分园揭牌。") == [("浙大科技园宁波分园", "浙江大学国家大学科技园宁波分园")]
+
+
+def test_provincial_high_tech_zones_approved_since_2018_are_listed_some_as_renamed_catalogue_zones():
+    assert spans("宁远高新区举行项目签约。") == [("宁远高新区", "宁远高新技术产业开发区")]
+    assert spans("南县高新区开展招商活动。") == [("南县高新区", "湖南南县经济开发区")]  # the catalogue's zone, renamed
+    assert spans("张掖高新区管委会召开会议。") == [("张掖高新区", "张掖经济技术开发区")]  # one area, two titles
