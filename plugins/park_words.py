@@ -79,6 +79,9 @@ _GENERIC_BEFORE = re.compile(
     r"示范|标杆|典范|一流的?|世界级的?|中国|各[省市县区](?:[、\s]?[省市县区])+|"  # 各市、县开发区: every level's
     r"[\d一二两三四五六七八九十百千几多]+\s?(?:家|个|所|批|座|类|大|省市|省区)|等)的?[“\"「]?\s?$")  # 全国 154 个综合保税区, 两个国家级的…
 
+# A level and a trade before a zone word: the kind's compound name (国家级边境经济|合作区, 省级经济|开发区).
+_LEVELLED_KIND_BEFORE = re.compile(r"(?:国家级|省级|自治区级)(?:边境|跨境|境外)?(?:经济|经贸)$")
+
 _ZONE_WORD = ("产业园区|工业园区|高新区|经开区|开发区|新区|综保区|园区|产业园|工业园|自贸区|保税区|综合保税区|高新技术产业开发区|"
               "经济技术开发区|自贸试验区|自由贸易试验区|出口加工区|保税港区|保税物流中心|临空经济区|口岸")
 
@@ -175,7 +178,7 @@ def _is_generic(simplified: str, start: int, end: int) -> bool:
         return True  # 升级为经开区, 类别为开发区, 设立国家开放口岸和综合保税区: the kind a place becomes or applies for
     listed = ((_LIST_BEFORE.search(before) or _LIST_AFTER.match(after) or _kind_listed_after_stop(simplified, start))
               and not _among_named_places(simplified, start, end))
-    return bool(_GENERIC_BEFORE.search(before) or listed
+    return bool(_GENERIC_BEFORE.search(before) or listed or _LEVELLED_KIND_BEFORE.search(before)
                 or "最" in before[-6:] or after.startswith("之一")  # 功能最齐全的保税港区, 影响力的开发区之一
                 or _KIND_AFTER.match(after) or _COUNT_AFTER.match(after) or _PLURAL_BEFORE.search(before) or _PLURAL_AFTER.match(after)
                 or _UNITS_BEFORE.search(before) or _KIND_DESCRIBED.search(before)

@@ -1299,3 +1299,9 @@ def test_provincial_high_tech_zones_approved_since_2018_are_listed_some_as_renam
     assert spans("宁远高新区举行项目签约。") == [("宁远高新区", "宁远高新技术产业开发区")]
     assert spans("南县高新区开展招商活动。") == [("南县高新区", "湖南南县经济开发区")]  # the catalogue's zone, renamed
     assert spans("张掖高新区管委会召开会议。") == [("张掖高新区", "张掖经济技术开发区")]  # one area, two titles
+
+
+def test_a_text_on_a_levelled_kind_of_zone_uses_its_bare_word_for_the_kind():
+    text = ("邢台经济开发区获批。目前,邢台市共有17家省级经济开发区。着力推进开发区高质量发展。提升开发区产业层级。"
+            "支持符合条件的省级经济开发区扩区。持续开展开发区提档升级专项行动。")
+    assert [s for s, _ in spans(text)] == ["邢台经济开发区"]  # 省级经济|开发区 is the kind, so the text is about the kind
