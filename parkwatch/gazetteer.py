@@ -251,6 +251,17 @@ _NATIONAL_FORMS = {"高新区", "经开区", "高新技术产业开发区", "经
 _INSTITUTION_AFTER_PROVINCE = re.compile(r"(?:国家|[\u4e00-\u9fff]{0,4}(?:大学|学院))")
 
 
+# A county's or city's level word the press writes between its short name and a zone's kind (罗江县经济开发区, 新沂市…).
+_PLACE_LEVELS = ("县", "市", "区", "旗")
+
+
+def _is_region_short(place: str) -> bool:
+    """Whether *place* is, whole, the short name of one county or city (罗江, 新沂), not a longer or partial name."""
+    hits = regions().find(place)
+    return len(hits) == 1 and hits[0][:2] == (0, len(place)) and any(r.short == place and r.level in ("county", "city")
+                                                                      for r in hits[0][3])
+
+
 def _park_aliases(name: str, province: str, cities: list[str], national: bool = False) -> tuple[str, tuple[str, ...]]:
     """Aliases of a catalogue name: with and without province (and 省) and city prefixes, short type forms."""
     province_short = _PROVINCE_SUFFIX.sub("", province)
@@ -274,15 +285,19 @@ def _park_aliases(name: str, province: str, cities: list[str], national: bool = 
                 and (is_place(rest) or type_part in _SPECIFIC_TYPES):
             places.append(rest)
     aliases = {name, core, province_short + core, province + core}
-    for p in places:
+    levelled = {p + level for p in places for level in _PLACE_LEVELS if _is_region_short(p)}  # 罗江县|经济开发区
+    for p in [*places, *levelled]:
         for form in forms:
+            if p in levelled and form == "开发区":
+                continue  # 昆明市开发区: the city's zones, all kinds
             strong = (type_part, form) not in _WEAK_ALIASES
             if len(p) >= 2:
                 aliases.add(p + form if strong else f"~{p}{form}")
                 if strong:
                     aliases.add(province_short + p + form)
                 if national and strong and form in _NATIONAL_FORMS:  # 海口国家高新区, 西宁(国家级)经开区
-                    aliases.update(p + infix + form for infix in ("国家", "国家级", "(国家级)", "(国家)"))
+                    aliases.update(before + p + infix + form for infix in ("国家", "国家级", "(国家级)", "(国家)")
+                                   for before in ("", province_short))  # 安徽芜湖市国家高新技术产业开发区
     return place, tuple(sorted(a for a in aliases if len(a.lstrip("~")) >= 4))
 
 

@@ -1317,3 +1317,10 @@ def test_city_new_areas_run_by_their_own_committee_and_provincial_zones_set_up_s
 def test_a_lettered_part_ends_before_a_word_it_starts():
     assert spans("拉萨经开区C区项目开工。") == [("拉萨经开区C区", "拉萨经济技术开发区")]
     assert spans("目前,嘉兴南湖经济开发区A区块已实现全覆盖。") == [("嘉兴南湖经济开发区", "浙江南湖经济开发区")]
+
+
+def test_a_zone_named_with_its_county_s_or_city_s_level_word_is_the_listed_zone():
+    assert spans("罗江县经济开发区项目开工。") == [("罗江县经济开发区", "四川罗江经济开发区")]
+    assert spans("新沂市经济开发区举行签约。") == [("新沂市经济开发区", "江苏新沂经济开发区")]
+    assert spans("领导莅临安徽芜湖市国家高新技术产业开发区考察。") == [("安徽芜湖市国家高新技术产业开发区", "芜湖高新技术产业开发区")]
+    assert spans("《昆明市开发区振兴三年行动》印发。") == []  # a city's zones of every kind
