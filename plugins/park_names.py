@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from parkwatch.extract.normalize import is_han
-from parkwatch.gazetteer import CITY_PROVINCES, Park, Parks, ends_with_planning_region, regions
+from parkwatch.gazetteer import CITY_PROVINCES, Park, Parks, ends_with_planning_region, is_place, regions
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
 from .park_words import (
@@ -130,7 +130,35 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         known = _park_of(regions().find(name_part)[-1][3][0], _BARE_TYPES[suffix], index)
         if known is not None:
             return _park_mention(article, first, match.end(), known, "catalogue")
+    if end == match.end() and (known := _listed_by_name_part(name_part[place_end:], suffix,
+                                                              _province_of(name_part[:place_end]) or province, index)) is not None:
+        return _park_mention(article, first, end, known, "catalogue")  # (西安)泾河工业园: 陕西高陵泾河工业园区
     return _pattern_mention(article, first, end, name)
+
+
+# The kinds a listed zone is named by with its name part alone (花桥|经济开发区, 德力戈尔|工业园), by its gazetteer kind.
+_NAMED_BY_PART = {"经济开发区": "经开区", "经济技术开发区": "经开区", "经开区": "经开区", "开发区": "经开区", "高新区": "高新区",
+                  "高新技术产业开发区": "高新区", "工业园区": "工业园区", "工业园": "工业园区"}
+
+
+def _listed_by_name_part(name_part: str, suffix: str, province: str | None, index: Parks) -> Park | None:
+    """The one listed zone of *suffix*'s kind whose name part (after its place) is *name_part*, in the text's
+    *province* when that is known; None for a place (its zones have aliases) or an industry (新材料工业园区)."""
+    kind = _NAMED_BY_PART.get(suffix)
+    if kind is None or len(name_part) < 2 or is_place(name_part) or name_part in _GENERIC or _INDUSTRY.search(name_part):
+        return None
+    cands = [p for p in index.by_place_type.get((name_part, kind), []) if province is None or p.province == province]
+    return cands[0] if len(cands) == 1 else None
+
+
+def _province_of(place: str) -> str | None:
+    """The province *place* (西安, 昆山市) lies in, by its last region name; None when it names none."""
+    hits = regions().find(place) if place else []
+    region = regions().provinces.get(hits[-1][3][0].province) if hits else None
+    return region.name if region is not None else None
+
+
+_INDUSTRY = re.compile(r"材料|汽车|医药|化工|石化|装备|制造|电子|食品|纺织|物流|能源|科技|智能|数字|生物|机械|冶金|建材|轻工|陶瓷|循环")
 
 
 def _park_mention(article: ArticleText, start: int, end: int, park: Park, source: str) -> Mention:

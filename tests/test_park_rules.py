@@ -1324,3 +1324,10 @@ def test_a_zone_named_with_its_county_s_or_city_s_level_word_is_the_listed_zone(
     assert spans("新沂市经济开发区举行签约。") == [("新沂市经济开发区", "江苏新沂经济开发区")]
     assert spans("领导莅临安徽芜湖市国家高新技术产业开发区考察。") == [("安徽芜湖市国家高新技术产业开发区", "芜湖高新技术产业开发区")]
     assert spans("《昆明市开发区振兴三年行动》印发。") == []  # a city's zones of every kind
+
+
+def test_a_listed_zone_named_by_its_name_part_alone_is_that_zone_in_its_own_province():
+    assert spans("花桥经济开发区项目签约。") == [("花桥经济开发区", "江苏昆山花桥经济开发区")]
+    assert spans("西安泾河工业园企业复工。") == [("西安泾河工业园", "陕西高陵泾河工业园区")]  # 西安 is in 陕西
+    assert spans("新材料工业园区项目开工。") == [("新材料工业园区", "新材料工业园区")]  # an industry, not a name part
+    assert spans("浙江九州经济开发区项目开工。") == [("浙江九州经济开发区", "浙江九州经济开发区")]  # not 甘肃's 兰州九州
