@@ -327,11 +327,18 @@ def parks() -> Parks:
             code = f"{code}-{row['序号']}"
         national = row["批准级别"] == "国务院"
         place, aliases = _park_aliases(row["开发区名称"], row["省份"], city_shorts, national)
-        aliases = tuple(sorted({*aliases, *_corps_aliases(aliases)}))
+        aliases = tuple(sorted({*aliases, *_corps_aliases(aliases), *_shanghai_aliases(row["开发区名称"], place)}))
         by_code[code] = Park(code, row["开发区名称"], row["省份"], "national" if national else "provincial",
                              row["开发区类型"], place, aliases)
     _add_zones(by_code, city_shorts)
     return _build_parks(by_code)
+
+
+def _shanghai_aliases(name: str, place: str) -> set[str]:
+    """上海's town-level 工业园区 as the city's press names them, 工业区 (上海莘庄工业园区: 莘庄工业区, 上海莘庄工业区)."""
+    if not (name.startswith("上海") and name.endswith("工业园区")) or len(place) < 2:
+        return set()
+    return {place + "工业区", "上海" + place + "工业区", "上海市" + place + "工业区"}
 
 
 _CORPS = ("新疆生产建设兵团", "新疆兵团", "生产建设兵团", "兵团")

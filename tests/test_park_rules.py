@@ -1331,3 +1331,8 @@ def test_a_listed_zone_named_by_its_name_part_alone_is_that_zone_in_its_own_prov
     assert spans("西安泾河工业园企业复工。") == [("西安泾河工业园", "陕西高陵泾河工业园区")]  # 西安 is in 陕西
     assert spans("新材料工业园区项目开工。") == [("新材料工业园区", "新材料工业园区")]  # an industry, not a name part
     assert spans("浙江九州经济开发区项目开工。") == [("浙江九州经济开发区", "浙江九州经济开发区")]  # not 甘肃's 兰州九州
+
+
+def test_shanghai_s_town_industrial_parks_are_named_gongyequ_by_the_press():
+    assert spans("莘庄工业区企业复工。") == [("莘庄工业区", "上海莘庄工业园区")]
+    assert spans("上海市嘉定工业区项目签约。") == [("上海市嘉定工业区", "上海嘉定工业园区")]
