@@ -114,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
         for key, value in figures.items():
             if isinstance(value, dict) and "compared" in value:
                 print(f"  {key:28} {value['same']} of {value['compared']} exact park mentions name the labelled park"
-                      f" ({value['share']:.3f}); {value['split']} of {value['parks']} labelled parks under two ids or more in a text")
+                      f" ({value['share']:.3f}); {value['split']} of {value['parks']} labelled parks under two ids or more in a text;"
+                      f" {value.get('listed_same', 0)} of {value.get('listed', 0)} mentions of listed parks under the park's own id")
             elif isinstance(value, dict):
                 print(f"  {key:28} P {value['precision']:.3f}  R {value['recall']:.3f}  F1 {value['f1']:.3f}"
                       f"  (tp {value['tp']}, fp {value['fp']}, fn {value['fn']}; negatives with parks "

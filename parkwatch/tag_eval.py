@@ -204,11 +204,13 @@ class ParkIds:
     same: int = 0
     parks: int = 0  # labelled parks (a text's labels grouped by name) with a mention tagged at a labelled span
     split: int = 0  # of them, those tagged under more than one id in their text
+    listed: int = 0  # compared mentions whose labelled park the gazetteer lists (:func:`listed_code`)
+    listed_same: int = 0  # of them, those tagged with exactly that park's id: what a watch on the park sees
     differing: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {"compared": self.compared, "same": self.same, "share": round(self.same / self.compared, 3) if self.compared else 1.0,
-                "parks": self.parks, "split": self.split}
+                "parks": self.parks, "split": self.split, "listed": self.listed, "listed_same": self.listed_same}
 
 
 _LONG_FORMS = (("高新技术产业开发区", "高新区"), ("高技术产业开发区", "高新区"), ("经济技术开发区", "经开区"),
@@ -267,7 +269,10 @@ def park_ids(records: Iterable[dict[str, Any]],
             if kind == "park" and span in labelled:
                 ids[labelled[span]].add(mention_id)
                 result.compared += 1
-                if same_park(canonical, labelled[span]) or (mention_id and listed_code(labelled[span]) == mention_id):
+                code = listed_code(labelled[span])
+                result.listed += code is not None
+                result.listed_same += code is not None and mention_id == code
+                if same_park(canonical, labelled[span]) or (mention_id and code == mention_id):
                     result.same += 1
                 else:
                     result.differing.append(f"{record['id']}: {record['text'][start:end]!r} tagged {canonical!r}, "

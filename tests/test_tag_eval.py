@@ -72,6 +72,8 @@ def test_a_label_under_a_renamed_zone_s_old_name_is_the_park_the_gazetteer_lists
     assert park_ids([record], lambda r: [("park", 0, 9, code, "天津东疆综合保税区")]).same == 1
     assert park_ids([record], lambda r: [("park", 0, 9, "P-other", "天津东疆综合保税区")]).same == 0
     assert listed_code("高新区") is None  # a kind, no park's name
+    own, other = (park_ids([record], lambda r, i=i: [("park", 0, 9, i, "天津东疆综合保税区")]) for i in (code, "P-other"))
+    assert (own.listed, own.listed_same) == (1, 1) and (other.listed, other.listed_same) == (1, 0)  # what a watch sees
 
 
 def test_a_labelled_set_loads_the_same_xz_compressed_as_plain(tmp_path):
