@@ -174,6 +174,7 @@ def regions() -> Regions:
 _TYPE_ALIASES = [
     ("高新技术产业开发区", ["高新技术产业开发区", "高新区", "高新技术开发区", "高新开发区"]),
     ("高新技术产业园区", ["高新技术产业园区", "高新区", "高新园区"]),
+    ("高技术产业开发区", ["高技术产业开发区", "高新区", "高新技术产业开发区"]),  # 厦门火炬高技术产业开发区: 火炬高新区
     ("经济技术开发区", ["经济技术开发区", "经开区", "经济开发区", "开发区"]),
     ("新技术产业开发区", ["新技术产业开发区", "高新区"]),
     ("新技术开发区", ["新技术开发区", "高新区"]),
@@ -186,7 +187,7 @@ _TYPE_ALIASES = [
     ("边境经济合作区", ["边境经济合作区", "边合区"]),
     ("台商投资区", ["台商投资区", "台商区"]),
 ]
-_SPECIFIC_TYPES = {"高新技术产业开发区", "经济技术开发区", "综合保税区"}
+_SPECIFIC_TYPES = {"高新技术产业开发区", "高技术产业开发区", "经济技术开发区", "综合保税区"}
 # What is left of a name without its place that names a kind, not the zone: no alias of its own.
 _KIND_CORES = {"保税物流园区", "出口加工区", "保税区", "保税港区", "新区", "高新", "高新区", "经开", "经开区", "工业园", "示范区",
                "港", "临空经济示范区", "临空经济区", "空港经济区"}  # 重庆|临空经济示范区: the rest is the kind every such zone is named by
@@ -312,7 +313,8 @@ class Parks:
 
 
 def short_type(park_type: str) -> str:
-    return {"高新技术产业开发区": "高新区", "经济技术开发区": "经开区", "经济开发区": "经开区"}.get(park_type, park_type)
+    return {"高新技术产业开发区": "高新区", "高技术产业开发区": "高新区", "经济技术开发区": "经开区",
+            "经济开发区": "经开区"}.get(park_type, park_type)
 
 
 @lru_cache(maxsize=1)
@@ -412,6 +414,17 @@ def _by_city_province(all_parks: Iterable[Park]) -> dict[tuple[str, str], list[P
     return by_city
 
 
+def _national_high_tech_by_city(all_parks: Iterable[Park]) -> dict[tuple[str, str], list[Park]]:
+    """National 高新区 whose place is their city and a word (厦门火炬, 包头稀土), by the city: the press's 厦门高新区."""
+    cities = sorted({r.short for r in regions().by_code.values() if r.level == "city" and r.short}, key=len, reverse=True)
+    by_city: dict[tuple[str, str], list[Park]] = defaultdict(list)
+    for park in all_parks:
+        city = next((c for c in cities if park.place.startswith(c) and len(park.place) > len(c)), None)
+        if park.level == "national" and short_type(park.type) == "高新区" and city is not None:
+            by_city[(city, "高新区")].append(park)
+    return by_city
+
+
 def _build_parks(by_code: dict[str, Park], extra: dict[str, list[Park]] | None = None) -> Parks:
     strong: dict[str, list[Park]] = defaultdict(list)
     weak: dict[str, list[Park]] = defaultdict(list)
@@ -422,7 +435,7 @@ def _build_parks(by_code: dict[str, Park], extra: dict[str, list[Park]] | None =
         for place in {park.place, *(a for a in [park.place[2:]] if len(a) >= 2)}:
             if place:
                 by_place_type[(place, short_type(park.type))].append(park)
-    for key, cands in _by_city_province(by_code.values()).items():
+    for key, cands in [*_by_city_province(by_code.values()).items(), *_national_high_tech_by_city(by_code.values()).items()]:
         if key not in by_place_type and len(cands) == 1:  # 天津高新区: the city's one park of the kind, named for a part of it
             by_place_type[key] = cands
     for alias, cands in (extra or {}).items():

@@ -170,8 +170,8 @@ def _is_generic(simplified: str, start: int, end: int) -> bool:
     before, after = text_before(simplified, start, 8), text_after(simplified, end, 8)
     if _KIND_IN_BRACKETS.match(after):
         return True
-    if simplified[start : start + 2] == "新区" and before.endswith("创"):
-        return True
+    if (simplified[start : start + 2] == "新区" and before.endswith("创")) or (simplified[start : start + 3] == "高新区" and before.endswith("提")):
+        return True  # 创新区, 提高新区的效益: no zone word
     if simplified[start:end] in _FULL_KIND_WORDS and _full_kind_word_is_the_kind(simplified, start, before, after):
         return True
     if _KIND_NAMED_BEFORE.search(before):

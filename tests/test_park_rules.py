@@ -654,8 +654,8 @@ def test_a_bare_new_area_part_is_lingangs_when_it_is_named_before():
 def test_a_bare_zone_word_prefers_a_listed_park_to_a_name_found_once_by_its_suffix():
     text = "潍坊高新区发布新政。擦亮高新区高质量发展的金字招牌。高新区今年新开工项目30个。"
     assert [(s, c) for s, c in spans(text) if s == "高新区"] == [("高新区", "潍坊高新技术产业开发区")]
-    text = "潍坊高新区签约。火炬高新区成立三十年。火炬高新区新增企业百家。高新区今年新开工项目30个。"
-    assert [(s, c) for s, c in spans(text) if s == "高新区"] == [("高新区", "火炬高新区")]  # named twice: the last
+    text = "潍坊高新区签约。凤鸣高新区成立三十年。凤鸣高新区新增企业百家。高新区今年新开工项目30个。"
+    assert [(s, c) for s, c in spans(text) if s == "高新区"] == [("高新区", "凤鸣高新区")]  # named twice: the last
 
 
 def test_an_expos_city_gardens_and_a_parks_theme_gardens_are_no_list_of_parks():
@@ -1336,3 +1336,11 @@ def test_a_listed_zone_named_by_its_name_part_alone_is_that_zone_in_its_own_prov
 def test_shanghai_s_town_industrial_parks_are_named_gongyequ_by_the_press():
     assert spans("莘庄工业区企业复工。") == [("莘庄工业区", "上海莘庄工业园区")]
     assert spans("上海市嘉定工业区项目签约。") == [("上海市嘉定工业区", "上海嘉定工业园区")]
+
+
+def test_a_city_s_national_high_tech_zone_named_for_a_word_is_its_gaoxinqu():
+    assert spans("福州高新区项目开工。") == [("福州高新区", "福州高新技术产业开发区")]  # the national, not the provincial park
+    assert spans("厦门火炬高新区发布政策。") == [("厦门火炬高新区", "厦门火炬高技术产业开发区")]
+    assert spans("厦门高新区项目签约。") == [("厦门高新区", "厦门火炬高技术产业开发区")]
+    assert spans("包头市高新区企业复工。") == [("包头市高新区", "包头稀土高新技术产业开发区")]
+    assert [s for s, _ in spans("龙口高新区成立。提高新区的生态化效益。")] == ["龙口高新区"]  # 提高|新区: no zone word
