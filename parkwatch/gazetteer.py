@@ -252,15 +252,15 @@ _NATIONAL_FORMS = {"高新区", "经开区", "高新技术产业开发区", "经
 _INSTITUTION_AFTER_PROVINCE = re.compile(r"(?:国家|[\u4e00-\u9fff]{0,4}(?:大学|学院))")
 
 
-# A county's or city's level word the press writes between its short name and a zone's kind (罗江县经济开发区, 新沂市…).
-_PLACE_LEVELS = ("县", "市", "区", "旗")
-
-
-def _is_region_short(place: str) -> bool:
-    """Whether *place* is, whole, the short name of one county or city (罗江, 新沂), not a longer or partial name."""
+def _level_words(place: str) -> set[str]:
+    """The level words the press writes between *place*, the whole short name of a county or city, and a zone's kind:
+    the region's own (新沂|市, 五常|市), and 县 for a district that was a county (罗江区, once 罗江县)."""
     hits = regions().find(place)
-    return len(hits) == 1 and hits[0][:2] == (0, len(place)) and any(r.short == place and r.level in ("county", "city")
-                                                                      for r in hits[0][3])
+    if len(hits) != 1 or hits[0][:2] != (0, len(place)):
+        return set()
+    words = {r.name[len(place) :][-1:] for r in hits[0][3] if r.short == place and r.level in ("county", "city")}
+    words = {w for w in words if w in ("县", "市", "区", "旗")}  # 焉耆回族自治县: 焉耆县
+    return words | ({"县"} if "区" in words else set())
 
 
 def _park_aliases(name: str, province: str, cities: list[str], national: bool = False) -> tuple[str, tuple[str, ...]]:
@@ -286,7 +286,7 @@ def _park_aliases(name: str, province: str, cities: list[str], national: bool = 
                 and (is_place(rest) or type_part in _SPECIFIC_TYPES):
             places.append(rest)
     aliases = {name, core, province_short + core, province + core}
-    levelled = {p + level for p in places for level in _PLACE_LEVELS if _is_region_short(p)}  # 罗江县|经济开发区
+    levelled = {p + level for p in places for level in _level_words(p)}  # 罗江县|经济开发区
     for p in [*places, *levelled]:
         for form in forms:
             if p in levelled and form == "开发区":
