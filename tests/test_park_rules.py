@@ -1344,3 +1344,10 @@ def test_a_city_s_national_high_tech_zone_named_for_a_word_is_its_gaoxinqu():
     assert spans("厦门高新区项目签约。") == [("厦门高新区", "厦门火炬高技术产业开发区")]
     assert spans("包头市高新区企业复工。") == [("包头市高新区", "包头稀土高新技术产业开发区")]
     assert [s for s, _ in spans("龙口高新区成立。提高新区的生态化效益。")] == ["龙口高新区"]  # 提高|新区: no zone word
+
+
+def test_former_and_press_names_of_listed_zones_are_those_zones():
+    assert spans("辽东湾新区再次入围中国化工园区30强。") == [("辽东湾新区", "盘锦辽滨沿海经济技术开发区")]  # one committee
+    assert spans("随州经济开发区项目开工。") == [("随州经济开发区", "随州高新技术产业开发区")]  # its name until 2015
+    assert spans("集美台商投资区企业复工。") == [("集美台商投资区", "厦门集美台商投资开发区")]
+    assert spans("格尔木工业园企业复工。") == [("格尔木工业园", "格尔木工业园")]  # also 柴达木's part: left unlisted
