@@ -280,8 +280,12 @@ def _park_aliases(name: str, province: str, cities: list[str], national: bool = 
     if place in _KIND_CORES or core in _KIND_CORES:  # 天津|保税物流园区, 兰州|新区综合保税区: the rest is a kind
         core, place = name, ""
     places = [place] if place else []
+    if place[:1] in "—–-·" and len(place) >= 3:
+        places.append(place[1:])  # 广西|—东盟|经济技术开发区: 东盟经开区
     for city in cities:  # 绵阳游仙 → also 游仙; 宜宾临港 → 临港 for the specific zone types
         rest = place[len(city) :]
+        if rest.startswith("市") and len(rest) >= 3 and place.startswith(city):
+            rest = rest[1:]  # 铁岭市|调兵山: 调兵山经济开发区
         if place.startswith(city) and len(rest) >= 2 and rest not in _KIND_CORES \
                 and (is_place(rest) or type_part in _SPECIFIC_TYPES):
             places.append(rest)
@@ -454,7 +458,8 @@ def _build_parks(by_code: dict[str, Park], extra: dict[str, list[Park]] | None =
 def _written_forms(alias: str) -> list[str]:
     """*alias* as written with each dash the press uses (中国-东盟, 中国—东盟, 中国–东盟), 中国(天津)… without its
     brackets, and a long name's 试验区 as 实验区, which the press often writes (柴达木循环经济实验区)."""
-    forms = [alias] if "-" not in alias else [alias, alias.replace("-", "—"), alias.replace("-", "–")]
+    dash = next((d for d in "-—–" if d in alias), None)
+    forms = [alias] if dash is None else list(dict.fromkeys([alias, *(alias.replace(dash, d) for d in "-—–")]))
     if bracketed := re.match(r"中国\(([\u4e00-\u9fff]{2,3})\)(?=[\u4e00-\u9fff]{4})", alias):
         forms += [form.replace(bracketed.group(0), "中国" + bracketed.group(1), 1) for form in forms]  # 中国天津自由贸易试验区
     if alias.endswith("试验区") and len(alias) >= 8:

@@ -1351,3 +1351,9 @@ def test_former_and_press_names_of_listed_zones_are_those_zones():
     assert spans("随州经济开发区项目开工。") == [("随州经济开发区", "随州高新技术产业开发区")]  # its name until 2015
     assert spans("集美台商投资区企业复工。") == [("集美台商投资区", "厦门集美台商投资开发区")]
     assert spans("格尔木工业园企业复工。") == [("格尔木工业园", "格尔木工业园")]  # also 柴达木's part: left unlisted
+
+
+def test_a_name_part_after_a_dash_or_after_its_city_s_shi_names_the_zone_alone():
+    assert spans("东盟经开区项目开工。") == [("东盟经开区", "广西—东盟经济技术开发区")]
+    assert spans("广西-东盟经开区项目开工。") == [("广西-东盟经开区", "广西—东盟经济技术开发区")]  # any dash
+    assert spans("调兵山经济开发区企业复工。") == [("调兵山经济开发区", "铁岭市调兵山经济开发区")]
