@@ -252,6 +252,22 @@ _NATIONAL_FORMS = {"高新区", "经开区", "高新技术产业开发区", "经
 _INSTITUTION_AFTER_PROVINCE = re.compile(r"(?:国家|[\u4e00-\u9fff]{0,4}(?:大学|学院))")
 
 
+def _named_without_level(place: str) -> bool:
+    """Whether *place* (蓟州区, 宜宾市) is a county's or city's full name that its short name alone also names: not
+    承德县, whose short name is its city's."""
+    hits = regions().find(place[:-1])
+    if place[-1] not in "县区市旗" or len(hits) != 1 or hits[0][:2] != (0, len(place) - 1):
+        return False
+    regions_named = [r for r in hits[0][3] if r.short == place[:-1]]
+    return any(r.name == place for r in regions_named) and (place[-1] == "市" or all(r.level == "county" for r in regions_named))
+
+
+def _leading_place(place: str) -> list[int]:
+    """The length of a county's or city's short name *place* starts with and goes on after (镇原|金龙), if any."""
+    hits = regions().find(place)
+    return [hits[0][1]] if hits and hits[0][0] == 0 and 2 <= hits[0][1] < len(place) else []
+
+
 def _level_words(place: str) -> set[str]:
     """The level words the press writes between *place*, the whole short name of a county or city, and a zone's kind:
     the region's own (新沂|市, 五常|市), and 县 for a district that was a county (罗江区, once 罗江县)."""
@@ -290,7 +306,10 @@ def _park_aliases(name: str, province: str, cities: list[str], national: bool = 
                 and (is_place(rest) or type_part in _SPECIFIC_TYPES):
             places.append(rest)
     aliases = {name, core, province_short + core, province + core}
+    if len(place) >= 3 and _named_without_level(place):
+        places.append(place[:-1])  # 天津蓟州区经济开发区, 宜宾市高新技术产业园区: also 蓟州经济开发区, 宜宾高新…
     levelled = {p + level for p in places for level in _level_words(p)}  # 罗江县|经济开发区
+    levelled |= {p[:n] + level + p[n:] for p in places for n in _leading_place(p) for level in _level_words(p[:n])}
     for p in [*places, *levelled]:
         for form in forms:
             if p in levelled and form == "开发区":

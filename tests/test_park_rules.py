@@ -1357,3 +1357,8 @@ def test_a_name_part_after_a_dash_or_after_its_city_s_shi_names_the_zone_alone()
     assert spans("东盟经开区项目开工。") == [("东盟经开区", "广西—东盟经济技术开发区")]
     assert spans("广西-东盟经开区项目开工。") == [("广西-东盟经开区", "广西—东盟经济技术开发区")]  # any dash
     assert spans("调兵山经济开发区企业复工。") == [("调兵山经济开发区", "铁岭市调兵山经济开发区")]
+
+
+def test_a_zone_whose_name_holds_its_place_s_level_word_is_named_without_it_too():
+    assert spans("蓟州经济开发区新签项目。") == [("蓟州经济开发区", "天津蓟州区经济开发区")]
+    assert spans("承德高新区企业复工。") == [("承德高新区", "承德高新技术产业开发区")]  # not 承德县's: 承德 is the city
