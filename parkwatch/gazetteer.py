@@ -280,7 +280,8 @@ def _level_words(place: str) -> set[str]:
 
 
 def _park_aliases(name: str, province: str, cities: list[str], national: bool = False) -> tuple[str, tuple[str, ...]]:
-    """Aliases of a catalogue name: with and without province (and 省) and city prefixes, short type forms."""
+    """Aliases of a catalogue name: with and without province (and 省) and city prefixes, short type forms, and with
+    or without its county's or city's level word (罗江县经济开发区, 蓟州经济开发区)."""
     province_short = _PROVINCE_SUFFIX.sub("", province)
     core = name
     for prefix in (province, province_short):

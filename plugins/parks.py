@@ -653,8 +653,8 @@ def _resolve(cands: list[Park], province: str | None, city: str | None, key: str
     if city and len(local) > 1:
         local = [p for p in local if p.place.startswith(city) or city in p.name] or local
     national = [p for p in local if p.level == "national"]
-    if len(local) > 1 and len(national) == 1 and key.endswith(("高新区", "经开区")) and all(p.place == national[0].place and short_type(p.type) == short_type(national[0].type)
-                                                     for p in local):
+    if len(local) > 1 and len(national) == 1 and key.endswith(("高新区", "经开区")) \
+            and all((p.place, short_type(p.type)) == (national[0].place, short_type(national[0].type)) for p in local):
         return national[0]  # 福州高新区 (a short form): the national zone, not a provincial park of the same place and kind
     return local[0] if len(local) == 1 else None
 
