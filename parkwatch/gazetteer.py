@@ -320,7 +320,7 @@ def _park_aliases(name: str, province: str, cities: list[str], national: bool = 
                 aliases.add(p + form if strong else f"~{p}{form}")
                 if strong:
                     aliases.add(province_short + p + form)
-                if national and strong and form in _NATIONAL_FORMS:  # 海口国家高新区, 西宁(国家级)经开区
+                if national and strong and form in _NATIONAL_FORMS and p not in levelled:  # 海口国家高新区, 西宁(国家级)经开区
                     aliases.update(before + p + infix + form for infix in ("国家", "国家级", "(国家级)", "(国家)")
                                    for before in ("", province_short))  # 安徽芜湖市国家高新技术产业开发区
     return place, tuple(sorted(a for a in aliases if len(a.lstrip("~")) >= 4))
