@@ -256,6 +256,19 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
             add(start, m.end(), s[start : m.end()], "document")  # from the place that issues it
     for m in _SYSTEM_RE.finditer(s) if "+" in s else ():  # numbered policy systems: “1+1+N”政策措施
         add(m.start(), m.end(), f"“{m.group(1).replace(' ', '')}”{m.group(2)}", "system")
+    verdicts: dict[tuple[int, int, bool], bool] = {}  # each quoted run's verdict, with the programmes *known*
+
+    def is_campaign(run: re.Match[str], listed: frozenset[str], joined: bool) -> bool:
+        """``_is_campaign``, judged again only when *listed* holds one of the run's names that *known* lacks."""
+        key = (run.start(), run.end(), joined)
+        if key in verdicts and not any(n.replace("＋", "+") in listed and n.replace("＋", "+") not in known
+                                       for n in _QUOTED_NAME.findall(run.group(0))):
+            return verdicts[key]
+        verdict = _is_campaign(s, run, listed, joined)
+        if listed is known:
+            verdicts[key] = verdict
+        return verdict
+
     def campaigns(listed: frozenset[str]) -> set[str]:
         """Add the quoted campaigns, with *listed* as the programmes known; the names taken."""
         taken: set[str] = set()
@@ -273,7 +286,7 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
         accepted_end = -1
         for run in _CAMPAIGN_RE.finditer(s):
             joined = accepted_end >= 0 and s[accepted_end : run.start()] in ("和", "与", "及", "、")  # “一枚印章管审批”和“…”
-            if _is_campaign(s, run, listed, joined):
+            if is_campaign(run, listed, joined):
                 accepted_end = take(run)
                 continue
             pieces = list(re.finditer(_QUOTED, run.group(0)))
@@ -281,7 +294,7 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
                     and not re.search(r"[‘’「」\"]", run.group(0)):  # a list of quoted names, no head, none nested
                 for piece in pieces:  # “专精特新10条”“金融科技10条”: each judged as if quoted alone
                     one = _CAMPAIGN_RE.match(s, run.start() + piece.start(), run.start() + piece.end())
-                    if one is not None and _is_campaign(s, one, listed, joined):
+                    if one is not None and is_campaign(one, listed, joined):
                         accepted_end = take(one)
         return taken
 
@@ -424,11 +437,14 @@ def _in_title(s: str, at: int) -> bool:
     return s.rfind("《", line_start, at) > s.rfind("》", line_start, at)
 
 
+_QUOTED_NAME = re.compile(r"[“\"「‘]([^“”\"「」‘’]+)[”\"」’]")  # the names inside a run's quotes
+
+
 def _is_campaign(s: str, m: re.Match[str], programmes: frozenset[str], joined: bool = False) -> bool:
     """A quoted name of a campaign, programme or strategy: with its head (“…”行动), listed, counted and carried out
     (落实“三个一批”; *joined*: after 和 to a name already found) or ending like one (“链长制”, “项目攻坚年”); not a
     formula, a quoted remark, a nickname or a slogan."""
-    names = re.findall(r"[“\"「‘]([^“”\"「」‘’]+)[”\"」’]", m.group(0))
+    names = _QUOTED_NAME.findall(m.group(0))
     if names and all(re.fullmatch(r"\d{3,6}", n) for n in names) and re.search(r"(?:工程|战略|计划|行动)$", m.group(0)):
         return True  # “5312”工程, "1368"发展战略: a programme coded by its numbers, with its head
     headed = m.group(0)[-1] not in "”\"」’"  # 作为“工业强市”战略的主阵地: a strategy with its head is no nickname

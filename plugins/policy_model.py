@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
 from parkwatch.gazetteer import shipped_json
@@ -40,7 +41,7 @@ class PolicyModel:
     add: float
 
     def probability(self, features: list[str]) -> float:
-        z = self.intercept + sum(self.weights.get(name, 0.0) for name in features)
+        z = self.intercept + sum(map(self.weights.get, features, repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-z))
 
     def to_dict(self) -> dict[str, Any]:
