@@ -180,6 +180,10 @@ class Found:
         return cls(tuple(mentions), len({m.canonical for m in mentions}), surfaces, frozenset(m.end for m in mentions))
 
 
+_COMPANY = re.compile(r"公司|集团|有限")
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+
+
 def features(article: ArticleText, start: int, end: int, source: str, found: bool, rules: Found) -> dict[str, float]:
     """Plain features of the span *start*–*end*: found by rule *source* or passed over, in a text where the rules
     found *rules*."""
@@ -203,7 +207,7 @@ def features(article: ArticleText, start: int, end: int, source: str, found: boo
         f[f"d2={descriptor[i : i + 2]}"] = 1.0
     for char in descriptor:
         f[f"d1={char}"] = 1.0
-    if re.search(r"公司|集团|有限", simplified[max(0, start - 15) : end + 15]):
+    if _COMPANY.search(simplified, max(0, start - 15), end + 15):
         f["company_near"] = 1.0
     if after.startswith("项目"):
         f["project_after"] = 1.0
@@ -216,7 +220,7 @@ def features(article: ArticleText, start: int, end: int, source: str, found: boo
     if f["bare"]:
         fitting = rules.fitting(simplified, name, start)
         f[f"antecedents={min(len(fitting), 2)}"] = 1.0
-    if re.search(r"[A-Za-z0-9]", descriptor):
+    if _LATIN_OR_DIGIT.search(descriptor):
         f["latin_or_digit"] = 1.0
     return f
 

@@ -4,6 +4,7 @@ bare zone word a kind (国家级经开区, 217家高新区, 开发区、高新�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from parkwatch.extract.repair import remove_pinyin_artifacts
 from parkwatch.gazetteer import places_only
@@ -66,11 +67,18 @@ _NOT_ANTECEDENT_ENDINGS = {"保税区": ("综合保税区",)}
 def fitting_antecedents(simplified: str, word: str, mentions: list) -> list:
     """The parks among *mentions* (in text order) a bare zone *word* can refer to: those whose name, canonical or
     as written, ends like a zone of its kind (a bare 开发区 also fits any name holding 开发区)."""
-    endings = _ANAPHORA.get(word, ())
+    if word not in _ANAPHORA:
+        return []
+    return [m for m in mentions if _fits(word, m.canonical) or _fits(word, simplified[m.start : m.end])]
+
+
+@lru_cache(maxsize=65536)
+def _fits(word: str, name: str) -> bool:
+    """The park *name* ends like a zone a bare *word* can refer to."""
+    endings = _ANAPHORA[word]
     unfitting = _NOT_ANTECEDENT_ENDINGS.get(word, ())
-    return [m for m in mentions if endings and any((name.endswith(endings) and not (unfitting and name.endswith(unfitting)))
-                                                   or (word == "开发区" and "开发区" in name)
-                                                   for name in (m.canonical, simplified[m.start : m.end]))]
+    return bool(endings) and ((name.endswith(endings) and not (unfitting and name.endswith(unfitting)))
+                              or (word == "开发区" and "开发区" in name))
 
 # Words before a zone word that make it a kind, a count or a list, not one zone: 国家级经开区, 217家高新区, 全省开发区.
 _GENERIC_BEFORE = re.compile(
