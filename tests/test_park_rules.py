@@ -1362,3 +1362,9 @@ def test_a_name_part_after_a_dash_or_after_its_city_s_shi_names_the_zone_alone()
 def test_a_zone_whose_name_holds_its_place_s_level_word_is_named_without_it_too():
     assert spans("蓟州经济开发区新签项目。") == [("蓟州经济开发区", "天津蓟州区经济开发区")]
     assert spans("承德高新区企业复工。") == [("承德高新区", "承德高新技术产业开发区")]  # not 承德县's: 承德 is the city
+
+
+def test_guangdong_s_co_built_transfer_parks_and_their_press_names_are_listed():
+    assert spans("佛云园新签约项目5个。") == [("佛云园", "佛山(云浮)产业转移工业园")]
+    assert spans("广梅产业园举行招商推介会。") == [("广梅产业园", "广东梅州高新技术产业园区")]  # two titles, one committee
+    assert spans("湛江奋勇高新区企业复工。") == [("湛江奋勇高新区", "广东奋勇东盟产业园")]
