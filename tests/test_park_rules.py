@@ -1368,3 +1368,10 @@ def test_guangdong_s_co_built_transfer_parks_and_their_press_names_are_listed():
     assert spans("佛云园新签约项目5个。") == [("佛云园", "佛山(云浮)产业转移工业园")]
     assert spans("广梅产业园举行招商推介会。") == [("广梅产业园", "广东梅州高新技术产业园区")]  # two titles, one committee
     assert spans("湛江奋勇高新区企业复工。") == [("湛江奋勇高新区", "广东奋勇东盟产业园")]
+
+
+def test_a_demonstration_zone_built_on_one_high_tech_zone_is_that_zone():
+    assert spans("中关村示范区发布新政。") == [("中关村示范区", "中关村科技园区")]  # one committee since 2009
+    assert spans("张江国家自主创新示范区扩区。") == [("张江国家自主创新示范区", "上海张江高新技术产业开发区")]
+    assert spans("东湖国家自主创新示范区企业复工。") == [("东湖国家自主创新示范区", "武汉东湖新技术开发区")]
+
