@@ -49,6 +49,7 @@ from .park_names import (
     _stops,
     _without_province,
 )
+from .park_parts import parts_named_alone
 from .park_words import (
     _ANAPHORA,
     _BARE_TYPES,
@@ -140,6 +141,7 @@ def park_mentions(article: ArticleText, index: Parks | None = None, model: ParkM
     model = shipped_model() if model is _SHIPPED else model
     found = _with_name_before_dot(article, second_look(article, rules, model, index) if model is not None else rules, index)
     found = _bare_of_model_parks(article, _aliases_of_model_parks(article, found), index, where)
+    found = parts_named_alone(article, found, index)
     return _one_id_per_park(article, _without_bare_words_in_general(article, _same_names_elsewhere(article, found, index, where)))
 
 
