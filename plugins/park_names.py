@@ -130,6 +130,8 @@ def _discover(article: ArticleText, match: re.Match[str], province: str | None, 
         known = _park_of(regions().find(name_part)[-1][3][0], _BARE_TYPES[suffix], index)
         if known is not None:
             return _park_mention(article, first, match.end(), known, "catalogue")
+    if not descriptor and suffix == "开发区" and (known := _one_zone_of_county(name_part, province, index)) is not None:
+        return _park_mention(article, first, match.end(), known, known.source)  # 交城县开发区: the county's one zone
     if end == match.end() and (known := _listed_by_name_part(name_part[place_end:], suffix,
                                                               _province_of(name_part[:place_end]) or province, index)) is not None:
         return _park_mention(article, first, end, known, "catalogue")  # (西安)泾河工业园: 陕西高陵泾河工业园区
@@ -149,6 +151,32 @@ def _listed_by_name_part(name_part: str, suffix: str, province: str | None, inde
         return None
     cands = [p for p in index.by_place_type.get((name_part, kind), []) if province is None or p.province == province]
     return cands[0] if len(cands) == 1 else None
+
+
+_ZONE_KINDS = ("经开区", "高新区", "工业园区", "产业园区")  # the kinds a county's 开发区 may be
+
+
+def _one_zone_of_county(place: str, province: str | None, index: Parks) -> Park | None:
+    """The one listed development zone, of any kind, of the county *place* names last (交城县, 崇明) in the text's
+    *province*, if there is exactly one: the press calls any of them the county's 开发区. None for a city (昆明市开发区:
+    its zones of every kind), for a county named by its city's short name (承德县) and for a county of another province
+    (潍坊 news on its 滨海开发区 is not on 江苏's 滨海县)."""
+    hits = regions().find(place)
+    region = hits[-1][3][0] if hits and hits[-1][1] == len(place) and len(hits[-1][3]) == 1 else None
+    if region is None or region.level != "county":
+        return None
+    own = regions().provinces.get(region.province)
+    if own is None or own.name != province:
+        return None
+    names = {region.name} | ({region.short} if region.short and region.short not in _city_shorts() else set())
+    cands = {p.code: p for name in names for kind in _ZONE_KINDS for p in index.by_place_type.get((name, kind), [])
+             if p.province == province}
+    return next(iter(cands.values())) if len(cands) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _city_shorts() -> frozenset[str]:
+    return frozenset(r.short for r in regions().by_code.values() if r.level == "city" and r.short)
 
 
 def _province_of(place: str) -> str | None:

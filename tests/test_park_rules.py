@@ -1380,3 +1380,9 @@ def test_a_part_named_alone_after_its_zone_is_the_listed_part():
     text = "中关村科技园区管委会发布通知。海淀园、丰台园企业获得支持。"
     assert spans(text) == [("中关村科技园区", "中关村科技园区"), ("海淀园", "中关村科技园区海淀园"), ("丰台园", "中关村科技园区丰台园")]
     assert spans("上海张江高新区发布通知,金山园、青浦园等园区获得支持。")[-1] == ("青浦园", "张江高新区青浦园")
+
+
+def test_a_county_s_kaifaqu_is_its_one_listed_zone_of_any_kind():
+    assert spans("山西省交城县开发区新签约项目。") == [("山西省交城县开发区", "山西交城经济开发区")]
+    assert spans("河北省沧州市东光县开发区项目开工。") == [("河北省沧州市东光县开发区", "河北东光经济开发区")]
+    assert spans("山东潍坊滨海开发区项目开工。")[-1][1] != "江苏滨海经济开发区"  # 江苏's 滨海县, not in 山东 news
