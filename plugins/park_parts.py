@@ -10,8 +10,9 @@ from parkwatch.mentions import ArticleText, Mention
 
 from .park_words import plain
 
-# A part's own name: a word or a place and 园 (海淀园, 大兴-亦庄园, 德令哈工业园), short of a zone's full name.
-_PART = re.compile(r"[\u4e00-\u9fff\-—–]{1,6}园")
+# A part's own name: a word or a place and 园 (海淀园, 大兴-亦庄园, 德令哈工业园), short of a zone's full name, or a
+# zone's first area (雄安新区 … 起步区).
+_PART = re.compile(r"[\u4e00-\u9fff\-—–]{1,6}园|起步区|启动区|核心区")
 
 
 def parts_named_alone(article: ArticleText, mentions: list[Mention], index: Parks) -> list[Mention]:

@@ -1380,6 +1380,7 @@ def test_a_part_named_alone_after_its_zone_is_the_listed_part():
     text = "中关村科技园区管委会发布通知。海淀园、丰台园企业获得支持。"
     assert spans(text) == [("中关村科技园区", "中关村科技园区"), ("海淀园", "中关村科技园区海淀园"), ("丰台园", "中关村科技园区丰台园")]
     assert spans("上海张江高新区发布通知,金山园、青浦园等园区获得支持。")[-1] == ("青浦园", "张江高新区青浦园")
+    assert spans("河北雄安新区加快建设。起步区内项目陆续开工。")[-1] == ("起步区", "雄安新区起步区")  # its listed first area
 
 
 def test_a_county_s_kaifaqu_is_its_one_listed_zone_of_any_kind():
