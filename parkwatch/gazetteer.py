@@ -406,7 +406,7 @@ def _add_zones(by_code: dict[str, Park], city_shorts: list[str]) -> None:
     """Zones since the 2018 catalogue (``zones.csv``: new areas, free-trade zones and their 片区, national lists of
     today …). A row naming a catalogue 代码 upgrades or renames that zone; the old name stays an alias."""
     by_name = {p.name: p for p in by_code.values()}
-    for row in shipped_csv("zones.csv"):
+    for row in sorted(shipped_csv("zones.csv"), key=lambda row: bool(row["parent"])):  # a part after its zone's row
         old = by_code.get(row["catalogue_code"]) if row["catalogue_code"] else None
         parent = by_name.get(row["parent"]) if row["parent"] else None
         national = row["level"] == "national"

@@ -1387,3 +1387,7 @@ def test_a_county_s_kaifaqu_is_its_one_listed_zone_of_any_kind():
     assert spans("山西省交城县开发区新签约项目。") == [("山西省交城县开发区", "山西交城经济开发区")]
     assert spans("河北省沧州市东光县开发区项目开工。") == [("河北省沧州市东光县开发区", "河北东光经济开发区")]
     assert spans("山东潍坊滨海开发区项目开工。")[-1][1] != "江苏滨海经济开发区"  # 江苏's 滨海县, not in 山东 news
+
+
+def test_a_part_is_named_by_every_name_of_its_zone_listed_before_or_after_it():
+    assert spans("中关村国家自主创新示范区丰台园举行发布会。") == [("中关村国家自主创新示范区丰台园", "中关村科技园区丰台园")]
