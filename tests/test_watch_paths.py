@@ -172,3 +172,15 @@ def test_digest_groups_follow_the_watch_and_stories_are_newest_first(tmp_path):
         body = render(store, "w", alerts, "text").body
     assert body.index("【成都高新区】") < body.index("【绵阳高新区】")  # the watch's order, not the order of arrival
     assert body.index("绵阳高新区新闻") < body.index("绵阳高新区旧闻")  # newest first
+
+
+def test_a_watch_on_a_zone_sees_news_of_its_listed_parts_and_not_the_reverse():
+    from parkwatch.gazetteer import parks
+
+    part = parks().find("中关村科技园区海淀园")[0][3][0]
+    assert part.parent == "G112001"  # 中关村科技园区
+    article = {"site": "x", "title_simplified": "海淀园新政", "text_simplified": "海淀园发布新政。"}
+    on_part = [{"kind": "park", "entity_id": part.code, "canonical": part.name, "surface": "海淀园"}]
+    assert [t["term"] for t in match_article(Watch("z", parks=("中关村科技园区",)), article, on_part)] == ["中关村科技园区"]
+    on_zone = [{"kind": "park", "entity_id": "G112001", "canonical": "中关村科技园区", "surface": "中关村"}]
+    assert match_article(Watch("p", parks=("中关村海淀园",)), article, on_zone) == []

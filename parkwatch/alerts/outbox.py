@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -30,8 +31,25 @@ def _park_keys(term: str) -> frozenset[str]:
     keys = {term, simplify(term)}
     for mention in tag(ArticleText(term), default_manager()):
         if mention.kind == "park":
-            keys |= {mention.id, mention.canonical}
+            keys |= {mention.id, mention.canonical} | _parts().get(mention.id, frozenset())
     return frozenset(keys)
+
+
+@lru_cache(maxsize=1)
+def _parts() -> dict[str, frozenset[str]]:
+    """The codes of each listed zone's parts (片区, 园) and of their parts: a watch on a zone sees news of any of them
+    (中国(四川)自由贸易试验区 → its 天府新区片区; 中关村科技园区 → 海淀园)."""
+    from parkwatch.gazetteer import parks
+
+    children: dict[str, set[str]] = defaultdict(set)
+    for park in parks().by_code.values():
+        if park.parent:
+            children[park.parent].add(park.code)
+
+    def below(code: str, seen: frozenset[str]) -> set[str]:
+        return {c for child in children.get(code, ()) if child not in seen for c in {child, *below(child, seen | {code})}}
+
+    return {code: frozenset(below(code, frozenset())) for code in children}
 
 
 @lru_cache(maxsize=1024)
