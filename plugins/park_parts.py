@@ -1,4 +1,4 @@
-"""Parts of a zone named alone after the zone (中关村科技园区 … 海淀园, 张江高新区 … 金山园): the listed part."""
+"""Parts of a zone named alone after the zone (中关村科技园区 … 海淀园, 雄安新区 … 起步区): the listed part."""
 
 from __future__ import annotations
 
@@ -16,19 +16,23 @@ _PART = re.compile(r"[\u4e00-\u9fff\-—–]{1,6}园|起步区|启动区|核心�
 
 
 def parts_named_alone(article: ArticleText, mentions: list[Mention], index: Parks) -> list[Mention]:
-    """*mentions* with each short 园 name that completes the name of a listed zone named before it into a listed
-    park's name (中关村科技园区 + 海淀园, 柴达木循环经济试验区 + 德令哈工业园) tagged as that park, the zone's part."""
+    """*mentions* with each short part name (a 园, an 起步区) that completes the name of a listed zone named before it
+    into a listed park's name (中关村科技园区 + 海淀园, 柴达木循环经济试验区 + 德令哈工业园) tagged as that park, the
+    zone's part (``part_of``: the zone's code)."""
     simplified, out = article.simplified, []
     for m in mentions:
         name = plain(simplified[m.start : m.end])
-        part = _part_of_zone_before(name, [z for z in mentions if z.end <= m.start], index) if _PART.fullmatch(name) else None
-        out.append(m if part is None or part.code == m.id else
-                   replace(m, canonical=part.name, id=part.code, attrs={**m.attrs, "part_of": part.parent or "named"}))
+        found = _part_of_zone_before(name, [z for z in mentions if z.end <= m.start], index) if _PART.fullmatch(name) else None
+        if found is None or found[0].code == m.id:
+            out.append(m)
+        else:
+            part, zone = found
+            out.append(replace(m, canonical=part.name, id=part.code, attrs={**m.attrs, "part_of": zone.code}))
     return out
 
 
-def _part_of_zone_before(name: str, before: list[Mention], index: Parks) -> Park | None:
-    """The listed park named by a form of the last listed zone of *before* and *name*, if any."""
+def _part_of_zone_before(name: str, before: list[Mention], index: Parks) -> tuple[Park, Park] | None:
+    """The listed park named by a form of the last listed zone of *before* and *name*, with that zone, if any."""
     seen: set[str] = set()
     for zone_mention in reversed(before):
         zone = index.by_code.get(zone_mention.id)
@@ -39,5 +43,5 @@ def _part_of_zone_before(name: str, before: list[Mention], index: Parks) -> Park
             hits = index.find(form + name)
             if len(hits) == 1 and hits[0][:2] == (0, len(form) + len(name)) and len(hits[0][3]) == 1 \
                     and hits[0][3][0].code != zone.code:
-                return hits[0][3][0]
+                return hits[0][3][0], zone
     return None
