@@ -1368,6 +1368,7 @@ def test_guangdong_s_co_built_transfer_parks_and_their_press_names_are_listed():
     assert spans("佛云园新签约项目5个。") == [("佛云园", "佛山(云浮)产业转移工业园")]
     assert spans("广梅产业园举行招商推介会。") == [("广梅产业园", "广东梅州高新技术产业园区")]  # two titles, one committee
     assert spans("湛江奋勇高新区企业复工。") == [("湛江奋勇高新区", "广东奋勇东盟产业园")]
+    assert spans("东莞滨海湾新区举行签约。") == [("东莞滨海湾新区", "东莞滨海湾新区")]
 
 
 def test_a_demonstration_zone_built_on_one_high_tech_zone_is_that_zone():
