@@ -190,23 +190,16 @@ def features(article: ArticleText, start: int, end: int, source: str, found: boo
     simplified = article.simplified
     distinct = rules.distinct
     name = plain(simplified[start:end])
-    suffix_match = _SUFFIX_END.search(name)
-    suffix = suffix_match.group(0) if suffix_match else "other"
-    level, place_end = _leading_place(name)
-    core = name[place_end:]
-    descriptor = core[: len(core) - len(suffix)] if suffix != "other" else core
+    suffix, length, placed, desclen, bare, descriptor_keys, latin = _name_features(name)
     before = plain(simplified[max(0, start - 6) : start])
     after = plain(simplified[end : end + 6])
-    f = {f"src={source}": 1.0, f"suf={suffix}": 1.0, f"src_suf={source}_{suffix}": 1.0, f"len={min(len(name), 14)}": 1.0,
+    f = {f"src={source}": 1.0, f"suf={suffix}": 1.0, f"src_suf={source}_{suffix}": 1.0, length: 1.0,
          f"cnt={min(simplified.count(simplified[start:end]), 4)}": 1.0,
-         f"placed={level}": 1.0, f"desclen={min(len(descriptor), 8)}": 1.0,
+         placed: 1.0, desclen: 1.0,
          f"b1={before[-1:]}": 1.0, f"b2={before[-2:]}": 1.0, f"a1={after[:1]}": 1.0, f"a2={after[:2]}": 1.0,
          f"distinct={min(distinct, 6)}": 1.0, f"pos={min(int(10 * start / max(1, len(simplified))), 9)}": 1.0,
-         "found": 1.0 if found else 0.0, "bare": 1.0 if _SUFFIX_RE.fullmatch(name) else 0.0}
-    for i in range(len(descriptor) - 1):
-        f[f"d2={descriptor[i : i + 2]}"] = 1.0
-    for char in descriptor:
-        f[f"d1={char}"] = 1.0
+         "found": 1.0 if found else 0.0, "bare": bare}
+    f.update(descriptor_keys)
     if _COMPANY.search(simplified, max(0, start - 15), end + 15):
         f["company_near"] = 1.0
     if after.startswith("项目"):
@@ -217,12 +210,28 @@ def features(article: ArticleText, start: int, end: int, source: str, found: boo
         f["quoted"] = 1.0
     if before.endswith(("、", "和", "及")) and (start - 1 in rules.ends or start in rules.ends):
         f["listed_after_park"] = 1.0  # 南宁高新区、武鸣产业园: one of a list of parks
-    if f["bare"]:
+    if bare:
         fitting = rules.fitting(simplified, name, start)
         f[f"antecedents={min(len(fitting), 2)}"] = 1.0
-    if _LATIN_OR_DIGIT.search(descriptor):
+    if latin:
         f["latin_or_digit"] = 1.0
     return f
+
+
+@lru_cache(maxsize=65536)
+def _name_features(name: str) -> tuple[str, str, str, str, float, dict[str, float], bool]:
+    """The features of a span that its name alone decides (names recur across texts): its suffix, the length, place
+    and descriptor keys, whether it is a bare zone word, the descriptor's characters and pairs (in the order the model
+    was trained with; never changed by callers) and whether the descriptor holds Latin letters or digits."""
+    suffix_match = _SUFFIX_END.search(name)
+    suffix = suffix_match.group(0) if suffix_match else "other"
+    level, place_end = _leading_place(name)
+    core = name[place_end:]
+    descriptor = core[: len(core) - len(suffix)] if suffix != "other" else core
+    keys = dict.fromkeys([f"d2={descriptor[i : i + 2]}" for i in range(len(descriptor) - 1)]
+                         + [f"d1={char}" for char in descriptor], 1.0)
+    return (suffix, f"len={min(len(name), 14)}", f"placed={level}", f"desclen={min(len(descriptor), 8)}",
+            1.0 if _SUFFIX_RE.fullmatch(name) else 0.0, keys, bool(_LATIN_OR_DIGIT.search(descriptor)))
 
 
 def candidates(article: ArticleText, mentions: list[Mention],
