@@ -335,6 +335,11 @@ class Parks:
     def find(self, text: str) -> list[tuple[int, int, str, list[Any]]]:
         return self.names.find(text)
 
+    def named(self, name: str) -> list[Park]:
+        """The parks *name*, as a whole, is a name or alias of (none when it only holds one)."""
+        hits = self.find(name)
+        return list(hits[0][3]) if len(hits) == 1 and hits[0][:2] == (0, len(name)) else []
+
 
 def short_type(park_type: str) -> str:
     return {"高新技术产业开发区": "高新区", "高技术产业开发区": "高新区", "经济技术开发区": "经开区",
@@ -438,9 +443,15 @@ def _by_city_province(all_parks: Iterable[Park]) -> dict[tuple[str, str], list[P
     return by_city
 
 
+@lru_cache(maxsize=1)
+def prefecture_city_shorts() -> tuple[str, ...]:
+    """The short names of the prefecture-level cities (包头, 厦门), longest first."""
+    return tuple(sorted({r.short for r in regions().by_code.values() if r.level == "city" and r.short}, key=len, reverse=True))
+
+
 def _national_high_tech_by_city(all_parks: Iterable[Park]) -> dict[tuple[str, str], list[Park]]:
     """National 高新区 whose place is their city and a word (厦门火炬, 包头稀土), by the city: the press's 厦门高新区."""
-    cities = sorted({r.short for r in regions().by_code.values() if r.level == "city" and r.short}, key=len, reverse=True)
+    cities = prefecture_city_shorts()
     by_city: dict[tuple[str, str], list[Park]] = defaultdict(list)
     for park in all_parks:
         city = next((c for c in cities if park.place.startswith(c) and len(park.place) > len(c)), None)

@@ -374,9 +374,9 @@ def _alternative_mention(article: ArticleText, start: int, end: int, base: Menti
         if antecedent is None:
             return None
         return Mention("park", article.text[start:end], start, end, antecedent.canonical, antecedent.id, attrs=attrs)
-    listed = [cands for s, e, _, cands in index.find(name) if (s, e) == (0, len(name))]
-    if listed and len(listed[0]) == 1:
-        park = listed[0][0]
+    listed = index.named(name)
+    if len(listed) == 1:
+        park = listed[0]
         return Mention("park", article.text[start:end], start, end, park.name, park.code, attrs={"level": park.level, **attrs})
     if end == base.end and _listed(base):
         return Mention("park", article.text[start:end], start, end, base.canonical, base.id, attrs={**base.attrs, **attrs})

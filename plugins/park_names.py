@@ -9,7 +9,15 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from parkwatch.extract.normalize import is_han
-from parkwatch.gazetteer import CITY_PROVINCES, Park, Parks, ends_with_planning_region, is_place, regions
+from parkwatch.gazetteer import (
+    CITY_PROVINCES,
+    Park,
+    Parks,
+    ends_with_planning_region,
+    is_place,
+    prefecture_city_shorts,
+    regions,
+)
 from parkwatch.mentions import ArticleText, Mention, stable_id
 
 from .park_words import (
@@ -168,15 +176,10 @@ def _one_zone_of_county(place: str, province: str | None, index: Parks) -> Park 
     own = regions().provinces.get(region.province)
     if own is None or own.name != province:
         return None
-    names = {region.name} | ({region.short} if region.short and region.short not in _city_shorts() else set())
+    names = {region.name} | ({region.short} if region.short and region.short not in prefecture_city_shorts() else set())
     cands = {p.code: p for name in names for kind in _ZONE_KINDS for p in index.by_place_type.get((name, kind), [])
              if p.province == province}
     return next(iter(cands.values())) if len(cands) == 1 else None
-
-
-@lru_cache(maxsize=1)
-def _city_shorts() -> frozenset[str]:
-    return frozenset(r.short for r in regions().by_code.values() if r.level == "city" and r.short)
 
 
 def _province_of(place: str) -> str | None:
@@ -351,7 +354,7 @@ def _levelled_zone(article: ArticleText, start: int, end: int, place: str, suffi
     """A city's zone written with its level inside (哈尔滨国家级新区, 包头市国家级经济开发区): the gazetteer's zone of
     that name without the level when there is exactly one, else a park of that name."""
     plain = place + suffix
-    cands = [c for s, e, _key, cs in index.find(plain) if s == 0 and e == len(plain) for c in cs]
+    cands = index.named(plain)
     if suffix in _BARE_TYPES and len(cands) != 1:  # 南宁市国家级高新区: the city's one catalogue 高新区
         known = _park_of(regions().find(place)[-1][3][0], _BARE_TYPES[suffix], index)
         cands = [known] if known is not None else cands

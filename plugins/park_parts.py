@@ -40,8 +40,7 @@ def _part_of_zone_before(name: str, before: list[Mention], index: Parks) -> tupl
             continue
         seen.add(zone.code)
         for form in (zone.name, *(a for a in zone.aliases if not a.startswith("~"))):
-            hits = index.find(form + name)
-            if len(hits) == 1 and hits[0][:2] == (0, len(form) + len(name)) and len(hits[0][3]) == 1 \
-                    and hits[0][3][0].code != zone.code:
-                return hits[0][3][0], zone
+            named = index.named(form + name)
+            if len(named) == 1 and named[0].code != zone.code:
+                return named[0], zone
     return None
