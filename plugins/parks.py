@@ -617,8 +617,10 @@ def _with_subpark(article: ArticleText, mention: Mention, park: Park | None, aga
         return mention  # 铜仁高新区|产业园: the zone's parks in general, no named part
     if part.endswith(("科学城", "科技城")) and is_place(part):
         return mention  # 天府新区|成都科学城: two zones side by side, the second with a place of its own
-    if re.search(r"[一二三四五六七八九十两几多\d]+[大个座家]|[千百万]亿|一流|世界级", part) or part.startswith("内"):
-        return mention  # 光热产业园|两大园区, 产业园|内辟建五大功能区, 高新区|千亿级世界一流高科技园区: a count, what is inside, a goal
+    if re.search(r"[一二三四五六七八九十两几多\d]+[大个座家级]|[千百万]亿|一流|世界级", part) or part.startswith(("内", "第")):
+        return mention  # 光热产业园|两大园区, 兰州新区|二级园区, 中关村科技园区|第八园, 产业园|内辟建五大功能区, 高新区|千亿级世界一流高科技园区: a count, a rank, what is inside, a goal
+    if part.startswith(("智慧", "飞地")) and len(part) <= 4:
+        return mention  # 化工产业园|智慧园区指挥中心, 经开区|飞地园区: a kind of park the zone runs, no name
     if re.search(r"街道|社区|[镇乡]|区域", part[:-2]):
         return mention  # 成都高新区|石羊街道大源片区, 钟祥经济开发区|一体化区域南湖片区: a street office's, a town's or an area's, no part
     if part.endswith("园") and not part.endswith(_PART_PARK_HEADS) and not is_place(part[:-1]) and len(part) != 3:

@@ -1392,3 +1392,11 @@ def test_a_county_s_kaifaqu_is_its_one_listed_zone_of_any_kind():
 
 def test_a_part_is_named_by_every_name_of_its_zone_listed_before_or_after_it():
     assert spans("中关村国家自主创新示范区丰台园举行发布会。") == [("中关村国家自主创新示范区丰台园", "中关村科技园区丰台园")]
+
+
+def test_a_zone_s_name_does_not_run_over_a_rank_a_kind_or_a_verb_before_yuanqu():
+    assert spans("作为兰州新区二级园区的树屏产业园,今年以来发展迅速。")[0][0] == "兰州新区"
+    assert spans("这片土地作为中关村科技园区第八园正式纳入中关村。")[0][0] == "中关村科技园区"
+    assert spans("在乐陵化工产业园智慧园区指挥中心,记者看到园区生产正常。")[0][0] == "乐陵化工产业园"
+    assert spans("2024年,乌当经济开发区紧盯园区规划、建设和招商。")[0][0] == "乌当经济开发区"
+    assert spans("南宁高新区武鸣产业园项目开工。")[0][0] == "南宁高新区武鸣产业园"  # a named part still extends it
