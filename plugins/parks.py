@@ -37,6 +37,7 @@ from parkwatch.hookspecs import hookimpl
 from parkwatch.mentions import ArticleText, Mention, stable_id
 from parkwatch.scan import AnchoredPattern
 
+from .park_brackets import bracketed_other_names
 from .park_model import ParkModel, second_look, shipped_model
 from .park_names import (
     _BARE,
@@ -141,7 +142,7 @@ def park_mentions(article: ArticleText, index: Parks | None = None, model: ParkM
     model = shipped_model() if model is _SHIPPED else model
     found = _with_name_before_dot(article, second_look(article, rules, model, index) if model is not None else rules, index)
     found = _bare_of_model_parks(article, _aliases_of_model_parks(article, found), index, where)
-    found = parts_named_alone(article, found, index)
+    found = bracketed_other_names(article, parts_named_alone(article, found, index), index)
     return _one_id_per_park(article, _without_bare_words_in_general(article, _same_names_elsewhere(article, found, index, where)))
 
 

@@ -1400,3 +1400,12 @@ def test_a_zone_s_name_does_not_run_over_a_rank_a_kind_or_a_verb_before_yuanqu()
     assert spans("在乐陵化工产业园智慧园区指挥中心,记者看到园区生产正常。")[0][0] == "乐陵化工产业园"
     assert spans("2024年,乌当经济开发区紧盯园区规划、建设和招商。")[0][0] == "乌当经济开发区"
     assert spans("南宁高新区武鸣产业园项目开工。")[0][0] == "南宁高新区武鸣产业园"  # a named part still extends it
+
+
+def test_a_park_s_other_name_in_brackets_after_it_is_that_park():
+    found = spans("湖南株洲:考察团赴炎陵工业集中区(九龙工业园)考察,九龙工业园企业代表参加。")
+    assert {c for s, c in found if s in ("炎陵工业集中区", "九龙工业园")} == {"炎陵高新技术产业开发区"}  # not 重庆九龙工业园区
+    found = spans("广东梅州经济开发区(东升工业园区)新签约项目5个。")
+    assert found == [("广东梅州经济开发区", "广东梅州经济开发区"), ("东升工业园区", "广东梅州经济开发区")]
+    found = spans("昆明经开区(自贸试验区昆明片区)举行签约。")  # two listed parks of one province stay two
+    assert len({c for _, c in found}) == 2
