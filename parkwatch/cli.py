@@ -520,8 +520,9 @@ def _park_key(store: Any, name: str, config: Any = None) -> str:
 @click.argument("source", default="-", metavar="[FILE|-]")
 @click.option("--jsonl", is_flag=True, help='Input lines {"id", "text"}; output lines {"id", "mentions"}.')
 @click.option("--region", help="The place the text is about (e.g. 四川省绵阳市), for bare 高新区.")
+@click.option("--park", help="The park whose own site the text is from (e.g. 库尔勒经济技术开发区), for its bare 开发区.")
 @click.pass_obj
-def tag(obj: Context, source: str, jsonl: bool, region: str | None) -> None:
+def tag(obj: Context, source: str, jsonl: bool, region: str | None, park: str | None) -> None:
     """Tag parks, policies, regions, figures and topics in plain text (a file or standard input)."""
     from parkwatch.mentions import ArticleText
     from parkwatch.tagging import manager_for
@@ -531,7 +532,7 @@ def tag(obj: Context, source: str, jsonl: bool, region: str | None) -> None:
     stream = sys.stdin if source == "-" else open(source, encoding="utf-8")  # noqa: SIM115
     with stream:
         if not jsonl:
-            mentions = run_tag(ArticleText(stream.read(), region=region), pm)
+            mentions = run_tag(ArticleText(stream.read(), region=region, park=park), pm)
             click.echo(json.dumps({"mentions": [_mention_json(m) for m in mentions]}, ensure_ascii=False))
             return
         for number, line in enumerate(stream, start=1):
@@ -542,7 +543,8 @@ def tag(obj: Context, source: str, jsonl: bool, region: str | None) -> None:
                 text, ident = record["text"], record.get("id")
             except (ValueError, KeyError, TypeError) as exc:
                 _fail(f"{source}: line {number}: expected a JSON object with 'text' (and 'id'): {exc}")
-            mentions = run_tag(ArticleText(text, region=record.get("region") or region, id=ident), pm)
+            mentions = run_tag(ArticleText(text, region=record.get("region") or region, id=ident,
+                                           park=record.get("park") or park), pm)
             click.echo(json.dumps({"id": ident, "mentions": [_mention_json(m) for m in mentions]}, ensure_ascii=False))
 
 
@@ -628,7 +630,7 @@ def serve_command(obj: Context, host: str, port: int, token_env: str | None, all
 @click.option("--site", metavar="NAME", help="Only this site's articles.")
 @click.pass_obj
 def retag(obj: Context, since: str | None, site: str | None) -> None:
-    """Run the tagger plugins again over stored articles (after parks.yaml, programmes.yaml or parkwatch's taggers changed);
+    """Run the tagger plugins again over stored articles (after parks.yaml, programmes.yaml, a site's park or parkwatch's taggers changed);
     mentions are replaced, stories already alerted are not alerted again."""
     from parkwatch.retag import retag as run_retag
     from parkwatch.store import Store

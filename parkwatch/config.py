@@ -80,6 +80,7 @@ class Site:
     schedule: Schedule = field(default_factory=lambda: Schedule(interval=timedelta(hours=1)))
     spider: str = "generic"
     region: str | None = None
+    park: str | None = None  # a park committee's own site: the park its bare 开发区 names
     enabled: bool = True
     delay: float | None = None
     concurrency: int | None = None
@@ -166,9 +167,29 @@ def load_config(directory: str | os.PathLike[str] | None = None) -> Config:
     sites = parse_sites(_read_yaml(sites_file), sites_file)
     parks_file = folder / "parks.yaml"
     park_entries = parse_parks(_read_yaml(parks_file), parks_file) if parks_file.is_file() else ()
+    check_site_parks(sites, sites_file, park_entries)
     programmes_file = folder / "programmes.yaml"
     programmes = parse_programmes(_read_yaml(programmes_file), programmes_file) if programmes_file.is_file() else ()
     return Config(directory=folder, sites=sites, settings=settings, parks=park_entries, programmes=programmes)
+
+
+def check_site_parks(sites: tuple[Site, ...], path: Path, park_entries: tuple[dict[str, Any], ...]) -> None:
+    """Each site's ``park`` must name one park the gazetteers (with ``parks.yaml``) know: a name, an alias or a code."""
+    from parkwatch.extract.normalize import simplify
+    from parkwatch.gazetteer import parks, parks_with_gazetteer, unknown_park
+
+    for number, site in enumerate(sites, start=1):
+        if not site.park:
+            continue
+        where = f"{path}: site {site.name!r} (#{number}): field 'park'"
+        problem = unknown_park(site.park, list(park_entries))
+        if problem:
+            raise ConfigError(f"{where}: {problem}")
+        index = parks_with_gazetteer(list(park_entries)) if park_entries else parks()
+        named = index.named(simplify(site.park))
+        if site.park not in index.by_code and len(named) != 1:
+            raise ConfigError(f"{where}: {site.park!r} names {len(named)} parks ({', '.join(p.name for p in named[:4])}); "
+                              "give its full name or 代码")
 
 
 def parse_parks(data: Any, path: Path) -> tuple[dict[str, Any], ...]:
@@ -352,6 +373,7 @@ def parse_site(entry: dict[str, Any], where: str) -> Site:
         schedule=parse_schedule(entry.get("schedule"), where),
         spider=spider,
         region=f.str("region"),
+        park=f.str("park"),
         enabled=f.bool("enabled", True),
         delay=f.number("delay", None),
         concurrency=f.number("concurrency", None, integer=True, minimum=1),

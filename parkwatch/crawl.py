@@ -215,8 +215,8 @@ def _note_taggers(store: Store, config: Config) -> None:
     if stored is None:
         record_version(store, current, only_if_unset=True)
     elif stored != current and store.article_count():
-        logger.warning("the taggers changed since the stored articles were tagged (parks.yaml, programmes.yaml, a new "
-                       "parkwatch, or a tagger plugin installed, upgraded or disabled): run `parkwatch retag` so searches "
+        logger.warning("the taggers changed since the stored articles were tagged (parks.yaml, programmes.yaml, a site's park, "
+                       "a new parkwatch, or a tagger plugin installed, upgraded or disabled): run `parkwatch retag` so searches "
                        "and watches see the new tags")
 
 

@@ -519,3 +519,22 @@ def parks_with_gazetteer(entries: list[dict[str, Any]]) -> Parks:
         for alias in [park.name, *entry.get("aliases", [])]:
             extra[alias].append(park)
     return _build_parks(by_code, extra)
+
+
+def unknown_park(term: str, gazetteer: list[dict[str, Any]]) -> str | None:
+    """Why *term* names no park (with the closest names), or ``None`` when a gazetteer knows it."""
+    import difflib
+
+    from parkwatch.extract.normalize import simplify
+
+    index = parks_with_gazetteer(gazetteer) if gazetteer else parks()
+    if term in index.by_code:
+        return None
+    key = simplify(term)
+    found = [h for h in index.find(key) if h[0] == 0 and h[1] == len(key)]
+    if found:
+        return None
+    names = sorted({a.lstrip("~") for p in index.by_code.values() for a in (p.name, *p.aliases)})
+    close = difflib.get_close_matches(key, names, n=3, cutoff=0.6)
+    hint = f"; closest: {', '.join(close)}" if close else ""
+    return f"{term!r} is no park, alias or 代码 the gazetteers know (add it to parks.yaml){hint}"

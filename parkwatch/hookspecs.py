@@ -30,7 +30,8 @@ def tag_article(article: ArticleText) -> list[Mention] | None:
     ``article.text`` is the text as given; ``article.simplified`` is its Simplified, width-folded form
     with the same length, so an offset found in one is valid in the other. Return mentions whose
     ``start``/``end`` are offsets into ``article.text``. ``article.region`` is the place the site is
-    about (``四川省绵阳市``) when configured. A plugin that raises is logged and skipped; the others run.
+    about (``四川省绵阳市``) when configured; ``article.park`` the park whose own site it is (``成都高新区``) when
+    configured. A plugin that raises is logged and skipped; the others run.
     """
 
 

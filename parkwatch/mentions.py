@@ -32,6 +32,7 @@ class ArticleText:
     region: str | None = None
     id: str | None = None
     simplified: str = field(default="")
+    park: str | None = None  # the park whose own site the article is from (a committee's news): its bare 开发区
 
     def __post_init__(self) -> None:
         if not self.simplified:

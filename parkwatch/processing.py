@@ -23,13 +23,13 @@ _MANAGER: Any = None  # the tagger plugins of this worker process
 
 
 class SiteOptions(dict):
-    """What extraction and tagging need of a site: ``encoding``, ``selectors``, ``region`` (picklable)."""
+    """What extraction and tagging need of a site: ``encoding``, ``selectors``, ``region``, ``park`` (picklable)."""
 
 
 def site_options(site: Any) -> SiteOptions:
     if site is None:
         return SiteOptions()
-    return SiteOptions(encoding=site.encoding, selectors=site.selectors.as_dict(), region=site.region)
+    return SiteOptions(encoding=site.encoding, selectors=site.selectors.as_dict(), region=site.region, park=site.park)
 
 
 def init_worker(config: Any) -> None:
@@ -117,10 +117,10 @@ def tag_item(item: dict[str, Any], options: SiteOptions, manager: Any) -> None:
 
     article = item["article"]
     text = ArticleText(text=article["text"], title=article.get("title") or "", region=options.get("region"),
-                       id=item["url"])
+                       id=item["url"], park=options.get("park"))
     item["mentions"] = [m.as_dict() for m in tag(text, manager)]
     for attachment in item.get("attachments") or []:  # policies live in attachments
         if attachment.get("text"):
             found = tag(ArticleText(text=attachment["text"], title=attachment.get("name") or "",
-                                    region=options.get("region"), id=attachment["url"]), manager)
+                                    region=options.get("region"), id=attachment["url"], park=options.get("park")), manager)
             attachment["mentions"] = [m.as_dict() for m in found]

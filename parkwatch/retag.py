@@ -22,7 +22,7 @@ BATCH = 200
 
 def tagging_version(config: Any) -> str:
     """A hash of what tags depend on: the built-in taggers' version, the shipped gazetteers, programme list and
-    models, the user's ``parks.yaml`` and ``programmes.yaml`` entries, and which tagger plugins run: the installed
+    models, the user's ``parks.yaml`` and ``programmes.yaml`` entries, the sites' own parks, and which tagger plugins run: the installed
     ones by distribution and version, the built-in ones disabled in ``settings.yaml``."""
     digest = hashlib.sha256(f"taggers {TAGGER_VERSION}\n".encode())
     disabled = disabled_plugins(config)
@@ -35,6 +35,9 @@ def tagging_version(config: Any) -> str:
     digest.update(json.dumps(list(getattr(config, "parks", ()) or ()), ensure_ascii=False, sort_keys=True).encode())
     if getattr(config, "programmes", ()):  # a folder without programmes.yaml keeps the version it had
         digest.update(json.dumps(list(config.programmes), ensure_ascii=False).encode())
+    own_parks = {s.name: s.park for s in getattr(config, "sites", ()) if s.park}
+    if own_parks:  # a folder whose sites name no park of their own keeps the version it had
+        digest.update(json.dumps(own_parks, ensure_ascii=False, sort_keys=True).encode())
     return digest.hexdigest()[:16]
 
 
@@ -56,6 +59,7 @@ def retag(store: Store, config: Any, since: str | None = None, site: str | None 
     """Tag the chosen articles (and their attachments) again; returns how many were re-tagged."""
     pm = manager_for(config)
     regions = {s.name: s.region for s in getattr(config, "sites", ())}
+    own_parks = {s.name: s.park for s in getattr(config, "sites", ())}
     where = "WHERE coalesce(published_at, first_seen_at) >= ? AND (? IS NULL OR site = ?)"
     params = [since or "", site, site]
     total = store.db.execute(f"SELECT count(*) FROM articles {where}", params).fetchone()[0]
@@ -68,13 +72,13 @@ def retag(store: Store, config: Any, since: str | None = None, site: str | None 
         with store.db.conn:
             store.db.execute("BEGIN IMMEDIATE")
             for row in rows:
-                region = regions.get(row["site"])
+                region, park = regions.get(row["site"]), own_parks.get(row["site"])
                 found = [m.as_dict() for m in tag(ArticleText(row["text"] or "", title=row["title"] or "", region=region,
-                                                              id=row["id"]), pm)]
+                                                              id=row["id"], park=park), pm)]
                 for attachment in store.rows("SELECT id, name, text FROM attachments WHERE article_id = ? AND text != ''",
                                              [row["id"]]):
                     found += [{**m.as_dict(), "attachment_id": attachment["id"]} for m in
-                              tag(ArticleText(attachment["text"], title=attachment["name"] or "", region=region), pm)]
+                              tag(ArticleText(attachment["text"], title=attachment["name"] or "", region=region, park=park), pm)]
                 store._replace_mentions(row["id"], found)
         done += len(rows)
         last = rows[-1]["r"]

@@ -19,7 +19,7 @@ ENTRY_POINT_GROUP = "parkwatch.plugins"
 BUILTIN_PLUGINS = ("regions", "parks", "policies", "figures")
 # The built-in taggers' version: raise it with every change that makes them tag text differently, so that stored
 # articles are offered a retag (``parkwatch retag``). ``tests/test_tagger_version.py`` fails until it is raised.
-TAGGER_VERSION = 317
+TAGGER_VERSION = 318
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def tag(article: ArticleText, pm: pluggy.PluginManager | None = None) -> list[Me
     artifacts = pinyin_artifact_spans(article.text)
     if artifacts:
         repaired, index = without_spans(article.text, artifacts)
-        inner = ArticleText(repaired, title=article.title, region=article.region, id=article.id)
+        inner = ArticleText(repaired, title=article.title, region=article.region, id=article.id, park=article.park)
         mentions = _tag(inner, pm)
         for mention in mentions:
             mention.start, mention.end = index[mention.start], index[mention.end]  # a trailing artifact stays

@@ -21,6 +21,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from parkwatch.extract.normalize import simplify
 from parkwatch.gazetteer import (
     CITY_PROVINCES,
     Park,
@@ -697,6 +698,17 @@ def _the_one_industrial_park_before(named: list[Mention], at: int) -> list[Menti
 _OWN_PLACE_WORD = re.compile(r"(?:^|[\s，,。；;：:和与及的在是]|(?<![省市县区州])、)[县市盟]$")  # on the two characters before the word; 各市、县|开发区 is a kind
 
 
+def site_park(article: ArticleText, index: Parks) -> Park | None:
+    """The park whose own site *article* is from (``sites.yaml``'s ``park``: a name, an alias or a code), if it
+    names one park."""
+    if not article.park:
+        return None
+    if article.park in index.by_code:
+        return index.by_code[article.park]
+    named = index.named(simplify(article.park))
+    return named[0] if len(named) == 1 else None
+
+
 def _bare(article: ArticleText, match: re.Match[str], province: str | None, city: str | None,
           named: list[Mention], index: Parks) -> Mention | None:
     """A bare zone word (高新区, 开发区, 新区, 起步区 …): the zone of that kind the text names before it (else after
@@ -711,6 +723,10 @@ def _bare(article: ArticleText, match: re.Match[str], province: str | None, city
     if not fits and word == "开发区":
         fits = _the_one_industrial_park_before(named, match.start())
     before = [m for m in fits if m.end <= match.start()]
+    if not before and (site := site_park(article, index)) is not None \
+            and fitting_antecedents(simplified, word, [Mention("park", site.name, 0, 0, site.name, site.code)]):
+        return Mention("park", article.text[begin : match.end()], begin, match.end(), site.name, site.code,
+                       attrs={"level": site.level, "source": "site"})  # a committee's own site: its 开发区 is the zone
     if not before and grows_after(simplified, match.end()):
         return None  # 推动开发区高质量发展 with no zone of its kind named before: the kind, not a zone
     listed = [m for m in before if m.attrs.get("source") != "pattern"]

@@ -48,6 +48,15 @@ def test_valid_config_loads(tmp_path):
     assert config.settings.delay == 2 and config.settings.disabled_plugins == ("figures",)
 
 
+def test_a_site_s_park_is_any_one_name_alias_or_code_the_gazetteers_know(tmp_path):
+    sites = "- name: a\n  start_urls: [http://x.cn/]\n  park: 库尔勒经开区\n- name: b\n  start_urls: [http://y.cn/]\n  park: G651215\n"
+    config = load_config(write(tmp_path, sites))
+    assert config.site("a").park == "库尔勒经开区" and config.site("b").park == "G651215"
+    (tmp_path / "parks.yaml").write_text("- name: 东城智谷产业园\n  province: 四川省\n", encoding="utf-8")
+    write(tmp_path, "- name: c\n  start_urls: [http://x.cn/]\n  park: 东城智谷产业园\n")
+    assert load_config(tmp_path).site("c").park == "东城智谷产业园"  # the user's own gazetteer counts
+
+
 @pytest.mark.parametrize(
     ("sites", "message"),
     [
@@ -67,6 +76,10 @@ def test_valid_config_loads(tmp_path):
         ("- name: a\n  start_urls: [http://x.cn/]\n  enabled: maybe\n", "field 'enabled': expected true or false"),
         ("- name: a\n  start_urls: [http://x.cn/\n", "invalid YAML"),
         ("just a string", "expected a list of sites"),
+        ("- name: a\n  start_urls: [http://x.cn/]\n  park: 库尔勒经开发区\n",
+         "site 'a' (#1): field 'park': '库尔勒经开发区' is no park, alias or 代码 the gazetteers know"),
+        ("- name: a\n  start_urls: [http://x.cn/]\n  park: 临港经开区\n",
+         "site 'a' (#1): field 'park': '临港经开区' names 3 parks"),
     ],
 )
 def test_errors_name_file_site_and_field(tmp_path, sites, message):

@@ -190,6 +190,33 @@ def test_site_settings_reach_the_pipelines(tmp_path):
     assert parks == [("高新区", "G512046")]
 
 
+def test_a_committee_site_s_park_answers_its_bare_kaifaqu_when_crawled_and_when_retagged(tmp_path):
+    """A site's ``park`` reaches the tagger through the crawl's pipelines (both sites) and through ``retag`` after it is
+    added to a site crawled without one."""
+    page = ("<html><body><h1>开发区招商工作组赴上海考察</h1><div><p>近日,开发区党工委副书记带队赴上海开展招商引资工作,"
+            "走访企业十余家,了解企业发展需求。</p></div></body></html>").encode()
+    with LocalWeb(["kfq", "other"]) as web:
+        web.publish({name: {"/list.html": (f"<a href='{web.bases[name]}/a/1.html'>一</a>".encode(), "text/html; charset=utf-8"),
+                            "/a/1.html": (page, "text/html; charset=utf-8")} for name in ("kfq", "other")})
+        sites = [{"name": name, "start_urls": [f"{web.bases[name]}/list.html"], "allow": ["/a/"]} for name in ("kfq", "other")]
+        sites[0]["park"] = "库尔勒经济技术开发区"
+        config = write_config(tmp_path / "config", sites)
+        db = str(tmp_path / "p.db")
+        assert run_cli("--config", str(config), "crawl", "--db", db).returncode == 0
+
+        def parks_of(site: str) -> list[tuple[str, str]]:
+            return sqlite3.connect(db).execute("select m.surface, m.entity_id from mentions m join articles a on a.id = "
+                                               "m.article_id where m.kind = 'park' and a.site = ?", [site]).fetchall()
+
+        assert parks_of("kfq") == [("开发区", "G651215")] and parks_of("other") == []
+        sites[1]["park"] = "库尔勒经开区"
+        write_config(config, sites)
+        assert "a site's park" in run_cli("--config", str(config), "crawl", "--db", db).stderr
+    retagged = run_cli("--config", str(config), "--db", db, "retag")
+    assert retagged.returncode == 0, retagged.stderr
+    assert parks_of("other") == [("开发区", "G651215")]
+
+
 def test_quiet_crawls_do_not_format_scrapy_debug_lines():
     """Scrapy sets its loggers to DEBUG when a crawler process starts; without -v, its per-item debug lines
     (a whole item each) must be dropped before they are formatted."""

@@ -1417,3 +1417,18 @@ def test_zones_with_their_own_committee_that_earlier_passes_left_out_are_listed(
         ("海南自由贸易港三亚中央商务区", "三亚中央商务区"), ("文昌国际航天城", "文昌国际航天城")]
     assert spans("锦州松山新区举行项目集中开工。") == [("锦州松山新区", "锦州高新技术产业开发区")]
     assert spans("临沂临港区域规划建设高端不锈钢产业。") == []  # 临港区域: no zone
+
+
+def test_a_committee_site_s_park_answers_a_bare_word_of_its_kind_that_no_park_named_before_answers():
+    def on_site(text: str, park: str | None) -> list[tuple[str, str]]:
+        return [(m.surface, m.canonical) for m in park_mentions(ArticleText(text, park=park))]
+
+    text = "近日,开发区党工委副书记赴上海招商。督促开发区污水处理厂技改项目如期竣工。"
+    assert on_site(text, None) == []
+    assert on_site(text, "库尔勒经开区") == [("开发区", "库尔勒经济技术开发区")] * 2
+    assert on_site("高新区负责人参加全省开发区工作会议。", "库尔勒经开区") == []  # another kind; a kind in general
+    assert on_site("阿拉尔经济技术开发区招商,开发区签约5个项目。", "库尔勒经开区")[-1] == ("开发区", "阿拉尔经济技术开发区")
+    from parkwatch.tagging import make_manager, tag
+
+    annotated = ArticleText("開發區(qū)黨工委副書記赴上海招商。", park="库尔勒经开区")  # tagged with its artifact cut out
+    assert [m.canonical for m in tag(annotated, make_manager(load_entry_points=False)) if m.kind == "park"] == ["库尔勒经济技术开发区"]

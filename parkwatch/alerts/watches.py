@@ -82,6 +82,7 @@ def load_watches(directory: Path) -> Watches:
 
 def check_terms(watches: Watches, path: Path, directory: Path) -> None:
     from parkwatch.config import parse_parks
+    from parkwatch.gazetteer import unknown_park
 
     sites_file, parks_file = directory / "sites.yaml", directory / "parks.yaml"
     sites = None
@@ -92,7 +93,7 @@ def check_terms(watches: Watches, path: Path, directory: Path) -> None:
     for number, watch in enumerate(watches.watches, start=1):
         where = f"{path}: watch {watch.name!r} (#{number})"
         for term in watch.parks:
-            problem = _unknown_park(term, gazetteer)
+            problem = unknown_park(term, gazetteer)
             if problem:
                 raise ConfigError(f"{where}: field 'parks': {problem}")
         for term in watch.regions:
@@ -106,26 +107,6 @@ def check_terms(watches: Watches, path: Path, directory: Path) -> None:
                 if term not in sites:
                     raise ConfigError(f"{where}: field 'sites': {term!r} is not in {sites_file} "
                                       f"(sites: {', '.join(sorted(s for s in sites if s)) or 'none'})")
-
-
-def _unknown_park(term: str, gazetteer: list[dict[str, Any]]) -> str | None:
-    """Why *term* names no park (with the closest names), or ``None`` when a gazetteer knows it."""
-    import difflib
-
-    from parkwatch.extract.normalize import simplify
-    from parkwatch.gazetteer import parks, parks_with_gazetteer
-
-    index = parks_with_gazetteer(gazetteer) if gazetteer else parks()
-    if term in index.by_code:
-        return None
-    key = simplify(term)
-    found = [h for h in index.find(key) if h[0] == 0 and h[1] == len(key)]
-    if found:
-        return None
-    names = sorted({a.lstrip("~") for p in index.by_code.values() for a in (p.name, *p.aliases)})
-    close = difflib.get_close_matches(key, names, n=3, cutoff=0.6)
-    hint = f"; closest: {', '.join(close)}" if close else ""
-    return f"{term!r} is no park, alias or 代码 the gazetteers know (add it to parks.yaml){hint}"
 
 
 def parse_watches(data: Any, path: Path) -> Watches:
