@@ -185,14 +185,15 @@ def sites(ctx: click.Context) -> None:
 @click.argument("url")
 @click.option("--name", required=True, help="The site's name in sites.yaml (a-z, 0-9, - and _).")
 @click.option("--region", help="The place the site is about, e.g. 四川省绵阳市.")
+@click.option("--park", help="For a park committee's own site: its park (else read from a committee's page title).")
 @click.option("--yes", "accept", is_flag=True, help="Append the proposed entry to sites.yaml.")
 @click.option("--print", "print_only", is_flag=True, help="Only print the proposed entry.")
 @click.option("--plugin", is_flag=True, help="Also write a spider plugin module and its saved-page test.")
 @click.option("--plugin-dir", default="spiders", show_default=True, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--tests-dir", default="tests", show_default=True, type=click.Path(file_okay=False, path_type=Path))
 @click.pass_obj
-def sites_new(obj: Context, url: str, name: str, region: str | None, accept: bool, print_only: bool, plugin: bool,
-              plugin_dir: Path, tests_dir: Path) -> None:
+def sites_new(obj: Context, url: str, name: str, region: str | None, park: str | None, accept: bool, print_only: bool,
+              plugin: bool, plugin_dir: Path, tests_dir: Path) -> None:
     """Propose a sites.yaml entry from a list page: feeds, sitemaps, list kind, the article link pattern, and
     sample extractions; append it with --yes."""
     from parkwatch.onboard import propose, yaml_entry
@@ -203,7 +204,13 @@ def sites_new(obj: Context, url: str, name: str, region: str | None, accept: boo
     existing = [s.name for s in obj.config.sites] if (folder / "sites.yaml").is_file() else []
     if name in existing:
         _fail(f"{folder / 'sites.yaml'}: a site named {name!r} exists already")
-    proposal = propose(url, name, region)
+    from parkwatch.gazetteer import unknown_park
+    from parkwatch.tagging import manager_for
+
+    config = _optional_config(obj) if (folder / "sites.yaml").is_file() else None
+    if park and (problem := unknown_park(park, list(getattr(config, "parks", ()) or ()))):
+        _fail(f"--park: {problem}")
+    proposal = propose(url, name, region, park=park, manager=manager_for(config))
     for problem in proposal.problems:
         click.echo(f"! {problem}")
     click.echo(f"list kind: {proposal.list_kind}; feeds: {', '.join(proposal.feeds) or 'none'}; "

@@ -161,8 +161,9 @@ class Proposal:
 
 
 def propose(url: str, name: str, region: str | None = None, user_agent: str = DEFAULT_USER_AGENT,
-            samples: int = 3) -> Proposal:
-    """A ``sites.yaml`` entry for the list page at *url*, with sample extractions of its first articles."""
+            samples: int = 3, park: str | None = None, manager: Any = None) -> Proposal:
+    """A ``sites.yaml`` entry for the list page at *url*, with sample extractions of its first articles; its ``park``
+    as given, else the one listed park a committee's page title names (成都高新区管委会), found by *manager*'s taggers."""
     from parkwatch.listing import hanweb_records, trs_next_page
 
     page = fetch(url, user_agent)
@@ -191,6 +192,9 @@ def propose(url: str, name: str, region: str | None = None, user_agent: str = DE
         problems.append("no group of article-like links on this page: is it a list page?")
     if region:
         entry["region"] = region
+    park = park or (committee_park(tree.findtext(".//title") or "", manager) if tree is not None and manager else None)
+    if park:
+        entry["park"] = park
     previews = []
     for article_url, link_text in (groups[0].links[:samples] if groups else []):
         got = fetch(article_url, user_agent)
@@ -201,6 +205,21 @@ def propose(url: str, name: str, region: str | None = None, user_agent: str = DE
         previews.append({"url": article_url, "title": article.title or link_text, "date": article.published_at,
                          "source": article.source, "text": " ".join(article.text.split())[:60]})
     return Proposal(name, page.url, entry, groups, feeds, sitemaps, kind, previews, problems, page.body)
+
+
+_COMMITTEE = re.compile(r"管委会|管理委员会|党工委|工作委员会")
+
+
+def committee_park(title: str, manager: Any) -> str | None:
+    """The listed park a committee's page *title* names (成都高新区管委会 → 成都高新技术产业开发区), if it names one."""
+    from parkwatch.mentions import ArticleText
+    from parkwatch.tagging import tag
+
+    if not _COMMITTEE.search(title):
+        return None
+    found = {(m.id, m.canonical) for m in tag(ArticleText(title), manager)
+             if m.kind == "park" and m.attrs.get("source") not in ("pattern", "model", "list")}
+    return next(iter(found))[1] if len(found) == 1 else None
 
 
 def yaml_entry(entry: dict[str, Any]) -> str:

@@ -71,6 +71,24 @@ def test_new_site_from_a_list_page_crawls_exactly_the_articles(tmp_path):
     assert "left out, not allowed:" in check.stdout and "channel" in check.stdout
 
 
+def test_a_committee_s_site_is_proposed_with_the_park_its_page_title_names(tmp_path):
+    config = write_config(tmp_path / "config", [])
+    pages = {path: (body.replace("园区动态_园区网".encode(), "工作动态_成都高新区管委会".encode()), kind)
+             for path, (body, kind) in portal().items()}
+    with LocalWeb(["cdht", "portal"]) as web:
+        web.publish({"cdht": pages, "portal": portal()})
+        new = run_cli("--config", str(config), "sites", "new", f"{web.bases['cdht']}/list_1.html", "--name", "cdht", "--yes")
+        plain = run_cli("--config", str(config), "sites", "new", f"{web.bases['portal']}/list_1.html", "--name", "portal",
+                        "--print")
+        wrong = run_cli("--config", str(config), "sites", "new", f"{web.bases['portal']}/list_1.html", "--name", "other",
+                        "--park", "成都高薪区", "--print")
+    assert new.returncode == 0, new.stdout + new.stderr
+    entry = yaml.safe_load((config / "sites.yaml").read_text(encoding="utf-8"))[0]
+    assert entry["park"] == "成都高新技术产业开发区"
+    assert plain.returncode == 0 and "park:" not in plain.stdout  # no committee's title, no park
+    assert wrong.returncode == 2 and "--park: '成都高薪区' is no park" in wrong.stderr
+
+
 def test_check_each_demo_site_and_a_site_whose_allow_matches_nothing(tmp_path):
     from parkwatch.sampleweb import sites_config
     from parkwatch.sampleweb.server import serve_sample_web
