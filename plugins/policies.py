@@ -44,6 +44,7 @@ _OUTLET_BEFORE = re.compile(r"(?:央视|电视台|频道|之声|广播|出版物
 # openings of a title that asks a question (《如何理解…》, 《浅谈…》): not documents.
 _NOT_DOCUMENT_AFTER = ("一文", "为主题", "为题", "投稿", "征稿", "收稿", "刊物", "编辑部", "数据库", "记者", "通讯员", "特约记者",
                        "专栏", "报告", "专题辅导", "专题讲座", "专题报告", "辅导报告", "专题党课", "党课", "讲座")
+_TODAY_TITLE = re.compile(r"今日[\u4e00-\u9fff]{1,5}")  # 《今日黄冈》, 《今日开发区版》: a paper or a programme
 _QUESTION_TITLE = re.compile(r"(?:如何|怎样|怎么|为什么|为何|什么是|浅谈|浅析|试论)")
 _DOC_NUMBER = (r"[\u4e00-\u9fff]{1,10}\s?[〔\[［(（「﹝【{｛]\s*(?:19|20)\d{2}[〕\]］)）」﹞】}｝]\s*第?\d{1,4}\s*号"  # 国函〔1993〕第38号, 株政发 〔2018〕 19号, 国办函【2021】64号
                r"|[\u4e00-\u9fff]{1,8}?(?:发|函|办|字|呈|令|府)〔?(?:19|20)\d{2}〕?\d{1,4}号"  # 国发201243号, as typed
@@ -189,7 +190,7 @@ def policy_mentions(article: ArticleText, programmes: frozenset[str] | None = No
             or s.startswith(_NOT_DOCUMENT_AFTER, m.end()) \
             or re.match(r"(?:室内|大型|原创)?(?:[\u4e00-\u9fff]{0,4})(?:舞台剧|话剧|歌剧|舞剧|演出|电影|剧目|剧)", s[m.end() : m.end() + 10]) \
             or _OUTLET_AFTER.match(s, m.end()) or _OUTLET_BEFORE.search(s[max(0, m.start() - 10) : m.start()]) \
-            or _QUESTION_TITLE.match(m.group(1))
+            or _QUESTION_TITLE.match(m.group(1)) or _TODAY_TITLE.fullmatch(m.group(1))
         # 《大同:五大园区打造经济强市硬实力》一文: an article; 《金城公主》室内历史舞台剧: a show; 《…》专题辅导: a lecture;
         # 《如何理解…》: a question, the title of an article or a study text
         before = s[max(0, m.start() - 5) : m.start()]

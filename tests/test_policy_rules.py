@@ -695,3 +695,8 @@ def test_a_portal_s_title_field_with_spaces_between_its_issuers_and_a_spaced_fie
     line = "| 标 题: 广西壮族自治区人民政府办公厅关于印发广西海洋强区三年行动计划(2023—2025年)的通知 | | 发文字号:\n"
     assert surfaces(line) == ["广西壮族自治区人民政府办公厅关于印发广西海洋强区三年行动计划(2023—2025年)的通知"]
     assert surfaces("名称 关于宁东基地黎羊路改线工程项目审查意见的函 文号: \n") == []  # no colon: a field name, no title
+
+
+def test_a_today_titled_paper_or_programme_is_no_document():
+    assert surfaces("摘自《今日黄冈》2023年4月。《今日开发区版》刊发文章。") == []
+    assert surfaces("印发《今日起实施的若干措施》。") == ["《今日起实施的若干措施》"]
