@@ -1432,3 +1432,9 @@ def test_a_committee_site_s_park_answers_a_bare_word_of_its_kind_that_no_park_na
 
     annotated = ArticleText("開發區(qū)黨工委副書記赴上海招商。", park="库尔勒经开区")  # tagged with its artifact cut out
     assert [m.canonical for m in tag(annotated, make_manager(load_entry_points=False)) if m.kind == "park"] == ["库尔勒经济技术开发区"]
+
+
+def test_china_s_overseas_cooperation_zones_are_listed():
+    assert spans("中埃·泰达苏伊士经贸合作区持续升级,泰达合作区新签约项目。") == [
+        ("中埃·泰达苏伊士经贸合作区", "中埃·泰达苏伊士经贸合作区"), ("泰达合作区", "中埃·泰达苏伊士经贸合作区")]
+    assert spans("老挝磨丁经济特区位于南塔省。")[0][1] == "老挝磨丁经济特区"  # the Lao side, a part of the catalogue zone
