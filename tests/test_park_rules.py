@@ -1438,3 +1438,9 @@ def test_china_s_overseas_cooperation_zones_are_listed():
     assert spans("中埃·泰达苏伊士经贸合作区持续升级,泰达合作区新签约项目。") == [
         ("中埃·泰达苏伊士经贸合作区", "中埃·泰达苏伊士经贸合作区"), ("泰达合作区", "中埃·泰达苏伊士经贸合作区")]
     assert spans("老挝磨丁经济特区位于南塔省。")[0][1] == "老挝磨丁经济特区"  # the Lao side, a part of the catalogue zone
+
+
+def test_press_names_of_listed_zones_checked_on_a_page_are_those_zones():
+    assert spans("长春净月开发区新签约项目。") == [("长春净月开发区", "长春净月高新技术产业开发区")]
+    assert spans("天津空港物流加工区企业") == [("天津空港物流加工区", "天津空港经济区")]
+    assert spans("中关村丰台科技园1991年批准成立。") == [("中关村丰台科技园", "中关村科技园区丰台园")]
