@@ -33,12 +33,12 @@ def test_a_passed_over_name_the_model_is_sure_of_is_added_with_a_pattern_id():
 
 
 def test_a_name_with_a_head_the_rules_leave_alone_is_a_candidate_the_model_decides():
-    article = ArticleText("推动济南新旧动能转换先行区建设,宁波中意生态园签约3个项目。")
+    article = ArticleText("推动淄博新旧动能转换先行区建设,宁波中意生态园签约3个项目。")
     assert park_mentions(article, model=None) == []  # 先行区, 生态园: no rule's suffix
     spans = [article.simplified[s:e] for s, e in candidate_spans(article, [])]
-    assert "济南新旧动能转换先行区" in spans and "宁波中意生态园" in spans
+    assert "淄博新旧动能转换先行区" in spans and "宁波中意生态园" in spans
     adds_all, adds_none = ParkModel({}, 5.0, keep=0.5, add=0.5), ParkModel({}, -5.0, keep=0.5, add=0.5)
-    assert surfaces(park_mentions(article, model=adds_all)) == ["济南新旧动能转换先行区", "宁波中意生态园"]
+    assert surfaces(park_mentions(article, model=adds_all)) == ["淄博新旧动能转换先行区", "宁波中意生态园"]
     assert park_mentions(article, model=adds_none) == []
     article = ArticleText("入选的有汶上精细化工区和保山工贸园。")  # a chemical area and a 工贸园: heads labellers take too
     spans = [article.simplified[s:e] for s, e in candidate_spans(article, [])]
