@@ -1444,3 +1444,10 @@ def test_press_names_of_listed_zones_checked_on_a_page_are_those_zones():
     assert spans("长春净月开发区新签约项目。") == [("长春净月开发区", "长春净月高新技术产业开发区")]
     assert spans("天津空港物流加工区企业") == [("天津空港物流加工区", "天津空港经济区")]
     assert spans("中关村丰台科技园1991年批准成立。") == [("中关村丰台科技园", "中关村科技园区丰台园")]
+
+
+def test_a_verb_before_a_bare_zone_word_is_not_part_of_a_name():
+    found = spans("常州高新区企业表示,坚守高新区、扎根高新区、反哺高新区是初心,关乎高新区未来发展。")
+    assert [s for s, _ in found] == ["常州高新区", "高新区", "高新区", "高新区", "高新区"]
+    found = spans("汨罗高新区签约。县长检查高新区项目建设,考察交流高新区项目。")
+    assert [s for s, _ in found] == ["汨罗高新区", "高新区", "高新区"]
