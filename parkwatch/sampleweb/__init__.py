@@ -73,7 +73,7 @@ SITES: dict[str, SiteSpec] = {
     "cdht": SiteSpec(
         "cdht", "成都高新区管委会", "text/html", encoding="gbk",
         config={"start_urls": ["{base}/zwgk/tzgg/index.html"], "allow": [r"/t\d{8}_\d+\.html$"], "max_pages": 3,
-                "region": "四川省成都市", "schedule": "0 8 * * *"},
+                "region": "四川省成都市", "park": "成都高新区", "schedule": "0 8 * * *"},
         robots="User-agent: *\nDisallow: /admin/\n",
     ),
     "xian-cf": SiteSpec(
