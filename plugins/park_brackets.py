@@ -1,4 +1,4 @@
-"""A park's other name in brackets right after it (炎陵工业集中区(九龙工业园), 格尔木工业园(昆仑经济技术开发区)): the same park."""
+"""A park's other name in brackets right after it (炎陵工业集中区(九龙工业园)): the same park."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import replace
 from parkwatch.gazetteer import Parks
 from parkwatch.mentions import ArticleText, Mention
 
-_OPEN, _CLOSE = "(（", ")）"
+_OPEN, _CLOSE = ("(", "（"), (")", "）")
 
 
 def bracketed_other_names(article: ArticleText, mentions: list[Mention], index: Parks) -> list[Mention]:

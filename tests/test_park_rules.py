@@ -1451,3 +1451,14 @@ def test_a_verb_before_a_bare_zone_word_is_not_part_of_a_name():
     assert [s for s, _ in found] == ["常州高新区", "高新区", "高新区", "高新区", "高新区"]
     found = spans("汨罗高新区签约。县长检查高新区项目建设,考察交流高新区项目。")
     assert [s for s, _ in found] == ["汨罗高新区", "高新区", "高新区"]
+
+
+def test_only_a_bracket_makes_a_park_s_other_name():
+    from parkwatch.gazetteer import parks
+    from parkwatch.mentions import Mention
+    from plugins.park_brackets import bracketed_other_names
+
+    text = "广东梅州经济开发区东升工业园区"  # side by side, no brackets, at the text's end: two parks
+    zone = Mention("park", text[:9], 0, 9, "广东梅州经济开发区", "S447027", attrs={"source": "catalogue"})
+    other = Mention("park", text[9:], 9, 15, "东升工业园区", "P-x", attrs={"source": "pattern"})
+    assert bracketed_other_names(ArticleText(text), [zone, other], parks()) == [zone, other]
