@@ -156,6 +156,16 @@ def tagging_agreement(f: dict[str, Any]) -> list[str]:
     return out
 
 
+def tagging_site_park(f: dict[str, Any]) -> list[str]:
+    return [f"{f['texts']} dev texts whose {f['bare']} labelled bare zone words name one listed zone the text never names in",
+            "full (a committee's own news), tagged as `parkwatch tag` sees them and as if from that zone's site (`park` in",
+            "sites.yaml; the setting is given the right answer, so this is how far the mechanism reaches).",
+            "",
+            "| bare mentions tagged as the zone | without the site's park | with it | the site's mentions left unlabelled |",
+            "|---|---|---|---|",
+            f"| of {f['bare']} | {f['found_without']} | **{f['found_with_site_park']}** | {f['site_unlabelled']} |"]
+
+
 def serve(f: dict[str, Any]) -> list[str]:
     out = [f"`parkwatch serve` on a database of {f['articles']:,} synthetic articles (bench/scale.py's, with a park",
            "mention and a story each), pages fetched through Datasette's in-process client:", "",
@@ -313,6 +323,7 @@ SECTIONS: dict[str, tuple[str, Callable[[dict[str, Any]], list[str]]]] = {
     "tagging_quality": ("Tagging quality on labelled real news", tagging_quality),
     "tagging_pages": ("Tags on raw pages, against their reference text", tagging_pages),
     "tagging_agreement": ("Agreement between two labellers, beside the tagger", tagging_agreement),
+    "tagging_site_park": ("A committee site's own park, on dev", tagging_site_park),
     "serve": ("The web view on a large database", serve),
     "tagging": ("Tagging speed", tagging),
     "fuzz": ("Hostile input", fuzz),

@@ -34,6 +34,7 @@ PLAN: dict[str, tuple[list[str], list[str]]] = {
     "tagging_quality": (["tagging_quality.py"], ["tagging_quality.py"]),
     "tagging_pages": (["tagging_on_pages.py", "--limit", "20"], ["tagging_on_pages.py"]),
     "tagging_agreement": (["tagging_agreement.py"], ["tagging_agreement.py"]),
+    "tagging_site_park": (["tagging_site_park.py"], ["tagging_site_park.py"]),
     "serve": (["serve_speed.py", "--articles", "20000"], ["serve_speed.py", "--articles", "1000000"]),
     "throughput": (["throughput.py", "--pages", "30", "--repeat", "1"], ["throughput.py", "--pages", "300"]),
     "crawl": (["crawl_speed.py", "--articles", "300", "--modes", "bare,full,inproc"],

@@ -304,7 +304,7 @@ def second_look(article: ArticleText, mentions: list[Mention], model: ParkModel,
     rules = Found.of(article, mentions)
     probability = {(m.start, m.end): model.probability(features(article, m.start, m.end, str(m.attrs.get("source")), True, rules))
                    for m in mentions}
-    kept = [m for m in mentions if probability[(m.start, m.end)] >= model.keep]
+    kept = [m for m in mentions if probability[(m.start, m.end)] >= model.keep or m.attrs.get("source") == "site"]  # the user said so
     scored = []
     for start, end, candidate in candidates(article, mentions, rules):
         p = model.probability(candidate)

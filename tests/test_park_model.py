@@ -234,3 +234,10 @@ def test_a_school_s_grounds_are_never_a_candidate():
     spans = [article.simplified[s:e] for s, e in candidate_spans(article, [])]
     assert "遵化循环经济产业园" in spans
     assert not [s for s in spans if "教育园" in s or "科教园" in s]
+
+
+def test_the_model_keeps_what_a_committee_site_s_park_answers():
+    keeps_none = ParkModel({}, -5.0, keep=0.5, add=0.5)
+    article = ArticleText("近日,开发区党工委副书记赴上海招商。", park="库尔勒经开区")
+    assert [(m.surface, m.canonical) for m in park_mentions(article, model=keeps_none)] == [("开发区", "库尔勒经济技术开发区")]
+    assert park_mentions(ArticleText(article.text), model=keeps_none) == []
