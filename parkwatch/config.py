@@ -175,19 +175,20 @@ def load_config(directory: str | os.PathLike[str] | None = None) -> Config:
 
 def check_site_parks(sites: tuple[Site, ...], path: Path, park_entries: tuple[dict[str, Any], ...]) -> None:
     """Each site's ``park`` must name one park the gazetteers (with ``parks.yaml``) know: a name, an alias or a code."""
-    from parkwatch.extract.normalize import simplify
     from parkwatch.gazetteer import parks, parks_with_gazetteer, unknown_park
 
+    if not any(site.park for site in sites):
+        return
+    index = parks_with_gazetteer(list(park_entries)) if park_entries else parks()  # built once for every site
     for number, site in enumerate(sites, start=1):
         if not site.park:
             continue
         where = f"{path}: site {site.name!r} (#{number}): field 'park'"
-        problem = unknown_park(site.park, list(park_entries))
+        problem = unknown_park(site.park, list(park_entries), index)
         if problem:
             raise ConfigError(f"{where}: {problem}")
-        index = parks_with_gazetteer(list(park_entries)) if park_entries else parks()
-        named = index.named(simplify(site.park))
-        if site.park not in index.by_code and len(named) != 1:
+        named = index.named_by(site.park)
+        if len(named) != 1:
             raise ConfigError(f"{where}: {site.park!r} names {len(named)} parks ({', '.join(p.name for p in named[:4])}); "
                               "give its full name or 代码")
 

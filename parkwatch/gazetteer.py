@@ -340,6 +340,12 @@ class Parks:
         hits = self.find(name)
         return list(hits[0][3]) if len(hits) == 1 and hits[0][:2] == (0, len(name)) else []
 
+    def named_by(self, term: str) -> list[Park]:
+        """The parks a user's *term* names: the park of that 代码, else those its whole name or alias names."""
+        from parkwatch.extract.normalize import simplify
+
+        return [self.by_code[term]] if term in self.by_code else self.named(simplify(term))
+
 
 def short_type(park_type: str) -> str:
     return {"高新技术产业开发区": "高新区", "高技术产业开发区": "高新区", "经济技术开发区": "经开区",
@@ -521,13 +527,14 @@ def parks_with_gazetteer(entries: list[dict[str, Any]]) -> Parks:
     return _build_parks(by_code, extra)
 
 
-def unknown_park(term: str, gazetteer: list[dict[str, Any]]) -> str | None:
-    """Why *term* names no park (with the closest names), or ``None`` when a gazetteer knows it."""
+def unknown_park(term: str, gazetteer: list[dict[str, Any]], index: Parks | None = None) -> str | None:
+    """Why *term* names no park (with the closest names), or ``None`` when a gazetteer knows it (*index*: the
+    gazetteers with *gazetteer* already built, when the caller has it)."""
     import difflib
 
     from parkwatch.extract.normalize import simplify
 
-    index = parks_with_gazetteer(gazetteer) if gazetteer else parks()
+    index = index or (parks_with_gazetteer(gazetteer) if gazetteer else parks())
     if term in index.by_code:
         return None
     key = simplify(term)

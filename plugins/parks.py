@@ -21,7 +21,6 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from parkwatch.extract.normalize import simplify
 from parkwatch.gazetteer import (
     CITY_PROVINCES,
     Park,
@@ -701,11 +700,7 @@ _OWN_PLACE_WORD = re.compile(r"(?:^|[\s，,。；;：:和与及的在是]|(?<![�
 def site_park(article: ArticleText, index: Parks) -> Park | None:
     """The park whose own site *article* is from (``sites.yaml``'s ``park``: a name, an alias or a code), if it
     names one park."""
-    if not article.park:
-        return None
-    if article.park in index.by_code:
-        return index.by_code[article.park]
-    named = index.named(simplify(article.park))
+    named = index.named_by(article.park) if article.park else []
     return named[0] if len(named) == 1 else None
 
 
