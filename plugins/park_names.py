@@ -249,8 +249,8 @@ def _name_window(simplified: str, end: int, floor: int) -> tuple[int, bool]:
         start = next((offset + s for s, e, _, _ in regions().find(simplified[offset : start + 6])
                       if offset + s < start < offset + e and e - s >= 3), start)  # a full name (株洲市), not 中方|园区
     bound = _BOUNDARY_RE.match(simplified, start)
-    if bound is not None and bound.end() < end and _BOUNDARY_RE.search(simplified, max(0, start - 40), start):
-        start = bound.end()  # 北至…,东至|创智天地产业园: a site's bounds listed, not the county 东至 (东至经济开发区)
+    if bound is not None and _BOUNDARY_RE.search(simplified, max(0, start - 40), start):
+        start = bound.end()  # 北至…,东至|创智天地产业园, 北至…,东至|起步区: a site's bounds listed, not the county 东至
     return start, end - start >= 12
 
 

@@ -942,6 +942,9 @@ def test_an_industrial_xiaoqu_is_a_park_and_the_county_the_text_is_about_is_no_p
 def test_a_site_s_bounds_listed_end_a_name_at_dong_zhi_where_no_county_is_meant():
     assert spans("项目位于下沙核心板块,北至2号大街,东至创智天地产业园,南至校苑路。") == [("创智天地产业园", "创智天地产业园")]
     assert [s for s, _ in spans("安徽东至经济开发区今年签约项目12个。")] == ["安徽东至经济开发区"]  # the county's zone
+    # the bounds' word right before a kind: the zone the site borders, never a county's zone 东至起步区
+    text = "雄安新区起步区南部,项目北至容城县,西至白洋淀,东至起步区边界。"
+    assert [(s, c) for s, c in spans(text) if s != "雄安新区起步区"] == [("起步区", "雄安新区起步区")]
 
 
 def test_a_version_number_before_a_kind_is_no_name():
