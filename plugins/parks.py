@@ -143,7 +143,8 @@ def park_mentions(article: ArticleText, index: Parks | None = None, model: ParkM
     found = _with_name_before_dot(article, second_look(article, rules, model, index) if model is not None else rules, index)
     found = _bare_of_model_parks(article, _aliases_of_model_parks(article, found), index, where)
     found = bracketed_other_names(article, parts_named_alone(article, found, index), index)
-    return _one_id_per_park(article, _without_bare_words_in_general(article, _same_names_elsewhere(article, found, index, where)))
+    return _one_id_per_park(article, _without_bare_words_in_general(article, _same_names_elsewhere(article, found, index, where)),
+                            index)
 
 
 # Name parts many cities give their zones (江北新区, 空港工业园区, 中德产业园, 未来科学城): a listed zone's name made of one
@@ -253,7 +254,7 @@ def _name_key(name: str) -> str:
     return name[:-3] + "经开区" if name.endswith("开发区") else name  # 沧州开发区: the press's short form of 沧州经济开发区
 
 
-def _one_id_per_park(article: ArticleText, mentions: list[Mention]) -> list[Mention]:
+def _one_id_per_park(article: ArticleText, mentions: list[Mention], index: Parks) -> list[Mention]:
     """A park no gazetteer lists, named in a text both with and without its place or in a long and a short type form
     (三亚深海科技城 … 深海科技城, 潼关经济技术开发区 … 潼关经开区), is one park: each shorter or bare-placed name takes
     the id of the fullest name it is part of, a listed park's first."""
@@ -274,6 +275,10 @@ def _one_id_per_park(article: ArticleText, mentions: list[Mention]) -> list[Ment
             if other.canonical != m.canonical and at >= 0 and at + len(key) == len(full) and (at == 0 or places_only(full[:at])):
                 target[m.canonical] = other
                 break
+        else:  # 绵阳游仙经济技术开发区 … 游仙经开区 (a listed park's alias): the fuller name is that listed park
+            listed = _listed_written_shorter(simplified, key, mentions, index)
+            if listed is not None:
+                target[m.canonical] = listed
     out = []
     for m in mentions:
         seen, to = {m.canonical}, target.get(m.canonical)
@@ -282,6 +287,48 @@ def _one_id_per_park(article: ArticleText, mentions: list[Mention]) -> list[Ment
             to = target[to.canonical]
         out.append(replace(m, canonical=to.canonical, id=to.id) if to is not None else m)
     return out
+
+
+def _listed_written_shorter(simplified: str, key: str, mentions: list[Mention], index: Parks) -> Mention | None:
+    """The listed park that one of *mentions* names by its own name or alias (not a bare word) with the words *key*
+    ends with, after places of that park's province only (游仙经开区 in 绵阳游仙经开区), if one park is so named."""
+    found = {}
+    for m in mentions:
+        park = index.by_code.get(m.id)
+        if park is None or m.attrs.get("source") not in ("zones", "catalogue"):
+            continue
+        short = _name_key(_without_province(simplified[m.start : m.end]))
+        if len(short) < len(key) and key.endswith(short) and places_only(key[: -len(short)]) \
+                and _place_of(key[: -len(short)], park):
+            found[m.id] = m
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _place_of(written: str, park: Park) -> bool:
+    """The last place in *written* can be where *park* is: in its province, and, when the park's name or place words
+    name places, one of them or its city (绵阳 for 游仙经开区, place 绵阳游仙; not 平阳县, 温州's, for 绍兴滨海新区)."""
+    index = regions()
+    hits = index.find(written)
+    if not hits:
+        return False
+    own = park.name + park.place
+    named = bool(index.find(own))
+    for region in hits[-1][3]:
+        province = index.provinces.get(region.province)
+        if province is None or province.name != park.province:
+            continue
+        city = index.city_of(region)
+        words = (region.name, region.short, *((city.name, city.short) if city is not None else ()))
+        if not named or region.level == "province" or any(w and w in own for w in words):
+            return True
+    return False
+    for region in hits[-1][3]:
+        province = index.provinces.get(region.province)
+        city = index.city_of(region)
+        if province is not None and province.name == park.province \
+                and (region.level == "province" or not park.city or (city is not None and city.name == park.city)):
+            return True
+    return False
 
 
 _DOTS = ("·", "・", "•")

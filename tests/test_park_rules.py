@@ -681,6 +681,14 @@ def test_an_unlisted_park_named_with_and_without_its_place_or_type_form_is_one_p
     assert len({m.id for m in found}) == 2  # places of their own: two parks
 
 
+def test_an_unlisted_fuller_name_of_a_listed_park_named_in_the_text_is_that_park():
+    found = park_mentions(ArticleText("绵阳游仙经济技术开发区集中签约。游仙经开区产业配套完善。"), model=None)
+    assert sorted((m.start, m.surface, m.canonical) for m in found) == [(0, "绵阳游仙经济技术开发区", "游仙高新技术产业园区"),
+                                                                         (16, "游仙经开区", "游仙高新技术产业园区")]
+    found = park_mentions(ArticleText("平阳县滨海新区开工。绍兴滨海新区签约。"), model=None)
+    assert len({m.id for m in found}) == 2  # 平阳县 is 温州's: not where 绍兴's new area is
+
+
 def test_a_direction_before_a_place_makes_one_place_word_with_it():
     assert [s for s, _ in spans("完成西黑山产业园20公里道路建设。")] == ["西黑山产业园"]
     assert [s for s, _ in spans("天津站15公里,渤龙湖科技园通过津宁高速相连。")] == ["渤龙湖科技园"]
