@@ -103,3 +103,12 @@ def test_a_province_s_name_that_begins_an_institution_s_is_kept_in_its_short_for
     assert index.find("入选大学国家大学科技园。") == []  # not 浙江大学国家大学科技园 without 浙江
     found = index.find("浙江大学国家大学科技园入选。")
     assert [(s, e, [p.name for p in ps]) for s, e, _, ps in found] == [(0, 11, ["浙江大学国家大学科技园"])]
+
+
+def test_a_zone_s_upgrade_and_press_names_are_that_zone_s_own_row():
+    index = parks()
+    found = {key: cands[0].code for _, _, key, cands in index.find("合肥蜀山经济开发区、合肥蜀山经济技术开发区")}
+    assert found == {"合肥蜀山经济开发区": "S347003", "合肥蜀山经济技术开发区": "S347003"}  # the 2021 upgrade, one zone
+    found = [(key, cands[0].name) for _, _, key, cands in index.find("广佛肇经济合作区、商水高新技术产业开发区、衡水创新港")]
+    assert found == [("广佛肇经济合作区", "广佛肇怀集经济合作区"), ("商水高新技术产业开发区", "商水经济技术开发区"),
+                     ("衡水创新港", "衡水创新港")]
