@@ -535,12 +535,9 @@ def unknown_park(term: str, gazetteer: list[dict[str, Any]], index: Parks | None
     from parkwatch.extract.normalize import simplify
 
     index = index or (parks_with_gazetteer(gazetteer) if gazetteer else parks())
-    if term in index.by_code:
+    if index.named_by(term):
         return None
     key = simplify(term)
-    found = [h for h in index.find(key) if h[0] == 0 and h[1] == len(key)]
-    if found:
-        return None
     names = sorted({a.lstrip("~") for p in index.by_code.values() for a in (p.name, *p.aliases)})
     close = difflib.get_close_matches(key, names, n=3, cutoff=0.6)
     hint = f"; closest: {', '.join(close)}" if close else ""

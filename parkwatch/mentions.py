@@ -9,6 +9,8 @@ from typing import Any
 from parkwatch.extract.normalize import fold_width, to_simplified
 
 KINDS = ("park", "policy", "region", "figure", "topic")
+# Sources of park mentions no gazetteer lists: their ids come from their names (``stable_id``).
+UNLISTED_SOURCES = ("pattern", "model", "list")
 
 
 def simplified_same_length(text: str) -> str:

@@ -212,13 +212,13 @@ _COMMITTEE = re.compile(r"管委会|管理委员会|党工委|工作委员会")
 
 def committee_park(title: str, manager: Any) -> str | None:
     """The listed park a committee's page *title* names (成都高新区管委会 → 成都高新技术产业开发区), if it names one."""
-    from parkwatch.mentions import ArticleText
+    from parkwatch.mentions import UNLISTED_SOURCES, ArticleText
     from parkwatch.tagging import tag
 
     if not _COMMITTEE.search(title):
         return None
     found = {(m.id, m.canonical) for m in tag(ArticleText(title), manager)
-             if m.kind == "park" and m.attrs.get("source") not in ("pattern", "model", "list")}
+             if m.kind == "park" and m.attrs.get("source") not in UNLISTED_SOURCES}
     return next(iter(found))[1] if len(found) == 1 else None
 
 

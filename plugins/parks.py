@@ -34,7 +34,7 @@ from parkwatch.gazetteer import (
     short_type,
 )
 from parkwatch.hookspecs import hookimpl
-from parkwatch.mentions import ArticleText, Mention, stable_id
+from parkwatch.mentions import UNLISTED_SOURCES, ArticleText, Mention, stable_id
 from parkwatch.scan import AnchoredPattern
 
 from .park_brackets import bracketed_other_names
@@ -244,7 +244,7 @@ def _place_and_kind(name: str) -> bool:
 # Type words written long or short (经开区, 经济开发区, 经济技术开发区): one form when names are compared in a text.
 _TYPE_FORMS = (("高新技术产业开发区", "高新区"), ("高新技术开发区", "高新区"), ("经济技术开发区", "经开区"), ("经济开发区", "经开区"),
                ("综合保税区", "综保区"), ("产业园区", "产业园"), ("工业园区", "工业园"), ("科技园区", "科技园"))
-_UNLISTED = ("pattern", "model", "list")  # sources of parks no gazetteer lists: their ids come from their names
+_UNLISTED = UNLISTED_SOURCES
 
 
 def _name_key(name: str) -> str:
