@@ -112,3 +112,10 @@ def test_a_zone_s_upgrade_and_press_names_are_that_zone_s_own_row():
     found = [(key, cands[0].name) for _, _, key, cands in index.find("广佛肇经济合作区、商水高新技术产业开发区、衡水创新港")]
     assert found == [("广佛肇经济合作区", "广佛肇怀集经济合作区"), ("商水高新技术产业开发区", "商水经济技术开发区"),
                      ("衡水创新港", "衡水创新港")]
+
+
+def test_a_provincial_zone_converted_into_a_high_tech_zone_keeps_one_row():
+    index = parks()
+    found = [(key, cands[0].name) for _, _, key, cands in index.find("宁强高新区、宁夏贺兰工业园区、中新广州知识城综合保税区")]
+    assert found == [("宁强高新区", "宁强县循环经济产业园区"), ("宁夏贺兰工业园区", "宁夏贺兰工业园区"),
+                     ("中新广州知识城综合保税区", "广州知识城综合保税区")]
