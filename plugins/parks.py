@@ -291,7 +291,7 @@ def _one_id_per_park(article: ArticleText, mentions: list[Mention], index: Parks
 
 def _listed_written_shorter(simplified: str, key: str, mentions: list[Mention], index: Parks) -> Mention | None:
     """The listed park that one of *mentions* names by its own name or alias (not a bare word) with the words *key*
-    ends with, after places of that park's province only (游仙经开区 in 绵阳游仙经开区), if one park is so named."""
+    ends with, after places only that can be where that park is (游仙经开区 in 绵阳游仙经开区), if one park is so named."""
     found = {}
     for m in mentions:
         park = index.by_code.get(m.id)
@@ -299,12 +299,12 @@ def _listed_written_shorter(simplified: str, key: str, mentions: list[Mention], 
             continue
         short = _name_key(_without_province(simplified[m.start : m.end]))
         if len(short) < len(key) and key.endswith(short) and places_only(key[: -len(short)]) \
-                and _place_of(key[: -len(short)], park):
+                and _written_place_fits(key[: -len(short)], park):
             found[m.id] = m
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _place_of(written: str, park: Park) -> bool:
+def _written_place_fits(written: str, park: Park) -> bool:
     """The last place in *written* can be where *park* is: in its province, and, when the park's name or place words
     name places, one of them or its city (绵阳 for 游仙经开区, place 绵阳游仙; not 平阳县, 温州's, for 绍兴滨海新区)."""
     index = regions()
@@ -320,13 +320,6 @@ def _place_of(written: str, park: Park) -> bool:
         city = index.city_of(region)
         words = (region.name, region.short, *((city.name, city.short) if city is not None else ()))
         if not named or region.level == "province" or any(w and w in own for w in words):
-            return True
-    return False
-    for region in hits[-1][3]:
-        province = index.provinces.get(region.province)
-        city = index.city_of(region)
-        if province is not None and province.name == park.province \
-                and (region.level == "province" or not park.city or (city is not None and city.name == park.city)):
             return True
     return False
 
