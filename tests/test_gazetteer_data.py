@@ -119,3 +119,9 @@ def test_a_provincial_zone_converted_into_a_high_tech_zone_keeps_one_row():
     found = [(key, cands[0].name) for _, _, key, cands in index.find("宁强高新区、宁夏贺兰工业园区、中新广州知识城综合保税区")]
     assert found == [("宁强高新区", "宁强县循环经济产业园区"), ("宁夏贺兰工业园区", "宁夏贺兰工业园区"),
                      ("中新广州知识城综合保税区", "广州知识城综合保税区")]
+
+
+def test_a_renamed_henan_zone_is_found_by_its_catalogue_name():
+    index = parks()
+    found = {key: cands[0].name for _, _, key, cands in index.find("舞阳县产业集聚区、河南周口经济开发区")}
+    assert found == {"舞阳县产业集聚区": "舞阳经济技术开发区", "河南周口经济开发区": "周口临港开发区"}
