@@ -184,10 +184,9 @@ def check_site_parks(sites: tuple[Site, ...], path: Path, park_entries: tuple[di
         if not site.park:
             continue
         where = f"{path}: site {site.name!r} (#{number}): field 'park'"
-        problem = unknown_park(site.park, list(park_entries), index)
-        if problem:
-            raise ConfigError(f"{where}: {problem}")
         named = index.named_by(site.park)
+        if not named:
+            raise ConfigError(f"{where}: {unknown_park(site.park, list(park_entries), index)}")
         if len(named) != 1:
             raise ConfigError(f"{where}: {site.park!r} names {len(named)} parks ({', '.join(p.name for p in named[:4])}); "
                               "give its full name or 代码")

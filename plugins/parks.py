@@ -264,6 +264,9 @@ def _one_id_per_park(article: ArticleText, mentions: list[Mention], index: Parks
     keys = {m.canonical: _name_key(_without_province(simplified[m.start : m.end])) for m in mentions}
     named = {m.canonical: m for m in sorted(mentions, key=lambda m: (m.attrs.get("source") in _UNLISTED, -len(keys[m.canonical])))}
     target: dict[str, Mention] = {}
+    listed = list({(_name_key(_without_province(simplified[m.start : m.end])), m.id): (m, park)  # each name of a listed
+                   for m in mentions  # park written in the text, once
+                   if m.attrs.get("source") in ("zones", "catalogue") and (park := index.by_code.get(m.id))}.items())
     for m in mentions:
         if m.attrs.get("source") not in _UNLISTED or m.canonical in target:
             continue
@@ -276,9 +279,9 @@ def _one_id_per_park(article: ArticleText, mentions: list[Mention], index: Parks
                 target[m.canonical] = other
                 break
         else:  # 绵阳游仙经济技术开发区 … 游仙经开区 (a listed park's alias): the fuller name is that listed park
-            listed = _listed_written_shorter(simplified, key, mentions, index)
-            if listed is not None:
-                target[m.canonical] = listed
+            fuller_of = _listed_written_shorter(key, listed)
+            if fuller_of is not None:
+                target[m.canonical] = fuller_of
     out = []
     for m in mentions:
         seen, to = {m.canonical}, target.get(m.canonical)
@@ -289,18 +292,12 @@ def _one_id_per_park(article: ArticleText, mentions: list[Mention], index: Parks
     return out
 
 
-def _listed_written_shorter(simplified: str, key: str, mentions: list[Mention], index: Parks) -> Mention | None:
-    """The listed park that one of *mentions* names by its own name or alias (not a bare word) with the words *key*
-    ends with, after places only that can be where that park is (游仙经开区 in 绵阳游仙经开区), if one park is so named."""
-    found = {}
-    for m in mentions:
-        park = index.by_code.get(m.id)
-        if park is None or m.attrs.get("source") not in ("zones", "catalogue"):
-            continue
-        short = _name_key(_without_province(simplified[m.start : m.end]))
-        if len(short) < len(key) and key.endswith(short) and places_only(key[: -len(short)]) \
-                and _written_place_fits(key[: -len(short)], park):
-            found[m.id] = m
+def _listed_written_shorter(key: str, listed: list[tuple[tuple[str, str], tuple[Mention, Park]]]) -> Mention | None:
+    """The listed park that one of the *listed* names ((name key, id), (a mention, its park): a park's own name or alias
+    written in the text, not a bare word) names with the words *key* ends with, after places only that can be where
+    that park is (游仙经开区 in 绵阳游仙经开区), if one park is so named."""
+    found = {m.id: m for (short, _), (m, park) in listed if len(short) < len(key) and key.endswith(short)
+             and places_only(key[: -len(short)]) and _written_place_fits(key[: -len(short)], park)}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
