@@ -455,6 +455,12 @@ def prefecture_city_shorts() -> tuple[str, ...]:
     return tuple(sorted({r.short for r in regions().by_code.values() if r.level == "city" and r.short}, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def prefecture_city_short_set() -> frozenset[str]:
+    """The short names of the prefecture-level cities as a set, for membership tests."""
+    return frozenset(prefecture_city_shorts())
+
+
 def _national_high_tech_by_city(all_parks: Iterable[Park]) -> dict[tuple[str, str], list[Park]]:
     """National 高新区 whose place is their city and a word (厦门火炬, 包头稀土), by the city: the press's 厦门高新区."""
     cities = prefecture_city_shorts()

@@ -15,7 +15,7 @@ from parkwatch.gazetteer import (
     Parks,
     ends_with_planning_region,
     is_place,
-    prefecture_city_shorts,
+    prefecture_city_short_set,
     regions,
 )
 from parkwatch.mentions import ArticleText, Mention, stable_id
@@ -176,7 +176,7 @@ def _one_zone_of_county(place: str, province: str | None, index: Parks) -> Park 
     own = regions().provinces.get(region.province)
     if own is None or own.name != province:
         return None
-    names = {region.name} | ({region.short} if region.short and region.short not in prefecture_city_shorts() else set())
+    names = {region.name} | ({region.short} if region.short and region.short not in prefecture_city_short_set() else set())
     cands = {p.code: p for name in names for kind in _ZONE_KINDS for p in index.by_place_type.get((name, kind), [])
              if p.province == province}
     return next(iter(cands.values())) if len(cands) == 1 else None

@@ -687,6 +687,8 @@ def test_an_unlisted_fuller_name_of_a_listed_park_named_in_the_text_is_that_park
                                                                          (16, "游仙经开区", "游仙高新技术产业园区")]
     found = park_mentions(ArticleText("平阳县滨海新区开工。绍兴滨海新区签约。"), model=None)
     assert len({m.id for m in found}) == 2  # 平阳县 is 温州's: not where 绍兴's new area is
+    found = park_mentions(ArticleText("绵阳高新区举行签约。高新区企业增多。涪城高新区项目开工。"), model=None)
+    assert len({m.id for m in found}) == 2  # a bare word is no park's own name: 涪城高新区 stays a park apart
 
 
 def test_a_direction_before_a_place_makes_one_place_word_with_it():
