@@ -153,6 +153,11 @@ def tagging_agreement(f: dict[str, Any]) -> list[str]:
         cells = [f"{f[f'{who}/{kind}']['precision']:.3f} / {f[f'{who}/{kind}']['recall']:.3f}"
                  for who in ("second vs first", "tagger vs first", "tagger vs second")]
         out.append(f"| {kind} | " + " | ".join(cells) + " |")
+    if "negatives" in f:
+        stray = ", ".join(f"{who} {f[f'{who}/park']['negatives_with_parks']}"
+                          for who in ("second vs first", "tagger vs first", "tagger vs second"))
+        out += ["", f"Of the {f['negatives']} texts the first labelling marks not park news, those with a park span the "
+                f"reference lacks: {stray}."]
     return out
 
 
