@@ -125,7 +125,7 @@ def test_the_labelled_sets_are_as_documented():
     assert len({r["province"] for r in records if r["is_park_news"]}) >= 25
     dev = {r["id"]: r["text"] for r in dev_records}
     second = load(SPLIT / "dev_second.jsonl.xz")  # dev texts labelled again, independently (bench/tagging_agreement.py)
-    assert len(second) == 356 and all(dev.get(r["id"]) == r["text"] for r in second)
+    assert len(second) == 516 and all(dev.get(r["id"]) == r["text"] for r in second)
 
 
 @pytest.mark.parametrize("kind", ["park", "policy"])
