@@ -244,7 +244,6 @@ def _place_and_kind(name: str) -> bool:
 # Type words written long or short (经开区, 经济开发区, 经济技术开发区): one form when names are compared in a text.
 _TYPE_FORMS = (("高新技术产业开发区", "高新区"), ("高新技术开发区", "高新区"), ("经济技术开发区", "经开区"), ("经济开发区", "经开区"),
                ("综合保税区", "综保区"), ("产业园区", "产业园"), ("工业园区", "工业园"), ("科技园区", "科技园"))
-_UNLISTED = UNLISTED_SOURCES
 
 
 def _name_key(name: str) -> str:
@@ -258,22 +257,22 @@ def _one_id_per_park(article: ArticleText, mentions: list[Mention], index: Parks
     """A park no gazetteer lists, named in a text both with and without its place or in a long and a short type form
     (三亚深海科技城 … 深海科技城, 潼关经济技术开发区 … 潼关经开区), is one park: each shorter or bare-placed name takes
     the id of the fullest name it is part of, a listed park's first."""
-    if not any(m.attrs.get("source") in _UNLISTED for m in mentions):
+    if not any(m.attrs.get("source") in UNLISTED_SOURCES for m in mentions):
         return mentions  # every park listed: its id is its gazetteer's
     simplified = article.simplified
     keys = {m.canonical: _name_key(_without_province(simplified[m.start : m.end])) for m in mentions}
-    named = {m.canonical: m for m in sorted(mentions, key=lambda m: (m.attrs.get("source") in _UNLISTED, -len(keys[m.canonical])))}
+    named = {m.canonical: m for m in sorted(mentions, key=lambda m: (m.attrs.get("source") in UNLISTED_SOURCES, -len(keys[m.canonical])))}
     target: dict[str, Mention] = {}
     listed = list({(_name_key(_without_province(simplified[m.start : m.end])), m.id): (m, park)  # each name of a listed
                    for m in mentions  # park written in the text, once
                    if m.attrs.get("source") in ("zones", "catalogue") and (park := index.by_code.get(m.id))}.items())
     for m in mentions:
-        if m.attrs.get("source") not in _UNLISTED or m.canonical in target:
+        if m.attrs.get("source") not in UNLISTED_SOURCES or m.canonical in target:
             continue
         key = _name_key(simplified[m.start : m.end])
         for other in named.values():
             full = keys[other.canonical]
-            longer = other.attrs.get("source") not in _UNLISTED or len(other.canonical) > len(m.canonical)
+            longer = other.attrs.get("source") not in UNLISTED_SOURCES or len(other.canonical) > len(m.canonical)
             at = full.rfind(key) if len(full) > len(key) else (0 if full == key and longer else -1)
             if other.canonical != m.canonical and at >= 0 and at + len(key) == len(full) and (at == 0 or places_only(full[:at])):
                 target[m.canonical] = other
